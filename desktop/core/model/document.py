@@ -1,0 +1,313 @@
+"""The document model: plain dataclasses, no Qt, no reportlab.
+
+Geometry is in millimetres relative to the page's trim box top-left corner;
+type sizes, leading and rule weights in points.  Layout reads this model and
+never changes it (DESIGN.md).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Union
+
+# ---------------------------------------------------------------- colours
+
+
+@dataclass
+class Swatch:
+    """A CMYK swatch, values in percent (0–100).  RGB is refused by design."""
+    name: str
+    c: float = 0.0
+    m: float = 0.0
+    y: float = 0.0
+    k: float = 0.0
+
+    @property
+    def cmyk(self) -> tuple[float, float, float, float]:
+        """Fractions 0–1, as painters take them."""
+        return (self.c / 100.0, self.m / 100.0, self.y / 100.0, self.k / 100.0)
+
+
+REGISTRATION = "Registration"  # the colour on every plate (marks only)
+
+# ---------------------------------------------------------------- styles
+
+BLOCK_ROLES = ("kicker", "headline", "subtitle", "byline", "lead", "paragraph",
+               "subhead", "note", "list", "caption", "credit", "title", "header")
+
+ALIGNMENTS = ("justify", "left", "center", "right")
+
+
+@dataclass
+class ParagraphStyle:
+    name: str
+    font: str = "song"            # font id from the registry: song, hei, hei-bold, kai
+    size: float = 9.0             # pt
+    leading: float = 0.0          # pt; 0 = take the page's baseline grid
+    indent: float = 0.0           # first-line indent in em
+    align: str = "justify"
+    space_before: float = 0.0     # pt
+    space_after: float = 0.0      # pt
+    color: str = "Black"          # swatch name
+    tracking: float = 0.0         # extra space between characters, em (headlines)
+    grid: bool = True             # body lines on the baseline grid; others take whole grid multiples
+    label: str = ""               # the editor's name for it, e.g. 正文
+
+
+@dataclass
+class CharacterStyle:
+    name: str
+    font: str | None = None
+    size: float | None = None
+    color: str | None = None
+    label: str = ""
+
+
+# ---------------------------------------------------------------- stories
+
+
+@dataclass
+class Run:
+    text: str
+    style: str | None = None      # character style name
+
+
+@dataclass
+class Block:
+    role: str
+    style: str
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass
+class Story:
+    id: str
+    name: str = ""
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The story's characters, blocks separated by one newline."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+# ---------------------------------------------------------------- frames
+
+
+@dataclass
+class Wrap:
+    """Text wrap: text frames below this item lose the area it covers (+ offset, mm)."""
+    mode: str = "none"            # none | box
+    offset: float = 2.0           # mm
+
+
+@dataclass
+class FrameBase:
+    id: str
+    x: float
+    y: float
+    w: float
+    h: float
+    article: str | None = None
+    wrap: Wrap = field(default_factory=Wrap)
+
+    def rect(self) -> tuple[float, float, float, float]:
+        return (self.x, self.y, self.w, self.h)
+
+
+@dataclass
+class TextFrame(FrameBase):
+    columns: int = 1
+    gutter: float = 4.0           # mm between internal columns
+    inset: float = 0.0            # mm on every side
+    story: str | None = None      # set on the first frame of a thread
+    next: str | None = None       # id of the next frame in the thread (any page)
+    valign: str = "top"           # top | center (for heads)
+    kind: str = "text"
+
+
+@dataclass
+class ImageFrame(FrameBase):
+    path: str = ""                # relative to the layout file
+    fit: str = "fill"             # fit | fill | none (crop at scale/offset)
+    scale: float = 1.0            # for fit == "none": image pt per px at 72 dpi … × scale
+    offset_x: float = 0.0         # mm, image origin relative to frame (fit == none)
+    offset_y: float = 0.0
+    kind: str = "image"
+
+
+@dataclass
+class RuleFrame(FrameBase):
+    """A straight rule from (x, y) to (x + w, y + h); one of w, h is normally 0."""
+    weight: float = 0.5           # pt
+    color: str = "Black"
+    kind: str = "rule"
+
+
+@dataclass
+class BoxFrame(FrameBase):
+    stroke: str | None = "Black"
+    stroke_weight: float = 0.5    # pt
+    fill: str | None = None
+    tint: float = 100.0           # percent of the fill swatch
+    kind: str = "box"
+
+
+Frame = Union[TextFrame, ImageFrame, RuleFrame, BoxFrame]
+
+
+# ---------------------------------------------------------------- pages
+
+
+@dataclass
+class Margins:
+    top: float = 20.0
+    bottom: float = 20.0
+    left: float = 20.0
+    right: float = 20.0
+
+
+@dataclass
+class Grid:
+    """The column grid, counted in body characters, and the baseline grid."""
+    columns: int = 8
+    column_chars: int = 13        # characters of body size per basic column
+    gutter_chars: int = 1
+    body_size: float = 9.0        # pt
+    leading: float = 15.0         # pt: baseline-grid pitch = body leading
+    first_baseline: float = 0.0   # mm below the top margin where the grid starts (0 = one body ascent)
+
+
+@dataclass
+class Page:
+    id: str
+    name: str = ""
+    width: float = 390.0          # trim, mm
+    height: float = 540.0
+    bleed: float = 3.0            # mm
+    margins: Margins = field(default_factory=Margins)
+    grid: Grid = field(default_factory=Grid)
+    master: str | None = None
+    frames: list[Frame] = field(default_factory=list)
+
+    def frame(self, frame_id: str) -> Frame | None:
+        for f in self.frames:
+            if f.id == frame_id:
+                return f
+        return None
+
+
+@dataclass
+class Master:
+    """Items repeated on every page that names this master (the 报眉)."""
+    name: str
+    frames: list[Frame] = field(default_factory=list)
+
+
+@dataclass
+class Article:
+    """A group of frames moved as one (kicker, headline, body, photo, caption)."""
+    id: str
+    name: str = ""
+
+
+@dataclass
+class Document:
+    pages: list[Page] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
+    paragraph_styles: list[ParagraphStyle] = field(default_factory=list)
+    character_styles: list[CharacterStyle] = field(default_factory=list)
+    swatches: list[Swatch] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    masters: list[Master] = field(default_factory=list)
+    meta: dict[str, str] = field(default_factory=dict)   # paper, date, section, editor, title …
+
+    # -- look-ups (linear: documents hold tens of objects, not thousands)
+    def story(self, story_id: str) -> Story | None:
+        for s in self.stories:
+            if s.id == story_id:
+                return s
+        return None
+
+    def paragraph_style(self, name: str) -> ParagraphStyle | None:
+        for s in self.paragraph_styles:
+            if s.name == name:
+                return s
+        return None
+
+    def character_style(self, name: str) -> CharacterStyle | None:
+        for s in self.character_styles:
+            if s.name == name:
+                return s
+        return None
+
+    def swatch(self, name: str) -> Swatch | None:
+        for s in self.swatches:
+            if s.name == name:
+                return s
+        return None
+
+    def master(self, name: str | None) -> Master | None:
+        for m in self.masters:
+            if m.name == name:
+                return m
+        return None
+
+    def find_frame(self, frame_id: str) -> tuple[Page | None, Frame | None]:
+        for p in self.pages:
+            f = p.frame(frame_id)
+            if f is not None:
+                return p, f
+        for m in self.masters:
+            for f in m.frames:
+                if f.id == frame_id:
+                    return None, f
+        return None, None
+
+    def all_frames(self):
+        """(page, frame) for every frame on every page (masters excluded)."""
+        for p in self.pages:
+            for f in p.frames:
+                yield p, f
+
+    def thread(self, story_id: str) -> list[tuple[Page | None, TextFrame]]:
+        """The frames a story flows through, in order: first frame, then `next` links."""
+        head = None
+        for p in self.pages:
+            for f in p.frames:
+                if isinstance(f, TextFrame) and f.story == story_id:
+                    head = (p, f)
+                    break
+            if head:
+                break
+        if head is None:
+            for m in self.masters:
+                for f in m.frames:
+                    if isinstance(f, TextFrame) and f.story == story_id:
+                        head = (None, f)
+        if head is None:
+            return []
+        out = [head]
+        seen = {head[1].id}
+        nxt = head[1].next
+        while nxt and nxt not in seen:
+            p, f = self.find_frame(nxt)
+            if not isinstance(f, TextFrame):
+                break
+            out.append((p, f))
+            seen.add(nxt)
+            nxt = f.next
+        return out
+
+    def placed_story_ids(self) -> set[str]:
+        out = set()
+        for _, f in self.all_frames():
+            if isinstance(f, TextFrame) and f.story:
+                out.add(f.story)
+        return out
+
+    def frames_of_article(self, article_id: str) -> list[tuple[Page, Frame]]:
+        return [(p, f) for p, f in self.all_frames() if f.article == article_id]

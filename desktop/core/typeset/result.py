@@ -1,0 +1,139 @@
+"""The frozen display list: what layout decided, in points, top-left origin.
+
+Coordinates are page coordinates in points with (0, 0) at the top-left corner
+of the trim box; y grows downwards; bleed lies at negative / beyond-trim
+coordinates.  Painters walk this and draw — they never re-break, re-measure,
+kern or scale (DESIGN.md).  Everything here is immutable (tuples, frozen
+dataclasses) so a result can be shared between the canvas, export and checks.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+
+CMYK = tuple  # (c, m, y, k) fractions 0–1
+
+
+@dataclass(frozen=True)
+class GlyphRun:
+    """One line segment in one face and size: glyph i is drawn at (xs[i], y)."""
+    font: str                 # font id in the registry (song, hei, hei-bold, kai)
+    size: float               # pt
+    color: CMYK
+    y: float                  # baseline, pt from the trim top
+    xs: tuple[float, ...]     # per-glyph left edge of the glyph's advance box, pt
+    glyphs: tuple[int, ...]   # glyph ids in the face (QRawFont draws these)
+    text: str                 # the characters drawn, one per glyph (what a PDF's ToUnicode maps)
+    advances: tuple[float, ...]  # per-glyph advance as drawn (font advance × size; no scaling ever)
+    story: str                # source story id
+    start: int                # source range in story.text: glyph i comes from story.text[start + offsets[i]]
+    offsets: tuple[int, ...]
+    frame: str                # frame id
+    line: int                 # line number inside the frame (0-based)
+    column: int               # column of the frame
+    role: str = "paragraph"   # block role (checks treat body roles specially)
+    hscale: float = 1.0       # always 1.0: Banmian never scales glyphs; kept so checks can prove it
+
+    @property
+    def x_end(self) -> float:
+        return self.xs[-1] + self.advances[-1] if self.xs else 0.0
+
+
+@dataclass(frozen=True)
+class Rule:
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    width: float              # pt
+    color: CMYK
+    frame: str = ""
+
+
+@dataclass(frozen=True)
+class Box:
+    x: float
+    y: float
+    w: float
+    h: float
+    stroke: CMYK | None
+    stroke_width: float
+    fill: CMYK | None
+    frame: str = ""
+
+
+@dataclass(frozen=True)
+class ImagePlacement:
+    """An image drawn at (x, y, w, h) and clipped to the frame rectangle."""
+    frame: str
+    path: str                 # absolute path of the linked file ("" if none)
+    clip: tuple[float, float, float, float]   # frame rect, pt
+    x: float                  # where the whole image lands, pt
+    y: float
+    w: float
+    h: float
+    px_w: int                 # pixel size (0 when the file is missing/unreadable)
+    px_h: int
+    ppi: float                # effective ppi at placed size (0 if unknown)
+    missing: bool = False
+
+
+@dataclass(frozen=True)
+class FrameLines:
+    """Where one text frame's lines went (for checks, hit-testing, guides)."""
+    frame: str
+    story: str
+    columns: tuple[tuple[float, float, float, float], ...]   # each column's rect, pt
+    first_char: int           # story text range this frame shows
+    end_char: int
+
+
+@dataclass(frozen=True)
+class Overset:
+    story: str
+    frame: str                # the last frame of the thread ("" if the story is unplaced)
+    chars: int                # characters that did not fit (newlines excluded)
+    first_char: int           # where the overset text starts in story.text
+
+
+@dataclass(frozen=True)
+class PageResult:
+    page: str                 # page id
+    index: int
+    width: float              # trim, pt
+    height: float
+    bleed: float              # pt
+    items: tuple              # GlyphRun | Rule | Box | ImagePlacement, in paint order
+    frames: tuple[FrameLines, ...] = ()
+
+    def glyph_runs(self):
+        return [i for i in self.items if isinstance(i, GlyphRun)]
+
+
+@dataclass(frozen=True)
+class LayoutResult:
+    pages: tuple[PageResult, ...]
+    overset: tuple[Overset, ...] = ()
+    missing_glyphs: tuple[tuple[str, int, str], ...] = ()   # (story, index, char) no bundled face has
+    underset: tuple[tuple[str, int], ...] = field(default=())  # (story, empty lines left in its last frame)
+
+    def dump(self) -> str:
+        """Deterministic text dump (byte-identical for identical input)."""
+        def conv(o):
+            d = asdict(o)
+            d["type"] = type(o).__name__
+            return d
+        data = {
+            "pages": [{**{k: v for k, v in asdict(p).items() if k not in ("items", "frames")},
+                       "items": [conv(i) for i in p.items],
+                       "frames": [asdict(f) for f in p.frames]} for p in self.pages],
+            "overset": [asdict(o) for o in self.overset],
+            "missing_glyphs": list(self.missing_glyphs),
+            "underset": list(self.underset),
+        }
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                          default=_round)
+
+
+def _round(o):
+    raise TypeError(f"cannot dump {type(o).__name__}")
