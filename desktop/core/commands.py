@@ -1,0 +1,815 @@
+"""Every edit as a command: ``do(doc)`` / ``undo(doc)`` and a ``text`` label.
+
+Commands carry ids and plain values — never Qt objects, never references to
+live model objects captured from a view — so they can be replayed on a
+document loaded afresh, tested without a screen, and wrapped by the editor's
+``QUndoStack`` (desktop/gui/undo.py).  ``undo`` restores what ``do`` found:
+old values are captured when ``do`` runs, so ``dumps(doc)`` after do + undo
+equals ``dumps(doc)`` before.
+
+Labels are Simplified Chinese because they show up verbatim in the editor's
+Edit → Undo menu item.
+
+A command may say which stories it touched (``stories``) so the editor knows
+what to relayout; ``None`` means "anything may have changed".
+"""
+from __future__ import annotations
+
+import copy
+import itertools
+from dataclasses import fields, is_dataclass
+from typing import Any, Iterable
+
+from .model.document import (
+    Block, Document, Frame, ImageFrame, Page, ParagraphStyle, Run, Story,
+    TextFrame,
+)
+
+
+class CommandError(ValueError):
+    """The command cannot apply to this document (unknown id, bad field …)."""
+
+
+# ------------------------------------------------------------------ helpers
+
+def frame_container(doc: Document, frame_id: str) -> tuple[list, int]:
+    """The list holding a frame (a page's or a master's frames) and its index."""
+    for p in doc.pages:
+        for i, f in enumerate(p.frames):
+            if f.id == frame_id:
+                return p.frames, i
+    for m in doc.masters:
+        for i, f in enumerate(m.frames):
+            if f.id == frame_id:
+                return m.frames, i
+    raise CommandError(f"no frame with id {frame_id!r}")
+
+
+def get_frame(doc: Document, frame_id: str) -> Frame:
+    frames, i = frame_container(doc, frame_id)
+    return frames[i]
+
+
+def get_page(doc: Document, page_id: str) -> Page:
+    for p in doc.pages:
+        if p.id == page_id:
+            return p
+    raise CommandError(f"no page with id {page_id!r}")
+
+
+def get_story(doc: Document, story_id: str) -> Story:
+    s = doc.story(story_id)
+    if s is None:
+        raise CommandError(f"no story with id {story_id!r}")
+    return s
+
+
+def all_ids(doc: Document) -> set[str]:
+    ids = {p.id for p in doc.pages} | {s.id for s in doc.stories} | {a.id for a in doc.articles}
+    for p in doc.pages:
+        ids.update(f.id for f in p.frames)
+    for m in doc.masters:
+        ids.update(f.id for f in m.frames)
+    return ids
+
+
+def new_id(doc: Document, prefix: str, taken: Iterable[str] = ()) -> str:
+    """The first free id of the form ``prefix-N``."""
+    used = all_ids(doc) | set(taken)
+    for n in itertools.count(1):
+        cand = f"{prefix}-{n}"
+        if cand not in used:
+            return cand
+    raise AssertionError  # pragma: no cover
+
+
+def _set_path(obj, path: str, value) -> Any:
+    """Set a (possibly dotted, e.g. ``wrap.mode``) attribute; returns the old value."""
+    parts = path.split(".")
+    for p in parts[:-1]:
+        obj = getattr(obj, p)
+    name = parts[-1]
+    if not is_dataclass(obj) or name not in {f.name for f in fields(obj)}:
+        raise CommandError(f"{type(obj).__name__} has no field {name!r}")
+    old = getattr(obj, name)
+    setattr(obj, name, copy.deepcopy(value))
+    return old
+
+
+def _get_path(obj, path: str):
+    for p in path.split("."):
+        obj = getattr(obj, p)
+    return obj
+
+
+class _FieldChanges:
+    """A list of (frame id, field, old, new) applied in order, reverted backwards."""
+
+    def __init__(self):
+        self.changes: list[tuple[str, str, Any, Any]] = []
+
+    def set(self, doc: Document, frame_id: str, name: str, value) -> None:
+        f = get_frame(doc, frame_id)
+        old = _get_path(f, name)
+        if old == value:
+            return
+        self.changes.append((frame_id, name, copy.deepcopy(old), copy.deepcopy(value)))
+        _set_path(f, name, value)
+
+    def revert(self, doc: Document) -> None:
+        for frame_id, name, old, _new in reversed(self.changes):
+            _set_path(get_frame(doc, frame_id), name, old)
+        self.changes = []
+
+
+def _detach(doc: Document, removed: set[str], fc: _FieldChanges) -> None:
+    """Keep threads whole when the frames ``removed`` go away.
+
+    A link into a removed frame jumps to the first survivor after it; a story
+    whose head frame is removed moves to the first surviving frame of its
+    thread (or becomes unplaced, the story itself is kept).
+    """
+    def survivor_after(fid: str | None) -> str | None:
+        seen = set()
+        while fid and fid in removed and fid not in seen:
+            seen.add(fid)
+            _, f = doc.find_frame(fid)
+            fid = f.next if isinstance(f, TextFrame) else None
+        return fid
+
+    heads = []
+    for fid in removed:
+        _, f = doc.find_frame(fid)
+        if isinstance(f, TextFrame) and f.story:
+            heads.append(f)
+    for container in [p.frames for p in doc.pages] + [m.frames for m in doc.masters]:
+        for f in container:
+            if f.id in removed or not isinstance(f, TextFrame):
+                continue
+            if f.next in removed:
+                fc.set(doc, f.id, "next", survivor_after(f.next))
+    for head in heads:
+        nxt = survivor_after(head.next)
+        if nxt:
+            _, nf = doc.find_frame(nxt)
+            # the survivor is not linked from anywhere else now: make it the head
+            if isinstance(nf, TextFrame) and not nf.story:
+                fc.set(doc, nxt, "story", head.story)
+
+
+# ------------------------------------------------------------------ base
+
+
+class Command:
+    """Base class.  Subclasses implement ``do`` and ``undo``."""
+
+    text = "编辑"
+    #: stories whose text or flow this command can change (None: unknown / all)
+    stories: tuple[str, ...] | None = None
+
+    def do(self, doc: Document) -> None:
+        raise NotImplementedError
+
+    def undo(self, doc: Document) -> None:
+        raise NotImplementedError
+
+    def merge_with(self, other: "Command") -> bool:
+        """Absorb ``other`` (done right after self) into self; True if merged."""
+        return False
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.text}>"
+
+
+class Compound(Command):
+    """Several commands as one undo step (e.g. add an image frame and place into it)."""
+
+    def __init__(self, commands: list[Command], text: str = ""):
+        self.commands = list(commands)
+        self.text = text or (self.commands[0].text if self.commands else "编辑")
+        sts = [c.stories for c in self.commands]
+        self.stories = None if any(s is None for s in sts) else tuple(x for s in sts for x in s)
+
+    def do(self, doc):
+        done = []
+        try:
+            for c in self.commands:
+                c.do(doc)
+                done.append(c)
+        except Exception:
+            for c in reversed(done):
+                c.undo(doc)
+            raise
+
+    def undo(self, doc):
+        for c in reversed(self.commands):
+            c.undo(doc)
+
+
+# ------------------------------------------------------------------ frames
+
+
+class MoveFrames(Command):
+    """Move several frames (e.g. a whole article) by (dx, dy) mm."""
+
+    def __init__(self, frame_ids: Iterable[str], dx: float, dy: float):
+        self.frame_ids = tuple(frame_ids)
+        self.dx, self.dy = float(dx), float(dy)
+        self.text = "移动文章" if len(self.frame_ids) > 1 else "移动框"
+        self._old: list[tuple[str, float, float]] = []
+
+    def do(self, doc):
+        self._old = []
+        for fid in self.frame_ids:
+            f = get_frame(doc, fid)
+            self._old.append((fid, f.x, f.y))
+            f.x += self.dx
+            f.y += self.dy
+
+    def undo(self, doc):
+        for fid, x, y in reversed(self._old):
+            f = get_frame(doc, fid)
+            f.x, f.y = x, y
+
+
+class ResizeFrame(Command):
+    """Set a frame's rectangle (mm)."""
+
+    text = "调整框大小"
+
+    def __init__(self, frame_id: str, x: float, y: float, w: float, h: float):
+        self.frame_id = frame_id
+        self.rect = (float(x), float(y), float(w), float(h))
+        self._old = None
+
+    def do(self, doc):
+        f = get_frame(doc, self.frame_id)
+        self._old = (f.x, f.y, f.w, f.h)
+        f.x, f.y, f.w, f.h = self.rect
+
+    def undo(self, doc):
+        f = get_frame(doc, self.frame_id)
+        f.x, f.y, f.w, f.h = self._old
+
+
+class SetFrameProps(Command):
+    """Set any fields of a frame; dotted names reach nested values (``wrap.mode``)."""
+
+    text = "更改框属性"
+
+    def __init__(self, frame_id: str, text: str = "", **props):
+        self.frame_id = frame_id
+        self.props = props
+        if text:
+            self.text = text
+        self._old: dict[str, Any] = {}
+
+    def do(self, doc):
+        f = get_frame(doc, self.frame_id)
+        self._old = {}
+        try:
+            for k, v in self.props.items():
+                self._old[k] = _set_path(f, k, v)
+        except Exception:
+            self.undo(doc)
+            raise
+
+    def undo(self, doc):
+        f = get_frame(doc, self.frame_id)
+        for k, v in reversed(list(self._old.items())):
+            _set_path(f, k, v)
+
+    def merge_with(self, other):
+        # consecutive edits of the same fields of one frame (a spin box held down)
+        if (isinstance(other, SetFrameProps) and other.frame_id == self.frame_id
+                and set(other.props) == set(self.props)):
+            self.props = dict(other.props)
+            return True
+        return False
+
+
+class AddFrame(Command):
+    """Add a frame (a model value, copied) to a page at ``index`` (default: on top)."""
+
+    text = "新建框"
+
+    def __init__(self, page_id: str, frame: Frame, index: int | None = None):
+        self.page_id = page_id
+        self.frame = copy.deepcopy(frame)
+        self.index = index
+        self.text = {"text": "新建文本框", "image": "新建图片框", "rule": "新建线条",
+                     "box": "新建方框"}.get(frame.kind, "新建框")
+
+    def do(self, doc):
+        page = get_page(doc, self.page_id)
+        if self.frame.id in all_ids(doc):
+            raise CommandError(f"id {self.frame.id!r} is taken")
+        i = len(page.frames) if self.index is None else self.index
+        page.frames.insert(i, copy.deepcopy(self.frame))
+
+    def undo(self, doc):
+        frames, i = frame_container(doc, self.frame.id)
+        del frames[i]
+
+
+class DeleteFrame(Command):
+    """Delete frames; threads through them are kept whole (see ``_detach``)."""
+
+    def __init__(self, frame_ids: Iterable[str] | str):
+        self.frame_ids = (frame_ids,) if isinstance(frame_ids, str) else tuple(frame_ids)
+        self.text = "删除框"
+        self._fc = _FieldChanges()
+        self._removed: list[tuple[str, int, Frame]] = []   # (frame id, index, frame)
+        self._owner_of: dict[str, tuple[str, str]] = {}
+
+    def do(self, doc):
+        for fid in self.frame_ids:
+            frame_container(doc, fid)  # raises for unknown ids before anything changes
+        self._fc = _FieldChanges()
+        _detach(doc, set(self.frame_ids), self._fc)
+        self._removed = []
+        for fid in self.frame_ids:
+            frames, i = frame_container(doc, fid)
+            self._removed.append((fid, i, frames[i]))
+            self._owner_of[fid] = _owner_key(doc, frames)
+            del frames[i]
+
+    def undo(self, doc):
+        for fid, i, f in reversed(self._removed):
+            _owner_list(doc, self._owner_of[fid]).insert(i, f)
+        self._fc.revert(doc)
+
+
+def _owner_key(doc: Document, frames: list) -> tuple[str, str]:
+    for p in doc.pages:
+        if p.frames is frames:
+            return ("page", p.id)
+    for m in doc.masters:
+        if m.frames is frames:
+            return ("master", m.name)
+    raise CommandError("frame list not in document")
+
+
+def _owner_list(doc: Document, key: tuple[str, str]) -> list:
+    kind, name = key
+    if kind == "page":
+        return get_page(doc, name).frames
+    m = doc.master(name)
+    if m is None:
+        raise CommandError(f"no master {name!r}")
+    return m.frames
+
+
+class LinkFrames(Command):
+    """Thread text from ``source`` into ``target``.
+
+    The target must be a text frame.  If ``source`` already continued
+    somewhere, the target is inserted into the chain (source → target → old
+    next) when the target has no next of its own.  A story that started in
+    the target becomes unplaced; a link from another frame into the target is
+    cut.
+    """
+
+    text = "串接文本框"
+
+    def __init__(self, source: str, target: str):
+        self.source, self.target = source, target
+        self._fc = _FieldChanges()
+
+    def do(self, doc):
+        src, dst = get_frame(doc, self.source), get_frame(doc, self.target)
+        if not isinstance(src, TextFrame) or not isinstance(dst, TextFrame):
+            raise CommandError("only text frames can be linked")
+        if self.source == self.target:
+            raise CommandError("a frame cannot link to itself")
+        # no cycles: the target must not already lead back to the source
+        chain = set()
+        nxt = dst.next
+        while nxt and nxt not in chain:
+            if nxt == self.source:
+                raise CommandError("the link would make a loop")
+            chain.add(nxt)
+            _, f = doc.find_frame(nxt)
+            nxt = f.next if isinstance(f, TextFrame) else None
+        # the source's story must not be the target's own head story
+        self._fc = _FieldChanges()
+        fc = self._fc
+        for _, f in doc.all_frames():
+            if isinstance(f, TextFrame) and f.next == self.target and f.id != self.source:
+                fc.set(doc, f.id, "next", None)
+        if dst.story:
+            fc.set(doc, self.target, "story", None)
+        old_next = src.next
+        fc.set(doc, self.source, "next", self.target)
+        if old_next and old_next != self.target and dst.next is None:
+            fc.set(doc, self.target, "next", old_next)
+
+    def undo(self, doc):
+        self._fc.revert(doc)
+
+
+class UnlinkFrame(Command):
+    """Cut the thread after ``frame_id``; the following frames become empty."""
+
+    text = "断开串接"
+
+    def __init__(self, frame_id: str):
+        self.frame_id = frame_id
+        self._fc = _FieldChanges()
+
+    def do(self, doc):
+        f = get_frame(doc, self.frame_id)
+        if not isinstance(f, TextFrame):
+            raise CommandError("only text frames are threaded")
+        self._fc = _FieldChanges()
+        self._fc.set(doc, self.frame_id, "next", None)
+
+    def undo(self, doc):
+        self._fc.revert(doc)
+
+
+class PlaceImage(Command):
+    """Link an image file into an image frame (path relative to the layout file)."""
+
+    text = "置入图片"
+
+    def __init__(self, frame_id: str, path: str, fit: str | None = None):
+        self.frame_id, self.path, self.fit = frame_id, path, fit
+        self._old = None
+
+    def do(self, doc):
+        f = get_frame(doc, self.frame_id)
+        if not isinstance(f, ImageFrame):
+            raise CommandError("images are placed into image frames")
+        self._old = (f.path, f.fit, f.scale, f.offset_x, f.offset_y)
+        f.path = self.path
+        if self.fit is not None:
+            f.fit = self.fit
+        f.offset_x = f.offset_y = 0.0
+
+    def undo(self, doc):
+        f = get_frame(doc, self.frame_id)
+        f.path, f.fit, f.scale, f.offset_x, f.offset_y = self._old
+
+
+# ------------------------------------------------------------------ stories
+
+
+def replace_runs_text(runs: list[Run], new_text: str) -> list[Run]:
+    """New runs showing ``new_text``, keeping the character styles of the old runs.
+
+    The change is found as the common prefix / suffix of old and new text; the
+    inserted characters take the style of the run they are typed into.
+    """
+    old_text = "".join(r.text for r in runs)
+    if old_text == new_text:
+        return copy.deepcopy(runs)
+    if not runs:
+        return [Run(new_text)] if new_text else []
+    p = 0
+    lim = min(len(old_text), len(new_text))
+    while p < lim and old_text[p] == new_text[p]:
+        p += 1
+    s = 0
+    while (s < lim - p and old_text[len(old_text) - 1 - s] == new_text[len(new_text) - 1 - s]):
+        s += 1
+    old_end = len(old_text) - s
+    inserted = new_text[p:len(new_text) - s]
+    # the run typed into: the one holding the character before p (the first at p == 0)
+    target = 0
+    pos = 0
+    for i, r in enumerate(runs):
+        if pos < p <= pos + len(r.text):
+            target = i
+            break
+        pos += len(r.text)
+    out: list[Run] = []
+    pos = 0
+    for i, r in enumerate(runs):
+        a = pos
+        pos += len(r.text)
+        left = r.text[:max(0, min(len(r.text), p - a))]
+        right = r.text[max(0, old_end - a):] if pos > old_end else ""
+        t = left + (inserted if i == target else "") + right
+        if t:
+            out.append(Run(t, r.style))
+    # merge neighbours of the same style
+    merged: list[Run] = []
+    for r in out:
+        if merged and merged[-1].style == r.style:
+            merged[-1] = Run(merged[-1].text + r.text, r.style)
+        else:
+            merged.append(r)
+    assert "".join(r.text for r in merged) == new_text
+    return merged
+
+
+class EditStoryText(Command):
+    """Replace one block's text (keeping character styles) or its runs.
+
+    Consecutive edits of the same block merge into one command (typing a
+    sentence is one undo step).
+    """
+
+    text = "输入文字"
+
+    def __init__(self, story_id: str, block: int, text: str | None = None,
+                 runs: list[Run] | None = None):
+        if (text is None) == (runs is None):
+            raise ValueError("give text or runs")
+        self.story_id, self.block = story_id, block
+        self.new_text, self.new_runs = text, copy.deepcopy(runs)
+        self.stories = (story_id,)
+        self._old: list[Run] | None = None
+
+    def do(self, doc):
+        b = self._block(doc)
+        old = copy.deepcopy(b.runs)
+        b.runs = (copy.deepcopy(self.new_runs) if self.new_runs is not None
+                  else replace_runs_text(b.runs, self.new_text))
+        if self._old is None:   # after a merge the first old value stays
+            self._old = old
+
+    def undo(self, doc):
+        self._block(doc).runs = copy.deepcopy(self._old)
+        self._old = None
+
+    def _block(self, doc) -> Block:
+        s = get_story(doc, self.story_id)
+        if not 0 <= self.block < len(s.blocks):
+            raise CommandError(f"story {self.story_id!r} has no block {self.block}")
+        return s.blocks[self.block]
+
+    def merge_with(self, other):
+        if (isinstance(other, EditStoryText) and other.story_id == self.story_id
+                and other.block == self.block):
+            self.new_text, self.new_runs = other.new_text, other.new_runs
+            return True
+        return False
+
+
+class SetStoryBlocks(Command):
+    """Replace a story's whole block list (split/join paragraphs, paste)."""
+
+    text = "编辑稿件"
+
+    def __init__(self, story_id: str, blocks: list[Block], text: str = ""):
+        self.story_id = story_id
+        self.blocks = copy.deepcopy(blocks)
+        self.stories = (story_id,)
+        if text:
+            self.text = text
+        self._old = None
+
+    def do(self, doc):
+        s = get_story(doc, self.story_id)
+        self._old = s.blocks
+        s.blocks = copy.deepcopy(self.blocks)
+
+    def undo(self, doc):
+        get_story(doc, self.story_id).blocks = self._old
+
+
+class SetBlockStyle(Command):
+    """Set a block's role and/or paragraph style."""
+
+    text = "更改段落样式"
+
+    def __init__(self, story_id: str, block: int, role: str | None = None,
+                 style: str | None = None):
+        self.story_id, self.block, self.role, self.style = story_id, block, role, style
+        self.stories = (story_id,)
+        if role is not None and style is None:
+            self.text = "更改段落角色"
+        self._old = None
+
+    def do(self, doc):
+        s = get_story(doc, self.story_id)
+        if not 0 <= self.block < len(s.blocks):
+            raise CommandError(f"story {self.story_id!r} has no block {self.block}")
+        if self.style is not None and doc.paragraph_style(self.style) is None:
+            raise CommandError(f"no paragraph style {self.style!r}")
+        b = s.blocks[self.block]
+        self._old = (b.role, b.style)
+        if self.role is not None:
+            b.role = self.role
+        if self.style is not None:
+            b.style = self.style
+
+    def undo(self, doc):
+        b = get_story(doc, self.story_id).blocks[self.block]
+        b.role, b.style = self._old
+
+
+SetBlockRole = SetBlockStyle
+
+
+class EditParagraphStyle(Command):
+    """Set fields of a paragraph style (every paragraph using it re-lays)."""
+
+    text = "修改段落样式"
+
+    def __init__(self, name: str, **props):
+        self.name, self.props = name, props
+        self._old: dict[str, Any] = {}
+
+    def do(self, doc):
+        st = doc.paragraph_style(self.name)
+        if st is None:
+            raise CommandError(f"no paragraph style {self.name!r}")
+        self._old = {}
+        for k, v in self.props.items():
+            self._old[k] = _set_path(st, k, v)
+
+    def undo(self, doc):
+        st = doc.paragraph_style(self.name)
+        for k, v in self._old.items():
+            _set_path(st, k, v)
+
+    def merge_with(self, other):
+        if (isinstance(other, EditParagraphStyle) and other.name == self.name
+                and set(other.props) == set(self.props)):
+            self.props = dict(other.props)
+            return True
+        return False
+
+
+class AddParagraphStyle(Command):
+    text = "新建段落样式"
+
+    def __init__(self, style: ParagraphStyle):
+        self.style = copy.deepcopy(style)
+
+    def do(self, doc):
+        if doc.paragraph_style(self.style.name) is not None:
+            raise CommandError(f"style {self.style.name!r} exists")
+        doc.paragraph_styles.append(copy.deepcopy(self.style))
+
+    def undo(self, doc):
+        doc.paragraph_styles = [s for s in doc.paragraph_styles if s.name != self.style.name]
+
+
+class AddStory(Command):
+    """Add a story (an imported article), unplaced until a frame takes it."""
+
+    text = "导入稿件"
+
+    def __init__(self, story: Story, index: int | None = None):
+        self.story = copy.deepcopy(story)
+        self.index = index
+        self.stories = (story.id,)
+
+    def do(self, doc):
+        if doc.story(self.story.id) is not None:
+            raise CommandError(f"story id {self.story.id!r} is taken")
+        i = len(doc.stories) if self.index is None else self.index
+        doc.stories.insert(i, copy.deepcopy(self.story))
+
+    def undo(self, doc):
+        doc.stories = [s for s in doc.stories if s.id != self.story.id]
+
+
+class DeleteStory(Command):
+    """Remove a story; frames that showed it become empty."""
+
+    text = "删除稿件"
+
+    def __init__(self, story_id: str):
+        self.story_id = story_id
+        self.stories = (story_id,)
+        self._fc = _FieldChanges()
+        self._removed = None
+
+    def do(self, doc):
+        s = get_story(doc, self.story_id)
+        self._fc = _FieldChanges()
+        for _, f in doc.all_frames():
+            if isinstance(f, TextFrame) and f.story == self.story_id:
+                self._fc.set(doc, f.id, "story", None)
+        i = doc.stories.index(s)
+        self._removed = (i, s)
+        del doc.stories[i]
+
+    def undo(self, doc):
+        i, s = self._removed
+        doc.stories.insert(i, s)
+        self._fc.revert(doc)
+
+
+class PlaceStory(Command):
+    """Flow a story into an empty text frame (the head of a thread)."""
+
+    text = "置入稿件"
+
+    def __init__(self, frame_id: str, story_id: str):
+        self.frame_id, self.story_id = frame_id, story_id
+        self.stories = (story_id,)
+        self._fc = _FieldChanges()
+
+    def do(self, doc):
+        get_story(doc, self.story_id)
+        f = get_frame(doc, self.frame_id)
+        if not isinstance(f, TextFrame):
+            raise CommandError("stories are placed into text frames")
+        self._fc = _FieldChanges()
+        for _, g in doc.all_frames():   # a story has one head
+            if isinstance(g, TextFrame) and g.story == self.story_id and g.id != self.frame_id:
+                self._fc.set(doc, g.id, "story", None)
+        self._fc.set(doc, self.frame_id, "story", self.story_id)
+
+    def undo(self, doc):
+        self._fc.revert(doc)
+
+
+# ------------------------------------------------------------------ pages
+
+
+class AddPage(Command):
+    """Insert a page (a model value, e.g. from a template) at ``index``."""
+
+    text = "添加页面"
+
+    def __init__(self, page: Page, index: int | None = None):
+        self.page = copy.deepcopy(page)
+        self.index = index
+
+    def do(self, doc):
+        taken = all_ids(doc)
+        if self.page.id in taken or any(f.id in taken for f in self.page.frames):
+            raise CommandError("page or frame ids are taken")
+        i = len(doc.pages) if self.index is None else self.index
+        doc.pages.insert(i, copy.deepcopy(self.page))
+
+    def undo(self, doc):
+        doc.pages = [p for p in doc.pages if p.id != self.page.id]
+
+
+class DuplicatePage(Command):
+    """Copy a page right after itself; its stories are copied too (new ids)."""
+
+    text = "复制页面"
+
+    def __init__(self, page_id: str, new_page_id: str | None = None):
+        self.page_id, self.new_page_id = page_id, new_page_id
+        self._added_page = None
+        self._added_stories: list[str] = []
+
+    def do(self, doc):
+        src = get_page(doc, self.page_id)
+        taken: set[str] = set()
+        pid = self.new_page_id or new_id(doc, src.id)
+        taken.add(pid)
+        page = copy.deepcopy(src)
+        page.id = pid
+        page.name = (src.name + " 副本") if src.name else ""
+        fmap: dict[str, str] = {}
+        for f in page.frames:
+            nid = new_id(doc, f.id, taken)
+            taken.add(nid)
+            fmap[f.id] = nid
+        new_stories = []
+        for f in page.frames:
+            f.id = fmap[f.id]
+            if isinstance(f, TextFrame):
+                f.next = fmap.get(f.next) if f.next else None
+                if f.story:
+                    st = copy.deepcopy(get_story(doc, f.story))
+                    st.id = new_id(doc, st.id, taken)
+                    taken.add(st.id)
+                    new_stories.append(st)
+                    f.story = st.id
+        i = doc.pages.index(src) + 1
+        doc.pages.insert(i, page)
+        doc.stories.extend(new_stories)
+        self._added_page = pid
+        self._added_stories = [s.id for s in new_stories]
+        self.new_page_id = pid
+
+    def undo(self, doc):
+        doc.pages = [p for p in doc.pages if p.id != self._added_page]
+        gone = set(self._added_stories)
+        doc.stories = [s for s in doc.stories if s.id not in gone]
+
+
+class DeletePage(Command):
+    """Delete a page; its stories stay in the document (unplaced or flowing on)."""
+
+    text = "删除页面"
+
+    def __init__(self, page_id: str):
+        self.page_id = page_id
+        self._fc = _FieldChanges()
+        self._removed = None
+
+    def do(self, doc):
+        page = get_page(doc, self.page_id)
+        self._fc = _FieldChanges()
+        _detach(doc, {f.id for f in page.frames}, self._fc)
+        i = doc.pages.index(page)
+        self._removed = (i, page)
+        del doc.pages[i]
+
+    def undo(self, doc):
+        i, page = self._removed
+        doc.pages.insert(i, page)
+        self._fc.revert(doc)
