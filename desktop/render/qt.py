@@ -1,0 +1,277 @@
+"""The Qt painter: draws a page's display list on any QPaintDevice (QtGui only).
+
+Glyph runs are drawn with ``QRawFont`` loaded from the bundled font files at
+the engine's glyph ids and per-glyph positions (``QGlyphRun.setPositions``),
+never measured or placed by ``QFont``/``QFontMetrics``.  Points map to pixels
+as ``(x - origin_x) * scale`` with ``scale = dpi / 72`` exactly — no rounding
+of positions — so a PNG proof lines up with the PDF rasterised at the same
+resolution.
+
+Colours: the display list carries CMYK; the screen gets a naive conversion
+(``r = 1 - min(1, c + k)``…), good enough to see a page, never used for print.
+
+The editor canvas and ``banmian proof`` both come through
+:func:`render_page_image` / :class:`QtPagePainter`; this module works without a
+window (QImage + offscreen platform).
+"""
+from __future__ import annotations
+
+import math
+import threading
+from collections import OrderedDict
+from pathlib import Path
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush, QColor, QFont, QGlyphRun, QImage, QImageReader, QPainter, QPen, QRawFont,
+)
+
+from ..core.typeset.result import Box, GlyphRun, ImagePlacement, PageResult, Rule
+
+PT_PER_INCH = 72.0
+
+
+def cmyk_to_qcolor(cmyk) -> QColor:
+    """Naive CMYK → sRGB for display only (no ICC)."""
+    if cmyk is None:
+        return QColor(0, 0, 0, 0)
+    c, m, y, k = (min(1.0, max(0.0, float(v))) for v in cmyk)
+    return QColor.fromRgbF((1.0 - c) * (1.0 - k), (1.0 - m) * (1.0 - k), (1.0 - y) * (1.0 - k))
+
+
+# ------------------------------------------------------------------ font cache
+
+
+class RawFontCache:
+    """One QRawFont per (font id, pixel size), built from the font file read once."""
+
+    def __init__(self, registry=None, max_sizes: int = 256):
+        self._registry = registry
+        self._data: dict[str, bytes] = {}
+        self._base: dict[str, QRawFont] = {}
+        self._sized: OrderedDict[tuple[str, float], QRawFont] = OrderedDict()
+        self._max = max_sizes
+        self._lock = threading.Lock()
+
+    @property
+    def registry(self):
+        if self._registry is None:
+            from ..core.typeset.fonts import default_registry
+            self._registry = default_registry()
+        return self._registry
+
+    def font_path(self, font_id: str) -> Path:
+        return Path(self.registry.path(font_id))
+
+    def raw_font(self, font_id: str, pixel_size: float) -> QRawFont:
+        key = (font_id, round(pixel_size, 4))
+        with self._lock:
+            rf = self._sized.get(key)
+            if rf is not None:
+                self._sized.move_to_end(key)
+                return rf
+            base = self._base.get(font_id)
+            if base is None:
+                data = self.font_path(font_id).read_bytes()
+                base = QRawFont(data, 12.0, QFont.HintingPreference.PreferNoHinting)
+                if not base.isValid():
+                    raise ValueError(f"Qt cannot load font {font_id!r}")
+                self._base[font_id] = base
+            rf = QRawFont(base)
+            rf.setPixelSize(max(pixel_size, 0.01))
+            self._sized[key] = rf
+            if len(self._sized) > self._max:
+                self._sized.popitem(last=False)
+            return rf
+
+
+_FONTS: RawFontCache | None = None
+
+
+def default_font_cache() -> RawFontCache:
+    global _FONTS
+    if _FONTS is None:
+        _FONTS = RawFontCache()
+    return _FONTS
+
+
+# ------------------------------------------------------------------ image cache
+
+
+class ImageCache:
+    """Decoded images, downscaled to the size they are drawn at (display only)."""
+
+    def __init__(self, max_items: int = 64):
+        self._items: OrderedDict[tuple, QImage] = OrderedDict()
+        self._max = max_items
+
+    def get(self, path: str, w_px: int, h_px: int) -> QImage | None:
+        # quantise the requested size so a small zoom change reuses the decode
+        qw = max(1, 1 << max(0, math.ceil(math.log2(max(1, w_px)))))
+        key = (path, qw)
+        img = self._items.get(key)
+        if img is not None:
+            self._items.move_to_end(key)
+            return img
+        reader = QImageReader(path)
+        reader.setAutoTransform(True)
+        size = reader.size()
+        if size.isValid() and size.width() > qw:
+            reader.setScaledSize(size.scaled(qw, qw * 4, Qt.AspectRatioMode.KeepAspectRatio))
+        img = reader.read()
+        if img.isNull():
+            return None
+        self._items[key] = img
+        if len(self._items) > self._max:
+            self._items.popitem(last=False)
+        return img
+
+
+_IMAGES = ImageCache()
+
+
+# ------------------------------------------------------------------ painter
+
+
+class QtPagePainter:
+    """Implements the paint_page protocol on a QPainter.
+
+    ``scale`` is pixels per point; ``origin`` the page point (pt) drawn at the
+    device's (0, 0).  ``placeholders`` draws a grey cross for missing images
+    (editor only — proofs show what prints).
+    """
+
+    def __init__(self, qp: QPainter, scale: float, origin=(0.0, 0.0), *,
+                 fonts: RawFontCache | None = None, images: ImageCache | None = None,
+                 placeholders: bool = False):
+        self.qp = qp
+        self.s = float(scale)
+        self.ox, self.oy = float(origin[0]), float(origin[1])
+        self.fonts = fonts or default_font_cache()
+        self.images = images or _IMAGES
+        self.placeholders = placeholders
+
+    def px(self, x: float, y: float) -> QPointF:
+        return QPointF((x - self.ox) * self.s, (y - self.oy) * self.s)
+
+    # -- protocol
+    def begin_page(self, page: PageResult) -> None:
+        self.qp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self.qp.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        self.qp.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+
+    def end_page(self) -> None:
+        pass
+
+    def glyph_run(self, run: GlyphRun) -> None:
+        if not run.glyphs:
+            return
+        s, ox, oy = self.s, self.ox, self.oy
+        raw = self.fonts.raw_font(run.font, run.size * s)
+        gr = QGlyphRun()
+        gr.setRawFont(raw)
+        gr.setGlyphIndexes(list(run.glyphs))
+        y = (run.y - oy) * s
+        gr.setPositions([QPointF((x - ox) * s, y) for x in run.xs])
+        self.qp.setPen(cmyk_to_qcolor(run.color))
+        self.qp.drawGlyphRun(QPointF(0.0, 0.0), gr)
+
+    def rule(self, r: Rule) -> None:
+        pen = QPen(cmyk_to_qcolor(r.color))
+        pen.setWidthF(max(r.width * self.s, 0.01))
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        self.qp.setPen(pen)
+        self.qp.drawLine(self.px(r.x1, r.y1), self.px(r.x2, r.y2))
+
+    def box(self, b: Box) -> None:
+        rect = QRectF(self.px(b.x, b.y), self.px(b.x + b.w, b.y + b.h))
+        if b.fill is not None:
+            self.qp.fillRect(rect, cmyk_to_qcolor(b.fill))
+        if b.stroke is not None and b.stroke_width > 0:
+            pen = QPen(cmyk_to_qcolor(b.stroke))
+            pen.setWidthF(b.stroke_width * self.s)
+            pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+            self.qp.setPen(pen)
+            self.qp.setBrush(Qt.BrushStyle.NoBrush)
+            self.qp.drawRect(rect)
+
+    def image(self, p: ImagePlacement) -> None:
+        clip = QRectF(self.px(p.clip[0], p.clip[1]),
+                      self.px(p.clip[0] + p.clip[2], p.clip[1] + p.clip[3]))
+        target = QRectF(self.px(p.x, p.y), self.px(p.x + p.w, p.y + p.h))
+        img = None
+        if p.path and not p.missing:
+            img = self.images.get(p.path, int(target.width()) + 1, int(target.height()) + 1)
+        self.qp.save()
+        self.qp.setClipRect(clip, Qt.ClipOperation.IntersectClip)
+        if img is not None:
+            self.qp.drawImage(target, img)
+        elif self.placeholders:
+            self.qp.fillRect(clip, QColor(225, 225, 225))
+            pen = QPen(QColor(150, 150, 150))
+            pen.setWidthF(1.0)
+            self.qp.setPen(pen)
+            self.qp.drawLine(clip.topLeft(), clip.bottomRight())
+            self.qp.drawLine(clip.topRight(), clip.bottomLeft())
+        self.qp.restore()
+
+
+def _walk(page: PageResult, painter) -> None:
+    """The traversal (used until/unless desktop.render.paint provides paint_page)."""
+    painter.begin_page(page)
+    for item in page.items:
+        if isinstance(item, GlyphRun):
+            painter.glyph_run(item)
+        elif isinstance(item, Rule):
+            painter.rule(item)
+        elif isinstance(item, Box):
+            painter.box(item)
+        elif isinstance(item, ImagePlacement):
+            painter.image(item)
+    painter.end_page()
+
+
+def paint(page: PageResult, painter) -> None:
+    """Drive ``painter`` through the shared traversal in desktop/render/paint.py."""
+    try:
+        from .paint import paint_page
+    except ImportError:
+        paint_page = _walk
+    paint_page(page, painter)
+
+
+def paint_into(qp: QPainter, page: PageResult, scale: float, origin=(0.0, 0.0), **kw) -> None:
+    paint(page, QtPagePainter(qp, scale, origin, **kw))
+
+
+def render_page_image(page_result: PageResult, dpi: float = 150, *, bleed: bool = False,
+                      placeholders: bool = False) -> QImage:
+    """A white page (trim, or trim + bleed) painted at ``dpi``; 1 pt = dpi/72 px exactly."""
+    s = dpi / PT_PER_INCH
+    b = page_result.bleed if bleed else 0.0
+    w_pt, h_pt = page_result.width + 2 * b, page_result.height + 2 * b
+    img = QImage(max(1, math.ceil(w_pt * s - 1e-6)), max(1, math.ceil(h_pt * s - 1e-6)),
+                 QImage.Format.Format_RGB32)
+    img.setDotsPerMeterX(round(dpi / 0.0254))
+    img.setDotsPerMeterY(round(dpi / 0.0254))
+    img.fill(QColor(255, 255, 255))
+    qp = QPainter(img)
+    try:
+        paint_into(qp, page_result, s, (-b, -b), placeholders=placeholders)
+    finally:
+        qp.end()
+    return img
+
+
+def render_region(page_result: PageResult, scale: float, rect_pt, size_px, *,
+                  placeholders: bool = True) -> QImage:
+    """The part ``rect_pt`` = (x, y, w, h) of a page at ``scale`` px/pt, for the canvas."""
+    img = QImage(max(1, int(size_px[0])), max(1, int(size_px[1])),
+                 QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(QColor(255, 255, 255))
+    qp = QPainter(img)
+    try:
+        paint_into(qp, page_result, scale, (rect_pt[0], rect_pt[1]), placeholders=placeholders)
+    finally:
+        qp.end()
+    return img
