@@ -1,0 +1,122 @@
+"""Markdown articles (the subset reporters use).
+
+``# 标题`` → headline, ``## / ###`` → subhead, ``> …`` → note, ``- item`` / ``1. item``
+→ list, ``**粗体**`` / ``__粗体__`` → character style "strong", ``*x*`` / ``_x_``
+emphasis markers are dropped (reported as warnings), ``![说明](photo.jpg)`` copies
+the image next to the layout (`image_dir`) and adds its alt text as a caption.
+Paragraphs are separated by blank lines; lines inside one paragraph are
+joined (with a space only between two Latin/digit characters).
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from ..model.document import Run
+from .base import STRONG, ImportResult, build_story, decode_text, read_source, slug
+
+_IMG = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)[^)]*\)")
+_STRONG = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
+_EM = re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)|(?<![_\w])_(?!\s)(.+?)(?<!\s)_(?!_)")
+_LINK = re.compile(r"(?<!!)\[([^\]]+)\]\(([^)]+)\)")
+
+
+def _runs(text: str) -> list[Run]:
+    text = _LINK.sub(lambda m: m.group(1), text)
+    text = _EM.sub(lambda m: m.group(1) or m.group(2), text)
+    out: list[Run] = []
+    pos = 0
+    for m in _STRONG.finditer(text):
+        if m.start() > pos:
+            out.append(Run(text[pos:m.start()]))
+        out.append(Run(m.group(1) or m.group(2), STRONG))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Run(text[pos:]))
+    return out or [Run("")]
+
+
+def _join(a: str, b: str) -> str:
+    if a and b and a[-1].isascii() and a[-1].isalnum() and b[0].isascii() and b[0].isalnum():
+        return a + " " + b
+    return a + b
+
+
+def import_markdown(path_or_bytes, *, encoding: str | None = None, normalize: bool = True,
+                    image_dir=None, story_id: str | None = None) -> ImportResult:
+    raw, name = read_source(path_or_bytes)
+    text, enc = decode_text(raw, name, encoding)
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    base = Path(name).parent if name != "<bytes>" else Path.cwd()
+    warnings: list[str] = []
+    images: list[Path] = []
+    paras: list[tuple[int, str, str | None]] = []   # (line, text, hint)
+    cur: list[str] = []
+    cur_line = 0
+    cur_hint = None
+
+    def flush():
+        nonlocal cur, cur_hint
+        if cur:
+            t = ""
+            for piece in cur:
+                t = _join(t, piece)
+            paras.append((cur_line, t, cur_hint))
+        cur, cur_hint = [], None
+
+    in_fence = False
+    for ln, line in enumerate(text.split("\n"), 1):
+        s = line.strip()
+        if s.startswith("```"):
+            in_fence = not in_fence
+            flush()
+            continue
+        if not s or re.fullmatch(r"[-*_]{3,}", s):
+            flush()
+            continue
+        for m in _IMG.finditer(s):
+            src = base / m.group(2)
+            if src.is_file():
+                dest_dir = Path(image_dir) if image_dir else base
+                dest_dir.mkdir(parents=True, exist_ok=True)
+                dest = dest_dir / src.name
+                if dest.resolve() != src.resolve():
+                    shutil.copyfile(src, dest)
+                images.append(dest)
+            else:
+                warnings.append(f"{name}:{ln}: image {m.group(2)} not found")
+            if m.group(1).strip():
+                flush()
+                paras.append((ln, m.group(1).strip(), "caption"))
+        s = _IMG.sub("", s).strip()
+        if not s:
+            continue
+        h = re.match(r"^(#{1,6})\s+(.*?)\s*#*$", s)
+        if h:
+            flush()
+            level = len(h.group(1))
+            paras.append((ln, h.group(2), "headline" if level == 1 else "subhead"))
+            continue
+        q = re.match(r"^>\s?(.*)$", s)
+        li = re.match(r"^(?:[-*+]|\d+[.)])\s+(.*)$", s)
+        if li:
+            flush()
+            paras.append((ln, li.group(1), "list"))
+            continue
+        if q:
+            if cur_hint != "note":
+                flush()
+                cur_line, cur_hint = ln, "note"
+            cur.append(q.group(1).strip())
+            continue
+        if cur_hint == "note":
+            flush()
+        if not cur:
+            cur_line = ln
+        cur.append(s)
+    flush()
+    sid = story_id or (slug(Path(name).stem) if name != "<bytes>" else "imported")
+    story, changes, w = build_story([(ln, _runs(t)) for ln, t, _ in paras], story_id=sid,
+                                    normalize=normalize, hints=[h for _, _, h in paras])
+    return ImportResult(story, enc, changes, images, warnings + w)
