@@ -1,0 +1,276 @@
+"""The ``banmian`` command.
+
+    banmian [FILE]                         open the editor (the sample page when no file)
+    banmian export FILE -o OUT.pdf [...]   print-ready PDF/X (refused while preflight has errors)
+    banmian preflight FILE [--json]        the preflight report
+    banmian proof FILE -o DIR [--dpi 150]  PNG proofs of every page through the Qt painter
+    banmian import ARTICLE --into LAYOUT   (the importers' sub-command, registered below)
+
+Everything heavy is imported inside the command that needs it, so
+``banmian export`` never loads PySide6 and starts quickly.  No command ends in
+a traceback: file problems are reported one line each and end with exit code 3.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_WARNINGS = 1      # preflight: warnings but no errors
+EXIT_ERRORS = 2        # preflight errors (export refused unless --force)
+EXIT_INPUT = 3         # the layout file is missing, unreadable or invalid
+EXIT_OUTPUT = 4        # the output could not be written / the export failed
+EXIT_UNAVAILABLE = 5   # a part of Banmian this command needs is not installed (Qt, layout engine)
+EXIT_USAGE = 64        # bad command line (argparse would say 2, which means "preflight errors" here)
+
+EPILOG = """\
+exit codes:
+  0   done; preflight: no errors or warnings (info only)
+  1   preflight: warnings but no errors (export goes ahead)
+  2   preflight errors: export refused (one line per error on stderr; --force exports anyway)
+  3   the layout file is missing, unreadable or invalid (one line per problem)
+  4   the output could not be written or the export failed
+  5   a part of Banmian the command needs is not available (PySide6, the layout engine)
+  64  bad command line
+"""
+
+COMMANDS = ("export", "preflight", "proof", "import", "edit")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+class _Fail(Exception):
+    def __init__(self, code: int, lines):
+        self.code = code
+        self.lines = [lines] if isinstance(lines, str) else list(lines)
+
+
+# ------------------------------------------------------------------ shared steps
+
+def _load(path_str: str):
+    from desktop.core.io import LayoutFileError, load_document
+    path = Path(path_str)
+    if not path.exists():
+        raise _Fail(EXIT_INPUT, f"{path}: no such file")
+    if path.is_dir():
+        raise _Fail(EXIT_INPUT, f"{path}: is a folder, not a layout file")
+    try:
+        doc = load_document(path)
+    except LayoutFileError as e:
+        raise _Fail(EXIT_INPUT, str(e).splitlines()) from None
+    return doc, path.resolve().parent
+
+
+def _layout(doc, base_dir):
+    try:
+        from desktop.core.typeset.layout import layout_document
+    except ImportError as e:
+        raise _Fail(EXIT_UNAVAILABLE, f"the layout engine is not available ({e})") from None
+    try:
+        return layout_document(doc, None, base_dir=base_dir)
+    except FileNotFoundError as e:      # a bundled font file is missing
+        raise _Fail(EXIT_INPUT, str(e)) from None
+
+
+def _preflight(doc, result, base_dir, ink_limit):
+    from desktop.core.preflight import preflight
+    return preflight(doc, result, base_dir=base_dir, ink_limit=ink_limit)
+
+
+# ------------------------------------------------------------------ export
+
+def cmd_export(args) -> int:
+    from desktop.core.preflight import has_errors
+    out = Path(args.output)
+    if out.exists() and out.is_dir():
+        raise _Fail(EXIT_USAGE, f"{out}: is a folder; give the PDF's file name")
+    if not out.parent.exists():
+        raise _Fail(EXIT_OUTPUT, f"{out.parent}: no such folder")
+    doc, base = _load(args.file)
+    result = _layout(doc, base)
+    if args.pages:
+        from desktop.render.pdf import parse_pages
+        try:
+            parse_pages(args.pages, len(result.pages))
+        except ValueError as e:
+            raise _Fail(EXIT_USAGE, f"--pages {args.pages}: {e}") from None
+    findings = _preflight(doc, result, base, args.ink_limit)
+    errors = [f for f in findings if f.severity == "error"]
+    for f in findings:
+        if f.severity == "warning" or (f.severity == "error" and args.force):
+            print(f.line(), file=sys.stderr)
+    if errors and not args.force:
+        for f in errors:
+            print(f.line(), file=sys.stderr)
+        print(f"导出已取消：预检有 {len(errors)} 个错误（export refused: {len(errors)} preflight "
+              f"error{'s' if len(errors) != 1 else ''}; --force exports anyway）", file=sys.stderr)
+        return EXIT_ERRORS
+    from desktop.render.pdf import ExportError, export_pdf
+    pdfx = None if args.pdfx == "none" else args.pdfx
+    try:
+        rep = export_pdf(doc, result, out, base_dir=base, pages=args.pages, marks=not args.no_marks,
+                         profile=args.profile, ink_limit=args.ink_limit, pdfx=pdfx,
+                         source_name=Path(args.file).name)
+    except ExportError as e:
+        raise _Fail(EXIT_OUTPUT if "ICC" not in str(e) else EXIT_INPUT, str(e)) from None
+    except OSError as e:
+        raise _Fail(EXIT_OUTPUT, f"{out}: cannot be written ({e.strerror or e})") from None
+    kind = {"4": "PDF/X-4", "1a": "PDF/X-1a:2001"}.get(rep.pdfx, "PDF")
+    print(f"{out}: {rep.pages} page{'s' if rep.pages != 1 else ''}, {kind}, {len(rep.fonts)} fonts, "
+          f"{len(rep.images)} images, {rep.bytes / 1024:.0f} KiB, {rep.seconds:.2f} s"
+          + (f" (forced past {len(errors)} preflight errors)" if errors else ""))
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ preflight
+
+def cmd_preflight(args) -> int:
+    from desktop.core.preflight import exit_code
+    doc, base = _load(args.file)
+    result = _layout(doc, base)
+    findings = _preflight(doc, result, base, args.ink_limit)
+    code = exit_code(findings)
+    if args.json:
+        counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
+        json.dump({"file": str(args.file), "exit": code, "counts": counts,
+                   "findings": [f.to_dict() for f in findings]},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for f in findings:
+            print(f.line())
+        n_err = sum(f.severity == "error" for f in findings)
+        n_warn = sum(f.severity == "warning" for f in findings)
+        print(f"{args.file}: {n_err} 个错误, {n_warn} 个警告, {len(findings) - n_err - n_warn} 条提示")
+    return code
+
+
+# ------------------------------------------------------------------ proof
+
+def cmd_proof(args) -> int:
+    outdir = Path(args.output)
+    doc, base = _load(args.file)
+    try:
+        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtGui import QGuiApplication
+        from desktop.render.qt import render_page_image
+    except ImportError as e:
+        raise _Fail(EXIT_UNAVAILABLE, f"proofs need the Qt painter (desktop/render/qt.py, PySide6): {e}") from None
+    result = _layout(doc, base)
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "banmian"])  # noqa: F841
+    try:
+        outdir.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise _Fail(EXIT_OUTPUT, f"{outdir}: cannot be made ({e.strerror or e})") from None
+    stem = Path(args.file).stem
+    for pr in result.pages:
+        img = render_page_image(pr, args.dpi)
+        target = outdir / f"{stem}-{pr.index + 1}.png"
+        if not img.save(str(target), "PNG"):
+            raise _Fail(EXIT_OUTPUT, f"{target}: cannot be written")
+        print(target)
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ the editor
+
+def cmd_edit(args) -> int:
+    path = getattr(args, "file", None)
+    if path is not None and not Path(path).exists():
+        raise _Fail(EXIT_INPUT, f"{path}: no such file")
+    try:
+        from desktop.gui.app import run
+    except ImportError as e:
+        raise _Fail(EXIT_UNAVAILABLE, f"the editor is not available ({e})") from None
+    return int(run(path) or 0)
+
+
+# ------------------------------------------------------------------ parser
+
+def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
+    p = _Parser(prog="banmian", description="Banmian 版面 — page layout for Chinese newspapers.",
+                epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    e = sub.add_parser("edit", help="open the editor (also: banmian [FILE])", epilog=EPILOG,
+                       formatter_class=argparse.RawDescriptionHelpFormatter)
+    e.add_argument("file", nargs="?", metavar="FILE")
+    e.set_defaults(func=cmd_edit)
+
+    x = sub.add_parser("export", help="write the print-ready PDF (PDF/X-4 by default)",
+                       description="Export a layout as a print-ready PDF/X file. Refuses while "
+                                   "preflight finds errors, unless --force.",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    x.add_argument("file", metavar="FILE", help="the layout (.json)")
+    x.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    x.add_argument("--pages", metavar="LIST", help="pages to export, e.g. 1,3-4 (default: all)")
+    x.add_argument("--no-marks", action="store_true",
+                   help="no crop marks, registration targets or slug (MediaBox = BleedBox)")
+    x.add_argument("--profile", metavar="ICC", help="CMYK output profile (default: bundled ISO Coated v2 300%%)")
+    x.add_argument("--ink-limit", type=float, default=240, metavar="PCT",
+                   help="total area coverage limit, %% (default 240 for newsprint)")
+    x.add_argument("--pdfx", choices=("4", "1a", "none"), default="4", help="PDF/X-4 (default) or PDF/X-1a:2001")
+    x.add_argument("--force", action="store_true", help="export even when preflight finds errors")
+    x.set_defaults(func=cmd_export)
+
+    f = sub.add_parser("preflight", help="check a layout for print problems",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    f.add_argument("file", metavar="FILE")
+    f.add_argument("--json", action="store_true", help="machine-readable report")
+    f.add_argument("--ink-limit", type=float, default=240, metavar="PCT")
+    f.set_defaults(func=cmd_preflight)
+
+    r = sub.add_parser("proof", help="PNG proofs of every page through the Qt painter",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    r.add_argument("file", metavar="FILE")
+    r.add_argument("-o", "--output", required=True, metavar="DIR")
+    r.add_argument("--dpi", type=float, default=150)
+    r.set_defaults(func=cmd_proof)
+
+    # --- import subcommand (desktop/core/importers/cli.py registers it; skipped if absent,
+    #     and not loaded at all for the other commands, to keep `banmian export` quick)
+    import_cli = None
+    if with_import:
+        try:
+            from desktop.core.importers import cli as import_cli
+        except ImportError:
+            import_cli = None
+    if import_cli is not None and hasattr(import_cli, "register"):
+        import_cli.register(sub)
+    # --- end import subcommand
+    return p
+
+
+def main(argv=None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    # `banmian` and `banmian FILE` open the editor
+    if not argv or (argv[0] not in COMMANDS and not argv[0].startswith("-")):
+        argv = ["edit"] + argv
+    parser = build_parser(with_import=argv[0] in ("import", "-h", "--help"))
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return EXIT_USAGE
+        return int(args.func(args) or 0)
+    except _Fail as e:
+        for line in e.lines:
+            print(line, file=sys.stderr)
+        return e.code
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

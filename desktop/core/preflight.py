@@ -1,0 +1,347 @@
+"""Preflight: what would go wrong at the plant, found on the document and its layout.
+
+The one implementation the CLI (``banmian preflight``, ``banmian export``), the
+export and the editor's preflight panel all use.  No Qt, no reportlab here;
+Pillow is used only to read image headers.
+
+Each :class:`Finding` says how bad (``error`` blocks export unless forced,
+``warning``, ``info``), what (a stable English ``code`` and a message in
+Simplified Chinese), where (page number 1-based, frame id, story id, character
+index in ``story.text``) and how to fix it.
+
+Codes:
+
+=====================  ========  ==============================================
+code                   severity  what
+=====================  ========  ==============================================
+overset                error     a story's text does not fit its frames
+missing_glyph          error     a character no bundled font has
+image_missing          error     a linked image file does not exist
+image_unreadable       error     a linked image file cannot be read as an image
+image_ppi_low          error     effective resolution < 120 ppi at placed size
+image_ppi              warning   effective resolution < 200 ppi at placed size
+image_rgb              info      an RGB image (converted to CMYK on export)
+ink_limit              error     a swatch in use exceeds the total ink limit
+trim_no_bleed          warning   an object crosses the trim but stops short of the bleed
+empty_text_frame       warning   a text frame with no story and not in any thread
+font_not_embeddable    error     a font whose licence forbids embedding
+font_missing           error     a font file the layout needs is not there
+=====================  ========  ==============================================
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .model.document import BoxFrame, Document, ImageFrame, RuleFrame, TextFrame
+from .model.units import PT_PER_MM
+from .typeset.result import GlyphRun, ImagePlacement, LayoutResult
+
+SEVERITIES = ("error", "warning", "info")
+PPI_WARN = 200.0
+PPI_ERROR = 120.0
+_EPS_MM = 0.01
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str            # error | warning | info
+    code: str                # stable English code (see the module docstring)
+    message: str             # 简体中文
+    page: int | None = None  # page number, 1-based
+    frame: str | None = None
+    story: str | None = None
+    char: int | None = None  # index into story.text
+    fix: str = ""            # 简体中文: how to fix it
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+    def line(self) -> str:
+        """One line for a terminal: ``error overset 第 1 版 frame body: 正文溢出 12 字（…）``."""
+        where = []
+        if self.page is not None:
+            where.append(f"第 {self.page} 版")
+        if self.frame:
+            where.append(f"frame {self.frame}")
+        if self.story:
+            where.append(f"story {self.story}")
+        if self.char is not None:
+            where.append(f"char {self.char}")
+        loc = (" " + " ".join(where)) if where else ""
+        fix = f" —— {self.fix}" if self.fix else ""
+        return f"{self.severity} {self.code}{loc}: {self.message}{fix}"
+
+
+def has_errors(findings) -> bool:
+    return any(f.severity == "error" for f in findings)
+
+
+def exit_code(findings) -> int:
+    """0 clean (info only), 1 warnings but no errors, 2 errors."""
+    if has_errors(findings):
+        return 2
+    if any(f.severity == "warning" for f in findings):
+        return 1
+    return 0
+
+
+# ------------------------------------------------------------------ helpers
+
+class _Where:
+    """frame id -> page number (1-based); story id -> name."""
+
+    def __init__(self, doc: Document):
+        self.page_of: dict[str, int] = {}
+        for n, p in enumerate(doc.pages, 1):
+            for f in p.frames:
+                self.page_of[f.id] = n
+        self.story_name = {s.id: (s.name or s.id) for s in doc.stories}
+
+    def page(self, frame_id: str | None) -> int | None:
+        return self.page_of.get(frame_id) if frame_id else None
+
+
+def _ink(sw) -> float:
+    return sw.c + sw.m + sw.y + sw.k
+
+
+def _resolve(path: str, base_dir) -> Path:
+    p = Path(path)
+    if not p.is_absolute() and base_dir is not None:
+        p = Path(base_dir) / p
+    return p
+
+
+def _image_info(path: Path):
+    """(mode, (w, h)) from the file header, or raise OSError/ValueError."""
+    from PIL import Image
+    with Image.open(path) as im:
+        return im.mode, im.size, "icc_profile" in im.info
+
+
+# ------------------------------------------------------------------ checks
+
+def _overset(doc, result, where):
+    for o in result.overset:
+        if o.chars <= 0:
+            continue
+        name = where.story_name.get(o.story, o.story)
+        if o.frame:
+            msg = f"正文溢出 {o.chars} 字（稿件“{name}”）"
+            fix = "加大或串接文本框、删改稿件，或缩小字号/行距"
+        else:
+            msg = f"稿件“{name}”未排入版面，{o.chars} 字未出现"
+            fix = "把稿件排入一个文本框，或从文档中删除"
+        yield Finding("error", "overset", msg, where.page(o.frame), o.frame or None, o.story,
+                      o.first_char, fix)
+
+
+def _missing_glyphs(doc, result, where):
+    seen: dict[tuple[str, str], list[int]] = {}
+    for story, index, ch in result.missing_glyphs:
+        seen.setdefault((story, ch), []).append(index)
+    frames_of = {}
+    for p in result.pages:
+        for fl in p.frames:
+            frames_of.setdefault(fl.story, []).append(fl)
+    for (story, ch), idxs in seen.items():
+        first = min(idxs)
+        frame = None
+        for fl in frames_of.get(story, ()):
+            if fl.first_char <= first < fl.end_char:
+                frame = fl.frame
+                break
+        name = where.story_name.get(story, story)
+        times = f"，共 {len(idxs)} 处" if len(idxs) > 1 else ""
+        yield Finding("error", "missing_glyph",
+                      f"缺字：“{ch}”（U+{ord(ch):04X}）随附字体都没有，稿件“{name}”{times}",
+                      where.page(frame), frame, story, first,
+                      "改用常用字或造字，或换用包含该字的字体")
+
+
+def _images(doc, result, where, base_dir):
+    placed: dict[str, ImagePlacement] = {}
+    for p in result.pages:
+        for item in p.items:
+            if isinstance(item, ImagePlacement):
+                placed.setdefault(item.frame, item)
+    for page_no, page in enumerate(doc.pages, 1):
+        for f in page.frames:
+            if not isinstance(f, ImageFrame) or not f.path:
+                continue
+            path = _resolve(f.path, base_dir)
+            pl = placed.get(f.id)
+            if pl is not None and pl.path:
+                path = Path(pl.path)
+            if not path.exists():
+                yield Finding("error", "image_missing", f"图片链接丢失：{f.path}", page_no, f.id, None, None,
+                              "重新链接图片文件（路径相对于版面文件）")
+                continue
+            try:
+                mode, (pw, ph), has_icc = _image_info(path)
+            except Exception as e:  # noqa: BLE001 — any reader failure is "unreadable"
+                reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
+                yield Finding("error", "image_unreadable", f"图片无法读取：{f.path}（{reason}）", page_no, f.id,
+                              None, None, "换一个 JPEG/PNG/TIFF 文件重新链接")
+                continue
+            ppi = pl.ppi if pl is not None else 0.0
+            if ppi and ppi < PPI_ERROR:
+                yield Finding("error", "image_ppi_low",
+                              f"图片有效分辨率仅 {ppi:.0f} ppi（低于 {PPI_ERROR:.0f}）：{f.path}", page_no, f.id,
+                              None, None, "换用更高分辨率的原图，或缩小图框")
+            elif ppi and ppi < PPI_WARN:
+                yield Finding("warning", "image_ppi",
+                              f"图片有效分辨率 {ppi:.0f} ppi（建议不低于 {PPI_WARN:.0f}）：{f.path}", page_no,
+                              f.id, None, None, "换用更高分辨率的原图，或缩小图框")
+            if mode in ("RGB", "RGBA", "RGBX", "P", "LAB", "YCbCr", "HSV"):
+                yield Finding("info", "image_rgb",
+                              f"RGB 图片，导出时经 ICC 特性文件转为 CMYK 并限墨：{f.path}", page_no, f.id,
+                              None, None, "如需精确控制颜色，请先在图像软件中转为 CMYK")
+
+
+def _used_swatches(doc: Document):
+    """swatch name -> [(what, frame id or None, page number or None, tint %)]."""
+    used: dict[str, list] = {}
+
+    def use(name, what, frame=None, page=None, tint=100.0):
+        if name:
+            used.setdefault(name, []).append((what, frame, page, tint))
+
+    placed = set()
+    for st in doc.stories:
+        for b in st.blocks:
+            placed.add(b.style)
+            for r in b.runs:
+                if r.style:
+                    cs = doc.character_style(r.style)
+                    if cs and cs.color:
+                        use(cs.color, f"字符样式 {cs.name}")
+    for ps in doc.paragraph_styles:
+        if ps.name in placed:
+            use(ps.color, f"段落样式 {ps.label or ps.name}")
+    groups = [(n, p.frames) for n, p in enumerate(doc.pages, 1)] + [(None, m.frames) for m in doc.masters]
+    for n, frames in groups:
+        for f in frames:
+            if isinstance(f, RuleFrame):
+                use(f.color, "线条", f.id, n)
+            elif isinstance(f, BoxFrame):
+                if f.stroke and f.stroke_weight > 0:
+                    use(f.stroke, "框线", f.id, n)
+                if f.fill:
+                    use(f.fill, "底纹", f.id, n, f.tint)
+    return used
+
+
+def _ink_limit(doc, result, where, ink_limit):
+    used = _used_swatches(doc)
+    for sw in doc.swatches:
+        total = _ink(sw)
+        if total <= ink_limit + 1e-9 or sw.name not in used:
+            continue
+        for what, frame, page, tint in used[sw.name]:
+            eff = total * tint / 100.0
+            if eff <= ink_limit + 1e-9:
+                continue
+            yield Finding("error", "ink_limit",
+                          f"色板“{sw.name}”总墨量 {eff:.0f}%（C{sw.c:g} M{sw.m:g} Y{sw.y:g} K{sw.k:g}），"
+                          f"超过 {ink_limit:g}% 上限（{what}）",
+                          page, frame, None, None,
+                          f"降低色板的 C/M/Y，使 C+M+Y+K ≤ {ink_limit:g}%（新闻纸常用 K100 加少量 C 作深黑）")
+            break   # one finding per swatch is enough to fix it
+
+
+def _bleed(doc, result, where):
+    for n, page in enumerate(doc.pages, 1):
+        b = page.bleed
+        for f in page.frames:
+            x0, x1 = sorted((f.x, f.x + f.w))
+            y0, y1 = sorted((f.y, f.y + f.h))
+            if isinstance(f, RuleFrame):
+                pad = f.weight / PT_PER_MM / 2
+                if f.h == 0:
+                    y0, y1 = y0 - pad, y1 + pad
+                if f.w == 0:
+                    x0, x1 = x0 - pad, x1 + pad
+            sides = []
+            if x0 < -_EPS_MM < x1 and x0 > -b + _EPS_MM:
+                sides.append("左")
+            if x0 < page.width + _EPS_MM < x1 and x1 < page.width + b - _EPS_MM:
+                sides.append("右")
+            if y0 < -_EPS_MM < y1 and y0 > -b + _EPS_MM:
+                sides.append("上")
+            if y0 < page.height + _EPS_MM < y1 and y1 < page.height + b - _EPS_MM:
+                sides.append("下")
+            if sides:
+                kind = {"text": "文本框", "image": "图框", "rule": "线条", "box": "色框"}.get(f.kind, "对象")
+                yield Finding("warning", "trim_no_bleed",
+                              f"{kind}越过{'、'.join(sides)}裁切线但未到出血线（出血 {b:g} mm）",
+                              n, f.id, getattr(f, "story", None), None,
+                              f"延伸到出血线（裁切线外 {b:g} mm），或收回到裁切线以内")
+
+
+def _empty_frames(doc, result, where):
+    targets = set()
+    for _, f in doc.all_frames():
+        if isinstance(f, TextFrame) and f.next:
+            targets.add(f.next)
+    for n, page in enumerate(doc.pages, 1):
+        for f in page.frames:
+            if isinstance(f, TextFrame) and not f.story and f.id not in targets and not f.next:
+                yield Finding("warning", "empty_text_frame", "空文本框：没有稿件，也不在任何串接中", n, f.id,
+                              None, None, "排入稿件、与其他文本框串接，或删除该框")
+
+
+def _fonts(doc, result, where, fonts):
+    ids: dict[str, str | None] = {}
+    for p in result.pages:
+        for item in p.items:
+            if isinstance(item, GlyphRun) and item.font not in ids:
+                ids[item.font] = item.frame
+    for ps in doc.paragraph_styles:
+        ids.setdefault(ps.font, None)
+    for cs in doc.character_styles:
+        if cs.font:
+            ids.setdefault(cs.font, None)
+    if fonts is None:
+        try:
+            from .typeset.fonts import default_registry
+            fonts = default_registry()
+        except ImportError:
+            return
+    for fid, frame in ids.items():
+        try:
+            face = fonts.face(fid)
+        except (KeyError, FileNotFoundError, OSError) as e:
+            if frame is None:
+                # a style names it but nothing is set in it: layout fell back, nothing prints
+                continue
+            yield Finding("error", "font_missing", f"字体“{fid}”不可用：{e}", where.page(frame), frame, None,
+                          None, "用 python fonts/build_fonts.py 重建随附字体")
+            continue
+        if not getattr(face, "embeddable", True):
+            yield Finding("error", "font_not_embeddable",
+                          f"字体“{face.family}”（{face.ps_name}）的授权禁止嵌入 PDF",
+                          where.page(frame), frame, None, None, "换用允许嵌入的字体（随附字体均可嵌入）")
+
+
+# ------------------------------------------------------------------ entry point
+
+def preflight(doc: Document, result: LayoutResult, *, base_dir=None, fonts=None,
+              ink_limit: float = 240) -> list[Finding]:
+    """Every finding for ``doc`` laid out as ``result``, errors first, then by page."""
+    where = _Where(doc)
+    findings: list[Finding] = []
+    findings += _overset(doc, result, where)
+    findings += _missing_glyphs(doc, result, where)
+    findings += _images(doc, result, where, base_dir)
+    findings += _ink_limit(doc, result, where, ink_limit)
+    findings += _bleed(doc, result, where)
+    findings += _empty_frames(doc, result, where)
+    findings += _fonts(doc, result, where, fonts)
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    findings.sort(key=lambda f: (order[f.severity], f.page if f.page is not None else 1 << 30))
+    return findings
+
+
+__all__ = ["Finding", "preflight", "has_errors", "exit_code", "PPI_WARN", "PPI_ERROR"]
