@@ -50,6 +50,9 @@ class ParagraphStyle:
     color: str = "Black"          # swatch name
     tracking: float = 0.0         # extra space between characters, em (headlines)
     grid: bool = True             # body lines on the baseline grid; others take whole grid multiples
+    span: bool = False            # span all columns of a multi-column frame (heads)
+    border: float = 0.0           # pt; > 0 draws a ruled box around the paragraph (小编说 notes)
+    keep_with_next: bool = False  # never leave it alone at the foot of a column (subheads)
     label: str = ""               # the editor's name for it, e.g. 正文
 
 

@@ -33,6 +33,8 @@ class GlyphRun:
     column: int               # column of the frame
     role: str = "paragraph"   # block role (checks treat body roles specially)
     hscale: float = 1.0       # always 1.0: Banmian never scales glyphs; kept so checks can prove it
+    lcuts: tuple[float, ...] = ()   # per glyph: blank cut from the left of its box (compressed punctuation), pt
+    widths: tuple[float, ...] = ()  # per glyph: width it occupies in the line after compression, pt
 
     @property
     def x_end(self) -> float:
@@ -89,6 +91,28 @@ class FrameLines:
 
 
 @dataclass(frozen=True)
+class LineInfo:
+    """One composed line: where it sits and what it must satisfy (for checks and the caret)."""
+    frame: str
+    column: int
+    story: str
+    role: str
+    x0: float                 # the line's measure: left and right edge, pt
+    x1: float
+    baseline: float
+    start: int                # story text range
+    end: int
+    first: bool               # first line of its paragraph
+    last: bool                # last line of its paragraph
+    justify: bool             # justified paragraph (non-last lines must end at x1)
+    grid: bool                # on the page's baseline grid
+    indent: float             # first-line indent applied, pt
+    set_x0: float             # where the first glyph's box actually starts
+    set_x1: float             # where the last glyph's box actually ends (after compression)
+    orphan: bool = False      # last line holding ≤ 1 Han/alphanumeric character
+
+
+@dataclass(frozen=True)
 class Overset:
     story: str
     frame: str                # the last frame of the thread ("" if the story is unplaced)
@@ -105,6 +129,10 @@ class PageResult:
     bleed: float              # pt
     items: tuple              # GlyphRun | Rule | Box | ImagePlacement, in paint order
     frames: tuple[FrameLines, ...] = ()
+    lines: tuple[LineInfo, ...] = ()
+    grid_origin: float = 0.0  # pt: top of baseline-grid cell 0
+    grid_pitch: float = 0.0   # pt
+    body_size: float = 9.0
 
     def glyph_runs(self):
         return [i for i in self.items if isinstance(i, GlyphRun)]
@@ -115,7 +143,7 @@ class LayoutResult:
     pages: tuple[PageResult, ...]
     overset: tuple[Overset, ...] = ()
     missing_glyphs: tuple[tuple[str, int, str], ...] = ()   # (story, index, char) no bundled face has
-    underset: tuple[tuple[str, int], ...] = field(default=())  # (story, empty lines left in its last frame)
+    underset: tuple[tuple[str, int], ...] = field(default=())  # (story, characters of room left in its last frame)
 
     def dump(self) -> str:
         """Deterministic text dump (byte-identical for identical input)."""
@@ -124,9 +152,10 @@ class LayoutResult:
             d["type"] = type(o).__name__
             return d
         data = {
-            "pages": [{**{k: v for k, v in asdict(p).items() if k not in ("items", "frames")},
+            "pages": [{**{k: v for k, v in asdict(p).items() if k not in ("items", "frames", "lines")},
                        "items": [conv(i) for i in p.items],
-                       "frames": [asdict(f) for f in p.frames]} for p in self.pages],
+                       "frames": [asdict(f) for f in p.frames],
+                       "lines": [asdict(x) for x in p.lines]} for p in self.pages],
             "overset": [asdict(o) for o in self.overset],
             "missing_glyphs": list(self.missing_glyphs),
             "underset": list(self.underset),

@@ -1,0 +1,544 @@
+"""Lines: itemize a paragraph, choose all its breaks together, place glyphs.
+
+Follows TYPOGRAPHY.md:
+- items are boxes (a Han character, a punctuation mark with its compressible
+  halves, an unbreakable unit: a number, a Latin word, ——, ……) joined by glue
+  (natural width, shrink, stretch, and a priority class);
+- the breaks of a whole paragraph are chosen by dynamic programming over the
+  legal break candidates (kinsoku tables in breaking.py), where a line's cost
+  grows with how far it had to shrink or stretch, weighted by the class order
+  of clreq (先挤压、后拉伸), and a one-character last line costs a penalty;
+- placement distributes each line's shrink or stretch by class and records
+  every glyph's final x.  Glyphs are never scaled.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .breaking import (
+    ASCII_TO_FULLWIDTH, CLOSING, DASHES, ELLIPSES, INTERPUNCT, NEVER_END, NEVER_START,
+    OPENING, PAUSE, POSTFIXES, PREFIXES, SHARED_QUOTES, STOP, STRICT_NEVER_START_UNITS,
+    UNIT_JOINERS, in_chinese_context, is_alnum, is_cjk, is_han,
+)
+
+INF = float("inf")
+
+# Shrink classes, in the order clreq shrinks them (cheapest first), with the
+# cost per em of shrink.  Index = class id.
+SHRINK_LINEEND, SHRINK_SPACE, SHRINK_INTERPUNCT, SHRINK_BRACKET, SHRINK_PAUSE, SHRINK_CL, SHRINK_STOP = range(7)
+SHRINK_COST = (0.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0)
+N_SHRINK = len(SHRINK_COST)
+# Stretch classes: word spaces, Chinese–Latin gaps, then every gap evenly.
+STRETCH_SPACE, STRETCH_CL = range(2)
+STRETCH_COST = (2.0, 3.0)
+EVEN_COST = 40.0           # per em of total even spacing added to a line
+EVEN_SQUARE = 400.0        # per (em per gap)² — spacing Han apart is dear
+ORPHAN_PENALTY = 10_000.0
+FORCED_BREAK_PENALTY = 1e6
+OVERFULL_PENALTY = 1e7
+
+
+@dataclass
+class Glyph:
+    ch: str          # character drawn (after full-width substitution)
+    src: int         # source index in the paragraph text
+    gid: int
+    adv: float       # pt: font advance × size, never scaled
+    dx: float        # pt: glyph origin relative to the item's uncut left edge
+
+
+@dataclass
+class Item:
+    glyphs: list
+    face: str
+    size: float
+    color: tuple
+    width: float       # natural width, pt (before cuts)
+    lcut: float        # compressible blank on the left (pt)
+    rcut: float        # compressible blank on the right (pt)
+    lclass: int        # shrink class of lcut
+    rclass: int        # shrink class of rcut
+    lfixed: float = 0.0   # mandatory cut applied (adjacent marks), pt
+    rfixed: float = 0.0
+    kind: str = "han"  # han | punct | unit | dash | other
+    opening: bool = False
+    can_end_line: bool = True     # a mark that may hang its right half at line end
+    text: str = ""
+
+
+@dataclass
+class Glue:
+    natural: float
+    shrink: float
+    shrink_class: int
+    stretch: float
+    stretch_class: int      # -1 = only the even class
+    is_space: bool = False  # a real space character: dropped at a break
+
+
+@dataclass
+class Line:
+    start: int   # item range [start, end)
+    end: int
+    x_positions: list    # per item, pt from the line's left edge, of the item's cut left edge
+    cuts: list           # per item (lcut, rcut) applied, pt
+    width: float         # set width, pt
+    measure: float
+    justified: bool
+    first: bool
+    last: bool
+
+
+@dataclass
+class Paragraph:
+    items: list
+    glues: list          # glues[k] between items[k] and items[k+1]
+    can_break: list      # can_break[k]: a break after item k is legal
+    size: float
+
+
+@dataclass(frozen=True)
+class ParaSpec:
+    """What composing one paragraph depends on (also the cache key)."""
+    chars: tuple         # ((ch, face, size, color), ...) after font resolution
+    indent: float        # pt
+    align: str
+    tracking: float      # em
+    strict: bool = True
+
+
+# ---------------------------------------------------------------- itemize
+
+def _punct_kind(ch):
+    if ch in OPENING:
+        return "open"
+    if ch in CLOSING:
+        return "close"
+    if ch in PAUSE:
+        return "pause"
+    if ch in STOP:
+        return "stop"
+    if ch in INTERPUNCT or ch == "·":
+        return "inter"
+    return None
+
+
+def itemize(spec: ParaSpec, registry) -> Paragraph:
+    chars = spec.chars
+    text = "".join(c[0] for c in chars)
+    n = len(chars)
+    items: list[Item] = []
+    spaces_before: list[bool] = []   # whether a space separated this item from the previous
+    i = 0
+    pending_space = False
+    while i < n:
+        ch, face_id, size, color = chars[i]
+        em = size
+        if ch in (" ", "\t", "\u00a0"):
+            pending_space = True
+            i += 1
+            continue
+        face = registry.face(face_id)
+        disp = ch
+        if ch in ASCII_TO_FULLWIDTH and in_chinese_context(text, i):
+            disp = ASCII_TO_FULLWIDTH[ch]
+        # -- units: —— ……
+        if ch in DASHES or ch in ELLIPSES:
+            j = i
+            while j < n and chars[j][0] == ch:
+                j += 1
+            glyphs = []
+            draw = "\u2015" if ch == "\u2014" and face.advance("\u2015") == 1.0 else ch
+            for k in range(i, j):
+                adv = (face.advance(draw) or 1.0) * em
+                glyphs.append(Glyph(draw, k, face.glyph_id(draw) or 0, adv, (k - i) * em + (em - adv) / 2))
+            items.append(Item(glyphs, face_id, size, color, (j - i) * em, 0.0, 0.0, 0, 0, kind="dash", text=text[i:j]))
+            spaces_before.append(pending_space)
+            pending_space = False
+            i = j
+            continue
+        # -- Latin words and numbers (with prefix/postfix): one unbreakable unit
+        if is_alnum(ch) or (ch in PREFIXES and i + 1 < n and chars[i + 1][0].isdigit()):
+            j = i + 1
+            while j < n:
+                c = chars[j][0]
+                if is_alnum(c):
+                    j += 1
+                elif c in UNIT_JOINERS and j + 1 < n and is_alnum(chars[j + 1][0]) and not (
+                        c in ",:" and not (chars[j - 1][0].isdigit() and chars[j + 1][0].isdigit())):
+                    j += 1
+                elif c in POSTFIXES:
+                    j += 1
+                else:
+                    break
+            glyphs = []
+            x = 0.0
+            for k in range(i, j):
+                c, fid, sz, _ = chars[k]
+                f = registry.face(fid) if fid != face_id else face
+                adv = (f.advance(c) or 0.5) * sz
+                glyphs.append(Glyph(c, k, f.glyph_id(c) or 0, adv, x))
+                x += adv
+            items.append(Item(glyphs, face_id, size, color, x, 0.0, 0.0, 0, 0, kind="unit", text=text[i:j]))
+            spaces_before.append(pending_space)
+            pending_space = False
+            i = j
+            continue
+        # -- single characters: Han, punctuation, symbols
+        kind = _punct_kind(disp)
+        adv = (face.advance(disp) or 1.0) * em
+        gid = face.glyph_id(disp) or 0
+        if kind is not None:
+            # full-width box of 1 em whatever the font says (shared quotes)
+            if disp in SHARED_QUOTES or adv < em * 0.99:
+                if kind == "open":
+                    dx = em - adv
+                elif kind == "inter":
+                    dx = (em - adv) / 2
+                else:
+                    dx = 0.0
+            else:
+                dx = 0.0
+            width = em
+            if kind == "open":
+                it = Item([Glyph(disp, i, gid, adv, dx)], face_id, size, color, width, em / 2, 0.0, SHRINK_BRACKET, 0, kind="punct", opening=True)
+            elif kind == "close":
+                it = Item([Glyph(disp, i, gid, adv, dx)], face_id, size, color, width, 0.0, em / 2, 0, SHRINK_BRACKET, kind="punct")
+            elif kind == "pause":
+                it = Item([Glyph(disp, i, gid, adv, dx)], face_id, size, color, width, 0.0, em / 2, 0, SHRINK_PAUSE, kind="punct")
+            elif kind == "stop":
+                it = Item([Glyph(disp, i, gid, adv, dx)], face_id, size, color, width, 0.0, em / 2, 0, SHRINK_STOP, kind="punct")
+            else:  # interpunct: ¼ em each side
+                it = Item([Glyph(disp, i, gid, adv, dx)], face_id, size, color, width, em / 4, em / 4, SHRINK_INTERPUNCT, SHRINK_INTERPUNCT, kind="punct", can_end_line=False)
+        else:
+            k = "han" if is_han(disp) or adv >= em * 0.99 else "other"
+            it = Item([Glyph(disp, i, gid, adv, 0.0)], face_id, size, color, adv, 0.0, 0.0, 0, 0, kind=k)
+        it.text = disp
+        items.append(it)
+        spaces_before.append(pending_space)
+        pending_space = False
+        i += 1
+
+    # -- adjacent marks take 1.5 em: cut one blank half (mandatory)
+    for k in range(len(items) - 1):
+        a, b = items[k], items[k + 1]
+        if a.kind == "punct" and b.kind == "punct" and not spaces_before[k + 1]:
+            if a.rcut > 0 and not a.opening and _punct_kind(a.text) != "inter":
+                a.rfixed = a.rcut
+                a.rcut = 0.0
+            elif b.opening and b.lcut > 0:
+                b.lfixed = b.lcut
+                b.lcut = 0.0
+
+    # -- glue and break candidates
+    glues: list[Glue] = []
+    can_break: list[bool] = []
+    for k in range(len(items) - 1):
+        a, b = items[k], items[k + 1]
+        em = min(a.size, b.size)
+        track = spec.tracking * em
+        if spaces_before[k + 1]:
+            cjk_both = (a.kind in ("han", "punct") and b.kind in ("han", "punct"))
+            if cjk_both:
+                g = Glue(em, em / 2, SHRINK_SPACE, em / 2, STRETCH_SPACE, True)
+            else:
+                g = Glue(em / 3, em / 3 - em / 4, SHRINK_SPACE, em / 2 - em / 3, STRETCH_SPACE, True)
+        elif (a.kind == "han" and b.kind == "unit") or (a.kind == "unit" and b.kind == "han"):
+            g = Glue(em / 4 + track, em / 8, SHRINK_CL, em / 4, STRETCH_CL)
+        else:
+            g = Glue(track, 0.0, 0, 0.0, -1)
+        glues.append(g)
+        if g.is_space:
+            ok = not (a.text and a.text[-1] in NEVER_END) and not (b.text and b.text[0] in NEVER_START)
+        else:
+            ok = _break_between(a, b, spec.strict)
+        can_break.append(ok)
+    return Paragraph(items, glues, can_break, chars[0][2] if chars else 9.0)
+
+
+def _break_between(a: Item, b: Item, strict: bool) -> bool:
+    at = a.text or "".join(g.ch for g in a.glyphs)
+    bt = b.text or "".join(g.ch for g in b.glyphs)
+    if not at or not bt:
+        return True
+    if bt[0] in NEVER_START or at[-1] in NEVER_END:
+        return False
+    if b.kind == "dash" or b.kind == "unit" and bt[0] in "…⋯":
+        return not strict
+    if strict and bt.startswith(STRICT_NEVER_START_UNITS):
+        return False
+    if a.kind == "unit" and b.kind == "unit":
+        return False   # two units with no space between (should not happen) stay together
+    return True
+
+
+# ---------------------------------------------------------------- break choice
+
+class _Prefix:
+    """Prefix sums over items/glues so a candidate line's figures cost O(classes)."""
+
+    def __init__(self, p: Paragraph):
+        items, glues = p.items, p.glues
+        n = len(items)
+        self.n = n
+        w = [0.0] * (n + 1)                         # item natural widths (after fixed cuts)
+        g = [0.0] * (n + 1)                         # glue natural widths up to item k
+        sh = [[0.0] * (n + 1) for _ in range(N_SHRINK)]   # shrink of items
+        gsh = [[0.0] * (n + 1) for _ in range(N_SHRINK)]  # shrink of glue
+        gst = [[0.0] * (n + 1) for _ in range(2)]
+        for k, it in enumerate(items):
+            w[k + 1] = w[k] + it.width - it.lfixed - it.rfixed
+            for c in range(N_SHRINK):
+                sh[c][k + 1] = sh[c][k]
+            if it.lcut:
+                sh[it.lclass][k + 1] += it.lcut
+            if it.rcut:
+                sh[it.rclass][k + 1] += it.rcut
+        for k, gl in enumerate(glues):
+            g[k + 1] = g[k] + gl.natural
+            for c in range(N_SHRINK):
+                gsh[c][k + 1] = gsh[c][k]
+            for c in range(2):
+                gst[c][k + 1] = gst[c][k]
+            if gl.shrink:
+                gsh[gl.shrink_class][k + 1] += gl.shrink
+            if gl.stretch and gl.stretch_class >= 0:
+                gst[gl.stretch_class][k + 1] += gl.stretch
+        self.w, self.g, self.sh, self.gsh, self.gst = w, g, sh, gsh, gst
+
+    def figures(self, p: Paragraph, i: int, j: int):
+        """Natural width, shrink per class, stretch per class, even gaps of line [i, j)."""
+        nat = self.w[j] - self.w[i] + self.g[j - 1] - self.g[i]
+        shrink = [self.sh[c][j] - self.sh[c][i] + self.gsh[c][j - 1] - self.gsh[c][i] for c in range(N_SHRINK)]
+        stretch = [self.gst[c][j - 1] - self.gst[c][i] for c in range(2)]
+        first, last = p.items[i], p.items[j - 1]
+        if first.opening and first.lcut:           # opening bracket at line start loses its left half
+            nat -= first.lcut
+            shrink[first.lclass] -= first.lcut
+        if last.rcut and last.can_end_line:        # a line-end mark may go to ½ em first
+            shrink[last.rclass] -= last.rcut
+            shrink[SHRINK_LINEEND] += last.rcut
+        return nat, shrink, stretch, j - 1 - i
+
+
+def _line_cost(nat, shrink, stretch, gaps, measure, em, justify, last, align):
+    """Cost of setting a line of natural width nat in measure; INF if it cannot fit."""
+    diff = measure - nat
+    if diff < -1e-6:
+        need = -diff
+        total = sum(shrink)
+        if need > total + 1e-6:
+            return INF
+        cost = 0.0
+        for c in range(N_SHRINK):
+            if need <= 0:
+                break
+            use = min(need, shrink[c])
+            cost += use / em * SHRINK_COST[c]
+            need -= use
+        return cost
+    if not justify or last:
+        if align == "justify" or align == "left" and last:
+            return 0.0
+        slack = diff / em
+        return slack * slack
+    need = diff
+    cost = 0.0
+    for c in range(2):
+        if need <= 1e-9:
+            break
+        use = min(need, stretch[c])
+        cost += use / em * STRETCH_COST[c]
+        need -= use
+    if need > 1e-9:
+        if gaps <= 0:
+            return 5000.0 + need / em * 100
+        per = need / gaps / em
+        cost += need / em * EVEN_COST + per * per * EVEN_SQUARE * gaps
+    return cost
+
+
+def _is_orphan_line(p: Paragraph, i: int, j: int) -> bool:
+    """A last line holding a single Han/alphanumeric character (plus punctuation)."""
+    count = 0
+    for k in range(i, j):
+        it = p.items[k]
+        if it.kind == "han":
+            count += 1
+        elif it.kind == "unit":
+            count += sum(1 for g in it.glyphs if g.ch.isalnum())
+        elif it.kind in ("dash", "other"):
+            count += 2
+    return count <= 1
+
+
+def break_lines(p: Paragraph, measures, indent: float, align: str) -> list[tuple[int, int, float]]:
+    """Choose all breaks of the paragraph: [(start, end, measure), ...].
+
+    measures(k) gives the measure of line k (pt).  Dynamic programming over
+    break candidates; state = item index, with the line number carried along
+    the best path (lines of one column share a measure, so this is exact
+    there).
+    """
+    n = len(p.items)
+    if n == 0:
+        return []
+    pre = _Prefix(p)
+    em = p.size
+    justify = align == "justify"
+    best = [INF] * (n + 1)
+    back = [-1] * (n + 1)
+    lineno = [0] * (n + 1)
+    best[0] = 0.0
+    for i in range(n):
+        if best[i] == INF:
+            continue
+        k = lineno[i]
+        measure = measures(k)
+        ind = indent if i == 0 else 0.0
+        found = False
+        last_fit = None
+        j = i + 1
+        while j <= n:
+            nat, shrink, stretch, gaps = pre.figures(p, i, j)
+            nat += ind
+            if nat - sum(shrink) > measure + 1e-6:
+                break
+            last_fit = j
+            if j == n or p.can_break[j - 1]:
+                is_last = j == n
+                cost = _line_cost(nat, shrink, stretch, gaps, measure - 0.0, em, justify, is_last, align)
+                if cost < INF:
+                    if is_last and _is_orphan_line(p, i, j) and i > 0:
+                        cost += ORPHAN_PENALTY
+                    total = best[i] + cost + 1.0
+                    if total < best[j]:
+                        best[j] = total
+                        back[j] = i
+                        lineno[j] = k + 1
+                    found = True
+            j += 1
+        if not found:
+            # nothing legal fits: force a break at the last fitting place (or one item)
+            j = last_fit if last_fit is not None else i + 1
+            total = best[i] + (FORCED_BREAK_PENALTY if last_fit else OVERFULL_PENALTY)
+            if total < best[j]:
+                best[j] = total
+                back[j] = i
+                lineno[j] = k + 1
+    out = []
+    j = n
+    while j > 0:
+        i = back[j]
+        out.append((i, j))
+        j = i
+    out.reverse()
+    return [(i, j, measures(k)) for k, (i, j) in enumerate(out)]
+
+
+# ---------------------------------------------------------------- placement
+
+def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, align: str, last: bool) -> Line:
+    """Distribute the line's shrink or stretch by class; x of every item."""
+    items, glues = p.items, p.glues
+    em = p.size
+    cuts = []
+    for k in range(i, j):
+        it = items[k]
+        cuts.append([it.lfixed, it.rfixed])
+    first = items[i]
+    if first.opening and first.lcut:
+        cuts[0][0] += first.lcut
+    gl = [glues[k].natural for k in range(i, j - 1)]
+    nat = sum(items[k].width for k in range(i, j)) - sum(c[0] + c[1] for c in cuts) + sum(gl) + indent
+    diff = measure - nat
+    justified = False
+    if diff < -1e-9:
+        need = -diff
+        # capacities by class, then take in order, proportionally within a class
+        for c in range(N_SHRINK):
+            if need <= 1e-12:
+                break
+            caps = []   # (kind, index, capacity)
+            for idx, k in enumerate(range(i, j)):
+                it = items[k]
+                if idx == 0 and it.opening:
+                    lc = 0.0
+                else:
+                    lc = it.lcut if it.lclass == c else 0.0
+                is_end = k == j - 1 and it.can_end_line
+                if c == SHRINK_LINEEND:
+                    rc = it.rcut if is_end else 0.0
+                else:
+                    rc = it.rcut if (it.rclass == c and not is_end) else 0.0
+                if lc:
+                    caps.append(("l", idx, lc))
+                if rc:
+                    caps.append(("r", idx, rc))
+            for gi, k in enumerate(range(i, j - 1)):
+                g = glues[k]
+                if g.shrink and g.shrink_class == c:
+                    caps.append(("g", gi, g.shrink))
+            total = sum(cp[2] for cp in caps)
+            if total <= 0:
+                continue
+            take = min(need, total)
+            f = take / total
+            for kind, idx, cap in caps:
+                amt = cap * f
+                if kind == "l":
+                    cuts[idx][0] += amt
+                elif kind == "r":
+                    cuts[idx][1] += amt
+                else:
+                    gl[idx] -= amt
+            need -= take
+        justified = True
+    elif diff > 1e-9 and align == "justify" and not last:
+        need = diff
+        for c in range(2):
+            if need <= 1e-12:
+                break
+            caps = [(gi, glues[k].stretch) for gi, k in enumerate(range(i, j - 1))
+                    if glues[k].stretch and glues[k].stretch_class == c]
+            total = sum(cp[1] for cp in caps)
+            if total <= 0:
+                continue
+            take = min(need, total)
+            for gi, cap in caps:
+                gl[gi] += cap * take / total
+            need -= take
+        if need > 1e-12 and gl:
+            per = need / len(gl)
+            for gi in range(len(gl)):
+                gl[gi] += per
+            need = 0.0
+        justified = need <= 1e-9
+    else:
+        justified = abs(diff) <= 1e-9
+    # x positions
+    xs = []
+    x = indent
+    for idx, k in enumerate(range(i, j)):
+        xs.append(x)
+        it = items[k]
+        x += it.width - cuts[idx][0] - cuts[idx][1]
+        if idx < len(gl):
+            x += gl[idx]
+    width = x
+    offset = 0.0
+    if align == "center":
+        offset = (measure - width) / 2
+    elif align == "right":
+        offset = measure - width
+    if offset:
+        xs = [v + offset for v in xs]
+    return Line(i, j, xs, [tuple(c) for c in cuts], width, measure, justified, i == 0, last)
+
+
+def compose(p: Paragraph, measures, indent: float, align: str) -> list[Line]:
+    breaks = break_lines(p, measures, indent, align)
+    out = []
+    for n_line, (i, j, m) in enumerate(breaks):
+        out.append(place_line(p, i, j, m, indent if i == 0 else 0.0, align, j == len(p.items)))
+    return out

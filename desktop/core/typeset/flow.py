@@ -1,0 +1,198 @@
+"""Flow: a story's paragraphs into the columns of its threaded frames.
+
+Each frame column is a region with its own rectangle; a cursor carries
+"continue from here" (frame, column, y) explicitly across columns and frames.
+Body lines sit on the page's baseline grid, so lines align across columns;
+heads are set at their own leading and the next body line snaps back to the
+grid; grid blocks with their own leading (subheads) take whole multiples of
+the grid.  Image frames and boxes with text wrap cut the lines of each column
+they overlap.  What does not fit is overset, counted in characters.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from ..model.units import mm_to_pt
+
+ASCENT = 0.88      # the CJK ideographic em box: top at 0.88 em above the baseline
+DESCENT = 0.12
+MIN_LINE_EM = 3.0  # a line cut by wrap to less than this many em is skipped
+
+
+@dataclass
+class FrameGeom:
+    frame: object            # TextFrame
+    page_index: int
+    x0: float                # content rect, pt (inset applied)
+    y0: float
+    x1: float
+    y1: float
+    columns: list            # [(cx0, cx1)]
+    exclusions: list         # [(x0, y0, x1, y1)] pt, from wrapping objects
+    grid_y0: float           # page baseline grid: top of cell 0
+    grid: float              # pitch, pt
+    body_size: float
+
+
+@dataclass
+class Slot:
+    fi: int
+    ci: int
+    x: float                 # left edge of the measure
+    measure: float
+    baseline: float
+    top: float
+    bottom: float
+
+
+@dataclass
+class Cursor:
+    frames: list
+    fi: int = 0
+    ci: int = 0
+    y: float = 0.0
+    region_top: float = 0.0
+    region_bottom_used: float = 0.0   # lowest y used in the current region (for spanning heads)
+    used: dict = field(default_factory=dict)   # (fi, ci) -> lowest y used
+
+    def start(self):
+        if self.frames:
+            f = self.frames[0]
+            self.fi, self.ci, self.y = 0, 0, f.y0
+            self.region_top = f.y0
+            self.region_bottom_used = f.y0
+
+    @property
+    def done(self) -> bool:
+        return self.fi >= len(self.frames)
+
+    def copy(self) -> "Cursor":
+        c = Cursor(self.frames, self.fi, self.ci, self.y, self.region_top, self.region_bottom_used, self.used)
+        return c
+
+    def next_column(self) -> None:
+        f = self.frames[self.fi]
+        self.ci += 1
+        if self.ci >= len(f.columns):
+            self.fi += 1
+            self.ci = 0
+            if self.fi < len(self.frames):
+                nf = self.frames[self.fi]
+                self.y = nf.y0
+                self.region_top = nf.y0
+                self.region_bottom_used = nf.y0
+        else:
+            self.y = self.region_top
+
+    def mark_used(self, y: float) -> None:
+        key = (self.fi, self.ci)
+        if y > self.used.get(key, -1e9):
+            self.used[key] = y
+        if y > self.region_bottom_used:
+            self.region_bottom_used = y
+
+    # -- one line
+    def _interval(self, f: FrameGeom, cx0: float, cx1: float, top: float, bottom: float, em: float):
+        """The widest x-interval of [cx0, cx1] free of exclusions over [top, bottom]."""
+        segs = [(cx0, cx1)]
+        for ex0, ey0, ex1, ey1 in f.exclusions:
+            if ey1 <= top + 1e-6 or ey0 >= bottom - 1e-6 or ex1 <= cx0 + 1e-6 or ex0 >= cx1 - 1e-6:
+                continue
+            nxt = []
+            for a, b in segs:
+                if ex1 <= a or ex0 >= b:
+                    nxt.append((a, b))
+                    continue
+                if ex0 > a:
+                    nxt.append((a, ex0))
+                if ex1 < b:
+                    nxt.append((ex1, b))
+            segs = nxt
+        best = None
+        for a, b in segs:
+            if b - a >= MIN_LINE_EM * em - 1e-6 and (best is None or b - a > best[1] - best[0] + 1e-9):
+                best = (a, b)
+        return best
+
+    def line_slot(self, size: float, leading: float, grid: bool, inset: float = 0.0, commit: bool = True):
+        """The next place for a line; None when the thread is full."""
+        while not self.done:
+            f = self.frames[self.fi]
+            cx0, cx1 = f.columns[self.ci]
+            cx0 += inset
+            cx1 -= inset
+            if grid:
+                k = math.ceil((self.y - f.grid_y0) / f.grid - 1e-6)
+                top = f.grid_y0 + k * f.grid
+                bottom = top + f.grid
+                baseline = top + (f.grid - size) / 2 + ASCENT * size
+            else:
+                top = self.y
+                bottom = top + leading
+                baseline = top + (leading - size) / 2 + ASCENT * size
+            if baseline + DESCENT * size > f.y1 + 1e-6:
+                self.next_column()
+                continue
+            iv = self._interval(f, cx0, cx1, baseline - ASCENT * size, baseline + DESCENT * size, size)
+            if iv is None:
+                self.y = bottom
+                continue
+            slot = Slot(self.fi, self.ci, iv[0], iv[1] - iv[0], baseline, top, bottom)
+            if commit:
+                self.y = bottom
+                self.mark_used(bottom)
+            return slot
+        return None
+
+    def room_left(self, grid_cells: int) -> bool:
+        """Whether at least grid_cells more body lines fit in the current column."""
+        if self.done:
+            return False
+        f = self.frames[self.fi]
+        k = math.ceil((self.y - f.grid_y0) / f.grid - 1e-6)
+        top = f.grid_y0 + (k + grid_cells) * f.grid
+        return top - (f.grid - f.body_size) / 2 - ASCENT * 0 <= f.y1 + 1e-6
+
+    def cells_left(self) -> int:
+        """Body lines still free in the current column and the columns after it in this frame."""
+        if self.done:
+            return 0
+        f = self.frames[self.fi]
+        total = 0
+        for ci in range(self.ci, len(f.columns)):
+            y = self.y if ci == self.ci else self.region_top
+            k = math.ceil((y - f.grid_y0) / f.grid - 1e-6)
+            while True:
+                top = f.grid_y0 + k * f.grid
+                baseline = top + (f.grid - f.body_size) / 2 + ASCENT * f.body_size
+                if baseline + DESCENT * f.body_size > f.y1 + 1e-6:
+                    break
+                total += 1
+                k += 1
+        return total
+
+
+def frame_geometry(frame, page, page_index: int, exclusions) -> FrameGeom:
+    """Content rect and column edges of a text frame, in pt."""
+    inset = mm_to_pt(frame.inset)
+    x0 = mm_to_pt(frame.x) + inset
+    y0 = mm_to_pt(frame.y) + inset
+    x1 = mm_to_pt(frame.x + frame.w) - inset
+    y1 = mm_to_pt(frame.y + frame.h) - inset
+    n = max(1, frame.columns)
+    gutter = mm_to_pt(frame.gutter)
+    colw = (x1 - x0 - gutter * (n - 1)) / n
+    cols = [(x0 + i * (colw + gutter), x0 + i * (colw + gutter) + colw) for i in range(n)]
+    g = page.grid if page is not None else None
+    grid = g.leading if g else 15.0
+    body = g.body_size if g else 9.0
+    grid_y0 = mm_to_pt(page.margins.top + (g.first_baseline if g else 0.0)) if page is not None else 0.0
+    own = (mm_to_pt(frame.x), mm_to_pt(frame.y), mm_to_pt(frame.x + frame.w), mm_to_pt(frame.y + frame.h))
+    ex = []
+    for e in exclusions:
+        # a frame wholly inside a wrapping object (text in a ruled box) is not pushed out of it
+        if e[0] <= own[0] + 1e-6 and e[1] <= own[1] + 1e-6 and e[2] >= own[2] - 1e-6 and e[3] >= own[3] - 1e-6:
+            continue
+        ex.append(e)
+    return FrameGeom(frame, page_index, x0, y0, x1, y1, cols, ex, grid_y0, grid, body)

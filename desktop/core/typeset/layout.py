@@ -1,0 +1,537 @@
+"""layout_document(doc) → LayoutResult: the one entry point of the engine.
+
+Layout never changes the document.  A Layouter keeps caches between calls —
+itemized paragraphs by their content and style, composed lines by measure,
+image headers by file — so after a one-character edit only that paragraph is
+recomposed; the others' lines are reused and only moved.
+"""
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+from ..model.document import BoxFrame, ImageFrame, ParagraphStyle, RuleFrame, TextFrame
+from ..model.units import mm_to_pt
+from .compose import ParaSpec, compose, itemize, _is_orphan_line
+from .flow import ASCENT, DESCENT, Cursor, frame_geometry
+from .fonts import default_registry
+from .result import (
+    Box, FrameLines, GlyphRun, ImagePlacement, LayoutResult, LineInfo, Overset,
+    PageResult, Rule,
+)
+
+BLACK = (0.0, 0.0, 0.0, 1.0)
+HEAD_ROLES = ("kicker", "headline", "subtitle", "subhead", "title")
+PLACEHOLDERS = ("paper", "date", "page", "section", "editor", "weekday")
+
+
+def _default_style(name: str) -> ParagraphStyle:
+    return ParagraphStyle(name)
+
+
+class Layouter:
+    def __init__(self, fonts=None, base_dir=None):
+        self.fonts = fonts or default_registry()
+        self.base_dir = Path(base_dir) if base_dir else None
+        self._paras: dict = {}     # ParaSpec -> Paragraph (itemized)
+        self._lines: dict = {}     # (ParaSpec, measures…) -> [Line]
+        self._images: dict = {}    # (path, mtime, size) -> (w, h)
+        self._specs: dict = {}     # block content key -> ParaSpec
+
+    # ------------------------------------------------------------ paragraphs
+    def _spec(self, doc, block, style: ParagraphStyle, swatches, text_override=None) -> ParaSpec:
+        runs = tuple((r.text, r.style) for r in block.runs) if text_override is None else ((text_override, None),)
+        cstyles = tuple((r[1], _cs_key(doc.character_style(r[1]))) for r in runs if r[1])
+        key = (runs, _ps_key(style), cstyles, swatches.get(style.color))
+        spec = self._specs.get(key)
+        if spec is not None:
+            return spec
+        resolve = self.fonts.resolve
+        chars = []
+        pcolor = swatches.get(style.color, BLACK)
+        for text, cs_name in runs:
+            font, size, color = style.font, style.size, pcolor
+            if cs_name:
+                cs = doc.character_style(cs_name)
+                if cs is not None:
+                    font = cs.font or font
+                    size = cs.size or size
+                    color = swatches.get(cs.color, color) if cs.color else color
+            memo = {}
+            for ch in text:
+                fid = memo.get(ch)
+                if fid is None:
+                    fid = resolve(font, ch) or font
+                    memo[ch] = fid
+                chars.append((ch, fid, size, color))
+        spec = ParaSpec(tuple(chars), style.indent * style.size, style.align, style.tracking)
+        if len(self._specs) > 20000:
+            self._specs.clear()
+        self._specs[key] = spec
+        return spec
+
+    def _compose(self, spec: ParaSpec, measures_fn, first_measure: float):
+        p = self._paras.get(spec)
+        if p is None:
+            p = itemize(spec, self.fonts)
+            self._paras[spec] = p
+        # fast path: every line at the same measure (no wrap, no frame change inside)
+        key = (spec, first_measure)
+        cached = self._lines.get(key)
+        if cached is not None:
+            lines, ms = cached
+            if all(abs(measures_fn(k) - m) < 1e-6 for k, m in enumerate(ms)):
+                return p, lines
+        lines = compose(p, measures_fn, spec.indent, spec.align)
+        self._lines[key] = (lines, [ln.measure for ln in lines])
+        return p, lines
+
+    # ------------------------------------------------------------ images
+    def _image_info(self, path: str):
+        if not path:
+            return None
+        full = Path(path)
+        if not full.is_absolute() and self.base_dir is not None:
+            full = self.base_dir / full
+        try:
+            st = os.stat(full)
+        except OSError:
+            return str(full), None
+        key = (str(full), st.st_mtime_ns, st.st_size)
+        if key not in self._images:
+            try:
+                from PIL import Image
+                with Image.open(full) as im:
+                    self._images[key] = im.size
+            except Exception:
+                self._images[key] = None
+        return str(full), self._images[key]
+
+    # ------------------------------------------------------------ document
+    def layout(self, doc) -> LayoutResult:
+        swatches = {s.name: s.cmyk for s in doc.swatches}
+        swatches.setdefault("Black", BLACK)
+        swatches.setdefault("Registration", (1.0, 1.0, 1.0, 1.0))
+        page_index = {p.id: i for i, p in enumerate(doc.pages)}
+        exclusions = {i: _exclusions(p, doc) for i, p in enumerate(doc.pages)}
+        per_frame: dict[tuple, list] = {}     # (page index, frame id) -> display items
+        per_frame_lines: dict[tuple, list] = {}
+        frame_lines: dict[int, list] = {}
+        overset: list[Overset] = []
+        underset: list = []
+        missing: list = []
+
+        # -- stories through their threads
+        for story in doc.stories:
+            thread = doc.thread(story.id)
+            if not thread or thread[0][0] is None:
+                if not thread:
+                    n = sum(len(b.text) for b in story.blocks)
+                    if n:
+                        overset.append(Overset(story.id, "", n, 0))
+                continue
+            geoms = []
+            for p, f in thread:
+                pi = page_index.get(p.id) if p is not None else None
+                if pi is None:
+                    continue
+                geoms.append(frame_geometry(f, p, pi, exclusions[pi]))
+            res = self._flow_story(doc, story, geoms, swatches)
+            for (pi, fid), items in res["items"].items():
+                per_frame.setdefault((pi, fid), []).extend(items)
+            for (pi, fid), lines in res["lines"].items():
+                per_frame_lines.setdefault((pi, fid), []).extend(lines)
+            for pi, fl in res["frames"]:
+                frame_lines.setdefault(pi, []).append(fl)
+            if res["overset"]:
+                overset.append(Overset(story.id, geoms[-1].frame.id if geoms else "", res["overset"], res["overset_at"]))
+            elif geoms:
+                underset.append((story.id, res["underset"]))
+            for idx, ch in enumerate(story.text):
+                if ch not in "\n\r\t \u200b" and self.fonts.resolve("song", ch) is None:
+                    missing.append((story.id, idx, ch))
+
+        # -- pages: master items, then the page's own frames, in order
+        pages = []
+        for pi, page in enumerate(doc.pages):
+            items = []
+            lines = []
+            master = doc.master(page.master)
+            frames = list(master.frames) if master else []
+            for f in frames:
+                if isinstance(f, TextFrame):
+                    g = frame_geometry(f, page, pi, [])
+                    story = doc.story(f.story) if f.story else None
+                    if story is None:
+                        continue
+                    values = _placeholder_values(doc, page, pi)
+                    res = self._flow_story(doc, story, [g], swatches, values)
+                    for its in res["items"].values():
+                        items.extend(its)
+                else:
+                    items.extend(self._static_items(f, swatches))
+            for f in page.frames:
+                if isinstance(f, TextFrame):
+                    items.extend(per_frame.get((pi, f.id), ()))
+                    lines.extend(per_frame_lines.get((pi, f.id), ()))
+                else:
+                    items.extend(self._static_items(f, swatches))
+            g = page.grid
+            pages.append(PageResult(
+                page.id, pi, mm_to_pt(page.width), mm_to_pt(page.height), mm_to_pt(page.bleed),
+                tuple(items), tuple(frame_lines.get(pi, ())), tuple(lines),
+                mm_to_pt(page.margins.top + g.first_baseline), g.leading, g.body_size))
+        return LayoutResult(tuple(pages), tuple(overset), tuple(missing), tuple(underset))
+
+    def _static_items(self, f, swatches):
+        x, y, w, h = (mm_to_pt(v) for v in (f.x, f.y, f.w, f.h))
+        if isinstance(f, RuleFrame):
+            return [Rule(x, y, x + w, y + h, f.weight, swatches.get(f.color, BLACK), f.id)]
+        if isinstance(f, BoxFrame):
+            fill = None
+            if f.fill:
+                c = swatches.get(f.fill, BLACK)
+                t = f.tint / 100.0
+                fill = tuple(v * t for v in c)
+            stroke = swatches.get(f.stroke, BLACK) if f.stroke and f.stroke_weight > 0 else None
+            return [Box(x, y, w, h, stroke, f.stroke_weight, fill, f.id)]
+        if isinstance(f, ImageFrame):
+            info = self._image_info(f.path)
+            if info is None:
+                return [ImagePlacement(f.id, "", (x, y, w, h), x, y, w, h, 0, 0, 0.0, True)]
+            full, size = info
+            if size is None:
+                return [ImagePlacement(f.id, full, (x, y, w, h), x, y, w, h, 0, 0, 0.0, True)]
+            pw, ph = size
+            sx, sy = w / pw, h / ph
+            s = min(sx, sy) if f.fit == "fit" else max(sx, sy)
+            if f.fit == "none":
+                s *= f.scale
+            iw, ih = pw * s, ph * s
+            ix = x + (w - iw) / 2 + (mm_to_pt(f.offset_x) if f.fit == "none" else 0.0)
+            iy = y + (h - ih) / 2 + (mm_to_pt(f.offset_y) if f.fit == "none" else 0.0)
+            ppi = pw / (iw / 72.0) if iw > 0 else 0.0
+            return [ImagePlacement(f.id, full, (x, y, w, h), ix, iy, iw, ih, pw, ph, ppi, False)]
+        return []
+
+    # ------------------------------------------------------------ one story
+    def _flow_story(self, doc, story, geoms, swatches, values=None):
+        out_items: dict = {}
+        out_lines: dict = {}
+        frame_ranges: dict = {}
+        cur = Cursor(geoms)
+        cur.start()
+        offset = 0
+        overset = 0
+        overset_at = 0
+        blocks = story.blocks
+        for bi, block in enumerate(blocks):
+            style = doc.paragraph_style(block.style) or _default_style(block.style)
+            text = block.text
+            if values is not None:
+                text = _fill(text, values)
+                spec = self._spec(doc, block, style, swatches, text)
+            else:
+                spec = self._spec(doc, block, style, swatches)
+            block_start = offset
+            offset += len(block.text) + 1
+            if overset or cur.done:
+                overset += len(text)
+                if not overset_at:
+                    overset_at = block_start
+                continue
+            res = self._flow_block(doc, story, block, style, spec, cur, block_start, blocks[bi + 1:])
+            if res is None:
+                continue
+            items, lines, left = res
+            for key, its in items.items():
+                out_items.setdefault(key, []).extend(its)
+            for key, lns in lines.items():
+                out_lines.setdefault(key, []).extend(lns)
+                for ln in lns:
+                    r = frame_ranges.setdefault(key, [ln.start, ln.end])
+                    r[0] = min(r[0], ln.start)
+                    r[1] = max(r[1], ln.end)
+            if left:
+                overset += left[0]
+                overset_at = left[1]
+        frames_out = []
+        for g in geoms:
+            key = (g.page_index, g.frame.id)
+            r = frame_ranges.get(key, [0, 0])
+            frames_out.append((g.page_index, FrameLines(g.frame.id, story.id, tuple((c[0], g.y0, c[1], g.y1) for c in g.columns), r[0], r[1])))
+        underset = 0
+        if not overset and geoms:
+            # room left in the last frame, in body characters
+            if not cur.done:
+                g = geoms[cur.fi]
+                colw = g.columns[0][1] - g.columns[0][0]
+                underset = cur.cells_left() * int(round(colw / g.body_size)) if cur.fi == len(geoms) - 1 else 0
+                if cur.fi < len(geoms) - 1:
+                    underset = -1  # whole frames left empty: reported as a large underset below
+                    rest = 0
+                    for gi in range(cur.fi, len(geoms)):
+                        gg = geoms[gi]
+                        c2 = Cursor(geoms, gi, 0, gg.y0, gg.y0, gg.y0) if gi > cur.fi else cur
+                        cw = gg.columns[0][1] - gg.columns[0][0]
+                        rest += c2.cells_left() * int(round(cw / gg.body_size))
+                    underset = rest
+        return {"items": out_items, "lines": out_lines, "frames": frames_out,
+                "overset": overset, "overset_at": overset_at, "underset": underset}
+
+    def _flow_block(self, doc, story, block, style, spec, cur: Cursor, block_start, following):
+        """Place one paragraph at the cursor. Returns (items, lines, overset) or None."""
+        size = style.size
+        f0 = cur.frames[cur.fi]
+        grid_pitch = f0.grid
+        leading = style.leading or grid_pitch
+        role = block.role
+        items: dict = {}
+        lines_out: dict = {}
+        on_grid = style.grid and abs(leading - grid_pitch) < 1e-6 and not style.span
+        # a frame that starts a new region for a spanning head
+        if style.span and len(f0.columns) > 1:
+            if cur.ci > 0 or cur.region_bottom_used > cur.region_top + 1e-6:
+                y = cur.region_bottom_used
+                cur.ci = 0
+                cur.y = y
+                cur.region_top = y
+        # space before, not at a column top
+        if style.space_before and cur.y > cur.frames[cur.fi].y0 + 1e-6 and cur.y > cur.region_top + 1e-6:
+            cur.y += style.space_before
+        border = style.border
+        pad = size if border else 0.0
+        if border:
+            # one grid cell of air above the boxed paragraph
+            if cur.y > cur.region_top + 1e-6:
+                cur.y += grid_pitch / 2
+        if style.keep_with_next or role in HEAD_ROLES:
+            if on_grid or style.grid:
+                if not cur.done and not cur.room_left(3 if not style.span else 1):
+                    if cur.y > cur.region_top + 1e-6:
+                        cur.next_column()
+        if cur.done:
+            return {}, {}, (len(block.text), block_start)
+
+        # ---- the slots this paragraph's lines will take
+        # keep-together blocks: heads off the grid, or grid blocks with their own leading
+        keep = not on_grid
+        span = style.span and len(f0.columns) > 1
+        slots_cache = []
+        probe = cur.copy()
+        probe.used = dict(cur.used)
+
+        def slot_at(k):
+            while len(slots_cache) <= k:
+                s = self._next_slot(probe, size, leading, on_grid, pad, span)
+                if s is None:
+                    return None
+                slots_cache.append(s)
+            return slots_cache[k]
+
+        def measures(k):
+            s = slot_at(k)
+            return s.measure if s is not None else (slots_cache[-1].measure if slots_cache else 100.0)
+
+        first = slot_at(0)
+        if first is None:
+            return {}, {}, (len(block.text), block_start)
+        if not spec.chars:
+            # an empty block (e.g. a headline for the editor to write) keeps its line
+            cur.fi, cur.ci, cur.y = first.fi, first.ci, first.bottom
+            cur.mark_used(first.bottom)
+            if span:
+                cur.region_top = cur.region_bottom_used = first.bottom
+                cur.ci = 0
+            self._after(cur, style)
+            return {}, {}, None
+        p, lines = self._compose(spec, measures, first.measure)
+
+        n_placed = 0
+        placed = []
+        for k, ln in enumerate(lines):
+            s = slot_at(k)
+            if s is None:
+                break
+            if keep and k > 0 and (s.fi != slots_cache[0].fi or s.ci != slots_cache[0].ci):
+                # a head does not split across columns: start it in the next column
+                break
+            placed.append((ln, s))
+            n_placed += 1
+        if keep and n_placed < len(lines) and n_placed > 0 and slots_cache[0].top > cur.frames[slots_cache[0].fi].y0 + 1e-6:
+            # move the whole head to the next column and try again once
+            cur.next_column()
+            return self._flow_block(doc, story, block, style, spec, cur, block_start, following) if not cur.done else ({}, {}, (len(block.text), block_start))
+        # grid heads: whole multiples of the grid, lines centred in them
+        end_y = placed[-1][1].bottom if placed else None
+        if placed and style.grid and not on_grid and not span:
+            s0 = placed[0][1]
+            g = cur.frames[s0.fi]
+            top = s0.top
+            bottom = placed[-1][1].bottom + style.space_after
+            cells = max(1, math.ceil((bottom - top) / g.grid - 1e-6))
+            k0 = math.ceil((top - g.grid_y0) / g.grid - 1e-6)
+            cell_top = g.grid_y0 + k0 * g.grid
+            if cell_top + cells * g.grid <= g.y1 + 1e-6:
+                shift = cell_top + (cells * g.grid - len(placed) * leading) / 2 - top
+                placed = [(ln, _shift(s_, shift)) for ln, s_ in placed]
+                end_y = cell_top + cells * g.grid
+        # commit the cursor to just after the last placed line
+        if placed:
+            last_s = placed[-1][1]
+            if last_s.fi != cur.fi:
+                cur.region_top = cur.frames[last_s.fi].y0
+                cur.region_bottom_used = cur.region_top
+            cur.fi, cur.ci, cur.y = last_s.fi, last_s.ci, end_y
+            for _ln, s_ in placed:
+                cur.fi, cur.ci = s_.fi, s_.ci
+                cur.mark_used(s_.bottom)
+            cur.mark_used(end_y)
+            if span:
+                cur.region_top = end_y
+                cur.region_bottom_used = end_y
+                cur.ci = 0
+        # ---- display items
+        em = size
+        tail = None
+        for k, (ln, s) in enumerate(placed):
+            f = cur.frames[s.fi]
+            key = (f.page_index, f.frame.id)
+            runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, k, role, spec)
+            items.setdefault(key, []).extend(runs)
+            src0 = p.items[ln.start].glyphs[0].src
+            src1 = p.items[ln.end - 1].glyphs[-1].src + 1
+            set_x0 = s.x + ln.x_positions[0]
+            last_it = ln.end - 1 - ln.start
+            set_x1 = s.x + ln.x_positions[-1] + p.items[ln.end - 1].width - ln.cuts[last_it][0] - ln.cuts[last_it][1]
+            info = LineInfo(f.frame.id, s.ci, story.id, role, s.x, s.x + s.measure, s.baseline,
+                            block_start + src0, block_start + src1, ln.first, ln.last,
+                            spec.align == "justify", on_grid, spec.indent if ln.first else 0.0,
+                            set_x0, set_x1, ln.last and ln.start > 0 and _is_orphan_line(p, ln.start, ln.end))
+            lines_out.setdefault(key, []).append(info)
+        if border and placed:
+            # the ruled box around each column's part of the paragraph
+            groups = {}
+            for ln, s in placed:
+                groups.setdefault((s.fi, s.ci), []).append(s)
+            for (fi, ci), ss in groups.items():
+                f = cur.frames[fi]
+                cx0, cx1 = f.columns[ci]
+                top = ss[0].baseline - ASCENT * em - grid_pitch / 2 + (grid_pitch - em) / 2
+                bottom = ss[-1].baseline + DESCENT * em + grid_pitch / 2 - (grid_pitch - em) / 2
+                bw = border
+                key = (f.page_index, f.frame.id)
+                items.setdefault(key, []).insert(0, Box(cx0 + bw / 2, top, cx1 - cx0 - bw, bottom - top,
+                                                        BLACK, bw, None, f.frame.id))
+            cur.y += grid_pitch / 2
+        left = None
+        if n_placed < len(lines):
+            ln = lines[n_placed]
+            src0 = p.items[ln.start].glyphs[0].src
+            left = (len(block.text) - src0, block_start + src0)
+            cur.fi = len(cur.frames)
+        else:
+            self._after(cur, style)
+        return items, lines_out, left
+
+    def _after(self, cur, style):
+        if style.space_after and not cur.done:
+            cur.y += style.space_after
+
+    def _next_slot(self, c: Cursor, size, leading, grid, pad, span):
+        if span:
+            f = c.frames[c.fi] if not c.done else None
+            if f is None:
+                return None
+            top = c.y
+            bottom = top + leading
+            if top + (leading - size) / 2 + size > f.y1 + 1e-6:
+                return None
+            from .flow import Slot
+            baseline = top + (leading - size) / 2 + ASCENT * size
+            c.y = bottom
+            c.mark_used(bottom)
+            return Slot(c.fi, 0, f.x0, f.x1 - f.x0, baseline, top, bottom)
+        return c.line_slot(size, leading, grid, pad)
+
+
+def _shift(s, dy):
+    from .flow import Slot
+    return Slot(s.fi, s.ci, s.x, s.measure, s.baseline + dy, s.top + dy, s.bottom + dy)
+
+
+def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
+    """GlyphRuns of one placed line: one per stretch of the same face, size and colour."""
+    runs = []
+    cur_key = None
+    xs = gl = tx = adv = offs = lc = wd = None
+    src_start = 0
+
+    def flush():
+        if cur_key is not None and xs:
+            face, size, color = cur_key
+            runs.append(GlyphRun(face, size, color, s.baseline, tuple(xs), tuple(gl), "".join(tx), tuple(adv),
+                                 story_id, block_start + src_start, tuple(o - src_start for o in offs),
+                                 frame_id, line_no, s.ci, role, 1.0, tuple(lc), tuple(wd)))
+
+    for idx, k in enumerate(range(ln.start, ln.end)):
+        it = p.items[k]
+        lcut, rcut = ln.cuts[idx]
+        left = s.x + ln.x_positions[idx] - lcut
+        key = (it.face, it.size, it.color)
+        if key != cur_key:
+            flush()
+            cur_key = key
+            xs, gl, tx, adv, offs, lc, wd = [], [], [], [], [], [], []
+            src_start = it.glyphs[0].src
+        single = len(it.glyphs) == 1
+        for g in it.glyphs:
+            xs.append(left + g.dx)
+            gl.append(g.gid)
+            tx.append(g.ch)
+            adv.append(g.adv)
+            offs.append(g.src)
+            if single:
+                lc.append(lcut - g.dx)
+                wd.append(it.width - lcut - rcut)
+            else:
+                lc.append(0.0)
+                wd.append(g.adv)
+    flush()
+    return runs
+
+
+def _exclusions(page, doc):
+    out = []
+    for f in page.frames:
+        if f.wrap.mode == "box" and not isinstance(f, TextFrame):
+            o = f.wrap.offset
+            out.append((mm_to_pt(f.x - o), mm_to_pt(f.y - o), mm_to_pt(f.x + f.w + o), mm_to_pt(f.y + f.h + o)))
+    return out
+
+
+def _placeholder_values(doc, page, index):
+    vals = {k: doc.meta.get(k, "") for k in PLACEHOLDERS}
+    vals["page"] = page.name or str(index + 1)
+    return vals
+
+
+def _fill(text, values):
+    if "{" not in text:
+        return text
+    for k, v in values.items():
+        text = text.replace("{" + k + "}", v)
+    return text
+
+
+def _ps_key(s: ParagraphStyle):
+    return (s.font, s.size, s.leading, s.indent, s.align, s.tracking, s.color)
+
+
+def _cs_key(cs):
+    return None if cs is None else (cs.font, cs.size, cs.color)
+
+
+def layout_document(doc, fonts=None, base_dir=None) -> LayoutResult:
+    return Layouter(fonts, base_dir).layout(doc)
