@@ -158,11 +158,12 @@ class _Fonts:
         if f is None:
             ff = self.registry.face(font_id)
             face = _rl_face(Path(ff.path))
-            # The tag keeps reportlab's global registry from handing back a font of an
-            # earlier export (it reuses fonts by name); different base per font id too.
             name = f"{ff.ps_name}-{self.tag}"
             f = self.cls(name, face, self.tag_base + 7919 * len(self.fonts))
-            self._pdfmetrics.registerFont(f)
+            # Not pdfmetrics.registerFont: for TrueType it hands back the font object first
+            # registered with the same PostScript face name (an earlier export's, with its
+            # subset tags).  The canvas only needs to find our object under our name.
+            self._pdfmetrics._fonts[name] = f
             self.fonts[font_id] = f
             self.face_of[font_id] = ff
         return f
