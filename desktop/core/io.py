@@ -360,9 +360,13 @@ def document_from_dict(data, source: str = "<document>") -> Document:
 
 def _check_references(doc: Document, data: dict, r: _Reader) -> None:
     """Cross-references: styles, swatches, stories, next links, unique ids."""
-    pstyles = {s.name for s in doc.paragraph_styles}
-    cstyles = {s.name for s in doc.character_styles}
-    swatches = {s.name for s in doc.swatches} | {"Registration"}
+    # names come from the raw JSON too, so one bad style does not cascade into "unknown style" errors
+    def raw_names(key, field="name"):
+        items = data.get(key)
+        return {d.get(field) for d in items if isinstance(d, dict)} if isinstance(items, list) else set()
+    pstyles = {s.name for s in doc.paragraph_styles} | raw_names("paragraph_styles")
+    cstyles = {s.name for s in doc.character_styles} | raw_names("character_styles")
+    swatches = {s.name for s in doc.swatches} | {"Registration"} | raw_names("swatches")
     for i, s in enumerate(doc.paragraph_styles):
         if s.color not in swatches:
             r.problem(f"paragraph_styles[{i}].color", "a swatch name", s.color)
@@ -378,7 +382,7 @@ def _check_references(doc: Document, data: dict, r: _Reader) -> None:
                 if run.style is not None and run.style not in cstyles:
                     r.problem(f"stories[{si}].blocks[{bi}].runs[{ri}].style", "a character style name", run.style)
     frame_ids: dict[str, str] = {}
-    articles = {a.id for a in doc.articles}
+    articles = {a.id for a in doc.articles} | raw_names("articles", "id")
     places = [(f"pages[{pi}]", p.frames) for pi, p in enumerate(doc.pages)]
     places += [(f"masters[{mi}]", m.frames) for mi, m in enumerate(doc.masters)]
     for prefix, frames in places:
@@ -389,7 +393,7 @@ def _check_references(doc: Document, data: dict, r: _Reader) -> None:
             frame_ids[f.id] = path
             if f.article is not None and f.article not in articles:
                 r.problem(f"{path}.article", "an article id", f.article)
-            if isinstance(f, TextFrame) and f.story is not None and f.story not in story_ids:
+            if isinstance(f, TextFrame) and f.story is not None and f.story not in story_ids | raw_names("stories", "id"):
                 r.problem(f"{path}.story", "a story id", f.story)
             if isinstance(f, RuleFrame) and f.color not in swatches:
                 r.problem(f"{path}.color", "a swatch name", f.color)

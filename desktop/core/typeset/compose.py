@@ -87,6 +87,7 @@ class Line:
     justified: bool
     first: bool
     last: bool
+    lspace: list = None  # per item: extra space between the glyphs of a unit (last resort), pt
 
 
 @dataclass
@@ -395,7 +396,7 @@ def break_lines(p: Paragraph, measures, indent: float, align: str) -> list[tuple
             continue
         k = lineno[i]
         measure = measures(k)
-        ind = indent if i == 0 else 0.0
+        ind = first_indent(p, indent) if i == 0 else 0.0
         found = False
         last_fit = None
         j = i + 1
@@ -450,6 +451,7 @@ def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, alig
     if first.opening and first.lcut:
         cuts[0][0] += first.lcut
     gl = [glues[k].natural for k in range(i, j - 1)]
+    lspace = [0.0] * (j - i)
     nat = sum(items[k].width for k in range(i, j)) - sum(c[0] + c[1] for c in cuts) + sum(gl) + indent
     diff = measure - nat
     justified = False
@@ -513,6 +515,15 @@ def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, alig
             for gi in range(len(gl)):
                 gl[gi] += per
             need = 0.0
+        if need > 1e-12:
+            # a line of one unbreakable unit (an e-mail address): space its letters, the last resort
+            inner = sum(len(items[k].glyphs) - 1 for k in range(i, j))
+            if inner:
+                per = need / inner
+                for idx, k in enumerate(range(i, j)):
+                    if len(items[k].glyphs) > 1:
+                        lspace[idx] = per
+                need = 0.0
         justified = need <= 1e-9
     else:
         justified = abs(diff) <= 1e-9
@@ -522,7 +533,7 @@ def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, alig
     for idx, k in enumerate(range(i, j)):
         xs.append(x)
         it = items[k]
-        x += it.width - cuts[idx][0] - cuts[idx][1]
+        x += it.width - cuts[idx][0] - cuts[idx][1] + lspace[idx] * (len(it.glyphs) - 1)
         if idx < len(gl):
             x += gl[idx]
     width = x
@@ -533,12 +544,20 @@ def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, alig
         offset = measure - width
     if offset:
         xs = [v + offset for v in xs]
-    return Line(i, j, xs, [tuple(c) for c in cuts], width, measure, justified, i == 0, last)
+    return Line(i, j, xs, [tuple(c) for c in cuts], width, measure, justified, i == 0, last, lspace)
+
+
+def first_indent(p: Paragraph, indent: float) -> float:
+    """2 em, but 1.5 em before an opening bracket (whose blank half is cut at line start)."""
+    if indent and p.items and p.items[0].opening:
+        return max(0.0, indent - p.items[0].size / 2)
+    return indent
 
 
 def compose(p: Paragraph, measures, indent: float, align: str) -> list[Line]:
     breaks = break_lines(p, measures, indent, align)
     out = []
+    ind = first_indent(p, indent)
     for n_line, (i, j, m) in enumerate(breaks):
-        out.append(place_line(p, i, j, m, indent if i == 0 else 0.0, align, j == len(p.items)))
+        out.append(place_line(p, i, j, m, ind if i == 0 else 0.0, align, j == len(p.items)))
     return out

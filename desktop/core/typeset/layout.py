@@ -404,7 +404,9 @@ class Layouter:
             src1 = p.items[ln.end - 1].glyphs[-1].src + 1
             set_x0 = s.x + ln.x_positions[0]
             last_it = ln.end - 1 - ln.start
-            set_x1 = s.x + ln.x_positions[-1] + p.items[ln.end - 1].width - ln.cuts[last_it][0] - ln.cuts[last_it][1]
+            last_item = p.items[ln.end - 1]
+            set_x1 = (s.x + ln.x_positions[-1] + last_item.width - ln.cuts[last_it][0] - ln.cuts[last_it][1]
+                      + (ln.lspace[last_it] if ln.lspace else 0.0) * (len(last_item.glyphs) - 1))
             info = LineInfo(f.frame.id, s.ci, story.id, role, s.x, s.x + s.measure, s.baseline,
                             block_start + src0, block_start + src1, ln.first, ln.last,
                             spec.align == "justify", on_grid, spec.indent if ln.first else 0.0,
@@ -486,8 +488,9 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
             xs, gl, tx, adv, offs, lc, wd = [], [], [], [], [], [], []
             src_start = it.glyphs[0].src
         single = len(it.glyphs) == 1
-        for g in it.glyphs:
-            xs.append(left + g.dx)
+        ls = ln.lspace[idx] if ln.lspace else 0.0
+        for gi, g in enumerate(it.glyphs):
+            xs.append(left + g.dx + gi * ls)
             gl.append(g.gid)
             tx.append(g.ch)
             adv.append(g.adv)

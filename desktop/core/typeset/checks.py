@@ -1,0 +1,199 @@
+"""The typographic checks of TYPOGRAPHY.md, run over a finished layout.
+
+Each check counts problems with locations (page, frame, line).  They read
+only the display list and its line records — the same thing the painters
+draw — so what passes here is what prints.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model.document import TextFrame
+from .breaking import (
+    ASCII_TO_FULLWIDTH, DASHES, ELLIPSES, NEVER_END, NEVER_START, POSTFIXES, PREFIXES,
+    STRICT_NEVER_START_UNITS, UNIT_JOINERS, OPENING, is_alnum, is_han,
+)
+from .result import GlyphRun
+
+TOL = 0.01          # pt
+BODY_ROLES = ("paragraph", "lead", "note", "list")
+CHECKS = ("integrity", "prohibitions", "split_units", "overflow", "justification", "loose_lines",
+          "orphans", "indent", "scaling", "grid")
+# What a drawn character may stand for in the source (full-width substitution, dash glyph).
+_SUBST = {v: k for k, v in ASCII_TO_FULLWIDTH.items()}
+_SUBST["\u2015"] = "\u2014"
+
+
+@dataclass
+class Problem:
+    check: str
+    page: int
+    frame: str
+    line: int
+    detail: str
+
+    def __str__(self):
+        return f"{self.check}: page {self.page + 1}, frame {self.frame}, line {self.line + 1}: {self.detail}"
+
+
+@dataclass
+class CheckReport:
+    problems: list = field(default_factory=list)
+    lines: int = 0
+
+    def count(self, check: str) -> int:
+        return sum(1 for p in self.problems if p.check == check)
+
+    def counts(self) -> dict:
+        return {c: self.count(c) for c in CHECKS}
+
+    def table(self) -> str:
+        rows = [f"{'check':<14} {'count':>6}"]
+        for c in CHECKS:
+            n = self.count(c)
+            extra = f"  ({100.0 * n / self.lines:.2f} % of {self.lines} lines)" if c == "loose_lines" and self.lines else ""
+            rows.append(f"{c:<14} {n:>6}{extra}")
+        return "\n".join(rows)
+
+
+def run_checks(doc, result, fonts=None) -> CheckReport:
+    if fonts is None:
+        from .fonts import default_registry
+        fonts = default_registry()
+    rep = CheckReport()
+    master_stories = {f.story for m in doc.masters for f in m.frames if isinstance(f, TextFrame) and f.story}
+    _integrity(doc, result, rep, master_stories)
+    for page in result.pages:
+        per_frame_line: dict = {}
+        runs_by_line: dict = {}
+        for it in page.items:
+            if isinstance(it, GlyphRun) and it.story not in master_stories:
+                runs_by_line.setdefault((it.frame, it.story, round(it.y, 3), it.column), []).append(it)
+        prev_line_text = {}
+        for info in page.lines:
+            if info.story in master_stories:
+                continue
+            n = per_frame_line.get(info.frame, 0)
+            per_frame_line[info.frame] = n + 1
+            rep.lines += 1
+            runs = runs_by_line.get((info.frame, info.story, round(info.baseline, 3), info.column), [])
+            runs = [r for r in runs if info.start <= r.start + (r.offsets[0] if r.offsets else 0) < info.end]
+            glyphs = []   # (ch, x, adv, lcut, width, size, font, gid, hscale, source index)
+            for r in runs:
+                for i, ch in enumerate(r.text):
+                    glyphs.append((ch, r.xs[i], r.advances[i], r.lcuts[i] if r.lcuts else 0.0,
+                                   r.widths[i] if r.widths else r.advances[i], r.size, r.font, r.glyphs[i],
+                                   r.hscale, r.start + r.offsets[i]))
+            glyphs.sort(key=lambda g: g[1] + g[3])
+            loc = (page.index, info.frame, n)
+            text = "".join(g[0] for g in glyphs)
+            # prohibitions
+            if text:
+                if text[0] in NEVER_START or text.startswith(STRICT_NEVER_START_UNITS) or text.startswith("\u2015\u2015"):
+                    rep.problems.append(Problem("prohibitions", *loc, f"line starts with {text[0]!r}: {text}"))
+                if text[-1] in NEVER_END and not info.last:
+                    rep.problems.append(Problem("prohibitions", *loc, f"line ends with {text[-1]!r}: {text}"))
+            # split units (a break inside ——, ……, a number, a Latin word, prefix/postfix + number)
+            key = (info.story, info.frame)
+            prev = prev_line_text.get(info.story)
+            if prev is not None and not info.first and text and prev:
+                a, b = prev[-1], text[0]
+                if _split(a, b):
+                    rep.problems.append(Problem("split_units", *loc, f"break between {a!r} and {b!r}"))
+            prev_line_text[info.story] = text
+            del key
+            # overflow, scaling, loose lines
+            for ch, x, adv, lcut, width, size, font, gid, hscale, _src in glyphs:
+                x0 = x + lcut
+                x1 = x0 + width
+                if x0 < info.x0 - TOL or x1 > info.x1 + TOL:
+                    rep.problems.append(Problem("overflow", *loc, f"{ch!r} at {x0:.2f}–{x1:.2f} outside {info.x0:.2f}–{info.x1:.2f}"))
+                face = fonts.face(font)
+                natural = face.advances[gid] * size if gid < len(face.advances) else adv
+                if hscale != 1.0 or abs(natural - adv) > 1e-6:
+                    rep.problems.append(Problem("scaling", *loc, f"{ch!r} drawn {adv:.3f} pt wide, font says {natural:.3f}"))
+            for i in range(len(glyphs) - 1):
+                g1, g2 = glyphs[i], glyphs[i + 1]
+                if is_han(g1[0]) and is_han(g2[0]) and g2[9] == g1[9] + 1:   # a space in the copy is no gap
+                    gap = g2[1] - (g1[1] + g1[2])
+                    if gap > 0.25 * g1[5] + TOL:
+                        rep.problems.append(Problem("loose_lines", *loc, f"{gap:.2f} pt between {g1[0]}{g2[0]}"))
+                        break
+            # justification
+            if info.justify and not info.last and abs(info.set_x1 - info.x1) > TOL:
+                rep.problems.append(Problem("justification", *loc, f"line ends at {info.set_x1:.3f}, measure {info.x1:.3f}: {text}"))
+            if info.orphan:
+                rep.problems.append(Problem("orphans", *loc, f"last line {text!r}"))
+            # indent
+            if info.first and info.role in BODY_ROLES and info.indent > 0 and glyphs:
+                size = glyphs[0][5]
+                want = 2.0 * size - (0.5 * size if glyphs[0][0] in OPENING else 0.0)
+                got = info.set_x0 - info.x0
+                if abs(got - want) > TOL:
+                    rep.problems.append(Problem("indent", *loc, f"first-line indent {got / size:.2f} em, want {want / size:.2f} em"))
+            # grid
+            if info.grid and page.grid_pitch:
+                size = glyphs[0][5] if glyphs else page.body_size
+                off = info.baseline - page.grid_origin - (page.grid_pitch - size) / 2 - 0.88 * size
+                r = off % page.grid_pitch
+                if min(r, page.grid_pitch - r) > TOL:
+                    rep.problems.append(Problem("grid", *loc, f"baseline {info.baseline:.2f} off the grid by {r:.2f} pt"))
+    return rep
+
+
+def _split(a: str, b: str) -> bool:
+    if (a in DASHES and b in DASHES) or (a == "\u2015" and b == "\u2015") or (a in ELLIPSES and b in ELLIPSES):
+        return True
+    if is_alnum(a) and is_alnum(b):
+        return True
+    if a in PREFIXES and b.isdigit():
+        return True
+    if a.isdigit() and b in POSTFIXES:
+        return True
+    if (a in UNIT_JOINERS and b.isalnum() and b.isascii()) or (a.isalnum() and a.isascii() and b in UNIT_JOINERS):
+        return a.isascii() and b.isascii()
+    return False
+
+
+def _integrity(doc, result, rep: CheckReport, master_stories) -> None:
+    """Glyph text in reading order equals the story text: nothing lost, doubled or reordered."""
+    over = {o.story: o for o in result.overset}
+    runs_by_frame: dict = {}
+    for page in result.pages:
+        for it in page.items:
+            if isinstance(it, GlyphRun):
+                runs_by_frame.setdefault((page.index, it.frame), []).append(it)
+    page_index = {p.id: i for i, p in enumerate(doc.pages)}
+    for story in doc.stories:
+        if story.id in master_stories:
+            continue
+        thread = doc.thread(story.id)
+        if not thread or thread[0][0] is None:
+            continue
+        text = story.text
+        end = over[story.id].first_char if story.id in over else len(text)
+        seen = []
+        for p, f in thread:
+            pi = page_index.get(p.id)
+            for r in runs_by_frame.get((pi, f.id), ()):
+                if r.story != story.id:
+                    continue
+                for i, ch in enumerate(r.text):
+                    seen.append((r.start + r.offsets[i], ch))
+        expected = [i for i in range(end) if text[i] not in " \t\n\r\u00a0\u200b"]
+        got = [i for i, _ in seen]
+        if got != expected:
+            # find the first difference for the message
+            k = next((n for n, (a, b) in enumerate(zip(got, expected)) if a != b), min(len(got), len(expected)))
+            at = expected[k] if k < len(expected) else (got[k] if k < len(got) else -1)
+            rep.problems.append(Problem("integrity", thread[0][0] and page_index.get(thread[0][0].id) or 0,
+                                        thread[0][1].id, 0,
+                                        f"story {story.id}: {len(got)} glyphs for {len(expected)} characters, "
+                                        f"first difference at character {at} ({text[at:at + 8]!r})"))
+            continue
+        for idx, ch in seen:
+            src = text[idx]
+            if ch != src and _SUBST.get(ch) != src:
+                rep.problems.append(Problem("integrity", 0, thread[0][1].id, 0,
+                                            f"story {story.id}: character {idx} is {src!r} but {ch!r} was drawn"))
+                break
