@@ -1,0 +1,692 @@
+"""The page canvas: pages painted from the display list, guides and frames on top.
+
+Pages are stacked vertically in "scene" points.  Each page's picture is a
+cached QImage painted by desktop/render/qt.py at the current scale; painting
+the widget only blits those images and draws the overlays (guides, frame
+edges, threads, selection) — it never lays out.  After an edit the session
+says which pages changed; only the part of the cached image covered by the
+changed display items is repainted.  At high zoom (page image too big) the
+visible region is painted directly, with items filtered by their boxes.
+
+Tools (desktop/gui/tools.py) get the mouse and keyboard events and draw their
+own overlays (Scribus canvasmode, Orange interactions).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF, QImage, QBrush, QFont
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+from ..core.model.document import BoxFrame, ImageFrame, RuleFrame, TextFrame
+from ..core.model.units import MM_PER_PT, PT_PER_MM
+from ..core.typeset.result import Box, GlyphRun, ImagePlacement, Rule
+from ..render.qt import paint_into
+from .geometry import baseline_lines, column_edges
+
+PAGE_GAP = 36.0          # pt between pages
+PAD = 48.0               # pt around the pages
+MAX_PAGE_PIXELS = 24_000_000   # above this the visible region is painted directly
+
+C_MARGIN = QColor(200, 0, 200)
+C_COLUMN = QColor(140, 90, 230)
+C_BASELINE = QColor(120, 190, 230, 110)
+C_FRAME = QColor(100, 150, 200)
+C_SELECT = QColor(20, 110, 255)
+C_THREAD = QColor(20, 110, 255)
+C_OVERSET = QColor(230, 0, 0)
+C_BLEED = QColor(230, 60, 60)
+
+
+def item_box(item) -> tuple[float, float, float, float]:
+    """Bounding box (x0, y0, x1, y1) in pt of a display item (generous for glyphs)."""
+    if isinstance(item, GlyphRun):
+        if not item.xs:
+            return (0, 0, 0, 0)
+        return (item.xs[0] - item.size * 0.2, item.y - item.size * 1.1,
+                item.x_end + item.size * 0.2, item.y + item.size * 0.35)
+    if isinstance(item, Rule):
+        w = item.width / 2 + 1
+        return (min(item.x1, item.x2) - w, min(item.y1, item.y2) - w,
+                max(item.x1, item.x2) + w, max(item.y1, item.y2) + w)
+    if isinstance(item, Box):
+        w = item.stroke_width / 2 + 1
+        return (item.x - w, item.y - w, item.x + item.w + w, item.y + item.h + w)
+    if isinstance(item, ImagePlacement):
+        x, y, w, h = item.clip
+        return (x - 1, y - 1, x + w + 1, y + h + 1)
+    return (-1e9, -1e9, 1e9, 1e9)
+
+
+def _intersects(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+class PageImage:
+    """A page painted at one scale, with the boxes of its items for partial repaints."""
+
+    def __init__(self, page_result, scale: float):
+        self.result = page_result
+        self.scale = scale
+        w = max(1, math.ceil(page_result.width * scale))
+        h = max(1, math.ceil(page_result.height * scale))
+        self.image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+        self.image.fill(QColor(255, 255, 255))
+        qp = QPainter(self.image)
+        try:
+            paint_into(qp, page_result, scale, placeholders=True)
+        finally:
+            qp.end()
+
+    def update(self, new_result) -> None:
+        """Repaint only where items differ between the cached and the new display list."""
+        old = self.result
+        self.result = new_result
+        if old.items is new_result.items:
+            return
+        a, b = set(old.items), set(new_result.items)
+        changed = a ^ b
+        if not changed:
+            if old.items != new_result.items:   # same items, other order: repaint all
+                changed = b
+            else:
+                return
+        boxes = [item_box(i) for i in changed]
+        dirty = (min(x[0] for x in boxes), min(x[1] for x in boxes),
+                 max(x[2] for x in boxes), max(x[3] for x in boxes))
+        s = self.scale
+        x0, y0 = math.floor(dirty[0] * s) - 1, math.floor(dirty[1] * s) - 1
+        x1, y1 = math.ceil(dirty[2] * s) + 1, math.ceil(dirty[3] * s) + 1
+        clip_pt = (x0 / s, y0 / s, x1 / s, y1 / s)
+        items = tuple(i for i in new_result.items if _intersects(item_box(i), clip_pt))
+        qp = QPainter(self.image)
+        try:
+            qp.setClipRect(QRect(x0, y0, x1 - x0, y1 - y0))
+            qp.fillRect(QRect(x0, y0, x1 - x0, y1 - y0), QColor(255, 255, 255))
+            paint_into(qp, replace(new_result, items=items), s, placeholders=True)
+        finally:
+            qp.end()
+
+
+class Canvas(QAbstractScrollArea):
+    """Scrollable view of every page of the session's document."""
+
+    zoom_changed = Signal(float)
+    view_changed = Signal()           # scroll or zoom (rulers follow)
+    cursor_moved = Signal(float, float)   # mm on the current page
+    frame_double_clicked = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.zoom = 1.0                   # 1.0 = actual size
+        self.show_guides = True
+        self.show_baseline = False
+        self.show_frames = True
+        self.preview = False
+        self.snap = True
+        self._images: dict[str, PageImage] = {}
+        self._tool = None
+        self._space_pan = None
+        self.setMouseTracking(True)
+        self.viewport().setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
+        self.horizontalScrollBar().valueChanged.connect(self._scrolled)
+        self.verticalScrollBar().valueChanged.connect(self._scrolled)
+        self.first_paint_done = False
+        self.paint_count = 0
+        self._rezoom_timer = QTimer(self, singleShot=True, interval=150)
+        self._rezoom_timer.timeout.connect(self._drop_stale_images)
+        session.layout_changed.connect(self._layout_changed)
+        session.selection_changed.connect(self.viewport().update)
+        session.document_changed.connect(self._update_scroll)
+
+    # ---------------------------------------------------------------- mapping
+    @property
+    def px_per_pt(self) -> float:
+        dpi = self.logicalDpiX() or 96
+        return self.zoom * dpi / 72.0
+
+    def page_offsets(self) -> dict[str, tuple[float, float]]:
+        """Scene position (pt) of each page's trim top-left."""
+        pages = self.session.doc.pages
+        maxw = max((p.width for p in pages), default=210.0) * PT_PER_MM
+        out = {}
+        y = PAD
+        for p in pages:
+            w = p.width * PT_PER_MM
+            out[p.id] = (PAD + (maxw - w) / 2, y)
+            y += p.height * PT_PER_MM + PAGE_GAP
+        return out
+
+    def scene_size(self) -> tuple[float, float]:
+        pages = self.session.doc.pages
+        maxw = max((p.width for p in pages), default=210.0) * PT_PER_MM
+        h = sum(p.height * PT_PER_MM for p in pages) + PAGE_GAP * max(0, len(pages) - 1)
+        return maxw + 2 * PAD, h + 2 * PAD
+
+    def _origin(self) -> QPointF:
+        """Viewport px of scene (0, 0)."""
+        s = self.px_per_pt
+        sw, sh = self.scene_size()
+        vw, vh = self.viewport().width(), self.viewport().height()
+        ox = -self.horizontalScrollBar().value() if sw * s > vw else (vw - sw * s) / 2
+        oy = -self.verticalScrollBar().value() if sh * s > vh else (vh - sh * s) / 2
+        return QPointF(ox, oy)
+
+    def scene_to_view(self, x: float, y: float) -> QPointF:
+        o = self._origin()
+        s = self.px_per_pt
+        return QPointF(o.x() + x * s, o.y() + y * s)
+
+    def view_to_scene(self, p: QPointF) -> tuple[float, float]:
+        o = self._origin()
+        s = self.px_per_pt
+        return ((p.x() - o.x()) / s, (p.y() - o.y()) / s)
+
+    def page_mm_to_view(self, page_id: str, x_mm: float, y_mm: float) -> QPointF:
+        ox, oy = self.page_offsets()[page_id]
+        return self.scene_to_view(ox + x_mm * PT_PER_MM, oy + y_mm * PT_PER_MM)
+
+    def mm_rect_to_view(self, page_id: str, x, y, w, h) -> QRectF:
+        a = self.page_mm_to_view(page_id, x, y)
+        b = self.page_mm_to_view(page_id, x + w, y + h)
+        return QRectF(a, b).normalized()
+
+    def view_to_page_mm(self, p: QPointF, page_id: str | None = None):
+        """(page id, x mm, y mm): the page under the point (or the given page)."""
+        sx, sy = self.view_to_scene(p)
+        offs = self.page_offsets()
+        if page_id is None:
+            best = None
+            for pg in self.session.doc.pages:
+                ox, oy = offs[pg.id]
+                h = pg.height * PT_PER_MM
+                if oy - PAGE_GAP / 2 <= sy <= oy + h + PAGE_GAP / 2:
+                    best = pg.id
+                    break
+            if best is None and self.session.doc.pages:
+                best = self.session.current_page or self.session.doc.pages[0].id
+            page_id = best
+        if page_id is None:
+            return None, 0.0, 0.0
+        ox, oy = offs[page_id]
+        return page_id, (sx - ox) * MM_PER_PT, (sy - oy) * MM_PER_PT
+
+    def mm_per_px(self) -> float:
+        return MM_PER_PT / self.px_per_pt
+
+    # ---------------------------------------------------------------- zoom / scroll
+    def set_zoom(self, z: float, anchor: QPointF | None = None) -> None:
+        z = max(0.05, min(16.0, z))
+        if abs(z - self.zoom) < 1e-9:
+            return
+        if anchor is None:
+            anchor = QPointF(self.viewport().width() / 2, self.viewport().height() / 2)
+        sx, sy = self.view_to_scene(anchor)
+        self.zoom = z
+        self._update_scroll()
+        s = self.px_per_pt
+        self.horizontalScrollBar().setValue(round(sx * s - anchor.x()))
+        self.verticalScrollBar().setValue(round(sy * s - anchor.y()))
+        self._rezoom_timer.start()
+        self.zoom_changed.emit(z)
+        self.view_changed.emit()
+        self.viewport().update()
+
+    def zoom_in(self):
+        self.set_zoom(self.zoom * 1.25)
+
+    def zoom_out(self):
+        self.set_zoom(self.zoom / 1.25)
+
+    def _page_of_view(self):
+        pid = self.session.current_page
+        return next((p for p in self.session.doc.pages if p.id == pid),
+                    self.session.doc.pages[0] if self.session.doc.pages else None)
+
+    def fit_page(self):
+        p = self._page_of_view()
+        if p is None:
+            return
+        dpi = (self.logicalDpiX() or 96) / 72.0
+        vw, vh = self.viewport().width() - 24, self.viewport().height() - 24
+        z = min(vw / (p.width * PT_PER_MM * dpi), vh / (p.height * PT_PER_MM * dpi))
+        self.set_zoom(z)
+        self.scroll_to_page(p.id)
+
+    def fit_width(self):
+        p = self._page_of_view()
+        if p is None:
+            return
+        dpi = (self.logicalDpiX() or 96) / 72.0
+        vw = self.viewport().width() - 24
+        self.set_zoom(vw / (p.width * PT_PER_MM * dpi))
+        self.scroll_to_page(p.id)
+
+    def actual_size(self):
+        self.set_zoom(1.0)
+
+    def scroll_to_page(self, page_id: str) -> None:
+        offs = self.page_offsets()
+        if page_id not in offs:
+            return
+        s = self.px_per_pt
+        ox, oy = offs[page_id]
+        self.verticalScrollBar().setValue(round((oy - PAGE_GAP / 3) * s))
+
+    def _update_scroll(self):
+        s = self.px_per_pt
+        sw, sh = self.scene_size()
+        vw, vh = self.viewport().width(), self.viewport().height()
+        for bar, total, page in ((self.horizontalScrollBar(), sw * s, vw),
+                                 (self.verticalScrollBar(), sh * s, vh)):
+            bar.setRange(0, max(0, math.ceil(total - page)))
+            bar.setPageStep(max(1, page))
+            bar.setSingleStep(max(1, page // 20))
+
+    def resizeEvent(self, e):
+        super().resizeEvent(e)
+        self._update_scroll()
+        self.view_changed.emit()
+
+    def _scrolled(self, *_):
+        self.view_changed.emit()
+        self.viewport().update()
+
+    def scrollContentsBy(self, dx, dy):
+        self.viewport().update()
+
+    # ---------------------------------------------------------------- cache
+    def _layout_changed(self, changed):
+        if changed is None:
+            self._images.clear()
+            self._update_scroll()
+        else:
+            for pid in changed:
+                img = self._images.get(pid)
+                pr = self.session.page_result(pid)
+                if img is None or pr is None:
+                    self._images.pop(pid, None)
+                elif abs(img.scale - self.px_per_pt) > 1e-9:
+                    self._images.pop(pid, None)
+                else:
+                    img.update(pr)
+        self.viewport().update()
+
+    def _drop_stale_images(self):
+        s = self.px_per_pt
+        for pid in [k for k, v in self._images.items() if abs(v.scale - s) > 1e-9]:
+            del self._images[pid]
+        self.viewport().update()
+
+    def invalidate(self):
+        self._images.clear()
+        self.viewport().update()
+
+    def page_image(self, page_id: str) -> PageImage | None:
+        pr = self.session.page_result(page_id)
+        if pr is None:
+            return None
+        s = self.px_per_pt
+        img = self._images.get(page_id)
+        if img is not None and abs(img.scale - s) < 1e-9:
+            if img.result is not pr:
+                img.update(pr)
+            return img
+        if pr.width * s * pr.height * s > MAX_PAGE_PIXELS:
+            return None
+        img = PageImage(pr, s)
+        self._images[page_id] = img
+        return img
+
+    # ---------------------------------------------------------------- tools
+    def set_tool(self, tool) -> None:
+        if self._tool is not None:
+            self._tool.deactivate()
+        self._tool = tool
+        tool.activate(self)
+        self.viewport().setCursor(tool.cursor())
+        self.viewport().update()
+
+    @property
+    def tool(self):
+        return self._tool
+
+    # ---------------------------------------------------------------- painting
+    def paintEvent(self, e):
+        qp = QPainter(self.viewport())
+        qp.fillRect(e.rect(), QColor(150, 150, 150) if not self.preview else QColor(90, 90, 90))
+        s = self.px_per_pt
+        offs = self.page_offsets()
+        vrect = QRectF(self.viewport().rect())
+        for page in self.session.doc.pages:
+            ox, oy = offs[page.id]
+            tl = self.scene_to_view(ox, oy)
+            pw, ph = page.width * PT_PER_MM * s, page.height * PT_PER_MM * s
+            prect = QRectF(tl.x(), tl.y(), pw, ph)
+            bleed = page.bleed * PT_PER_MM * s
+            if not prect.adjusted(-bleed - 4, -bleed - 4, bleed + 4, bleed + 4).intersects(vrect):
+                continue
+            qp.fillRect(prect.translated(3, 3), QColor(60, 60, 60, 120))
+            self._paint_page(qp, page, prect, s, vrect)
+            if not self.preview:
+                if bleed > 0:
+                    qp.setPen(QPen(C_BLEED, 0.8, Qt.PenStyle.DashLine))
+                    qp.setBrush(Qt.BrushStyle.NoBrush)
+                    qp.drawRect(prect.adjusted(-bleed, -bleed, bleed, bleed))
+                self._paint_guides(qp, page)
+        if not self.preview:
+            self._paint_frames(qp)
+        if self._tool is not None:
+            self._tool.paint_overlay(qp)
+        qp.end()
+        self.paint_count += 1
+        if not self.first_paint_done:
+            self.first_paint_done = True
+            w = self.window()
+            if hasattr(w, "first_paint"):
+                QTimer.singleShot(0, w.first_paint)
+
+    def _paint_page(self, qp: QPainter, page, prect: QRectF, s: float, vrect: QRectF):
+        pr = self.session.page_result(page.id)
+        qp.fillRect(prect, QColor(255, 255, 255))
+        if pr is None:
+            return
+        cached = self._images.get(page.id)
+        img = self.page_image(page.id)
+        if img is not None:
+            qp.drawImage(QPointF(round(prect.x()), round(prect.y())), img.image)
+            return
+        if cached is not None and abs(cached.scale - s) > 1e-9:
+            # zooming: show the old picture scaled until the timer repaints it
+            qp.drawImage(prect, cached.image)
+            return
+        # high zoom: paint the visible part of the page directly
+        vis = prect.intersected(vrect)
+        if vis.isEmpty():
+            return
+        x0 = (vis.x() - prect.x()) / s
+        y0 = (vis.y() - prect.y()) / s
+        clip_pt = (x0, y0, x0 + vis.width() / s, y0 + vis.height() / s)
+        items = tuple(i for i in pr.items if _intersects(item_box(i), clip_pt))
+        qp.save()
+        qp.setClipRect(vis)
+        qp.translate(prect.topLeft())
+        paint_into(qp, replace(pr, items=items), s, placeholders=True)
+        qp.restore()
+
+    def _paint_guides(self, qp: QPainter, page):
+        if not self.show_guides and not self.show_baseline:
+            return
+        pid = page.id
+        if self.show_baseline:
+            qp.setPen(QPen(C_BASELINE, 0))
+            x0 = self.page_mm_to_view(pid, page.margins.left, 0).x()
+            x1 = self.page_mm_to_view(pid, page.width - page.margins.right, 0).x()
+            for y in baseline_lines(page):
+                vy = self.page_mm_to_view(pid, 0, y).y()
+                qp.drawLine(QPointF(x0, vy), QPointF(x1, vy))
+        if self.show_guides:
+            m = page.margins
+            r = self.mm_rect_to_view(pid, m.left, m.top, page.width - m.left - m.right,
+                                     page.height - m.top - m.bottom)
+            qp.setBrush(Qt.BrushStyle.NoBrush)
+            qp.setPen(QPen(C_COLUMN, 0))
+            for a, b in column_edges(page):
+                for x in (a, b):
+                    vx = self.page_mm_to_view(pid, x, 0).x()
+                    qp.drawLine(QPointF(vx, r.top()), QPointF(vx, r.bottom()))
+            qp.setPen(QPen(C_MARGIN, 0))
+            qp.drawRect(r)
+
+    def frame_view_rect(self, page_id, f) -> QRectF:
+        if isinstance(f, RuleFrame):
+            a = self.page_mm_to_view(page_id, f.x, f.y)
+            b = self.page_mm_to_view(page_id, f.x + f.w, f.y + f.h)
+            return QRectF(a, b).normalized().adjusted(-2, -2, 2, 2)
+        return self.mm_rect_to_view(page_id, f.x, f.y, f.w, f.h)
+
+    def _paint_frames(self, qp: QPainter):
+        doc = self.session.doc
+        sel = set(self.session.selection)
+        overset = self.session.overset_frames()
+        vrect = QRectF(self.viewport().rect())
+        if self.show_frames:
+            pen = QPen(C_FRAME, 0)
+            qp.setBrush(Qt.BrushStyle.NoBrush)
+            for page, f in doc.all_frames():
+                if isinstance(f, RuleFrame):
+                    continue
+                r = self.frame_view_rect(page.id, f)
+                if not r.intersects(vrect):
+                    continue
+                qp.setPen(pen)
+                qp.drawRect(r)
+                if isinstance(f, ImageFrame) and not f.path:
+                    qp.drawLine(r.topLeft(), r.bottomRight())
+                    qp.drawLine(r.topRight(), r.bottomLeft())
+                if isinstance(f, TextFrame):
+                    self._paint_ports(qp, r, f)
+            # thread lines between linked frames (selected threads stronger)
+            for page, f in doc.all_frames():
+                if isinstance(f, TextFrame) and f.next:
+                    p2, g = doc.find_frame(f.next)
+                    if p2 is None or g is None:
+                        continue
+                    a = self.frame_view_rect(page.id, f)
+                    b = self.frame_view_rect(p2.id, g)
+                    strong = f.id in sel or g.id in sel
+                    qp.setPen(QPen(C_THREAD if strong else QColor(20, 110, 255, 90), 1.2 if strong else 0.8))
+                    qp.drawLine(QPointF(a.right() - 4, a.bottom() - 4), QPointF(b.left() + 4, b.top() + 4))
+        # overset marker: red ⊞ at the out-port of the last frame of an overset story
+        for page, f in doc.all_frames():
+            if f.id in overset:
+                r = self.frame_view_rect(page.id, f)
+                m = QRectF(r.right() - 12, r.bottom() - 12, 10, 10)
+                qp.fillRect(m, QColor(255, 255, 255))
+                qp.setPen(QPen(C_OVERSET, 1.5))
+                qp.drawRect(m)
+                qp.drawLine(QPointF(m.center().x(), m.top() + 2), QPointF(m.center().x(), m.bottom() - 2))
+                qp.drawLine(QPointF(m.left() + 2, m.center().y()), QPointF(m.right() - 2, m.center().y()))
+        # selection
+        for fid in self.session.selection:
+            page, f = doc.find_frame(fid)
+            if page is None or f is None:
+                continue
+            r = self.frame_view_rect(page.id, f)
+            qp.setPen(QPen(C_SELECT, 1.5))
+            qp.setBrush(Qt.BrushStyle.NoBrush)
+            qp.drawRect(r)
+            if len(self.session.selection) == 1:
+                qp.setBrush(QBrush(QColor(255, 255, 255)))
+                for h in self.handle_rects(r).values():
+                    qp.drawRect(h)
+
+    def _paint_ports(self, qp, r: QRectF, f: TextFrame):
+        size = 7
+        inport = QRectF(r.left() + 2, r.top() + 2, size, size)
+        outport = QRectF(r.right() - size - 2, r.bottom() - size - 2, size, size)
+        qp.setPen(QPen(C_FRAME, 0))
+        if f.story or self._has_prev(f.id):
+            qp.fillRect(inport, QColor(20, 110, 255, 160))
+        else:
+            qp.drawRect(inport)
+        if f.next:
+            qp.fillRect(outport, QColor(20, 110, 255, 160))
+        else:
+            qp.drawRect(outport)
+
+    def _has_prev(self, fid: str) -> bool:
+        return any(isinstance(g, TextFrame) and g.next == fid for _, g in self.session.doc.all_frames())
+
+    @staticmethod
+    def handle_rects(r: QRectF) -> dict[str, QRectF]:
+        h = 7.0
+        xs = {"l": r.left(), "c": r.center().x(), "r": r.right()}
+        ys = {"t": r.top(), "m": r.center().y(), "b": r.bottom()}
+        out = {}
+        for yk, y in ys.items():
+            for xk, x in xs.items():
+                if xk == "c" and yk == "m":
+                    continue
+                out[yk + xk] = QRectF(x - h / 2, y - h / 2, h, h)
+        return out
+
+    # ---------------------------------------------------------------- hit testing
+    def frame_at(self, p: QPointF):
+        """(page, frame) under a viewport point: the smallest frame containing it."""
+        best = None
+        best_area = None
+        for page, f in self.session.doc.all_frames():
+            r = self.frame_view_rect(page.id, f)
+            if isinstance(f, RuleFrame):
+                hit = r.adjusted(-3, -3, 3, 3).contains(p)
+            else:
+                hit = r.adjusted(-2, -2, 2, 2).contains(p)
+            if hit:
+                area = r.width() * r.height()
+                if isinstance(f, BoxFrame):
+                    area *= 4   # boxes sit behind text: prefer what is inside them
+                if best is None or area < best_area:
+                    best, best_area = (page, f), area
+        return best if best else (None, None)
+
+    # ---------------------------------------------------------------- events → tool
+    def _event_tool(self):
+        return self._space_pan or self._tool
+
+    def mousePressEvent(self, e):
+        self.setFocus()
+        t = self._event_tool()
+        if t:
+            t.press(e)
+
+    def mouseMoveEvent(self, e):
+        pid, x, y = self.view_to_page_mm(e.position())
+        if pid:
+            self.cursor_moved.emit(x, y)
+        t = self._event_tool()
+        if t:
+            t.move(e)
+
+    def mouseReleaseEvent(self, e):
+        t = self._event_tool()
+        if t:
+            t.release(e)
+
+    def mouseDoubleClickEvent(self, e):
+        t = self._event_tool()
+        if t:
+            t.double_click(e)
+
+    def wheelEvent(self, e):
+        if e.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            d = e.angleDelta().y()
+            if d:
+                self.set_zoom(self.zoom * (1.25 ** (d / 120.0)), e.position())
+            e.accept()
+            return
+        super().wheelEvent(e)
+
+    def keyPressEvent(self, e):
+        if e.key() == Qt.Key.Key_Space and not e.isAutoRepeat() and self._space_pan is None:
+            from .tools import HandTool
+            self._space_pan = HandTool()
+            self._space_pan.activate(self)
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            return
+        if self._tool and self._tool.key(e):
+            return
+        super().keyPressEvent(e)
+
+    def keyReleaseEvent(self, e):
+        if e.key() == Qt.Key.Key_Space and not e.isAutoRepeat() and self._space_pan is not None:
+            self._space_pan = None
+            if self._tool:
+                self.viewport().setCursor(self._tool.cursor())
+            return
+        super().keyReleaseEvent(e)
+
+    def sizeHint(self):
+        return QSize(900, 700)
+
+
+class Ruler(QWidget):
+    """A ruler in mm along one edge of the canvas, origin at the current page's trim corner."""
+
+    def __init__(self, canvas: Canvas, horizontal: bool, parent=None):
+        super().__init__(parent)
+        self.canvas = canvas
+        self.horizontal = horizontal
+        self.mark = None
+        if horizontal:
+            self.setFixedHeight(20)
+        else:
+            self.setFixedWidth(20)
+        canvas.view_changed.connect(self.update)
+        canvas.cursor_moved.connect(self._cursor)
+
+    def _cursor(self, x, y):
+        self.mark = x if self.horizontal else y
+        self.update()
+
+    def paintEvent(self, e):
+        qp = QPainter(self)
+        qp.fillRect(self.rect(), QColor(240, 240, 240))
+        c = self.canvas
+        page = c._page_of_view()
+        if page is None:
+            qp.end()
+            return
+        offset = c.viewport().mapTo(self.window(), QPointF(0, 0).toPoint())
+        mine = self.mapTo(self.window(), QPointF(0, 0).toPoint())
+        shift = (offset.x() - mine.x()) if self.horizontal else (offset.y() - mine.y())
+        mm_px = 1.0 / c.mm_per_px()
+        # choose a step so labels are ≥ 50 px apart
+        step = 1
+        for cand in (1, 2, 5, 10, 20, 50, 100, 200):
+            step = cand
+            if cand * mm_px >= 50:
+                break
+        o = c.page_mm_to_view(page.id, 0, 0)
+        origin = (o.x() if self.horizontal else o.y()) + shift
+        length = self.width() if self.horizontal else self.height()
+        first = math.floor(-origin / mm_px / step) * step
+        last = math.ceil((length - origin) / mm_px / step) * step
+        font = QFont(self.font())
+        font.setPixelSize(9)
+        qp.setFont(font)
+        qp.setPen(QColor(80, 80, 80))
+        small = step / 5 if step >= 5 else step / 2
+        v = first
+        while v <= last:
+            pos = origin + v * mm_px
+            if self.horizontal:
+                qp.drawLine(QPointF(pos, 10), QPointF(pos, 20))
+                qp.drawText(QPointF(pos + 2, 9), f"{v:g}")
+            else:
+                qp.drawLine(QPointF(10, pos), QPointF(20, pos))
+                qp.save()
+                qp.translate(9, pos + 2)
+                qp.rotate(-90)
+                qp.drawText(QPointF(-20, 0), f"{v:g}")
+                qp.restore()
+            for k in range(1, int(round(step / small))):
+                sp = pos + k * small * mm_px
+                if self.horizontal:
+                    qp.drawLine(QPointF(sp, 16), QPointF(sp, 20))
+                else:
+                    qp.drawLine(QPointF(16, sp), QPointF(20, sp))
+            v += step
+        if self.mark is not None:
+            pos = origin + self.mark * mm_px
+            qp.setPen(QColor(220, 0, 0))
+            if self.horizontal:
+                qp.drawLine(QPointF(pos, 0), QPointF(pos, 20))
+            else:
+                qp.drawLine(QPointF(0, pos), QPointF(20, pos))
+        qp.end()

@@ -1,0 +1,695 @@
+"""The main window: canvas with rulers, tools, menus, dock panels, files.
+
+Strings are English in the source and translated by Qt's machinery
+(desktop/gui/i18n/banmian_zh_CN.ts → .qm); the app installs the Chinese
+translator unless the locale or the ``language`` setting says otherwise.
+"""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand
+from PySide6.QtWidgets import (
+    QApplication, QDockWidget, QFileDialog, QGridLayout, QInputDialog, QLabel, QMainWindow,
+    QMessageBox, QWidget,
+)
+
+from ..core import commands as C
+from ..core.io import LayoutFileError, dumps, load_document, loads
+from ..core.model.document import Document, ImageFrame, Page, ParagraphStyle, Swatch, TextFrame
+from .canvas import Canvas, Ruler
+from .panels import ArticlesPanel, PagesPanel, PreflightPanel, PropertiesPanel, StylesPanel
+from .session import Session
+from .story_editor import StoryEditor
+from .tools import FrameTool, HandTool, LinkTool, SelectionTool, ZoomTool
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT / "layouts" / "samples" / "zhuxi-luntan.json"
+TEMPLATES = ROOT / "layouts" / "templates"
+AUTOSAVE_MS = 60_000
+RECOVERY_SUFFIX = ".banmian-recovery"
+
+
+def blank_document() -> Document:
+    """One empty 对开 page with basic styles (used when no template is there)."""
+    return Document(
+        swatches=[Swatch("Black", k=100)],
+        paragraph_styles=[ParagraphStyle("paragraph", indent=2, label="正文"),
+                          ParagraphStyle("headline", font="hei-bold", size=26, align="center", label="主题")],
+        pages=[Page("page-1")],
+        meta={},
+    )
+
+
+def default_document_path() -> Path | None:
+    if SAMPLE.is_file():
+        return SAMPLE
+    for name in ("duikai.json", "sikai.json"):
+        if (TEMPLATES / name).is_file():
+            return TEMPLATES / name
+    return None
+
+
+def recovery_path(path: Path | None) -> Path:
+    if path is not None:
+        return path.with_name(path.name + RECOVERY_SUFFIX)
+    base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation) or
+                Path.home() / ".banmian")
+    return base / ("untitled" + RECOVERY_SUFFIX)
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()
+
+    def __init__(self, path=None, *, settings: QSettings | None = None, ask=None, template=False):
+        super().__init__()
+        self.settings = settings or QSettings("Banmian", "Banmian")
+        # ask(title, text) -> bool; tests replace it to answer dialogs
+        self.ask = ask or self._ask
+        self.session: Session | None = None
+        self.template_origin = template
+        self._ready_time = None
+        self.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AnimatedDocks)
+        self._build_session(self._load_initial(path))
+        self._autosave = QTimer(self, interval=AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.autosave)
+        self._autosave.start()
+        self.resize(1400, 900)
+
+    # ================================================================ building
+    def _load_initial(self, path) -> Session:
+        if path is None:
+            p = default_document_path()
+            if p is None:
+                return Session(blank_document())
+            sess = Session.open(p)
+            if p.parent == TEMPLATES:      # a template opens as a new untitled page
+                sess = Session(sess.doc, None)
+                sess._template_dir = p.parent
+            return sess
+        sess = Session.open(path)
+        self._offer_recovery(sess)
+        return sess
+
+    def _offer_recovery(self, sess: Session) -> None:
+        rec = recovery_path(sess.path)
+        try:
+            if not rec.is_file() or (sess.path and rec.stat().st_mtime <= sess.path.stat().st_mtime):
+                return
+            doc = loads(rec.read_text("utf-8"), str(rec))
+        except (OSError, LayoutFileError):
+            return
+        if self.ask(self.tr("Recover unsaved changes?"),
+                    self.tr("Banmian found changes to “%1” that were not saved (autosaved %2). "
+                            "Recover them?").replace("%1", sess.path.name if sess.path else "")
+                    .replace("%2", time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.stat().st_mtime)))):
+            # apply as one undoable edit so the window shows unsaved changes
+            sess.doc.__dict__.update(doc.__dict__)
+            sess.undo_stack.resetClean()
+            sess._layouter = None
+            sess.relayout(initial=True)
+            sess.recovered = True
+            # mark as modified: an empty command on the stack
+            sess.undo_stack.push(_Marker(self.tr("Recover")))
+
+    def _build_session(self, sess: Session) -> None:
+        old = self.session
+        self.session = sess
+        sess.setParent(self)
+        if old is None:
+            self._build_ui()
+        else:
+            self._rebind()
+            old.deleteLater()
+        self._update_title()
+
+    def _build_ui(self):
+        s = self.session
+        self.canvas = Canvas(s)
+        central = QWidget()
+        grid = QGridLayout(central)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setSpacing(0)
+        self.hruler = Ruler(self.canvas, True)
+        self.vruler = Ruler(self.canvas, False)
+        corner = QLabel("mm")
+        corner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        corner.setFixedSize(20, 20)
+        grid.addWidget(corner, 0, 0)
+        grid.addWidget(self.hruler, 0, 1)
+        grid.addWidget(self.vruler, 1, 0)
+        grid.addWidget(self.canvas, 1, 1)
+        self.setCentralWidget(central)
+        # panels
+        self.story_editor = StoryEditor(s)
+        self.pages_panel = PagesPanel(s)
+        self.articles_panel = ArticlesPanel(s)
+        self.props_panel = PropertiesPanel(s)
+        self.styles_panel = StylesPanel(s)
+        self.preflight_panel = PreflightPanel(s)
+        self.docks = {}
+        for key, title, w, area in (
+                ("pages", self.tr("Pages"), self.pages_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
+                ("articles", self.tr("Articles"), self.articles_panel, Qt.DockWidgetArea.LeftDockWidgetArea),
+                ("properties", self.tr("Properties"), self.props_panel, Qt.DockWidgetArea.RightDockWidgetArea),
+                ("styles", self.tr("Paragraph styles"), self.styles_panel, Qt.DockWidgetArea.RightDockWidgetArea),
+                ("preflight", self.tr("Preflight"), self.preflight_panel, Qt.DockWidgetArea.RightDockWidgetArea),
+                ("story", self.tr("Story editor"), self.story_editor, Qt.DockWidgetArea.RightDockWidgetArea)):
+            d = QDockWidget(title, self)
+            d.setObjectName(key)
+            d.setWidget(w)
+            self.addDockWidget(area, d)
+            self.docks[key] = d
+        self.tabifyDockWidget(self.docks["properties"], self.docks["styles"])
+        self.tabifyDockWidget(self.docks["styles"], self.docks["preflight"])
+        self.docks["properties"].raise_()
+        self.docks["story"].hide()
+        self.resizeDocks([self.docks["pages"], self.docks["properties"]], [200, 300],
+                         Qt.Orientation.Horizontal)
+        # status bar
+        self.zoom_label = QLabel()
+        self.pos_label = QLabel()
+        self.layout_label = QLabel()
+        sb = self.statusBar()
+        sb.addPermanentWidget(self.layout_label)
+        sb.addPermanentWidget(self.pos_label)
+        sb.addPermanentWidget(self.zoom_label)
+        self._build_actions()
+        self._connect_session()
+        self.set_tool("select")
+
+    def _connect_session(self):
+        s = self.session
+        s.clean_changed.connect(lambda _c: self._update_title())
+        s.path_changed.connect(self._update_title)
+        s.layout_changed.connect(lambda *_: self._update_status())
+        self.canvas.zoom_changed.connect(lambda *_: self._update_status())
+        self.canvas.cursor_moved.connect(lambda x, y: self.pos_label.setText(f"X {x:.1f}  Y {y:.1f} mm"))
+        self.canvas.frame_double_clicked.connect(self.open_story_of_frame)
+        self.pages_panel.page_activated.connect(self._page_activated)
+        self.articles_panel.story_activated.connect(self.open_story)
+        self.preflight_panel.story_activated.connect(
+            lambda sid, ch: self.open_story(sid, ch if ch >= 0 else None))
+        self.act_undo_stack_bind()
+
+    def _rebind(self):
+        """A new document in the same window: rebuild the views on it."""
+        saved = self.saveState()
+        for d in self.docks.values():
+            self.removeDockWidget(d)
+            d.deleteLater()
+        self.centralWidget().deleteLater()
+        self.menuBar().clear()
+        for tb in self.findChildren(QWidget, "tools"):
+            tb.deleteLater()
+        self._build_ui()
+        self.restoreState(saved)
+
+    # ================================================================ actions
+    def _action(self, text, slot=None, shortcut=None, checkable=False, menu=None, key=None):
+        a = QAction(text, self)
+        if shortcut:
+            if isinstance(shortcut, (list, tuple)):
+                a.setShortcuts([QKeySequence(k) for k in shortcut])
+            else:
+                a.setShortcut(QKeySequence(shortcut))
+        a.setCheckable(checkable)
+        if slot is not None:
+            a.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(a)
+        self.addAction(a)
+        if key:
+            self.actions_by_key[key] = a
+        return a
+
+    def _build_actions(self):
+        self.actions_by_key: dict[str, QAction] = {}
+        mb = self.menuBar()
+        A = self._action
+        # -- File
+        m = mb.addMenu(self.tr("&File"))
+        A(self.tr("New from template…"), self.new_from_template, QKeySequence.StandardKey.New, menu=m, key="new")
+        A(self.tr("Open…"), self.open_dialog, QKeySequence.StandardKey.Open, menu=m, key="open")
+        self.recent_menu = m.addMenu(self.tr("Open recent"))
+        self._fill_recent()
+        m.addSeparator()
+        A(self.tr("Save"), self.save, QKeySequence.StandardKey.Save, menu=m, key="save")
+        A(self.tr("Save as…"), self.save_as, QKeySequence("Ctrl+Shift+S"), menu=m, key="save_as")
+        A(self.tr("Revert"), self.revert, menu=m, key="revert")
+        m.addSeparator()
+        A(self.tr("Import article…"), self.import_article, QKeySequence("Ctrl+Shift+I"), menu=m, key="import")
+        A(self.tr("Place image…"), self.place_image, QKeySequence("Ctrl+D"), menu=m, key="place")
+        m.addSeparator()
+        A(self.tr("Export PDF…"), self.export_pdf, QKeySequence("Ctrl+E"), menu=m, key="export")
+        A(self.tr("Export PNG proofs…"), self.export_png, QKeySequence("Ctrl+Shift+E"), menu=m, key="proofs")
+        m.addSeparator()
+        A(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, menu=m, key="quit")
+        # -- Edit
+        m = mb.addMenu(self.tr("&Edit"))
+        self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        m.addAction(self.undo_action)
+        m.addAction(self.redo_action)
+        self.actions_by_key["undo"], self.actions_by_key["redo"] = self.undo_action, self.redo_action
+        m.addSeparator()
+        A(self.tr("Select all on page"), self.select_all, QKeySequence.StandardKey.SelectAll, menu=m, key="select_all")
+        A(self.tr("Select article"), self.select_article, QKeySequence("Ctrl+Shift+A"), menu=m, key="select_article")
+        A(self.tr("Delete"), self.delete_selection, QKeySequence.StandardKey.Delete, menu=m, key="delete")
+        A(self.tr("Unlink frame"), self.unlink_selection, QKeySequence("Ctrl+Shift+U"), menu=m, key="unlink")
+        m.addSeparator()
+        A(self.tr("Language: Chinese / English (restart)"), self.toggle_language, menu=m, key="language")
+        # -- View
+        m = mb.addMenu(self.tr("&View"))
+        c = self.canvas
+        A(self.tr("Zoom in"), c.zoom_in, [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")], menu=m, key="zoom_in")
+        A(self.tr("Zoom out"), c.zoom_out, QKeySequence("Ctrl+-"), menu=m, key="zoom_out")
+        A(self.tr("Fit page"), c.fit_page, QKeySequence("Ctrl+0"), menu=m, key="fit_page")
+        A(self.tr("Fit width"), c.fit_width, QKeySequence("Ctrl+Alt+0"), menu=m, key="fit_width")
+        A(self.tr("Actual size (100%)"), c.actual_size, QKeySequence("Ctrl+1"), menu=m, key="actual")
+        m.addSeparator()
+        g = A(self.tr("Guides"), lambda on: self._toggle("show_guides", on), QKeySequence("Ctrl+;"),
+              True, m, "guides")
+        g.setChecked(True)
+        A(self.tr("Baseline grid"), lambda on: self._toggle("show_baseline", on), QKeySequence("Ctrl+Alt+'"),
+          True, m, "baseline")
+        fe = A(self.tr("Frame edges"), lambda on: self._toggle("show_frames", on), QKeySequence("Ctrl+H"),
+               True, m, "frames")
+        fe.setChecked(True)
+        sn = A(self.tr("Snap to grid and frames"), lambda on: self._toggle("snap", on), QKeySequence("Ctrl+Shift+;"),
+               True, m, "snap")
+        sn.setChecked(True)
+        A(self.tr("Preview (as printed)"), lambda on: self._toggle("preview", on), QKeySequence("W"),
+          True, m, "preview")
+        # -- Tools
+        m = mb.addMenu(self.tr("&Tools"))
+        self.tool_group = QActionGroup(self)
+        self.tools = {
+            "select": (self.tr("Selection"), "V", SelectionTool),
+            "text": (self.tr("Text frame"), "T", lambda: FrameTool("text")),
+            "image": (self.tr("Image frame"), "F", lambda: FrameTool("image")),
+            "rule": (self.tr("Rule"), "\\", lambda: FrameTool("rule")),
+            "box": (self.tr("Box"), "M", lambda: FrameTool("box")),
+            "link": (self.tr("Link text frames"), "L", LinkTool),
+            "hand": (self.tr("Hand"), "H", HandTool),
+            "zoom": (self.tr("Zoom"), "Z", ZoomTool),
+        }
+        tb = self.addToolBar(self.tr("Tools"))
+        tb.setObjectName("tools")
+        for key, (label, sc, _factory) in self.tools.items():
+            a = A(label, lambda _=False, k=key: self.set_tool(k), QKeySequence(sc), True, m, "tool_" + key)
+            self.tool_group.addAction(a)
+            tb.addAction(a)
+        # -- Type
+        m = mb.addMenu(self.tr("T&ype"))
+        A(self.tr("Story editor"), self.open_story_editor, QKeySequence("Ctrl+Y"), menu=m, key="story")
+        # -- Window
+        m = mb.addMenu(self.tr("&Window"))
+        for d in self.docks.values():
+            m.addAction(d.toggleViewAction())
+        # -- Help
+        m = mb.addMenu(self.tr("&Help"))
+        A(self.tr("Keyboard shortcuts"), self.show_shortcuts, QKeySequence("F1"), menu=m, key="shortcuts")
+
+    def act_undo_stack_bind(self):
+        pass
+
+    def _toggle(self, attr, on):
+        setattr(self.canvas, attr, bool(on))
+        self.canvas.viewport().update()
+
+    def set_tool(self, key: str, instance=None):
+        tool = instance or self.tools[key][2]()
+        self.canvas.set_tool(tool)
+        a = self.actions_by_key.get("tool_" + key)
+        if a is not None:
+            a.setChecked(True)
+
+    def shortcut_rows(self):
+        rows = []
+        for a in self.findChildren(QAction):
+            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts())
+            if keys and a.text():
+                rows.append((a.text().replace("&", ""), keys))
+        rows += [(self.tr("Move a frame 1 mm (Shift: 10 mm)"), self.tr("Arrow keys")),
+                 (self.tr("Pan while held"), self.tr("Space")),
+                 (self.tr("Zoom around the pointer"), self.tr("Ctrl+wheel")),
+                 (self.tr("Select the whole article"), self.tr("Alt+click")),
+                 (self.tr("Add to / remove from selection"), self.tr("Shift+click")),
+                 (self.tr("Constrain a move or keep proportions"), self.tr("Shift+drag")),
+                 (self.tr("Open the frame's story"), self.tr("Double-click"))]
+        seen = set()
+        out = []
+        for r in rows:
+            if r not in seen:
+                seen.add(r)
+                out.append(r)
+        return out
+
+    def show_shortcuts(self):
+        from .dialogs import ShortcutsDialog
+        ShortcutsDialog(self.shortcut_rows(), self).exec()
+
+    # ================================================================ status / title
+    def _update_title(self):
+        s = self.session
+        name = s.path.name if s.path else self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — " + self.tr("Banmian"))
+        self.setWindowModified(s.is_modified())
+
+    def _update_status(self):
+        self.zoom_label.setText(f"{self.canvas.zoom * 100:.0f}%")
+        s = self.session
+        if s.layout_error:
+            self.layout_label.setText(self.tr("Layout error: %1").replace("%1", s.layout_error))
+        else:
+            self.layout_label.setText(self.tr("layout %1 ms").replace("%1", f"{s.last_layout_ms:.0f}"))
+
+    def first_paint(self):
+        """Called by the canvas after its first paint (startup benchmark hook)."""
+        if self._ready_time is None:
+            self._ready_time = time.perf_counter()
+            self.ready.emit()
+
+    def showEvent(self, e):
+        super().showEvent(e)
+        if not getattr(self, "_fitted", False):
+            self._fitted = True
+            QTimer.singleShot(0, self.canvas.fit_page)
+            QTimer.singleShot(0, self._update_status)
+
+    # ================================================================ selection / edit
+    def select_all(self):
+        s = self.session
+        page = next((p for p in s.doc.pages if p.id == s.current_page), None)
+        if page is not None:
+            s.set_selection([f.id for f in page.frames])
+
+    def select_article(self):
+        s = self.session
+        ids = []
+        for fid in s.selection:
+            ids += s.article_frames(fid)
+        s.set_selection(ids)
+
+    def delete_selection(self):
+        if self.session.selection:
+            self.session.push(C.DeleteFrame(self.session.selection))
+
+    def unlink_selection(self):
+        for fid in self.session.selection:
+            _, f = self.session.doc.find_frame(fid)
+            if isinstance(f, TextFrame) and f.next:
+                self.session.push(C.UnlinkFrame(fid))
+
+    def _page_activated(self, pid):
+        self.session.current_page = pid
+        self.canvas.scroll_to_page(pid)
+
+    # ================================================================ story editor
+    def open_story_editor(self):
+        s = self.session
+        sid = None
+        for fid in s.selection:
+            sid = s.story_of_frame(fid)
+            if sid:
+                break
+        self.open_story(sid or self.story_editor.story_id)
+
+    def open_story(self, story_id, char=None):
+        self.docks["story"].show()
+        self.docks["story"].raise_()
+        self.story_editor.show_story(story_id, char)
+        if char is None:
+            self.story_editor.focus_block(0)
+
+    def open_story_of_frame(self, frame_id: str):
+        s = self.session
+        sid = s.story_of_frame(frame_id)
+        if sid is None:
+            return
+        # open at the first character this frame shows
+        char = None
+        for pr in s.result.pages:
+            for fl in pr.frames:
+                if fl.frame == frame_id:
+                    char = fl.first_char
+        self.open_story(sid, char)
+
+    # ================================================================ images / import
+    def place_image(self, path: str | None = None):
+        s = self.session
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Place image"), str(s.base_dir),
+                                                  self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff)"))
+            if not path:
+                return False
+        rel = self._relative(Path(path))
+        if rel is None:
+            return False
+        target = None
+        for fid in s.selection:
+            _, f = s.doc.find_frame(fid)
+            if isinstance(f, ImageFrame):
+                target = f.id
+                break
+        if target is not None:
+            return s.push(C.PlaceImage(target, rel))
+        # no image frame selected: a new one over two columns at the top of the current page
+        page = next((p for p in s.doc.pages if p.id == s.current_page), s.doc.pages[0])
+        from .geometry import column_edges
+        cols = column_edges(page)
+        x0, x1 = cols[0][0], cols[min(1, len(cols) - 1)][1]
+        fid = C.new_id(s.doc, "image")
+        frame = ImageFrame(fid, x0, page.margins.top, x1 - x0, (x1 - x0) * 0.7, fit="fill")
+        ok = s.push(C.Compound([C.AddFrame(page.id, frame), C.PlaceImage(fid, rel)], text="置入图片"))
+        if ok:
+            s.set_selection([fid])
+        return ok
+
+    def _relative(self, p: Path) -> str | None:
+        base = self.session.base_dir.resolve()
+        try:
+            return p.resolve().relative_to(base).as_posix()
+        except ValueError:
+            if self.ask(self.tr("Image outside the layout folder"),
+                        self.tr("The image is outside the layout's folder. Link it by a path that "
+                                "leaves the folder?")):
+                return os.path.relpath(p.resolve(), base).replace(os.sep, "/")
+            return None
+
+    def import_article(self, path: str | None = None):
+        try:
+            from ..core.importers import import_file
+        except ImportError:
+            QMessageBox.information(self, self.tr("Import article"), self.tr("Importing is not available."))
+            return False
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), "",
+                                                  self.tr("Articles (*.txt *.md *.docx)"))
+            if not path:
+                return False
+        try:
+            res = import_file(path)
+        except Exception as e:
+            QMessageBox.warning(self, self.tr("Import article"), str(e))
+            return False
+        import copy
+        story = copy.deepcopy(res.story)
+        doc = self.session.doc
+        if doc.story(story.id) is not None or story.id in C.all_ids(doc):
+            story.id = C.new_id(doc, "story")
+        fallback = "paragraph" if doc.paragraph_style("paragraph") else (
+            doc.paragraph_styles[0].name if doc.paragraph_styles else None)
+        for b in story.blocks:
+            if doc.paragraph_style(b.style) is None:
+                b.style = b.role if doc.paragraph_style(b.role) else fallback
+        ok = self.session.push(C.AddStory(story))
+        if ok:
+            self.open_story(story.id)
+        return ok
+
+    # ================================================================ files
+    def _ask(self, title, text) -> bool:
+        return QMessageBox.question(self, title, text) == QMessageBox.StandardButton.Yes
+
+    def _maybe_save(self) -> bool:
+        if not self.session.is_modified():
+            return True
+        r = QMessageBox.question(
+            self, self.tr("Unsaved changes"), self.tr("Save the changes to this page first?"),
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel)
+        if r == QMessageBox.StandardButton.Save:
+            return self.save()
+        return r == QMessageBox.StandardButton.Discard
+
+    def open_path(self, path) -> bool:
+        try:
+            sess = Session.open(path)
+        except LayoutFileError as e:
+            QMessageBox.critical(self, self.tr("Cannot open"), str(e))
+            return False
+        self._offer_recovery(sess)
+        self._build_session(sess)
+        self._add_recent(sess.path)
+        QTimer.singleShot(0, self.canvas.fit_page)
+        return True
+
+    def open_dialog(self):
+        if not self._maybe_save():
+            return
+        p, _ = QFileDialog.getOpenFileName(self, self.tr("Open page"), "", self.tr("Banmian pages (*.json)"))
+        if p:
+            self.open_path(p)
+
+    def new_from_template(self):
+        if not self._maybe_save():
+            return
+        names = sorted(p.name for p in TEMPLATES.glob("*.json")) if TEMPLATES.is_dir() else []
+        labels = names + [self.tr("Blank page")]
+        choice, ok = QInputDialog.getItem(self, self.tr("New from template"), self.tr("Template"), labels, 0, False)
+        if not ok:
+            return
+        if choice in names:
+            doc = load_document(TEMPLATES / choice)
+        else:
+            doc = blank_document()
+        self._build_session(Session(doc, None))
+        QTimer.singleShot(0, self.canvas.fit_page)
+
+    def save(self) -> bool:
+        if self.session.path is None or self.session.path.parent == TEMPLATES:
+            return self.save_as()
+        return self._save_to(self.session.path)
+
+    def save_as(self, path=None) -> bool:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save page as"), "",
+                                                  self.tr("Banmian pages (*.json)"))
+            if not path:
+                return False
+            if not path.endswith(".json"):
+                path += ".json"
+        return self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        old_rec = recovery_path(self.session.path)
+        try:
+            self.session.save(path)
+        except Exception as e:    # the old file is intact (atomic save)
+            QMessageBox.critical(self, self.tr("Save failed"),
+                                 self.tr("The page could not be saved; the file on disk is unchanged.")
+                                 + f"\n\n{e}")
+            return False
+        for rec in {old_rec, recovery_path(self.session.path)}:
+            try:
+                rec.unlink()
+            except OSError:
+                pass
+        self._add_recent(self.session.path)
+        self._update_title()
+        self.statusBar().showMessage(self.tr("Saved"), 3000)
+        return True
+
+    def revert(self):
+        if self.session.path is None:
+            return
+        if self.session.is_modified() and not self.ask(self.tr("Revert"),
+                                                        self.tr("Discard every change since the last save?")):
+            return
+        try:
+            sess = Session.open(self.session.path)
+        except LayoutFileError as e:
+            QMessageBox.critical(self, self.tr("Cannot open"), str(e))
+            return
+        self._build_session(sess)
+
+    def autosave(self) -> Path | None:
+        """Write the recovery file if there are unsaved changes (never the document itself)."""
+        s = self.session
+        if not s.is_modified():
+            return None
+        rec = recovery_path(s.path)
+        try:
+            rec.parent.mkdir(parents=True, exist_ok=True)
+            from ..core.io import atomic_write_bytes
+            atomic_write_bytes(rec, dumps(s.doc).encode("utf-8"))
+        except OSError as e:
+            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", str(e)), 5000)
+            return None
+        return rec
+
+    def _recent(self) -> list[str]:
+        v = self.settings.value("recent", [])
+        if isinstance(v, str):
+            v = [v]
+        return [x for x in (v or []) if x]
+
+    def _add_recent(self, path):
+        if path is None:
+            return
+        lst = [str(path)] + [p for p in self._recent() if p != str(path)]
+        self.settings.setValue("recent", lst[:10])
+        self._fill_recent()
+
+    def _fill_recent(self):
+        if not hasattr(self, "recent_menu"):
+            return
+        self.recent_menu.clear()
+        for p in self._recent():
+            a = self.recent_menu.addAction(p)
+            a.triggered.connect(lambda _=False, p=p: self._maybe_save() and self.open_path(p))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def export_pdf(self):
+        from .dialogs import ExportPdfDialog
+        s = self.session
+        out = str(s.path.with_suffix(".pdf")) if s.path else ""
+        dlg = ExportPdfDialog(s, out, self)
+        self.export_dialog = dlg
+        dlg.exec()
+
+    def export_png(self, out_dir: str | None = None):
+        if out_dir is None:
+            out_dir = QFileDialog.getExistingDirectory(self, self.tr("Export PNG proofs"))
+            if not out_dir:
+                return []
+        from ..render.qt import render_page_image
+        out = []
+        for i, pr in enumerate(self.session.result.pages):
+            p = Path(out_dir) / f"page-{i + 1}.png"
+            render_page_image(pr, dpi=150).save(str(p))
+            out.append(p)
+        self.statusBar().showMessage(self.tr("%1 proofs written").replace("%1", str(len(out))), 4000)
+        return out
+
+    def toggle_language(self):
+        cur = self.settings.value("language", "")
+        self.settings.setValue("language", "en" if cur != "en" else "zh_CN")
+        self.statusBar().showMessage(self.tr("The language changes at the next start."), 5000)
+
+    def closeEvent(self, e):
+        if not self._maybe_save():
+            e.ignore()
+            return
+        try:
+            recovery_path(self.session.path).unlink()
+        except OSError:
+            pass
+        e.accept()
+
+
+class _Marker(QUndoCommand):
+    """An undo step with no effect: marks a recovered document as unsaved."""
+
+    def redo(self):
+        pass
+
+    def undo(self):
+        pass

@@ -1,0 +1,536 @@
+"""Dock panels: Pages, Articles, Properties, Paragraph styles, Preflight.
+
+Each panel reads the session and pushes core commands; none changes the
+model directly.  Panels refresh on the session's signals (debounced where a
+refresh costs something, e.g. thumbnails and preflight).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
+    QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox,
+    QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ..core import commands as C
+from ..core.model.document import ALIGNMENTS, ImageFrame, RuleFrame, TextFrame, BoxFrame
+from ..core.model.units import HAO_SIZES, parse_size, size_name
+
+
+def _debounced(parent, ms, fn) -> QTimer:
+    t = QTimer(parent, singleShot=True, interval=ms)
+    t.timeout.connect(fn)
+    return t
+
+
+# ====================================================================== pages
+
+
+class PagesPanel(QWidget):
+    page_activated = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        self.list = QListWidget()
+        self.list.setViewMode(QListWidget.ViewMode.IconMode)
+        self.list.setIconSize(QSize(72, 100))
+        self.list.setMovement(QListWidget.Movement.Static)
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.list.itemClicked.connect(lambda it: self.page_activated.emit(it.data(Qt.ItemDataRole.UserRole)))
+        lay.addWidget(self.list, 1)
+        row = QHBoxLayout()
+        self.add_btn = QPushButton(self.tr("Add"))
+        self.dup_btn = QPushButton(self.tr("Duplicate"))
+        self.del_btn = QPushButton(self.tr("Delete"))
+        for b in (self.add_btn, self.dup_btn, self.del_btn):
+            row.addWidget(b)
+        lay.addLayout(row)
+        self.add_btn.clicked.connect(self.add_page)
+        self.dup_btn.clicked.connect(self.duplicate_page)
+        self.del_btn.clicked.connect(self.delete_page)
+        self._thumbs: dict[str, tuple] = {}
+        self._dirty: set | None = None
+        self._timer = _debounced(self, 400, self._refresh_thumbs)
+        session.layout_changed.connect(self._layout_changed)
+        session.document_changed.connect(self.refresh)
+        self.refresh()
+
+    def _selected_page(self) -> str | None:
+        it = self.list.currentItem()
+        return it.data(Qt.ItemDataRole.UserRole) if it else self.session.current_page
+
+    def add_page(self):
+        doc = self.session.doc
+        cur = C.get_page(doc, self._selected_page()) if self._selected_page() else None
+        from ..core.model.document import Page
+        import copy
+        pid = C.new_id(doc, "page")
+        if cur is not None:
+            page = Page(pid, name="", width=cur.width, height=cur.height, bleed=cur.bleed,
+                        margins=copy.deepcopy(cur.margins), grid=copy.deepcopy(cur.grid), master=cur.master)
+            index = doc.pages.index(cur) + 1
+        else:
+            page, index = Page(pid), None
+        self.session.push(C.AddPage(page, index))
+
+    def duplicate_page(self):
+        pid = self._selected_page()
+        if pid:
+            self.session.push(C.DuplicatePage(pid))
+
+    def delete_page(self):
+        pid = self._selected_page()
+        if pid and len(self.session.doc.pages) > 1:
+            self.session.push(C.DeletePage(pid))
+
+    def _layout_changed(self, changed):
+        if changed is None:
+            self._dirty = None
+        elif self._dirty is not None:
+            self._dirty |= set(changed)
+        self._timer.start()
+
+    def refresh(self):
+        ids = [p.id for p in self.session.doc.pages]
+        have = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        if ids != have:
+            self.list.clear()
+            for i, p in enumerate(self.session.doc.pages):
+                it = QListWidgetItem(p.name or self.tr("Page %1").replace("%1", str(i + 1)))
+                it.setData(Qt.ItemDataRole.UserRole, p.id)
+                self.list.addItem(it)
+            self._dirty = None
+            self._timer.start()
+
+    def _refresh_thumbs(self):
+        from ..render.qt import render_page_image
+        dirty, self._dirty = self._dirty, set()
+        for i in range(self.list.count()):
+            it = self.list.item(i)
+            pid = it.data(Qt.ItemDataRole.UserRole)
+            if dirty is not None and pid not in dirty and pid in self._thumbs:
+                continue
+            pr = self.session.page_result(pid)
+            if pr is None:
+                continue
+            dpi = 100 * 72.0 / max(pr.height, 1)   # 100 px tall
+            img = render_page_image(pr, dpi=dpi)
+            pm = QPixmap.fromImage(img)
+            self._thumbs[pid] = pm
+            it.setIcon(QIcon(pm))
+
+
+# ====================================================================== articles
+
+
+class ArticlesPanel(QWidget):
+    story_activated = Signal(str)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([self.tr("Story"), self.tr("Chars"), self.tr("Fit")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.itemClicked.connect(self._clicked)
+        self.tree.itemDoubleClicked.connect(
+            lambda it, _c: self.story_activated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
+        lay.addWidget(self.tree)
+        self._timer = _debounced(self, 150, self.refresh)
+        session.layout_changed.connect(lambda *_: self._timer.start())
+        session.document_changed.connect(self._timer.start)
+        self.refresh()
+
+    def refresh(self):
+        s = self.session
+        placed = s.doc.placed_story_ids() | {f.story for m in s.doc.masters for f in m.frames
+                                             if isinstance(f, TextFrame) and f.story}
+        self.tree.clear()
+        for st in s.doc.stories:
+            n = sum(1 for ch in st.text if ch != "\n")
+            over, under = s.overset_chars(st.id), s.underset_lines(st.id)
+            if st.id not in placed:
+                fit = self.tr("unplaced")
+            elif over:
+                fit = self.tr("overset %1 chars").replace("%1", str(over))
+            elif under:
+                fit = self.tr("short %1 lines").replace("%1", str(under))
+            else:
+                fit = self.tr("fits")
+            it = QTreeWidgetItem([st.name or st.id, str(n), fit])
+            it.setData(0, Qt.ItemDataRole.UserRole, st.id)
+            if over:
+                it.setForeground(2, QColor(200, 0, 0))
+            elif st.id not in placed:
+                it.setForeground(2, QColor(140, 100, 0))
+            self.tree.addTopLevelItem(it)
+
+    def _clicked(self, it, _col):
+        sid = it.data(0, Qt.ItemDataRole.UserRole)
+        ids = [f.id for _, f in self.session.doc.thread(sid)]
+        arts = {self.session.doc.find_frame(i)[1].article for i in ids} - {None}
+        for a in arts:
+            ids += [f.id for _, f in self.session.doc.frames_of_article(a)]
+        self.session.set_selection(ids)
+
+    def row_text(self, story_id: str) -> list[str]:
+        for i in range(self.tree.topLevelItemCount()):
+            it = self.tree.topLevelItem(i)
+            if it.data(0, Qt.ItemDataRole.UserRole) == story_id:
+                return [it.text(c) for c in range(3)]
+        return []
+
+
+# ====================================================================== properties
+
+
+def _spin(lo, hi, dec=2, suffix=""):
+    s = QDoubleSpinBox()
+    s.setRange(lo, hi)
+    s.setDecimals(dec)
+    s.setKeyboardTracking(False)
+    if suffix:
+        s.setSuffix(suffix)
+    return s
+
+
+class PropertiesPanel(QWidget):
+    """x, y, w, h in mm and the fields of the selected frame's kind."""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self._updating = False
+        form = QFormLayout(self)
+        self.form = form
+        self.kind_label = QLabel()
+        form.addRow(self.kind_label)
+        mm = " mm"
+        self.x, self.y = _spin(-1000, 5000, suffix=mm), _spin(-1000, 5000, suffix=mm)
+        self.w, self.h = _spin(0, 5000, suffix=mm), _spin(0, 5000, suffix=mm)
+        form.addRow("X", self.x)
+        form.addRow("Y", self.y)
+        form.addRow(self.tr("Width"), self.w)
+        form.addRow(self.tr("Height"), self.h)
+        for s in (self.x, self.y, self.w, self.h):
+            s.valueChanged.connect(self._geometry_edited)
+        # text frames
+        self.columns = QSpinBox()
+        self.columns.setRange(1, 20)
+        self.columns.setKeyboardTracking(False)
+        self.gutter = _spin(0, 100, suffix=mm)
+        self.inset = _spin(0, 100, suffix=mm)
+        self.wrap = QComboBox()
+        self.wrap.addItem(self.tr("No wrap"), "none")
+        self.wrap.addItem(self.tr("Wrap around box"), "box")
+        self.wrap_offset = _spin(0, 100, suffix=mm)
+        self.columns_row = (self.tr("Columns"), self.columns)
+        form.addRow(self.tr("Columns"), self.columns)
+        form.addRow(self.tr("Gutter"), self.gutter)
+        form.addRow(self.tr("Inset"), self.inset)
+        form.addRow(self.tr("Text wrap"), self.wrap)
+        form.addRow(self.tr("Wrap offset"), self.wrap_offset)
+        self.columns.valueChanged.connect(lambda v: self._prop(columns=int(v)))
+        self.gutter.valueChanged.connect(lambda v: self._prop(gutter=v))
+        self.inset.valueChanged.connect(lambda v: self._prop(inset=v))
+        self.wrap.activated.connect(lambda _: self._prop(**{"wrap.mode": self.wrap.currentData()}))
+        self.wrap_offset.valueChanged.connect(lambda v: self._prop(**{"wrap.offset": v}))
+        # images
+        self.file_label = QLabel()
+        self.file_label.setWordWrap(True)
+        self.ppi_label = QLabel()
+        self.fit = QComboBox()
+        self.fit.addItem(self.tr("Fit (whole image)"), "fit")
+        self.fit.addItem(self.tr("Fill (crop)"), "fill")
+        self.fit.addItem(self.tr("None (scale, offset)"), "none")
+        self.scale = _spin(0.01, 100, dec=3)
+        form.addRow(self.tr("File"), self.file_label)
+        form.addRow(self.tr("Effective ppi"), self.ppi_label)
+        form.addRow(self.tr("Fit"), self.fit)
+        form.addRow(self.tr("Scale"), self.scale)
+        self.fit.activated.connect(lambda _: self._prop(fit=self.fit.currentData()))
+        self.scale.valueChanged.connect(lambda v: self._prop(scale=v))
+        self._text_widgets = [self.columns, self.gutter, self.inset]
+        self._image_widgets = [self.file_label, self.ppi_label, self.fit, self.scale]
+        self._wrap_widgets = [self.wrap, self.wrap_offset]
+        session.selection_changed.connect(self.refresh)
+        session.document_changed.connect(self.refresh)
+        session.layout_changed.connect(lambda *_: self.refresh())
+        self.refresh()
+
+    def _frame(self):
+        sel = self.session.selection
+        if len(sel) != 1:
+            return None
+        return self.session.doc.find_frame(sel[0])[1]
+
+    def _show(self, widgets, on):
+        for w in widgets:
+            w.setVisible(on)
+            lab = self.form.labelForField(w)
+            if lab is not None:
+                lab.setVisible(on)
+
+    def refresh(self):
+        f = self._frame()
+        self._updating = True
+        try:
+            enabled = f is not None
+            for s in (self.x, self.y, self.w, self.h):
+                s.setEnabled(enabled)
+            kinds = {"text": self.tr("Text frame"), "image": self.tr("Image frame"),
+                     "rule": self.tr("Rule"), "box": self.tr("Box")}
+            if f is None:
+                n = len(self.session.selection)
+                self.kind_label.setText(self.tr("%1 frames selected").replace("%1", str(n)) if n
+                                        else self.tr("Nothing selected"))
+                self._show(self._text_widgets + self._image_widgets + self._wrap_widgets, False)
+                return
+            self.kind_label.setText(f"{kinds.get(f.kind, f.kind)}  ·  {f.id}")
+            self.x.setValue(f.x)
+            self.y.setValue(f.y)
+            self.w.setValue(f.w)
+            self.h.setValue(f.h)
+            self._show(self._text_widgets, isinstance(f, TextFrame))
+            self._show(self._image_widgets, isinstance(f, ImageFrame))
+            self._show(self._wrap_widgets, not isinstance(f, TextFrame))
+            self.wrap.setCurrentIndex(max(0, self.wrap.findData(f.wrap.mode)))
+            self.wrap_offset.setValue(f.wrap.offset)
+            if isinstance(f, TextFrame):
+                self.columns.setValue(f.columns)
+                self.gutter.setValue(f.gutter)
+                self.inset.setValue(f.inset)
+            if isinstance(f, ImageFrame):
+                self.file_label.setText(f.path or self.tr("(empty)"))
+                self.fit.setCurrentIndex(max(0, self.fit.findData(f.fit)))
+                self.scale.setValue(f.scale)
+                self.ppi_label.setText(self.ppi_text(f.id))
+        finally:
+            self._updating = False
+
+    def ppi_text(self, frame_id: str) -> str:
+        from ..core.typeset.result import ImagePlacement
+        for pr in self.session.result.pages:
+            for it in pr.items:
+                if isinstance(it, ImagePlacement) and it.frame == frame_id:
+                    if it.missing:
+                        return self.tr("missing file")
+                    if it.ppi:
+                        return f"{it.ppi:.0f} ppi"
+        return "—"
+
+    def _geometry_edited(self, *_):
+        if self._updating:
+            return
+        f = self._frame()
+        if f is None:
+            return
+        r = (self.x.value(), self.y.value(), self.w.value(), self.h.value())
+        if any(abs(a - b) > 0.004 for a, b in zip(r, f.rect())):
+            self.session.push(C.ResizeFrame(f.id, *r))
+
+    def _prop(self, **props):
+        if self._updating:
+            return
+        f = self._frame()
+        if f is not None:
+            self.session.push(C.SetFrameProps(f.id, **props))
+
+
+# ====================================================================== styles
+
+
+class SizeBox(QComboBox):
+    """A type size: pt or a 号 name."""
+
+    def __init__(self):
+        super().__init__()
+        self.setEditable(True)
+        for name, pt in HAO_SIZES.items():
+            self.addItem(f"{name}  ({pt:g} pt)", name)
+
+    def value(self) -> float | None:
+        t = self.currentText().split("(")[0].strip()
+        try:
+            return parse_size(t)
+        except ValueError:
+            return None
+
+    def set_value(self, pt: float):
+        name = size_name(pt)
+        if name:
+            self.setCurrentIndex(self.findData(name))
+        else:
+            self.setEditText(f"{pt:g}pt")
+
+
+class StylesPanel(QWidget):
+    """Paragraph styles: pick one, edit its font, size (pt or 号), leading, indent …"""
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self._updating = False
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        self.list = QListWidget()
+        self.list.currentRowChanged.connect(lambda _: self.refresh_fields())
+        lay.addWidget(self.list, 1)
+        form = QFormLayout()
+        lay.addLayout(form)
+        self.font = QComboBox()
+        for fid, label in (("song", self.tr("Song (宋体)")), ("hei", self.tr("Hei (黑体)")),
+                           ("hei-bold", self.tr("Hei Bold (粗黑)")), ("kai", self.tr("Kai (楷体)"))):
+            self.font.addItem(label, fid)
+        self.size = SizeBox()
+        self.leading = _spin(0, 200, suffix=" pt")
+        self.leading.setSpecialValueText(self.tr("grid"))
+        self.indent = _spin(-10, 10, suffix=self.tr(" em"))
+        self.align = QComboBox()
+        for a, label in zip(ALIGNMENTS, (self.tr("Justify"), self.tr("Left"), self.tr("Center"),
+                                         self.tr("Right"))):
+            self.align.addItem(label, a)
+        self.before = _spin(0, 200, suffix=" pt")
+        self.after = _spin(0, 200, suffix=" pt")
+        form.addRow(self.tr("Font"), self.font)
+        form.addRow(self.tr("Size"), self.size)
+        form.addRow(self.tr("Leading"), self.leading)
+        form.addRow(self.tr("First-line indent"), self.indent)
+        form.addRow(self.tr("Alignment"), self.align)
+        form.addRow(self.tr("Space before"), self.before)
+        form.addRow(self.tr("Space after"), self.after)
+        self.font.activated.connect(lambda _: self._edit(font=self.font.currentData()))
+        self.size.activated.connect(lambda _: self._size_edited())
+        self.size.lineEdit().editingFinished.connect(self._size_edited)
+        self.leading.valueChanged.connect(lambda v: self._edit(leading=v))
+        self.indent.valueChanged.connect(lambda v: self._edit(indent=v))
+        self.align.activated.connect(lambda _: self._edit(align=self.align.currentData()))
+        self.before.valueChanged.connect(lambda v: self._edit(space_before=v))
+        self.after.valueChanged.connect(lambda v: self._edit(space_after=v))
+        session.document_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self):
+        names = [s.name for s in self.session.doc.paragraph_styles]
+        have = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
+        if names != have:
+            row = self.list.currentRow()
+            self.list.clear()
+            for s in self.session.doc.paragraph_styles:
+                it = QListWidgetItem(f"{s.label or s.name}")
+                it.setData(Qt.ItemDataRole.UserRole, s.name)
+                self.list.addItem(it)
+            self.list.setCurrentRow(max(0, min(row, self.list.count() - 1)))
+        self.refresh_fields()
+
+    def current(self):
+        it = self.list.currentItem()
+        return self.session.doc.paragraph_style(it.data(Qt.ItemDataRole.UserRole)) if it else None
+
+    def refresh_fields(self):
+        st = self.current()
+        self._updating = True
+        try:
+            if st is None:
+                return
+            self.font.setCurrentIndex(max(0, self.font.findData(st.font)))
+            self.size.set_value(st.size)
+            self.leading.setValue(st.leading)
+            self.indent.setValue(st.indent)
+            self.align.setCurrentIndex(max(0, self.align.findData(st.align)))
+            self.before.setValue(st.space_before)
+            self.after.setValue(st.space_after)
+        finally:
+            self._updating = False
+
+    def _size_edited(self):
+        v = self.size.value()
+        if v is not None:
+            self._edit(size=v)
+
+    def _edit(self, **props):
+        if self._updating:
+            return
+        st = self.current()
+        if st is None:
+            return
+        props = {k: v for k, v in props.items() if getattr(st, k) != v}
+        if props:
+            self.session.push(C.EditParagraphStyle(st.name, **props))
+
+
+# ====================================================================== preflight
+
+
+class PreflightPanel(QWidget):
+    """Live findings of desktop.core.preflight; click one to select its object."""
+
+    story_activated = Signal(str, int)
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        self.summary = QLabel()
+        lay.addWidget(self.summary)
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.list.itemClicked.connect(self._clicked)
+        lay.addWidget(self.list, 1)
+        self.findings = []
+        self._timer = _debounced(self, 600, self.refresh)
+        session.layout_changed.connect(lambda *_: self._timer.start())
+        self._timer.start()
+
+    def refresh(self):
+        try:
+            from ..core.preflight import preflight
+        except ImportError:
+            self.summary.setText(self.tr("Preflight is not available"))
+            return
+        try:
+            self.findings = preflight(self.session.doc, self.session.result, base_dir=self.session.base_dir)
+        except Exception as e:  # a preflight bug must not take the editor down
+            self.summary.setText(f"{type(e).__name__}: {e}")
+            return
+        self.list.clear()
+        icons = {"error": "⛔", "warning": "⚠", "info": "ℹ"}
+        colors = {"error": QColor(190, 0, 0), "warning": QColor(160, 100, 0), "info": QColor(60, 60, 60)}
+        for f in self.findings:
+            where = []
+            if f.page is not None:
+                where.append(self.tr("page %1").replace("%1", str(f.page)))
+            txt = f"{icons.get(f.severity, '')} {f.message}"
+            if where:
+                txt += f"  ({', '.join(where)})"
+            if f.fix:
+                txt += f"\n    {f.fix}"
+            it = QListWidgetItem(txt)
+            it.setForeground(colors.get(f.severity, QColor(0, 0, 0)))
+            it.setData(Qt.ItemDataRole.UserRole, f)
+            self.list.addItem(it)
+        errors = sum(1 for f in self.findings if f.severity == "error")
+        warnings = sum(1 for f in self.findings if f.severity == "warning")
+        self.summary.setText(self.tr("%1 errors, %2 warnings").replace("%1", str(errors))
+                             .replace("%2", str(warnings)))
+
+    def _clicked(self, it):
+        f = it.data(Qt.ItemDataRole.UserRole)
+        if f.frame:
+            self.session.set_selection([f.frame])
+        elif f.story:
+            ids = [fr.id for _, fr in self.session.doc.thread(f.story)]
+            self.session.set_selection(ids)
+        if f.story:
+            self.story_activated.emit(f.story, f.char if f.char is not None else -1)
