@@ -41,7 +41,7 @@ RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 DEFAULT_PROFILE = RESOURCES / "icc" / "ISOcoated_v2_300_bas.icc"
 
 MAX_PPI = 300.0          # images above this are downsampled (at placed size)
-JPEG_QUALITY = 90
+JPEG_QUALITY = 85
 SLUG_MM = 12.0           # slug beyond the bleed on every side when marks are on
 MARK_OFFSET_MM = 3.0     # crop marks start this far outside the trim (never inside the bleed)
 MARK_LENGTH_MM = 6.0
@@ -81,15 +81,75 @@ def _subset_tag(base: int, n: int) -> str:
 
 
 _FACE_CACHE: dict[tuple, object] = {}   # (path, size, mtime) -> reportlab TTFontFace (read-only use)
+_FACE_CACHE_FORMAT = 1
+
+
+def _cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base) if base else Path.home() / ".cache") / "banmian"
+
+
+def _map_file(path: Path):
+    """The font file memory-mapped: subsetting touches only the glyphs it copies, so
+    a 13 MB font costs a few hundred KiB of resident memory instead of 13 MB."""
+    import mmap
+    with open(path, "rb") as fh:
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
 
 def _rl_face(path: Path):
+    """reportlab's parsed face for a font file, from memory, the disk cache, or parsed.
+
+    Parsing cmap/hmtx/loca of a 30 000-glyph font in reportlab's pure Python takes
+    ~0.15 s per face; the parsed tables are pickled under ~/.cache/banmian keyed by
+    file name, size, mtime and reportlab version (like the layout's metrics cache),
+    so a cold ``banmian export`` loads them in a few milliseconds.
+    """
+    import pickle
+    from reportlab import Version as rl_version
     from reportlab.pdfbase.ttfonts import TTFontFace
     st = path.stat()
     key = (str(path), st.st_size, st.st_mtime_ns)
     face = _FACE_CACHE.get(key)
-    if face is None:
-        face = _FACE_CACHE[key] = TTFontFace(str(path), validate=0)
+    if face is not None:
+        return face
+    disk_key = (_FACE_CACHE_FORMAT, rl_version, path.name, st.st_size, st.st_mtime_ns)
+    cache_file = _cache_dir() / f"rlface-{path.name}.pickle"
+    state = None
+    try:
+        with open(cache_file, "rb") as fh:
+            data = pickle.load(fh)
+        if isinstance(data, dict) and data.get("key") == disk_key:
+            state = data["state"]
+    except Exception:  # missing, truncated, other version: parse afresh
+        state = None
+    if state is not None:
+        face = TTFontFace.__new__(TTFontFace)
+        face.__dict__.update(state)
+        upem = face.unitsPerEm
+        face._pdfScale = (lambda x: x) if upem == 1000 else (lambda x, f=1000 / upem: x * f)
+    else:
+        face = TTFontFace(str(path), validate=0)
+        state = {k: v for k, v in face.__dict__.items() if k not in ("_ttf_data", "_pdfScale")}
+        tmp = None
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=cache_file.name + ".", suffix=".tmp")
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump({"key": disk_key, "state": state}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, cache_file)
+        except Exception:  # read-only home, full disk: the cache is only a speed-up
+            if tmp:
+                try:
+                    os.unlink(tmp)
+                except OSError:
+                    pass
+    try:
+        face._ttf_data = _map_file(path)
+    except (OSError, ValueError):
+        if "_ttf_data" not in face.__dict__:
+            face._ttf_data = path.read_bytes()
+    _FACE_CACHE[key] = face
     return face
 
 
@@ -203,36 +263,52 @@ class _Fonts:
 
 # ------------------------------------------------------------------ images
 
-def _ink_limit_cmyk(arr, limit_pct: float):
+def _ink_limit_cmyk(arr, limit_pct):
     """Per-pixel total ink ≤ limit: grey-component replacement, then scale CMY.
 
-    ``arr`` is a uint8 H×W×4 CMYK array (255 = 100 %).  Returns a new array.
+    ``arr`` is a uint8 H×W×4 CMYK array (255 = 100 %); ``limit_pct`` a number or an
+    H×W array of per-pixel limits in percent.  Returns a new array (or ``arr``
+    itself when no pixel is over).  Only the pixels over the limit are touched.
     """
     import numpy as np
-    a = arr.astype(np.float32)
-    c, m, y, k = a[..., 0], a[..., 1], a[..., 2], a[..., 3]
-    lim = limit_pct * 2.55
-    total = c + m + y + k
-    over = total > lim
-    if not over.any():
+    flat = arr.reshape(-1, 4)
+    total = _ink_sum(flat)
+    if np.ndim(limit_pct):
+        lim_all = np.asarray(limit_pct, dtype=np.float32).reshape(-1) * 2.55
+        idx = np.flatnonzero(total > lim_all)
+        lim = lim_all[idx]
+    else:
+        lim = float(limit_pct) * 2.55
+        idx = np.flatnonzero(total > lim)
+    if idx.size == 0:
         return arr
+    px = flat[idx].astype(np.float32)
+    c, m, y, k = px[:, 0], px[:, 1], px[:, 2], px[:, 3]
+    excess = total[idx].astype(np.float32) - lim
     # 1. replace grey: take g from each of C, M, Y and add g to K (saves 2g)
-    grey = np.minimum(np.minimum(c, m), y)
-    g = np.minimum(np.minimum(grey, 255.0 - k), np.maximum(total - lim, 0.0) / 2.0)
-    g = np.where(over, g, 0.0)
+    g = np.minimum(np.minimum(np.minimum(c, m), y), np.minimum(255.0 - k, excess / 2.0))
     c, m, y, k = c - g, m - g, y - g, k + g
     # 2. what is still over: scale C, M, Y down together
     cmy = c + m + y
-    room = np.maximum(lim - k, 0.0)
-    s = np.where((cmy + k > lim) & (cmy > 0), room / np.maximum(cmy, 1e-6), 1.0)
-    c, m, y = c * s, m * s, y * s
-    out = np.stack([c, m, y, k], axis=-1)
-    return np.clip(np.floor(out), 0, 255).astype(np.uint8)
+    s = np.where(cmy + k > lim, np.maximum(lim - k, 0.0) / np.maximum(cmy, 1e-6), 1.0)
+    out = np.stack([c * s, m * s, y * s, k], axis=1)
+    res = flat.copy()
+    res[idx] = np.clip(np.floor(out), 0, 255).astype(np.uint8)
+    return res.reshape(arr.shape)
+
+
+def _ink_sum(flat):
+    """C+M+Y+K per pixel of an N×4 uint8 array, as uint16 (four adds beat a strided reduce)."""
+    import numpy as np
+    total = flat[:, 0].astype(np.uint16)
+    total += flat[:, 1]
+    total += flat[:, 2]
+    total += flat[:, 3]
+    return total
 
 
 def _max_ink(arr) -> float:
-    import numpy as np
-    return float(arr.astype(np.uint16).sum(axis=-1).max()) / 2.55 if arr.size else 0.0
+    return float(_ink_sum(arr.reshape(-1, 4)).max()) / 2.55 if arr.size else 0.0
 
 
 class _Images:
@@ -324,7 +400,7 @@ class _Images:
         else:
             rgb = im.convert("RGB")
             cmyk = ImageCms.applyTransform(rgb, self._transform("RGB", icc))
-        arr = _ink_limit_cmyk(np.asarray(cmyk), self.ink_limit)
+        arr = np.asarray(cmyk)
         data, filt, ink = self._encode(arr)
         out = (data, arr.shape[1], arr.shape[0], filt, rect)
         self.cache[key] = out
@@ -335,22 +411,42 @@ class _Images:
         return out
 
     def _encode(self, arr):
-        """CMYK JPEG whose decoded pixels stay within the ink limit, else Flate."""
+        """CMYK JPEG whose decoded pixels stay within the ink limit, else Flate.
+
+        JPEG's ringing lifts a few pixels above what was encoded, so the limit is
+        applied with a margin, the JPEG decoded and checked, and only the 8×8 blocks
+        that still overshoot are limited harder and the image re-encoded — a dark
+        photo keeps its full ink range everywhere but around a few sharp edges.
+        Lossless Flate is the fallback if that does not converge.
+        """
         from PIL import Image
         import numpy as np
-        margin = 4.0
-        for _ in range(4):
-            lim_arr = _ink_limit_cmyk(arr, self.ink_limit - margin) if margin else arr
+        h, w = arr.shape[:2]
+        lim_arr = _ink_limit_cmyk(arr, self.ink_limit - 6.0)
+        margin = np.full(((h + 7) // 8, (w + 7) // 8), 6.0, dtype=np.float32)
+        for _ in range(5):
             buf = io.BytesIO()
             Image.fromarray(lim_arr, "CMYK").save(buf, "JPEG", quality=JPEG_QUALITY, subsampling=0)
             data = buf.getvalue()
             dec = np.asarray(Image.open(io.BytesIO(data)).convert("CMYK"))
-            ink = _max_ink(dec)
-            if ink <= self.ink_limit:
-                return data, "DCTDecode", ink
-            margin += 6.0
+            over = (_ink_sum(dec.reshape(-1, 4)) > self.ink_limit * 2.55).reshape(h, w)
+            if not over.any():
+                return data, "DCTDecode", _max_ink(dec)
+            # the blocks that overshoot (and their neighbours: ringing crosses block edges)
+            by, bx = np.nonzero(over)
+            bad = np.zeros_like(margin, dtype=bool)
+            bad[by // 8, bx // 8] = True
+            grown = bad.copy()
+            grown[1:, :] |= bad[:-1, :]
+            grown[:-1, :] |= bad[1:, :]
+            grown[:, 1:] |= bad[:, :-1]
+            grown[:, :-1] |= bad[:, 1:]
+            margin[grown] += 8.0
+            per_px = np.repeat(np.repeat(margin, 8, axis=0), 8, axis=1)[:h, :w]
+            lim_arr = _ink_limit_cmyk(lim_arr, self.ink_limit - per_px)
         import zlib
-        return zlib.compress(arr.tobytes(), 6), "FlateDecode", _max_ink(arr)
+        lim_arr = _ink_limit_cmyk(arr, self.ink_limit)
+        return zlib.compress(lim_arr.tobytes(), 6), "FlateDecode", _max_ink(lim_arr)
 
 
 def _enforce_cmyk(c):
