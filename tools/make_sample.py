@@ -41,7 +41,9 @@ from desktop.core.model.units import MM_PER_PT  # noqa: E402
 
 TEMPLATES = ROOT / "layouts" / "templates"
 SAMPLES = ROOT / "layouts" / "samples"
-PHOTO = ROOT / "resources" / "photos" / "rocket.jpg"
+PHOTO = ROOT / "resources" / "photos" / "hubble_deep_field.jpg"
+PHOTO_REL = "../../resources/photos/hubble_deep_field.jpg"   # relative to layouts/samples/
+PHOTO_PX = (1000, 872)
 
 # ---------------------------------------------------------------- templates
 
@@ -172,3 +174,243 @@ def write_templates() -> None:
 if __name__ == "__main__" and len(sys.argv) > 1 and sys.argv[1] == "templates":
     write_templates()
     sys.exit(0)
+
+
+# ---------------------------------------------------------------- the seed
+
+def seed_path() -> Path:
+    for p in (ROOT.parent / "shared" / "seed" / "seed-page.txt",
+              ROOT / "tests" / "fixtures" / "seed-page.txt"):
+        if p.is_file():
+            return p
+    raise SystemExit("seed-page.txt not found (../shared/seed or tests/fixtures)")
+
+
+def seed_articles(seed: Path | None = None) -> dict[str, str]:
+    """The seed split into its articles as plain text, with the documented repairs.
+
+    Returns {key: text} for a1 (主席之声 1), a2 (主席之声 2), photo, notice, a3 (履职手记),
+    one paragraph per line.  Blocks are the seed's blank-line separated blocks.
+    """
+    text = (seed or seed_path()).read_text(encoding="utf-8")
+    blocks = [b.strip() for b in text.split("\n\n") if b.strip()]
+
+    def find(prefix: str) -> int:
+        hits = [i for i, b in enumerate(blocks) if b.startswith(prefix)]
+        if len(hits) != 1:
+            raise SystemExit(f"seed: expected one block starting {prefix!r}, found {len(hits)}")
+        return hits[0]
+
+    def join(first: str, second: str) -> None:      # a column-break split: one paragraph
+        i, j = find(first), find(second)
+        assert j == i + 1, (first, second)
+        blocks[i] = blocks[i] + blocks[j]
+        del blocks[j]
+
+    join("大力弘扬三种精神", "宣传“产业科创巾帼工匠”")      # 选树|宣传
+    join("整合资源“聚匠心”", "务阵地资源")                  # 职工服|务
+    # article 3, reassembled in the seed README's order
+    a3_keys = ["【履职手记】", "多维发力推动工会", "扬州市江都区总工会党组书记", "今年5月",
+               "完成扬州市总工会部署", "坚持宣传引领", "合货车司机需求", "截至目前", "坚持全链共建",
+               "坚持服务到位"]
+    a3_idx = [find(k) for k in a3_keys]
+    a3 = [blocks[i] for i in a3_idx]
+    a3 = a3[:3] + [a3[3] + a3[4], a3[5] + a3[6]] + a3[7:]     # 提前一个月|完成…, 建设适|合
+    rest = [b for i, b in enumerate(blocks) if i not in set(a3_idx)]
+    i2 = [i for i, b in enumerate(rest) if b == "【主席之声】"]
+    ip = find_in(rest, "把“支部建在农路上”")
+    inotice = find_in(rest, "《主席论坛》邀您")
+    return {
+        "a1": "\n".join(rest[i2[0]:i2[1]]),
+        "a2": "\n".join(rest[i2[1]:ip]),
+        "photo": "\n".join(rest[ip:inotice]),
+        "notice": "\n".join(rest[inotice:]),
+        "a3": "\n".join(a3),
+    }
+
+
+def find_in(blocks: list[str], prefix: str) -> int:
+    return next(i for i, b in enumerate(blocks) if b.startswith(prefix))
+
+
+def import_articles() -> dict:
+    from desktop.core.importers import import_text
+    out = {}
+    for key, text in seed_articles().items():
+        res = import_text(text.encode("utf-8"), story_id=key)
+        out[key] = res
+    return out
+
+
+# ---------------------------------------------------------------- the page
+
+def _restyle(story: Story, mapping: dict) -> None:
+    for b in story.blocks:
+        key = (b.role, b.style)
+        if key in mapping:
+            b.style = mapping[key]
+        elif b.role in mapping:
+            b.style = mapping[b.role]
+
+
+PAGE_LEADING = 17   # the sample's baseline grid: 1.78 em (line gap 78 %, TYPOGRAPHY.md 50–100 %)
+
+
+def build_sample(p: dict | None = None) -> Document:
+    """The 主席论坛 page. `p` overrides geometry (mm) — `fit()` tunes H1 and BOXH."""
+    q = dict(H1=250.0, A3F1=110.0, BOXH=120.0, BOXCOLS=2)
+    q.update(p or {})
+    doc = load_document(TEMPLATES / "duikai.json")
+    page = doc.pages[0]
+    page.name = "3"
+    page.grid.leading = PAGE_LEADING
+    doc.meta.update({"paper": "江苏工人报", "section": "主席论坛", "date": "2024年×月×日",
+                     "weekday": "星期×", "editor": "×××", "title": "主席论坛（样张）",
+                     "template": "duikai", "sample": "zhuxi-luntan"})
+    res = import_articles()
+    st = {k: r.story for k, r in res.items()}
+    st["a1"].name = "培育巾帼工匠"
+    st["a2"].name = "主席之声（徐州调研）"
+    st["photo"].name = "把“支部建在农路上”"
+    st["notice"].name = "《主席论坛》邀您“汇谈”"
+    st["a3"].name = "多维发力推动工会与货车司机“双向奔赴”"
+    _restyle(st["a1"], {"headline": "headline-1"})
+    _restyle(st["a2"], {"headline": "headline-1", "byline": "byline-end"})
+    _restyle(st["a3"], {"headline": "headline-2"})
+    _restyle(st["notice"], {"headline": "box-head", "lead": "box-body", "paragraph": "box-body"})
+    # on this page the lead, the 小编说 notes and the notice are set a size up (五号)
+    for name in ("lead", "note", "box-body"):
+        doc.paragraph_style(name).size = 10.5
+    doc.stories += [st[k] for k in ("a1", "a2", "photo", "notice", "a3")]
+    doc.articles = [Article("art-a1", "主席之声：培育巾帼工匠"), Article("art-a2", "主席之声：徐州调研"),
+                    Article("art-photo", "图片新闻：把“支部建在农路上”"),
+                    Article("art-notice", "启事：《主席论坛》邀您“汇谈”"),
+                    Article("art-a3", "履职手记：多维发力")]
+
+    m, g = page.margins, page.grid
+    colw, gut, tw = text_area(g.columns, g.column_chars)
+    pitch = colw + gut
+    L, T = m.left, m.top
+    B = page.height - m.bottom
+
+    def x(c):
+        return L + c * pitch
+
+    def span(n):
+        return n * colw + (n - 1) * gut
+
+    fr = page.frames
+    # left: the two 主席之声 articles, 5 columns each, one above the other
+    h1 = q["H1"]
+    fr.append(TextFrame("a1-body", x(0), T, span(5), h1, article="art-a1", columns=5, gutter=gut,
+                        story="a1"))
+    fr.append(RuleFrame("rule-a1-a2", x(0), T + h1 + 1.5, span(5), 0.0, weight=0.5))
+    y2 = T + h1 + 3.5
+    fr.append(TextFrame("a2-body", x(0), y2, span(5), B - y2, article="art-a2", columns=5, gutter=gut,
+                        story="a2"))
+    fr.append(RuleFrame("rule-left-right", x(5) - gut / 2, T, 0.0, B - T, weight=0.5))
+    # right top: the photo story — title, photo across three columns, caption under it
+    x5 = x(5)
+    w3 = span(3)
+    title_h = 8.0
+    fr.append(TextFrame("photo-title", x5, T, w3, title_h, article="art-photo", story="photo",
+                        next="photo-caption"))
+    px_w, px_h = PHOTO_PX
+    pw = min(w3, px_w / 200.0 * 25.4) - 0.05          # ≥ 200 ppi
+    ph = pw * px_h / px_w
+    fr.append(ImageFrame("photo", x5 + (w3 - pw) / 2, T + title_h, pw, ph, article="art-photo",
+                         path=PHOTO_REL, fit="fill"))
+    cap_y = T + title_h + ph + 1.5
+    cap_h = 24.0
+    fr.append(TextFrame("photo-caption", x5, cap_y, w3, cap_h, article="art-photo"))
+    y3 = cap_y + cap_h + 1.0
+    fr.append(RuleFrame("rule-photo-a3", x5, y3, w3, 0.0, weight=0.5))
+    y3 += 2.0
+    # article 3 through three linked frames: 3 columns, then an L around the notice box
+    f1h = q["A3F1"]
+    boxh = q["BOXH"]
+    bc = int(q["BOXCOLS"])
+    bx = x(8 - bc)
+    fr.append(TextFrame("a3-1", x5, y3, w3, f1h, article="art-a3", columns=3, gutter=gut,
+                        story="a3", next="a3-2"))
+    yb = y3 + f1h + 1.0
+    fr.append(TextFrame("a3-2", x5, yb, span(3 - bc), B - yb, article="art-a3", columns=3 - bc,
+                        gutter=gut, next="a3-3"))
+    y4 = yb + boxh + 3.0
+    fr.append(TextFrame("a3-3", bx, y4, span(bc), B - y4, article="art-a3", columns=bc, gutter=gut))
+    # the notice in a ruled box: a tinted BoxFrame behind a TextFrame with an inset
+    fr.append(BoxFrame("notice-box", bx, yb, span(bc), boxh, article="art-notice", stroke="Black",
+                       stroke_weight=0.75, fill="Tint K12", tint=100.0, wrap=Wrap("box", 1.5)))
+    fr.append(TextFrame("notice-text", bx, yb, span(bc), boxh, article="art-notice", columns=bc,
+                        gutter=gut, inset=3.0, story="notice"))
+    return doc
+
+
+def _layout(doc):
+    from desktop.core.typeset.layout import layout_document
+    r = layout_document(doc, base_dir=SAMPLES)
+    return r, {o.story: o.chars for o in r.overset}, dict(r.underset)
+
+
+def fit(verbose: bool = False) -> dict:
+    """Smallest A1 height and notice-box height (in grid steps) with nothing overset."""
+    step = PAGE_LEADING * MM_PER_PT
+    q = {}
+    for key, story, lo, hi in (("H1", "a1", 180.0, 330.0), ("BOXH", "notice", 60.0, 200.0)):
+        best = hi
+        a, b = 0, int((hi - lo) / step)
+        while a <= b:                      # binary search over whole grid steps
+            mid = (a + b) // 2
+            h = lo + mid * step
+            _, over, _ = _layout(build_sample({**q, key: h}))
+            if over.get(story, 0) == 0:
+                best, b = h, mid - 1
+            else:
+                a = mid + 1
+        q[key] = round(best, 3)
+        if verbose:
+            print(f"  fit {key} = {best:.1f} mm")
+    return q
+
+
+def fit_report(doc: Document):
+    from desktop.core.typeset.layout import layout_document
+    r = layout_document(doc, base_dir=SAMPLES)
+    over = {o.story: o for o in r.overset}
+    under = dict(r.underset)
+    return r, over, under
+
+
+def write_sample(doc: Document) -> Path:
+    SAMPLES.mkdir(parents=True, exist_ok=True)
+    path = SAMPLES / "zhuxi-luntan.json"
+    save_document(doc, path)
+    load_document(path)
+    return path
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("what", choices=("templates", "sample", "all"))
+    a = ap.parse_args(argv)
+    if a.what in ("templates", "all"):
+        write_templates()
+    if a.what in ("sample", "all"):
+        doc = build_sample(fit(verbose=True))
+        path = write_sample(doc)
+        print(f"wrote {path.relative_to(ROOT)}")
+        try:
+            r, over, under = fit_report(doc)
+        except ImportError as e:
+            print(f"(layout engine not importable: {e})")
+            return 0
+        for s in doc.stories:
+            if s.id.startswith("master"):
+                continue
+            o = over.get(s.id)
+            print(f"  {s.id:8} overset {o.chars if o else 0:4} chars   room left {under.get(s.id, 0):4} chars")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

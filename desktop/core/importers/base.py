@@ -88,9 +88,11 @@ def _utf16_guess(raw: bytes) -> str | None:
     even = raw[0::2].count(0)
     odd = raw[1::2].count(0)
     pairs = len(raw) // 2
-    if odd >= max(1, pairs // 50) and even <= odd // 20:
+    # ASCII (newlines, digits, commas) gives a NUL in the high byte; a few Han
+    # characters (U+4E00 一 …) give one in the low byte — the high side must dominate
+    if odd >= max(1, pairs // 50) and even <= odd // 4:
         cand = "utf-16-le"
-    elif even >= max(1, pairs // 50) and odd <= even // 20:
+    elif even >= max(1, pairs // 50) and odd <= even // 4:
         cand = "utf-16-be"
     else:
         return None

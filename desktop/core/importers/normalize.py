@@ -82,7 +82,7 @@ _SPACES = " \t\u00a0\u3000\u2002\u2003\u2009"
 
 # spans that are never touched by rules 2–6
 _PROTECT = re.compile(
-    r"(?:https?://|ftp://|www\.)[^\s\u3000，。；、（）《》“”]+"           # URLs
+    r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef()“”‘’]+"  # URLs
     r"|[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"           # e-mail
     r"|\+?\d{2,4}(?:-\d{3,8}){1,3}"                                      # phone 025-83279179
     r"|\d+(?:[.,:]\d+)+"                                                 # 1,000  4.8  10:30
