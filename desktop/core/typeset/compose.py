@@ -13,6 +13,8 @@ Follows TYPOGRAPHY.md:
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
 from dataclasses import dataclass
 
 from .breaking import (
@@ -34,11 +36,13 @@ STRETCH_COST = (2.0, 3.0)
 EVEN_COST = 40.0           # per em of total even spacing added to a line
 EVEN_SQUARE = 400.0        # per (em per gap)² — spacing Han apart is dear
 ORPHAN_PENALTY = 10_000.0
+STRETCH_WINDOW = 2.5
+PRUNE = 150.0              # a partial path this much dearer than the best with as many lines is dropped
 FORCED_BREAK_PENALTY = 1e6
 OVERFULL_PENALTY = 1e7
 
 
-@dataclass
+@dataclass(slots=True)
 class Glyph:
     ch: str          # character drawn (after full-width substitution)
     src: int         # source index in the paragraph text
@@ -47,7 +51,7 @@ class Glyph:
     dx: float        # pt: glyph origin relative to the item's uncut left edge
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     glyphs: list
     face: str
@@ -66,7 +70,7 @@ class Item:
     text: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Glue:
     natural: float
     shrink: float
@@ -76,7 +80,7 @@ class Glue:
     is_space: bool = False  # a real space character: dropped at a break
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     start: int   # item range [start, end)
     end: int
@@ -90,7 +94,7 @@ class Line:
     lspace: list = None  # per item: extra space between the glyphs of a unit (last resort), pt
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     items: list
     glues: list          # glues[k] between items[k] and items[k+1]
@@ -98,14 +102,26 @@ class Paragraph:
     size: float
 
 
-@dataclass(frozen=True)
 class ParaSpec:
-    """What composing one paragraph depends on (also the cache key)."""
-    chars: tuple         # ((ch, face, size, color), ...) after font resolution
-    indent: float        # pt
-    align: str
-    tracking: float      # em
-    strict: bool = True
+    """What composing one paragraph depends on (also the cache key; its hash is computed once)."""
+    __slots__ = ("chars", "indent", "align", "tracking", "strict", "_hash")
+
+    def __init__(self, chars: tuple, indent: float, align: str, tracking: float, strict: bool = True):
+        self.chars = chars          # ((ch, face, size, color), ...) after font resolution
+        self.indent = indent        # pt
+        self.align = align
+        self.tracking = tracking    # em
+        self.strict = strict
+        self._hash = hash((chars, indent, align, tracking, strict))
+
+    def __hash__(self):
+        return self._hash
+
+    def __eq__(self, other):
+        return self is other or (isinstance(other, ParaSpec) and self._hash == other._hash
+                                 and self.chars == other.chars and self.indent == other.indent
+                                 and self.align == other.align and self.tracking == other.tracking
+                                 and self.strict == other.strict)
 
 
 # ---------------------------------------------------------------- itemize
@@ -124,22 +140,64 @@ def _punct_kind(ch):
     return None
 
 
+class _GlyphInfo:
+    """(glyph id, advance in em, has glyph) per (face, character), shared by every paragraph."""
+    __slots__ = ("memo", "registry")
+
+    def __init__(self, registry):
+        self.registry = registry
+        self.memo = {}
+
+    def __call__(self, face_id, ch):
+        key = (face_id, ch)
+        v = self.memo.get(key)
+        if v is None:
+            face = self.registry.face(face_id)
+            gid = face.glyph_id(ch)
+            adv = face.advance(ch)
+            v = (gid or 0, adv if adv is not None else 0.0, gid is not None)
+            self.memo[key] = v
+        return v
+
+
+def glyph_info(registry) -> _GlyphInfo:
+    gi = getattr(registry, "_banmian_glyph_info", None)
+    if gi is None:
+        gi = _GlyphInfo(registry)
+        try:
+            registry._banmian_glyph_info = gi
+        except AttributeError:
+            pass
+    return gi
+
+
 def itemize(spec: ParaSpec, registry) -> Paragraph:
     chars = spec.chars
+    ginfo = glyph_info(registry)
     text = "".join(c[0] for c in chars)
     n = len(chars)
     items: list[Item] = []
     spaces_before: list[bool] = []   # whether a space separated this item from the previous
     i = 0
     pending_space = False
+    memo = ginfo.memo
     while i < n:
         ch, face_id, size, color = chars[i]
+        if "\u4e00" <= ch <= "\u9fff":
+            # fast path: a Han character is a 1-em box with nothing to compress
+            v = memo.get((face_id, ch)) or ginfo(face_id, ch)
+            adv = (v[1] or 1.0) * size
+            items.append(Item([Glyph(ch, i, v[0], adv, 0.0)], face_id, size, color, adv, 0.0, 0.0, 0, 0,
+                              0.0, 0.0, "han", False, True, ch))
+            spaces_before.append(pending_space)
+            pending_space = False
+            i += 1
+            continue
         em = size
         if ch in (" ", "\t", "\u00a0"):
             pending_space = True
             i += 1
             continue
-        face = registry.face(face_id)
         disp = ch
         if ch in ASCII_TO_FULLWIDTH and in_chinese_context(text, i):
             disp = ASCII_TO_FULLWIDTH[ch]
@@ -149,10 +207,11 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
             while j < n and chars[j][0] == ch:
                 j += 1
             glyphs = []
-            draw = "\u2015" if ch == "\u2014" and face.advance("\u2015") == 1.0 else ch
+            draw = "\u2015" if ch == "\u2014" and ginfo(face_id, "\u2015")[1] == 1.0 else ch
+            gid, adv_em, _ = ginfo(face_id, draw)
+            adv = (adv_em or 1.0) * em
             for k in range(i, j):
-                adv = (face.advance(draw) or 1.0) * em
-                glyphs.append(Glyph(draw, k, face.glyph_id(draw) or 0, adv, (k - i) * em + (em - adv) / 2))
+                glyphs.append(Glyph(draw, k, gid, adv, (k - i) * em + (em - adv) / 2))
             items.append(Item(glyphs, face_id, size, color, (j - i) * em, 0.0, 0.0, 0, 0, kind="dash", text=text[i:j]))
             spaces_before.append(pending_space)
             pending_space = False
@@ -176,9 +235,9 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
             x = 0.0
             for k in range(i, j):
                 c, fid, sz, _ = chars[k]
-                f = registry.face(fid) if fid != face_id else face
-                adv = (f.advance(c) or 0.5) * sz
-                glyphs.append(Glyph(c, k, f.glyph_id(c) or 0, adv, x))
+                gid, adv_em, _ = ginfo(fid, c)
+                adv = (adv_em or 0.5) * sz
+                glyphs.append(Glyph(c, k, gid, adv, x))
                 x += adv
             items.append(Item(glyphs, face_id, size, color, x, 0.0, 0.0, 0, 0, kind="unit", text=text[i:j]))
             spaces_before.append(pending_space)
@@ -187,8 +246,8 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
             continue
         # -- single characters: Han, punctuation, symbols
         kind = _punct_kind(disp)
-        adv = (face.advance(disp) or 1.0) * em
-        gid = face.glyph_id(disp) or 0
+        gid, adv_em, _ = ginfo(face_id, disp)
+        adv = (adv_em or 1.0) * em
         if kind is not None:
             # full-width box of 1 em whatever the font says (shared quotes)
             if disp in SHARED_QUOTES or adv < em * 0.99:
@@ -234,8 +293,16 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
     # -- glue and break candidates
     glues: list[Glue] = []
     can_break: list[bool] = []
+    plain = {}   # size -> the glue between two Han characters (shared: glue is never mutated)
     for k in range(len(items) - 1):
         a, b = items[k], items[k + 1]
+        if a.kind == "han" and b.kind == "han" and not spaces_before[k + 1]:
+            g = plain.get(a.size)
+            if g is None:
+                g = plain[a.size] = Glue(spec.tracking * a.size, 0.0, 0, 0.0, -1)
+            glues.append(g)
+            can_break.append(True)
+            continue
         em = min(a.size, b.size)
         track = spec.tracking * em
         if spaces_before[k + 1]:
@@ -282,36 +349,40 @@ class _Prefix:
         items, glues = p.items, p.glues
         n = len(items)
         self.n = n
-        w = [0.0] * (n + 1)                         # item natural widths (after fixed cuts)
-        g = [0.0] * (n + 1)                         # glue natural widths up to item k
-        sh = [[0.0] * (n + 1) for _ in range(N_SHRINK)]   # shrink of items
-        gsh = [[0.0] * (n + 1) for _ in range(N_SHRINK)]  # shrink of glue
-        gst = [[0.0] * (n + 1) for _ in range(2)]
+        zero = [0.0] * n
+        wv = [it.width - it.lfixed - it.rfixed for it in items]
+        isv = [zero[:] for _ in range(N_SHRINK)]
+        gsv = [[0.0] * len(glues) for _ in range(N_SHRINK)]
+        gtv = [[0.0] * len(glues) for _ in range(2)]
         for k, it in enumerate(items):
-            w[k + 1] = w[k] + it.width - it.lfixed - it.rfixed
-            for c in range(N_SHRINK):
-                sh[c][k + 1] = sh[c][k]
             if it.lcut:
-                sh[it.lclass][k + 1] += it.lcut
+                isv[it.lclass][k] += it.lcut
             if it.rcut:
-                sh[it.rclass][k + 1] += it.rcut
+                isv[it.rclass][k] += it.rcut
         for k, gl in enumerate(glues):
-            g[k + 1] = g[k] + gl.natural
-            for c in range(N_SHRINK):
-                gsh[c][k + 1] = gsh[c][k]
-            for c in range(2):
-                gst[c][k + 1] = gst[c][k]
             if gl.shrink:
-                gsh[gl.shrink_class][k + 1] += gl.shrink
+                gsv[gl.shrink_class][k] = gl.shrink
             if gl.stretch and gl.stretch_class >= 0:
-                gst[gl.stretch_class][k + 1] += gl.stretch
-        self.w, self.g, self.sh, self.gsh, self.gst = w, g, sh, gsh, gst
+                gtv[gl.stretch_class][k] = gl.stretch
+        acc = lambda v: list(accumulate(v, initial=0.0))  # noqa: E731
+        w = acc(wv)
+        g = acc([gl.natural for gl in glues]) + [0.0]
+        self.sh = [acc(v) for v in isv]
+        self.gsh = [acc(v) + [0.0] for v in gsv]
+        self.gst = [acc(v) + [0.0] for v in gtv]
+        self.w, self.g = w, g
+        # e[j]: natural width of items[0:j] with the glue between them; ts/tg: total item/glue shrink
+        self.e = [0.0] + [w[j] + g[j - 1] for j in range(1, n + 1)]
+        self.ts = acc([sum(t) for t in zip(*isv)]) if n else [0.0]
+        self.tg = acc([gl.shrink for gl in glues]) + [0.0]
 
     def figures(self, p: Paragraph, i: int, j: int):
         """Natural width, shrink per class, stretch per class, even gaps of line [i, j)."""
         nat = self.w[j] - self.w[i] + self.g[j - 1] - self.g[i]
-        shrink = [self.sh[c][j] - self.sh[c][i] + self.gsh[c][j - 1] - self.gsh[c][i] for c in range(N_SHRINK)]
-        stretch = [self.gst[c][j - 1] - self.gst[c][i] for c in range(2)]
+        sh, gsh = self.sh, self.gsh
+        shrink = [sh[c][j] - sh[c][i] + gsh[c][j - 1] - gsh[c][i] for c in range(N_SHRINK)]
+        gst = self.gst
+        stretch = [gst[0][j - 1] - gst[0][i], gst[1][j - 1] - gst[1][i]]
         first, last = p.items[i], p.items[j - 1]
         if first.opening and first.lcut:           # opening bracket at line start loses its left half
             nat -= first.lcut
@@ -320,6 +391,25 @@ class _Prefix:
             shrink[last.rclass] -= last.rcut
             shrink[SHRINK_LINEEND] += last.rcut
         return nat, shrink, stretch, j - 1 - i
+
+    def stretch_cost(self, i: int, j: int, diff: float, em: float) -> float:
+        """_line_cost for a justified non-last line that must stretch by diff (> 0)."""
+        gst = self.gst
+        need = diff
+        cost = 0.0
+        for c in (0, 1):
+            cap = gst[c][j - 1] - gst[c][i]
+            if cap > 0:
+                use = cap if cap < need else need
+                cost += use / em * STRETCH_COST[c]
+                need -= use
+                if need <= 1e-9:
+                    return cost
+        gaps = j - 1 - i
+        if gaps <= 0:
+            return 5000.0 + need / em * 100
+        per = need / gaps / em
+        return cost + need / em * EVEN_COST + per * per * EVEN_SQUARE * gaps
 
 
 def _line_cost(nat, shrink, stretch, gaps, measure, em, justify, last, align):
@@ -374,55 +464,91 @@ def _is_orphan_line(p: Paragraph, i: int, j: int) -> bool:
 
 
 def break_lines(p: Paragraph, measures, indent: float, align: str) -> list[tuple[int, int, float]]:
+    """All breaks of the paragraph; pruned search first, the full one if that ends in an orphan."""
+    out = _break_lines(p, measures, indent, align, PRUNE)
+    if len(out) > 1 and _is_orphan_line(p, out[-1][0], out[-1][1]):
+        out = _break_lines(p, measures, indent, align, INF)
+    return out
+
+
+def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float) -> list[tuple[int, int, float]]:
     """Choose all breaks of the paragraph: [(start, end, measure), ...].
 
     measures(k) gives the measure of line k (pt).  Dynamic programming over
     break candidates; state = item index, with the line number carried along
     the best path (lines of one column share a measure, so this is exact
-    there).
+    there).  Candidates are looked at inside a window around the measure
+    (found by bisection on the prefix widths); lines needing more than
+    STRETCH_WINDOW em of stretch are only tried when the window has none.
     """
     n = len(p.items)
     if n == 0:
         return []
     pre = _Prefix(p)
+    W, G, E, TS, TG = pre.w, pre.g, pre.e, pre.ts, pre.tg
+    items = p.items
+    can_break = p.can_break
     em = p.size
     justify = align == "justify"
+    window = STRETCH_WINDOW * em
     best = [INF] * (n + 1)
     back = [-1] * (n + 1)
     lineno = [0] * (n + 1)
     best[0] = 0.0
+    floor = {0: 0.0}   # line count -> cheapest path found so far that ends that many lines
     for i in range(n):
-        if best[i] == INF:
+        bi = best[i]
+        if bi == INF:
             continue
         k = lineno[i]
+        # prune: a start that is already far dearer than the best path ending as many lines
+        if bi > floor.get(k, INF) + prune:
+            continue
         measure = measures(k)
         ind = first_indent(p, indent) if i == 0 else 0.0
+        first = items[i]
+        open_cut = first.lcut if (first.opening and first.lcut) else 0.0
+        base = W[i] + G[i] - ind + open_cut       # nat(i, j) = E[j] - base
+        lo = bisect_left(E, measure - window + base, i + 1, n + 1)
         found = False
         last_fit = None
-        j = i + 1
-        while j <= n:
-            nat, shrink, stretch, gaps = pre.figures(p, i, j)
-            nat += ind
-            if nat - sum(shrink) > measure + 1e-6:
-                break
-            last_fit = j
-            if j == n or p.can_break[j - 1]:
+        for rng in ((lo, n + 1), (i + 1, lo)):
+            for j in range(*rng):
+                nat = E[j] - base
+                # narrowest this line could be set: every item and glue shrunk fully
+                if nat - (TS[j] - TS[i]) - (TG[j - 1] - TG[i]) + open_cut > measure + 1e-6:
+                    break
+                last_fit = j if last_fit is None or j > last_fit else last_fit
+                if j != n and not can_break[j - 1]:
+                    continue
                 is_last = j == n
-                cost = _line_cost(nat, shrink, stretch, gaps, measure - 0.0, em, justify, is_last, align)
-                if cost < INF:
-                    if is_last and _is_orphan_line(p, i, j) and i > 0:
-                        cost += ORPHAN_PENALTY
-                    total = best[i] + cost + 1.0
-                    if total < best[j]:
-                        best[j] = total
-                        back[j] = i
-                        lineno[j] = k + 1
-                    found = True
-            j += 1
+                diff = measure - nat
+                if justify and not is_last and diff > 1e-6:
+                    cost = pre.stretch_cost(i, j, diff, em)
+                elif diff < -1e-6 or (not justify and align != "left") \
+                        or (align == "left" and not is_last and diff > 1e-6):
+                    nat_, shrink, stretch, gaps = pre.figures(p, i, j)
+                    cost = _line_cost(nat_ + ind, shrink, stretch, gaps, measure, em, justify, is_last, align)
+                else:
+                    cost = 0.0
+                if cost == INF:
+                    continue
+                if is_last and i > 0 and _is_orphan_line(p, i, j):
+                    cost += ORPHAN_PENALTY
+                total = bi + cost + 1.0
+                if total < best[j]:
+                    best[j] = total
+                    back[j] = i
+                    lineno[j] = k + 1
+                    if total < floor.get(k + 1, INF):
+                        floor[k + 1] = total
+                found = True
+            if found:
+                break
         if not found:
             # nothing legal fits: force a break at the last fitting place (or one item)
             j = last_fit if last_fit is not None else i + 1
-            total = best[i] + (FORCED_BREAK_PENALTY if last_fit else OVERFULL_PENALTY)
+            total = bi + (FORCED_BREAK_PENALTY if last_fit else OVERFULL_PENALTY)
             if total < best[j]:
                 best[j] = total
                 back[j] = i

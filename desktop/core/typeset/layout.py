@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..model.document import BoxFrame, ImageFrame, ParagraphStyle, RuleFrame, TextFrame
 from ..model.units import mm_to_pt
-from .compose import ParaSpec, compose, itemize, _is_orphan_line
+from .compose import ParaSpec, compose, glyph_info, itemize, _is_orphan_line
 from .flow import ASCENT, DESCENT, Cursor, frame_geometry
 from .fonts import default_registry
 from .result import (
@@ -38,6 +38,7 @@ class Layouter:
         self._lines: dict = {}     # (ParaSpec, measures…) -> [Line]
         self._images: dict = {}    # (path, mtime, size) -> (w, h)
         self._specs: dict = {}     # block content key -> ParaSpec
+        self._stories: dict = {}   # (story content, styles, frame geometry) -> flow result
 
     # ------------------------------------------------------------ paragraphs
     def _spec(self, doc, block, style: ParagraphStyle, swatches, text_override=None) -> ParaSpec:
@@ -48,6 +49,7 @@ class Layouter:
         if spec is not None:
             return spec
         resolve = self.fonts.resolve
+        ginfo = glyph_info(self.fonts)
         chars = []
         pcolor = swatches.get(style.color, BLACK)
         for text, cs_name in runs:
@@ -62,7 +64,7 @@ class Layouter:
             for ch in text:
                 fid = memo.get(ch)
                 if fid is None:
-                    fid = resolve(font, ch) or font
+                    fid = font if ginfo(font, ch)[2] else (resolve(font, ch) or font)
                     memo[ch] = fid
                 chars.append((ch, fid, size, color))
         spec = ParaSpec(tuple(chars), style.indent * style.size, style.align, style.tracking)
@@ -217,6 +219,32 @@ class Layouter:
 
     # ------------------------------------------------------------ one story
     def _flow_story(self, doc, story, geoms, swatches, values=None):
+        """Flow one story through its frames; reuses the last result when nothing it depends on changed."""
+        blocks = story.blocks
+        prepared = []
+        for block in blocks:
+            style = doc.paragraph_style(block.style) or _default_style(block.style)
+            if values is not None:
+                text = _fill(block.text, values)
+                spec = self._spec(doc, block, style, swatches, text)
+            else:
+                text = None
+                spec = self._spec(doc, block, style, swatches)
+            prepared.append((block, style, spec, text))
+        key = (story.id,
+               tuple((spec, block.role, len(block.text), _style_key(style)) for block, style, spec, _ in prepared),
+               tuple(_geom_key(g) for g in geoms),
+               tuple(sorted(values.items())) if values else None)
+        hit = self._stories.get(key)
+        if hit is not None:
+            return hit
+        res = self._flow_story_uncached(doc, story, geoms, prepared)
+        if len(self._stories) > 512:
+            self._stories.clear()
+        self._stories[key] = res
+        return res
+
+    def _flow_story_uncached(self, doc, story, geoms, prepared):
         out_items: dict = {}
         out_lines: dict = {}
         frame_ranges: dict = {}
@@ -226,14 +254,9 @@ class Layouter:
         overset = 0
         overset_at = 0
         blocks = story.blocks
-        for bi, block in enumerate(blocks):
-            style = doc.paragraph_style(block.style) or _default_style(block.style)
-            text = block.text
-            if values is not None:
-                text = _fill(text, values)
-                spec = self._spec(doc, block, style, swatches, text)
-            else:
-                spec = self._spec(doc, block, style, swatches)
+        for bi, (block, style, spec, text) in enumerate(prepared):
+            if text is None:
+                text = block.text
             block_start = offset
             offset += len(block.text) + 1
             if overset or cur.done:
@@ -526,6 +549,16 @@ def _fill(text, values):
     for k, v in values.items():
         text = text.replace("{" + k + "}", v)
     return text
+
+
+def _style_key(s: ParagraphStyle):
+    return (s.font, s.size, s.leading, s.indent, s.align, s.space_before, s.space_after, s.color,
+            s.tracking, s.grid, s.span, s.border, s.keep_with_next)
+
+
+def _geom_key(g):
+    return (g.frame.id, g.page_index, g.x0, g.y0, g.x1, g.y1, tuple(g.columns), tuple(g.exclusions),
+            g.grid_y0, g.grid, g.body_size)
 
 
 def _ps_key(s: ParagraphStyle):

@@ -1,0 +1,148 @@
+"""Layout speed: full page cold (whole process) and warm (in process), and
+relayout after a one-character edit — against reportlab's platypus
+Paragraph.wrap of the same paragraphs at the same measure in the same run.
+
+    python bench/bench_layout.py [LAYOUT.json] [--runs 7]
+
+Prints medians (and min/max) of every figure as a table.  Not a test: it
+asserts nothing; the figures go into the notes.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "core"))
+SAMPLE = ROOT / "layouts" / "samples" / "zhuxi-luntan.json"
+
+
+def load(path):
+    if path and Path(path).exists():
+        from desktop.core.io import load_document
+        return load_document(path), Path(path).parent
+    from seedpage import six_column_document
+    return six_column_document(chars=11, pages=2), ROOT
+
+
+def ms(values):
+    return statistics.median(values) * 1000, min(values) * 1000, max(values) * 1000
+
+
+def cold_process(path, runs):
+    code = (
+        "import sys, time; t0 = time.perf_counter(); sys.path.insert(0, %r); sys.path.insert(0, %r)\n"
+        "from bench.bench_layout import load\n"
+        "from desktop.core.typeset.layout import layout_document\n"
+        "doc, base = load(%r)\n"
+        "r = layout_document(doc, base_dir=base)\n"
+        "print(time.perf_counter() - t0)\n"
+    ) % (str(ROOT), str(ROOT / "tests" / "core"), str(path) if path else "")
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, cwd=ROOT)
+        out.append(time.perf_counter() - t)
+    return out
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser()
+    ap.add_argument("layout", nargs="?", default=str(SAMPLE) if SAMPLE.exists() else "")
+    ap.add_argument("--runs", type=int, default=7)
+    a = ap.parse_args(argv)
+    from desktop.core.typeset.fonts import default_registry
+    from desktop.core.typeset.layout import Layouter
+
+    doc, base = load(a.layout)
+    fonts = default_registry()
+    Layouter(fonts, base).layout(doc)   # load faces
+    nchars = sum(len(s.text) for s in doc.stories)
+
+    fresh = []
+    for _ in range(a.runs):
+        lay = Layouter(fonts, base)
+        t = time.perf_counter()
+        lay.layout(doc)
+        fresh.append(time.perf_counter() - t)
+
+    lay = Layouter(fonts, base)
+    lay.layout(doc)
+    cached = []
+    for _ in range(a.runs):
+        t = time.perf_counter()
+        lay.layout(doc)
+        cached.append(time.perf_counter() - t)
+
+    # one-character edits: insert 新 in the middle of a long body paragraph, then remove it
+    story, block = max(((s, b) for s in doc.stories for b in s.blocks if b.role in ("paragraph", "lead")),
+                       key=lambda sb: len(sb[1].text))
+    run = block.runs[0]
+    edits = []
+    for i in range(a.runs):
+        pos = len(run.text) // 2 + i
+        run.text = run.text[:pos] + "新" + run.text[pos:]
+        t = time.perf_counter()
+        lay.layout(doc)
+        edits.append(time.perf_counter() - t)
+        run.text = run.text[:pos] + run.text[pos + 1:]
+        lay.layout(doc)
+
+    baseline = platypus_wrap(doc, a.runs)
+    cold = cold_process(a.layout, max(5, a.runs // 2 + 1))
+
+    print(f"layout: {a.layout or '(seed text, 6-column fixture)'}; {nchars} characters; "
+          f"{len(doc.pages)} page(s); medians of {a.runs} runs (min–max)")
+    print(f"{'figure':<52} {'median ms':>10} {'min':>8} {'max':>8}")
+    rows = [
+        ("cold process: start, load fonts + file, lay out", cold),
+        ("warm: full layout, fresh Layouter (fonts loaded)", fresh),
+        ("warm: full layout, cached Layouter, no change", cached),
+        ("relayout after a one-character edit", edits),
+        ("baseline: reportlab Paragraph.wrap, same paragraphs", baseline),
+    ]
+    for name, vals in rows:
+        if vals:
+            m, lo, hi = ms(vals)
+            print(f"{name:<52} {m:>10.1f} {lo:>8.1f} {hi:>8.1f}")
+    return 0
+
+
+def platypus_wrap(doc, runs):
+    """reportlab's own CJK wrap of every paragraph at its column width (layout only, no drawing)."""
+    try:
+        from reportlab.lib.styles import ParagraphStyle as RLStyle
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+        from reportlab.platypus import Paragraph
+    except ImportError:
+        return []
+    from desktop.core.typeset.fonts import default_registry
+    from desktop.core.model.units import mm_to_pt
+    face = default_registry().face("song")
+    pdfmetrics.registerFont(TTFont("BenchSong", str(face.path)))
+    style = RLStyle("b", fontName="BenchSong", fontSize=9, leading=15, wordWrap="CJK", firstLineIndent=18)
+    work = []
+    for s in doc.stories:
+        thread = doc.thread(s.id)
+        if not thread:
+            continue
+        f = thread[0][1]
+        colw = (mm_to_pt(f.w) - mm_to_pt(f.gutter) * (f.columns - 1)) / f.columns
+        work += [(b.text, colw) for b in s.blocks if b.text]
+    out = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        for text, w in work:
+            Paragraph(text, style).wrap(w, 10000)
+        out.append(time.perf_counter() - t)
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(main())
