@@ -135,8 +135,9 @@ def template(kind: str) -> Document:
     L, R = side, W - side
     hy = top - 16.0
     mframes = [
-        TextFrame("A-page", L, hy, 16.0, 11.0, story="master-A-page"),
-        TextFrame("A-date", L + 17.0, hy + 1.0, 70.0, 10.0, story="master-A-date"),
+        # (a line narrower than 3 em is skipped by the engine: the page-number frame is 3 em+ wide)
+        TextFrame("A-page", L, hy, 30.0, 11.0, story="master-A-page"),
+        TextFrame("A-date", L + 31.0, hy + 1.0, 70.0, 10.0, story="master-A-date"),
         TextFrame("A-section", W / 2 - 50.0, hy, 100.0, 11.0, story="master-A-section"),
         TextFrame("A-paper", R - 90.0, hy + 1.0, 90.0, 10.0, story="master-A-paper"),
         RuleFrame("A-rule-thick", L, top - 4.0, tw, 0.0, weight=1.5, color="Black"),
