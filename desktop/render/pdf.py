@@ -80,8 +80,9 @@ def _subset_tag(base: int, n: int) -> str:
     return s
 
 
-_FACE_CACHE: dict[tuple, object] = {}   # (path, size, mtime) -> reportlab TTFontFace (read-only use)
-_FACE_CACHE_FORMAT = 1
+_FACE_CACHE: dict[tuple, object] = {}   # (path, size, mtime) -> reportlab face for this process
+_FACE_CACHE_FORMAT = 2
+_BIG = ("_ttf_data", "_pdfScale", "charToGlyph", "glyphToChar", "charWidths", "hmetrics", "glyphPos")
 
 
 def _cache_dir() -> Path:
@@ -97,21 +98,107 @@ def _map_file(path: Path):
         return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
 
 
-def _rl_face(path: Path):
-    """reportlab's parsed face for a font file, from memory, the disk cache, or parsed.
+class _Overlay:
+    """code point -> glyph id: the layout registry's cmap (shared, never written)
+    plus this process's private-use codes for alternate glyphs."""
 
-    Parsing cmap/hmtx/loca of a 30 000-glyph font in reportlab's pure Python takes
-    ~0.15 s per face; the parsed tables are pickled under ~/.cache/banmian keyed by
-    file name, size, mtime and reportlab version (like the layout's metrics cache),
-    so a cold ``banmian export`` loads them in a few milliseconds.
+    def __init__(self, base):
+        self.base = base
+        self.extra: dict[int, int] = {}
+
+    def __contains__(self, cp):
+        return cp in self.extra or cp in self.base
+
+    def __getitem__(self, cp):
+        v = self.extra.get(cp)
+        return self.base[cp] if v is None else v
+
+    def get(self, cp, default=None):
+        v = self.extra.get(cp)
+        return self.base.get(cp, default) if v is None else v
+
+    def __setitem__(self, cp, gid):
+        self.extra[cp] = gid
+
+
+class _Widths:
+    """code point -> advance in 1/1000 em, from the layout registry's advances."""
+
+    def __init__(self, cmap: _Overlay, advances, upem: int):
+        self.cmap, self.advances, self.upem = cmap, advances, upem
+        self.extra: dict[int, float] = {}
+
+    def get(self, cp, default=None):
+        v = self.extra.get(cp)
+        if v is not None:
+            return v
+        gid = self.cmap.get(cp)
+        if gid is None or gid >= len(self.advances):
+            return default
+        aw = round(self.advances[gid] * self.upem)       # the hmtx value, exactly
+        return aw if self.upem == 1000 else aw * 1000 / self.upem
+
+    def __setitem__(self, cp, w):
+        self.extra[cp] = w
+
+
+class _Hmtx:
+    """hmetrics[gid] -> (advance, lsb) read from the mapped hmtx table on demand."""
+
+    def __init__(self, data, off: int, n_hmetrics: int, n_glyphs: int):
+        self.data, self.off, self.n, self.count = data, off, n_hmetrics, n_glyphs
+
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, gid):
+        import struct
+        if gid < self.n:
+            return struct.unpack_from(">HH", self.data, self.off + 4 * gid)
+        aw = struct.unpack_from(">H", self.data, self.off + 4 * (self.n - 1))[0]
+        lsb = struct.unpack_from(">H", self.data, self.off + 4 * self.n + 2 * (gid - self.n))[0]
+        return aw, lsb
+
+
+class _Loca:
+    """glyphPos[gid] -> offset of the glyph in glyf, read from the mapped loca table."""
+
+    def __init__(self, data, off: int, long_format: bool, count: int):
+        self.data, self.off, self.long, self.count = data, off, long_format, count
+
+    def __len__(self):
+        return self.count
+
+    def __getitem__(self, i):
+        import struct
+        if self.long:
+            return struct.unpack_from(">L", self.data, self.off + 4 * i)[0]
+        return struct.unpack_from(">H", self.data, self.off + 2 * i)[0] << 1
+
+
+def _rl_face(path: Path, ff=None):
+    """A reportlab TTFontFace for a font file, without reportlab parsing the whole font.
+
+    reportlab's parser builds Python dicts of every code point, width, metric and
+    glyph offset (~0.15 s and ~15 MB per 30 000-glyph face).  Banmian already has
+    the cmap and advances in the layout's font registry (``ff``), and subsetting
+    needs hmtx/loca only for the few hundred glyphs a page uses, so: the face's
+    scalar fields (names, flags, bbox, table directory) are parsed once and pickled
+    under ~/.cache/banmian; the tables are read on demand from the memory-mapped
+    file.  Without ``ff`` (or when anything is off) reportlab parses the file.
     """
     import pickle
+    import struct
     from reportlab import Version as rl_version
     from reportlab.pdfbase.ttfonts import TTFontFace
     st = path.stat()
     key = (str(path), st.st_size, st.st_mtime_ns)
     face = _FACE_CACHE.get(key)
     if face is not None:
+        return face
+    if ff is None:
+        face = TTFontFace(str(path), validate=0)
+        _FACE_CACHE[key] = face
         return face
     disk_key = (_FACE_CACHE_FORMAT, rl_version, path.name, st.st_size, st.st_mtime_ns)
     cache_file = _cache_dir() / f"rlface-{path.name}.pickle"
@@ -123,14 +210,10 @@ def _rl_face(path: Path):
             state = data["state"]
     except Exception:  # missing, truncated, other version: parse afresh
         state = None
-    if state is not None:
-        face = TTFontFace.__new__(TTFontFace)
-        face.__dict__.update(state)
-        upem = face.unitsPerEm
-        face._pdfScale = (lambda x: x) if upem == 1000 else (lambda x, f=1000 / upem: x * f)
-    else:
-        face = TTFontFace(str(path), validate=0)
-        state = {k: v for k, v in face.__dict__.items() if k not in ("_ttf_data", "_pdfScale")}
+    if state is None:
+        full = TTFontFace(str(path), validate=0)
+        state = {k: v for k, v in full.__dict__.items() if k not in _BIG}
+        del full
         tmp = None
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
@@ -144,11 +227,22 @@ def _rl_face(path: Path):
                     os.unlink(tmp)
                 except OSError:
                     pass
-    try:
-        face._ttf_data = _map_file(path)
-    except (OSError, ValueError):
-        if "_ttf_data" not in face.__dict__:
-            face._ttf_data = path.read_bytes()
+    face = TTFontFace.__new__(TTFontFace)
+    face.__dict__.update(state)
+    data = _map_file(path)
+    face._ttf_data = data
+    upem = face.unitsPerEm
+    face._pdfScale = (lambda x: x) if upem == 1000 else (lambda x, f=1000 / upem: x * f)
+    table = face.table
+    head, hhea = table["head"]["offset"], table["hhea"]["offset"]
+    n_glyphs = struct.unpack_from(">H", data, table["maxp"]["offset"] + 4)[0]
+    long_loca = struct.unpack_from(">h", data, head + 50)[0] == 1
+    n_hm = struct.unpack_from(">H", data, hhea + 34)[0]
+    face.charToGlyph = _Overlay(ff.cmap)
+    face.charWidths = _Widths(face.charToGlyph, ff.advances, upem)
+    face.glyphToChar = {}
+    face.hmetrics = _Hmtx(data, table["hmtx"]["offset"], n_hm, n_glyphs)
+    face.glyphPos = _Loca(data, table["loca"]["offset"], long_loca, n_glyphs + 1)
     _FACE_CACHE[key] = face
     return face
 
@@ -217,7 +311,7 @@ class _Fonts:
         f = self.fonts.get(font_id)
         if f is None:
             ff = self.registry.face(font_id)
-            face = _rl_face(Path(ff.path))
+            face = _rl_face(Path(ff.path), ff)
             name = f"{ff.ps_name}-{self.tag}"
             f = self.cls(name, face, self.tag_base + 7919 * len(self.fonts))
             # Not pdfmetrics.registerFont: for TrueType it hands back the font object first
@@ -247,7 +341,8 @@ class _Fonts:
             face.charToGlyph[pua] = gid
             face.glyphToChar.setdefault(gid, []).append(pua)
             upem = face.unitsPerEm
-            face.charWidths[pua] = int(round(face.hmetrics[gid][0] * 1000 / upem)) if gid < len(face.hmetrics) else face.defaultWidth
+            face.charWidths[pua] = (face.hmetrics[gid][0] * 1000 / upem if gid < len(face.hmetrics)
+                                    else face.defaultWidth)
         if cp and cp <= 0xFFFF:
             font.alt_unicode[pua] = cp
         return pua
@@ -272,6 +367,19 @@ def _ink_limit_cmyk(arr, limit_pct):
     """
     import numpy as np
     flat = arr.reshape(-1, 4)
+    n = flat.shape[0]
+    step = 1 << 17
+    if n > step:      # in slices: bounded temporaries (a 3000 × 2000 photo is 6 M pixels)
+        lim_flat = np.asarray(limit_pct, dtype=np.float32).reshape(-1) if np.ndim(limit_pct) else None
+        res = None
+        for a in range(0, n, step):
+            part = flat[a:a + step]
+            out = _ink_limit_cmyk(part, lim_flat[a:a + step] if lim_flat is not None else limit_pct)
+            if out is not part:
+                if res is None:
+                    res = flat.copy()
+                res[a:a + step] = out
+        return arr if res is None else res.reshape(arr.shape)
     total = _ink_sum(flat)
     if np.ndim(limit_pct):
         lim_all = np.asarray(limit_pct, dtype=np.float32).reshape(-1) * 2.55
