@@ -358,6 +358,14 @@ class _Fonts:
 
 # ------------------------------------------------------------------ images
 
+def _open_image(path: str):
+    """The decoded, EXIF-rotated image."""
+    from PIL import Image, ImageOps
+    im = Image.open(path)
+    im.load()
+    return ImageOps.exif_transpose(im)
+
+
 def _ink_limit_cmyk(arr, limit_pct):
     """Per-pixel total ink ≤ limit: grey-component replacement, then scale CMY.
 
@@ -427,6 +435,8 @@ class _Images:
         self.ink_limit = ink_limit
         self.max_ppi = max_ppi
         self._transforms: dict = {}
+        self._geo: dict = {}
+        self.deferred: list = []
         self.cache: dict = {}
         self.report: list[dict] = []
 
@@ -449,41 +459,91 @@ class _Images:
             self._transforms[key] = t
         return t
 
+    def start(self, placements) -> None:
+        """Convert these placements in a background thread while the text is drawn
+        (Pillow, lcms and numpy release the GIL while they work)."""
+        from concurrent.futures import ThreadPoolExecutor
+        todo = [p for p in placements if not p.missing and p.path]
+        if not todo:
+            return
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="banmian-images")
+        self._futures = {self._key(p): self._pool.submit(self._prepare, p) for p in todo}
+
+    def close(self) -> None:
+        pool = getattr(self, "_pool", None)
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    @staticmethod
+    def _key(p: ImagePlacement):
+        return (p.path, p.clip, p.x, p.y, p.w, p.h)
+
     def prepare(self, p: ImagePlacement):
         """(image bytes, pixel w, pixel h, filter, draw rect in display-list pt) or None."""
+        fut = getattr(self, "_futures", {}).get(self._key(p))
+        if fut is not None:
+            return fut.result()
+        return self._prepare(p)
+
+    def geometry(self, p: ImagePlacement):
+        """(crop box in px, draw rect in pt, size after EXIF rotation) from the file's
+        header only — cheap, so the page can be drawn before the pixels are ready.
+        None when nothing of the image shows or the file cannot be opened."""
+        key = self._key(p)
+        if key in self._geo:
+            return self._geo[key]
+        geo = None
+        try:
+            from PIL import Image
+            with Image.open(p.path) as im:
+                W, H = im.size
+                try:
+                    orient = im.getexif().get(0x0112, 1)
+                except Exception:
+                    orient = 1
+            if orient in (5, 6, 7, 8):
+                W, H = H, W
+            if p.w > 0 and p.h > 0 and W > 0 and H > 0:
+                import math
+                sx, sy = W / p.w, H / p.h            # px per pt
+                cx, cy, cw, ch = p.clip
+                vx0, vy0 = max(cx, p.x), max(cy, p.y)
+                vx1, vy1 = min(cx + cw, p.x + p.w), min(cy + ch, p.y + p.h)
+                if vx1 > vx0 and vy1 > vy0:
+                    px0 = max(0, int(math.floor((vx0 - p.x) * sx)))
+                    py0 = max(0, int(math.floor((vy0 - p.y) * sy)))
+                    px1 = min(W, int(math.ceil((vx1 - p.x) * sx)))
+                    py1 = min(H, int(math.ceil((vy1 - p.y) * sy)))
+                    rect = (p.x + px0 / sx, p.y + py0 / sy, (px1 - px0) / sx, (py1 - py0) / sy)
+                    geo = ((px0, py0, px1, py1), rect, (W, H), (sx, sy))
+        except Exception as e:  # missing/unreadable: preflight reports it; draw nothing
+            self.report.append({"path": p.path, "frame": p.frame, "error": str(e)})
+        self._geo[key] = geo
+        return geo
+
+    def _prepare(self, p: ImagePlacement):
         from PIL import Image, ImageCms, ImageOps
         import numpy as np
-        key = (p.path, p.clip, p.x, p.y, p.w, p.h)
+        key = self._key(p)
         if key in self.cache:
             return self.cache[key]
+        geo = self.geometry(p)
+        if geo is None:
+            self.cache[key] = None
+            return None
+        (px0, py0, px1, py1), rect, (W, H), (sx, sy) = geo
         try:
-            im = Image.open(p.path)
-            im.load()
-        except Exception as e:  # missing/unreadable: preflight reports it; draw nothing
+            im = _open_image(p.path)
+        except Exception as e:  # unreadable pixels: preflight reports it; a blank patch is drawn
             self.cache[key] = None
             self.report.append({"path": p.path, "frame": p.frame, "error": str(e)})
             return None
-        im = ImageOps.exif_transpose(im)
         icc = im.info.get("icc_profile")
-        W, H = im.size
-        if p.w <= 0 or p.h <= 0:
-            self.cache[key] = None
-            return None
-        sx, sy = W / p.w, H / p.h            # px per pt
-        cx, cy, cw, ch = p.clip
-        vx0, vy0 = max(cx, p.x), max(cy, p.y)
-        vx1, vy1 = min(cx + cw, p.x + p.w), min(cy + ch, p.y + p.h)
-        if vx1 <= vx0 or vy1 <= vy0:
-            self.cache[key] = None
-            return None
-        import math
-        px0 = max(0, int(math.floor((vx0 - p.x) * sx)))
-        py0 = max(0, int(math.floor((vy0 - p.y) * sy)))
-        px1 = min(W, int(math.ceil((vx1 - p.x) * sx)))
-        py1 = min(H, int(math.ceil((vy1 - p.y) * sy)))
+        if im.size != (W, H):
+            im = im.resize((W, H))
         if (px0, py0, px1, py1) != (0, 0, W, H):
             im = im.crop((px0, py0, px1, py1))
-        rect = (p.x + px0 / sx, p.y + py0 / sy, (px1 - px0) / sx, (py1 - py0) / sy)
         # downsample above max ppi (at placed size)
         ppi = 72.0 * min(sx, sy)
         if ppi > self.max_ppi * 1.05:
@@ -571,28 +631,44 @@ def _enforce_cmyk(c):
     return tc
 
 
-def _image_xobject(canvas, data: bytes, w: int, h: int, filt: str):
-    """Register an image XObject (CMYK JPEG passed through, or Flate) and return its name."""
+def _deferred_image_xobject(canvas, images: _Images, p: ImagePlacement) -> str:
+    """Register the image XObject for ``p`` now and return its resource name; its
+    pixels (converted in the background) are filled in by :func:`_fill_images`
+    just before the file is written."""
     import hashlib
     from reportlab.pdfbase import pdfdoc
-    name = "BM" + hashlib.sha1(data).hexdigest()[:16]
+    name = "BM" + hashlib.sha1(repr(images._key(p)).encode("utf-8")).hexdigest()[:16]
     reg = canvas._doc.getXObjectName(name)
     if not canvas._doc.idToObject.get(reg):
         obj = pdfdoc.PDFImageXObject(name)
+        obj.name = name
+        obj.mask = None
+        obj._banmian_placement = p
+        canvas._setXObjects(obj)
+        canvas._doc.Reference(obj, reg)
+        canvas._doc.addForm(name, obj)
+        images.deferred.append(obj)
+    canvas._formsinuse.append(name)
+    return reg
+
+
+def _fill_images(images: _Images) -> None:
+    """Put the converted pixels into the XObjects registered while painting."""
+    import zlib
+    for obj in images.deferred:
+        prepared = images.prepare(obj._banmian_placement)
+        if prepared is None:          # unreadable after all: a white 1 × 1 patch keeps the PDF valid
+            data, w, h, filt = zlib.compress(b"\0\0\0\0"), 1, 1, "FlateDecode"
+        else:
+            data, w, h, filt, _rect = prepared
         obj.width, obj.height = w, h
         obj.bitsPerComponent = 8
         obj.colorSpace = "DeviceCMYK"
         obj.streamContent = data
         obj._filters = (filt,)
-        obj.mask = None
         if filt == "DCTDecode":
             obj._dotrans = 1    # Adobe CMYK JPEGs (what Pillow writes) store inverted values
-        obj.name = name
-        canvas._setXObjects(obj)
-        canvas._doc.Reference(obj, reg)
-        canvas._doc.addForm(name, obj)
-    canvas._formsinuse.append(name)
-    return reg
+        del obj._banmian_placement
 
 
 # ------------------------------------------------------------------ the painter
@@ -731,12 +807,12 @@ class PdfPainter:
     def image(self, p: ImagePlacement):
         if p.missing or not p.path:
             return
-        prepared = self.images.prepare(p)
-        if prepared is None:
+        geo = self.images.geometry(p)
+        if geo is None:
             return
-        data, w, h, filt, (rx, ry, rw, rh) = prepared
+        _crop, (rx, ry, rw, rh), _size, _scale = geo
         self._overprint(False)
-        reg = _image_xobject(self.c, data, w, h, filt)
+        reg = _deferred_image_xobject(self.c, self.images, p)
         c = self.c
         c.saveState()
         cx, cy, cw, ch = p.clip
@@ -870,12 +946,14 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
                      "pages": total, "when": when, "profile": profile_desc}
         painter = PdfPainter(canvas, efonts, images, marks=marks, slug_info=slug_info,
                              mark_font_id=mark_font_id)
+        images.start([i for idx in indexes for i in result.pages[idx].items if isinstance(i, ImagePlacement)])
         for n, idx in enumerate(indexes):
             paint_page(result.pages[idx], painter)
             if progress:
                 progress(n + 1, len(indexes))
         if not indexes:
             raise ExportError("no pages to export")
+        _fill_images(images)
         canvas.save()
         report.fonts = efonts.report()
         report.images = images.report
@@ -892,6 +970,7 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
             pass
         raise
     finally:
+        images.close()
         efonts.release()
     report.bytes = out_path.stat().st_size
     report.seconds = time.perf_counter() - t0
