@@ -109,6 +109,8 @@ class Cursor:
                 if ex1 < b:
                     nxt.append((ex1, b))
             segs = nxt
+        if segs == [(cx0, cx1)]:
+            return segs[0]          # nothing cuts this line: the column is the measure, however narrow
         best = None
         for a, b in segs:
             if b - a >= MIN_LINE_EM * em - 1e-6 and (best is None or b - a > best[1] - best[0] + 1e-9):
