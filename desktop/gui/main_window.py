@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings("Banmian", "Banmian")
         # ask(title, text) -> bool; tests replace it to answer dialogs
         self.ask = ask or self._ask
+        self.prompt_save = self._prompt_save
         self.session: Session | None = None
         self.template_origin = template
         self._ready_time = None
@@ -165,8 +166,8 @@ class MainWindow(QMainWindow):
             self.docks[key] = d
         self.tabifyDockWidget(self.docks["properties"], self.docks["styles"])
         self.tabifyDockWidget(self.docks["styles"], self.docks["preflight"])
+        self.tabifyDockWidget(self.docks["preflight"], self.docks["story"])
         self.docks["properties"].raise_()
-        self.docks["story"].hide()
         self.resizeDocks([self.docks["pages"], self.docks["properties"]], [200, 300],
                          Qt.Orientation.Horizontal)
         # status bar
@@ -521,13 +522,20 @@ class MainWindow(QMainWindow):
     def _maybe_save(self) -> bool:
         if not self.session.is_modified():
             return True
+        r = self.prompt_save()
+        if r == "save":
+            return self.save()
+        return r == "discard"
+
+    def _prompt_save(self) -> str:
+        """'save', 'discard' or 'cancel' (tests replace ``prompt_save``)."""
         r = QMessageBox.question(
             self, self.tr("Unsaved changes"), self.tr("Save the changes to this page first?"),
             QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel)
         if r == QMessageBox.StandardButton.Save:
-            return self.save()
-        return r == QMessageBox.StandardButton.Discard
+            return "save"
+        return "discard" if r == QMessageBox.StandardButton.Discard else "cancel"
 
     def open_path(self, path) -> bool:
         try:
