@@ -185,3 +185,20 @@ def test_body_baselines_align_across_columns():
     cols = list(by_col.values())
     common = set.intersection(*cols)
     assert len(common) > 10
+
+
+def test_balanced_frame_evens_out_its_columns():
+    pt = 25.4 / 72
+    w = (3 * 13 + 2) * 9 * pt
+    t = "女职工人数占扬州职工队伍的近半数，是推动扬州高质量发展不可或缺的重要力量。" * 6
+    doc = _doc_with_frames([TextFrame("a", 10, 10, w, 250, columns=3, gutter=9 * pt, story="s", balance=True)], [t])
+    result = layout_document(doc)
+    per_col = {}
+    for l in result.pages[0].lines:
+        per_col[l.column] = per_col.get(l.column, 0) + 1
+    assert len(per_col) == 3
+    assert max(per_col.values()) - min(per_col.values()) <= 1, per_col
+    assert not result.overset
+    doc.pages[0].frames[0].balance = False
+    unbalanced = {l.column for l in layout_document(doc).pages[0].lines}
+    assert unbalanced == {0}     # without balancing the text sits in the first column

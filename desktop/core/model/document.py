@@ -129,6 +129,7 @@ class TextFrame(FrameBase):
     story: str | None = None      # set on the first frame of a thread
     next: str | None = None       # id of the next frame in the thread (any page)
     valign: str = "top"           # top | center (for heads)
+    balance: bool = False         # balance the columns when the story ends in this frame (齐栏)
     kind: str = "text"
 
 

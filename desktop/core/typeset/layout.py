@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+from dataclasses import replace
 from pathlib import Path
 
 from ..model.document import BoxFrame, ImageFrame, ParagraphStyle, RuleFrame, TextFrame
@@ -239,10 +240,33 @@ class Layouter:
         if hit is not None:
             return hit
         res = self._flow_story_uncached(doc, story, geoms, prepared)
+        if geoms and getattr(geoms[-1].frame, "balance", False) and len(geoms[-1].columns) > 1 \
+                and not res["overset"] and res["underset"] > 0:
+            res = self._balance(doc, story, geoms, prepared, res)
         if len(self._stories) > 512:
             self._stories.clear()
         self._stories[key] = res
         return res
+
+    def _balance(self, doc, story, geoms, prepared, res):
+        """Balance the columns of the story's last frame: the shortest depth that still holds it all."""
+        last = geoms[-1]
+        grid = last.grid
+        lo, hi = 1, max(1, int((last.y1 - last.y0) / grid))     # in grid rows
+        best = res
+        while lo < hi:
+            mid = (lo + hi) // 2
+            trial = replace(last, y1=min(last.y1, last.y0 + mid * grid + grid * 0.999))
+            r = self._flow_story_uncached(doc, story, geoms[:-1] + [trial], prepared)
+            if r["overset"]:
+                lo = mid + 1
+            else:
+                hi = mid
+                best = r
+        if best is not res:
+            best = dict(best)
+            best["underset"] = res["underset"]   # the room left is still the frame's
+        return best
 
     def _flow_story_uncached(self, doc, story, geoms, prepared):
         out_items: dict = {}
