@@ -40,6 +40,7 @@ class Layouter:
         self._images: dict = {}    # (path, mtime, size) -> (w, h)
         self._specs: dict = {}     # block content key -> ParaSpec
         self._stories: dict = {}   # (story content, styles, frame geometry) -> flow result
+        self._covered: set = set() # characters known to be in some bundled face
 
     # ------------------------------------------------------------ paragraphs
     def _spec(self, doc, block, style: ParagraphStyle, swatches, text_override=None) -> ParaSpec:
@@ -151,9 +152,7 @@ class Layouter:
                 overset.append(Overset(story.id, geoms[-1].frame.id if geoms else "", res["overset"], res["overset_at"]))
             elif geoms:
                 underset.append((story.id, res["underset"]))
-            for idx, ch in enumerate(story.text):
-                if ch not in "\n\r\t \u200b" and self.fonts.resolve("song", ch) is None:
-                    missing.append((story.id, idx, ch))
+            missing.extend(self._missing(story))
 
         # -- pages: master items, then the page's own frames, in order
         pages = []
@@ -247,6 +246,18 @@ class Layouter:
             self._stories.clear()
         self._stories[key] = res
         return res
+
+    def _missing(self, story):
+        """(story, index, char) for characters no bundled face has."""
+        text = story.text
+        known = self._covered
+        absent = [ch for ch in set(text) if ch not in known]
+        for ch in absent:
+            if ch in "\n\r\t \u200b" or self.fonts.resolve("song", ch) is not None:
+                known.add(ch)
+        if all(ch in known for ch in absent):
+            return []
+        return [(story.id, i, ch) for i, ch in enumerate(text) if ch not in known]
 
     def _balance(self, doc, story, geoms, prepared, res):
         """Balance the columns of the story's last frame: the shortest depth that still holds it all."""
@@ -513,42 +524,42 @@ def _shift(s, dy):
 def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
     """GlyphRuns of one placed line: one per stretch of the same face, size and colour."""
     runs = []
-    cur_key = None
-    xs = gl = tx = adv = offs = lc = wd = None
-    src_start = 0
+    items = p.items
+    xpos = ln.x_positions
+    cuts = ln.cuts
+    lsp = ln.lspace
+    sx = s.x
+    seg = []            # (x, gid, ch, adv, src, lcut, width) of the current stretch
+    seg_key = None
 
     def flush():
-        if cur_key is not None and xs:
-            face, size, color = cur_key
-            runs.append(GlyphRun(face, size, color, s.baseline, tuple(xs), tuple(gl), "".join(tx), tuple(adv),
-                                 story_id, block_start + src_start, tuple(o - src_start for o in offs),
-                                 frame_id, line_no, s.ci, role, 1.0, tuple(lc), tuple(wd)))
+        face, size, color = seg_key
+        xs, gl, tx, adv, src, lc, wd = zip(*seg)
+        s0 = src[0]
+        runs.append(GlyphRun(face, size, color, s.baseline, xs, gl, "".join(tx), adv,
+                             story_id, block_start + s0, tuple(o - s0 for o in src),
+                             frame_id, line_no, s.ci, role, 1.0, lc, wd))
 
-    for idx, k in enumerate(range(ln.start, ln.end)):
-        it = p.items[k]
-        lcut, rcut = ln.cuts[idx]
-        left = s.x + ln.x_positions[idx] - lcut
+    for idx in range(ln.end - ln.start):
+        it = items[ln.start + idx]
+        lcut, rcut = cuts[idx]
+        left = sx + xpos[idx] - lcut
         key = (it.face, it.size, it.color)
-        if key != cur_key:
-            flush()
-            cur_key = key
-            xs, gl, tx, adv, offs, lc, wd = [], [], [], [], [], [], []
-            src_start = it.glyphs[0].src
-        single = len(it.glyphs) == 1
-        ls = ln.lspace[idx] if ln.lspace else 0.0
-        for gi, g in enumerate(it.glyphs):
-            xs.append(left + g.dx + gi * ls)
-            gl.append(g.gid)
-            tx.append(g.ch)
-            adv.append(g.adv)
-            offs.append(g.src)
-            if single:
-                lc.append(lcut - g.dx)
-                wd.append(it.width - lcut - rcut)
-            else:
-                lc.append(0.0)
-                wd.append(g.adv)
-    flush()
+        if key != seg_key:
+            if seg:
+                flush()
+                seg = []
+            seg_key = key
+        glyphs = it.glyphs
+        if len(glyphs) == 1:
+            g = glyphs[0]
+            seg.append((left + g.dx, g.gid, g.ch, g.adv, g.src, lcut - g.dx, it.width - lcut - rcut))
+        else:
+            ls = lsp[idx] if lsp else 0.0
+            for gi, g in enumerate(glyphs):
+                seg.append((left + g.dx + gi * ls, g.gid, g.ch, g.adv, g.src, 0.0, g.adv))
+    if seg:
+        flush()
     return runs
 
 
