@@ -202,3 +202,32 @@ def test_balanced_frame_evens_out_its_columns():
     doc.pages[0].frames[0].balance = False
     unbalanced = {l.column for l in layout_document(doc).pages[0].lines}
     assert unbalanced == {0}     # without balancing the text sits in the first column
+
+
+SAMPLE = __import__("pathlib").Path(__file__).resolve().parents[2] / "layouts" / "samples" / "zhuxi-luntan.json"
+
+
+def test_sample_page_meets_every_typographic_check(fonts):
+    from desktop.core.io import load_document
+    doc = load_document(SAMPLE)
+    result = layout_document(doc, base_dir=SAMPLE.parent)
+    report = run_checks(doc, result, fonts)
+    counts = report.counts()
+    for name, n in counts.items():
+        if name == "loose_lines":
+            assert n <= 0.01 * report.lines, [str(p) for p in report.problems if p.check == name]
+        else:
+            assert n == 0, [str(p) for p in report.problems if p.check == name][:5]
+    assert report.lines > 300
+    assert not result.overset
+
+
+def test_a_character_no_font_has_is_reported_and_still_drawn():
+    t = "今年以来\U0010fffd扬州市总工会坚持以习近平新时代中国特色社会主义思想为指导"
+    pt = 25.4 / 72
+    doc = _doc_with_frames([TextFrame("a", 10, 10, 13 * 9 * pt, 100, story="s")], [t])
+    result = layout_document(doc)
+    assert result.missing_glyphs == (("s", 4, "\U0010fffd"),)
+    drawn = "".join(r.text for r in result.pages[0].glyph_runs())
+    assert "\U0010fffd" in drawn            # drawn as .notdef, never dropped
+    assert run_checks(doc, result).count("integrity") == 0
