@@ -16,7 +16,9 @@ window (QImage + offscreen platform).
 """
 from __future__ import annotations
 
+import ctypes
 import math
+import sys
 import threading
 from collections import OrderedDict
 from pathlib import Path
@@ -29,6 +31,37 @@ from PySide6.QtGui import (
 from ..core.typeset.result import Box, GlyphRun, ImagePlacement, PageResult, Rule
 
 PT_PER_INCH = 72.0
+
+
+def guard_none_refcount() -> bool:
+    """Work around a PySide6 6.12 binding bug on Python < 3.12.
+
+    In PySide6 6.12.0 every call of a ``void`` Qt method (``QPainter.setPen``,
+    ``drawLine``, ``QGlyphRun.setPositions`` …) decrements the reference count
+    of ``None`` once without having incremented it.  On Python ≥ 3.12 ``None``
+    is immortal and nothing happens; on 3.11 the count reaches zero after some
+    ten thousand calls — a few seconds of painting — and the interpreter aborts
+    with "none_dealloc: deallocating None".  When the bug is detected we add
+    2**40 to ``None``'s count once (``None`` is never freed anyway), enough for
+    months of painting.  Returns True if the guard was applied.
+    """
+    if sys.version_info >= (3, 12) or getattr(guard_none_refcount, "applied", False):
+        return False
+    img = QImage(2, 2, QImage.Format.Format_ARGB32_Premultiplied)
+    qp = QPainter(img)
+    before = sys.getrefcount(None)
+    for _ in range(100):
+        qp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    after = sys.getrefcount(None)
+    qp.end()
+    if after >= before - 50:
+        return False
+    ctypes.c_ssize_t.from_address(id(None)).value += 1 << 40
+    guard_none_refcount.applied = True
+    return True
+
+
+guard_none_refcount()
 
 
 def cmyk_to_qcolor(cmyk) -> QColor:

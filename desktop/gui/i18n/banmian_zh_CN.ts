@@ -1,0 +1,982 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ArticlesPanel</name>
+    <message>
+        <location filename="../panels.py" line="142" />
+        <source>Story</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="142" />
+        <source>Chars</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="142" />
+        <source>Fit</source>
+        <translation>适合</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="163" />
+        <source>unplaced</source>
+        <translation>未上版</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="165" />
+        <source>overset %1 chars</source>
+        <translation>溢出 %1 字</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="167" />
+        <source>short %1 lines</source>
+        <translation>欠 %1 行</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="169" />
+        <source>fits</source>
+        <translation>正好</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPdfDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="20" />
+        <location filename="../dialogs.py" line="91" />
+        <location filename="../dialogs.py" line="106" />
+        <location filename="../dialogs.py" line="125" />
+        <source>Export PDF</source>
+        <translation>输出 PDF</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="30" />
+        <location filename="../dialogs.py" line="49" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="34" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="36" />
+        <source>all (e.g. 1,3-4)</source>
+        <translation>全部（如 1,3-4）</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="37" />
+        <source>Pages</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="38" />
+        <source>Crop and registration marks, colour bar, slug</source>
+        <translation>裁切线、套准线、色标、版尾信息</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="40" />
+        <source>Marks</source>
+        <translation>印刷标记</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="44" />
+        <source>Plain PDF</source>
+        <translation>普通 PDF</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="45" />
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="48" />
+        <source>bundled ISO Coated v2 300%</source>
+        <translation>内置 ISO Coated v2 300%</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="53" />
+        <location filename="../dialogs.py" line="96" />
+        <source>Output profile</source>
+        <translation>输出特性文件</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="58" />
+        <source>Total ink limit</source>
+        <translation>总墨量上限</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="59" />
+        <source>Export despite preflight errors</source>
+        <translation>忽略印前检查错误，仍然输出</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="66" />
+        <source>Export</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="85" />
+        <source>Preflight: %1 errors, %2 warnings</source>
+        <translation>印前检查：%1 个错误，%2 个警告</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="107" />
+        <source>Preflight found errors. Fix them or tick “Export despite preflight errors”.</source>
+        <translation>印前检查发现错误。请先修正，或勾选“忽略印前检查错误，仍然输出”。</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="125" />
+        <source>Export failed:</source>
+        <translation>输出失败：</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../main_window.py" line="106" />
+        <source>Recover unsaved changes?</source>
+        <translation>恢复未保存的修改？</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="107" />
+        <source>Banmian found changes to “%1” that were not saved (autosaved %2). Recover them?</source>
+        <translation>发现“%1”有未保存的修改（自动保存于 %2）。要恢复吗？</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="117" />
+        <source>Recover</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="156" />
+        <source>Pages</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="157" />
+        <source>Articles</source>
+        <translation>稿件</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="158" />
+        <source>Properties</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="159" />
+        <source>Paragraph styles</source>
+        <translation>段落样式</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="160" />
+        <source>Preflight</source>
+        <translation>印前检查</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="311" />
+        <source>Story editor</source>
+        <translation>稿件编辑器</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="235" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="236" />
+        <source>New from template…</source>
+        <translation>从模板新建…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="237" />
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="238" />
+        <source>Open recent</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="241" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="242" />
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="243" />
+        <location filename="../main_window.py" line="611" />
+        <source>Revert</source>
+        <translation>恢复到已保存</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="245" />
+        <source>Import article…</source>
+        <translation>导入稿件…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="246" />
+        <source>Place image…</source>
+        <translation>置入图片…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="248" />
+        <source>Export PDF…</source>
+        <translation>输出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="249" />
+        <source>Export PNG proofs…</source>
+        <translation>输出 PNG 校样…</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="251" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="253" />
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="254" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="256" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="262" />
+        <source>Select all on page</source>
+        <translation>全选本版</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="263" />
+        <source>Select article</source>
+        <translation>选择整篇稿件</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="264" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="265" />
+        <source>Unlink frame</source>
+        <translation>断开串接</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="267" />
+        <source>Language: Chinese / English (restart)</source>
+        <translation>界面语言：中文 / 英文（重启生效）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="269" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="271" />
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="272" />
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="273" />
+        <source>Fit page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="274" />
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="275" />
+        <source>Actual size (100%)</source>
+        <translation>实际大小（100%）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="277" />
+        <source>Guides</source>
+        <translation>参考线</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="280" />
+        <source>Baseline grid</source>
+        <translation>基线网格</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="282" />
+        <source>Frame edges</source>
+        <translation>框边线</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="285" />
+        <source>Snap to grid and frames</source>
+        <translation>对齐网格和框</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="288" />
+        <source>Preview (as printed)</source>
+        <translation>预览（印刷效果）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="291" />
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="294" />
+        <source>Selection</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="295" />
+        <source>Text frame</source>
+        <translation>文本框</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="296" />
+        <source>Image frame</source>
+        <translation>图片框</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="297" />
+        <source>Rule</source>
+        <translation>线条</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="298" />
+        <source>Box</source>
+        <translation>方框</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="299" />
+        <source>Link text frames</source>
+        <translation>串接文本框</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="300" />
+        <source>Hand</source>
+        <translation>抓手</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="301" />
+        <source>Zoom</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="303" />
+        <source>Tools</source>
+        <translation>工具</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="310" />
+        <source>T&amp;ype</source>
+        <translation>文字(&amp;Y)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="313" />
+        <source>&amp;Window</source>
+        <translation>窗口(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="317" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="318" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="340" />
+        <source>Move a frame 1 mm (Shift: 10 mm)</source>
+        <translation>移动框 1 毫米（Shift：10 毫米）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="340" />
+        <source>Arrow keys</source>
+        <translation>方向键</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="341" />
+        <source>Pan while held</source>
+        <translation>按住平移</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="341" />
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="342" />
+        <source>Zoom around the pointer</source>
+        <translation>以指针为中心缩放</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="342" />
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+滚轮</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="343" />
+        <source>Select the whole article</source>
+        <translation>选择整篇稿件</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="343" />
+        <source>Alt+click</source>
+        <translation>Alt+单击</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="344" />
+        <source>Add to / remove from selection</source>
+        <translation>加选 / 减选</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="344" />
+        <source>Shift+click</source>
+        <translation>Shift+单击</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="345" />
+        <source>Constrain a move or keep proportions</source>
+        <translation>限制方向 / 保持比例</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="345" />
+        <source>Shift+drag</source>
+        <translation>Shift+拖动</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="346" />
+        <source>Open the frame's story</source>
+        <translation>打开框中稿件</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="346" />
+        <source>Double-click</source>
+        <translation>双击</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="362" />
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="363" />
+        <source>Banmian</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="370" />
+        <source>Layout error: %1</source>
+        <translation>排版错误：%1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="372" />
+        <source>layout %1 ms</source>
+        <translation>排版 %1 毫秒</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="449" />
+        <source>Place image</source>
+        <translation>置入图片</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="450" />
+        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="481" />
+        <source>Image outside the layout folder</source>
+        <translation>图片不在版面文件夹内</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="482" />
+        <source>The image is outside the layout's folder. Link it by a path that leaves the folder?</source>
+        <translation>图片在版面文件夹之外。仍要以文件夹外的路径链接它吗？</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="491" />
+        <location filename="../main_window.py" line="494" />
+        <location filename="../main_window.py" line="501" />
+        <source>Import article</source>
+        <translation>导入稿件</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="491" />
+        <source>Importing is not available.</source>
+        <translation>导入功能不可用。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="495" />
+        <source>Articles (*.txt *.md *.docx)</source>
+        <translation>稿件 (*.txt *.md *.docx)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="533" />
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="533" />
+        <source>Save the changes to this page first?</source>
+        <translation>先保存对此版面的修改吗？</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="544" />
+        <location filename="../main_window.py" line="617" />
+        <source>Cannot open</source>
+        <translation>无法打开</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="555" />
+        <source>Open page</source>
+        <translation>打开版面</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="555" />
+        <location filename="../main_window.py" line="582" />
+        <source>Banmian pages (*.json)</source>
+        <translation>版面文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="563" />
+        <source>Blank page</source>
+        <translation>空白版面</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="564" />
+        <source>New from template</source>
+        <translation>从模板新建</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="564" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="581" />
+        <source>Save page as</source>
+        <translation>版面另存为</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="594" />
+        <source>Save failed</source>
+        <translation>保存失败</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="595" />
+        <source>The page could not be saved; the file on disk is unchanged.</source>
+        <translation>版面未能保存；磁盘上的文件保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="605" />
+        <source>Saved</source>
+        <translation>已保存</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="612" />
+        <source>Discard every change since the last save?</source>
+        <translation>放弃上次保存以来的全部修改？</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="632" />
+        <source>Autosave failed: %1</source>
+        <translation>自动保存失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="668" />
+        <source>Export PNG proofs</source>
+        <translation>输出 PNG 校样</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="677" />
+        <source>%1 proofs written</source>
+        <translation>已输出 %1 张校样</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="683" />
+        <source>The language changes at the next start.</source>
+        <translation>界面语言将在下次启动时更改。</translation>
+    </message>
+</context>
+<context>
+    <name>PagesPanel</name>
+    <message>
+        <location filename="../panels.py" line="49" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="50" />
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="51" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="106" />
+        <source>Page %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+</context>
+<context>
+    <name>PreflightPanel</name>
+    <message>
+        <location filename="../panels.py" line="500" />
+        <source>Preflight is not available</source>
+        <translation>印前检查不可用</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="513" />
+        <source>page %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="525" />
+        <source>%1 errors, %2 warnings</source>
+        <translation>%1 个错误，%2 个警告</translation>
+    </message>
+</context>
+<context>
+    <name>PropertiesPanel</name>
+    <message>
+        <location filename="../panels.py" line="223" />
+        <source>Width</source>
+        <translation>宽</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="224" />
+        <source>Height</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="234" />
+        <source>No wrap</source>
+        <translation>不绕排</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="235" />
+        <source>Wrap around box</source>
+        <translation>沿外框绕排</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="237" />
+        <location filename="../panels.py" line="238" />
+        <source>Columns</source>
+        <translation>栏数</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="239" />
+        <source>Gutter</source>
+        <translation>栏间距</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="240" />
+        <source>Inset</source>
+        <translation>内边距</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="241" />
+        <source>Text wrap</source>
+        <translation>文字绕排</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="242" />
+        <source>Wrap offset</source>
+        <translation>绕排距离</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="253" />
+        <source>Fit (whole image)</source>
+        <translation>适合（整图）</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="254" />
+        <source>Fill (crop)</source>
+        <translation>填满（裁切）</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="255" />
+        <source>None (scale, offset)</source>
+        <translation>不适合（缩放、偏移）</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="257" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="258" />
+        <source>Effective ppi</source>
+        <translation>有效分辨率</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="259" />
+        <source>Fit</source>
+        <translation>适合</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="260" />
+        <source>Scale</source>
+        <translation>缩放</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="291" />
+        <source>Text frame</source>
+        <translation>文本框</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="291" />
+        <source>Image frame</source>
+        <translation>图片框</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="292" />
+        <source>Rule</source>
+        <translation>线条</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="292" />
+        <source>Box</source>
+        <translation>方框</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="295" />
+        <source>%1 frames selected</source>
+        <translation>已选 %1 个框</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="296" />
+        <source>Nothing selected</source>
+        <translation>未选择</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="314" />
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="327" />
+        <source>missing file</source>
+        <translation>文件缺失</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../dialogs.py" line="136" />
+        <source>Keyboard shortcuts</source>
+        <translation>快捷键</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="139" />
+        <source>Command</source>
+        <translation>命令</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="139" />
+        <source>Shortcut</source>
+        <translation>快捷键</translation>
+    </message>
+</context>
+<context>
+    <name>StoryEditor</name>
+    <message>
+        <location filename="../story_editor.py" line="169" />
+        <source>Kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="169" />
+        <source>Headline</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="170" />
+        <source>Subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="170" />
+        <source>Byline</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="170" />
+        <source>Lead</source>
+        <translation>导语</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="171" />
+        <source>Paragraph</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="171" />
+        <source>Subhead</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="171" />
+        <source>Note</source>
+        <translation>小编说</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="172" />
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="172" />
+        <source>Caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="172" />
+        <source>Credit</source>
+        <translation>摄影署名</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="173" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="173" />
+        <source>Header</source>
+        <translation>报眉</translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="265" />
+        <source>Not placed</source>
+        <translation>未上版</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../story_editor.py" line="267" />
+        <source>Overset: %n character(s)</source>
+        <translation><numerusform>溢出 %n 字</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../story_editor.py" line="269" />
+        <source>Short: %n line(s)</source>
+        <translation><numerusform>欠 %n 行</numerusform></translation>
+    </message>
+    <message>
+        <location filename="../story_editor.py" line="271" />
+        <source>Fits</source>
+        <translation>正好</translation>
+    </message>
+</context>
+<context>
+    <name>StylesPanel</name>
+    <message>
+        <location filename="../panels.py" line="392" />
+        <source>Song (宋体)</source>
+        <translation>宋体</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="392" />
+        <source>Hei (黑体)</source>
+        <translation>黑体</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="393" />
+        <source>Hei Bold (粗黑)</source>
+        <translation>粗黑</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="393" />
+        <source>Kai (楷体)</source>
+        <translation>楷体</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="397" />
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="398" />
+        <source> em</source>
+        <translation> 字</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="400" />
+        <source>Justify</source>
+        <translation>两端对齐</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="400" />
+        <source>Left</source>
+        <translation>左对齐</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="400" />
+        <source>Center</source>
+        <translation>居中</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="401" />
+        <source>Right</source>
+        <translation>右对齐</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="405" />
+        <source>Font</source>
+        <translation>字体</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="406" />
+        <source>Size</source>
+        <translation>字号</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="407" />
+        <source>Leading</source>
+        <translation>行距</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="408" />
+        <source>First-line indent</source>
+        <translation>首行缩进</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="409" />
+        <source>Alignment</source>
+        <translation>对齐</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="410" />
+        <source>Space before</source>
+        <translation>段前距</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="411" />
+        <source>Space after</source>
+        <translation>段后距</translation>
+    </message>
+</context>
+</TS>
