@@ -158,13 +158,13 @@ class ArticlesPanel(QWidget):
         self.tree.clear()
         for st in s.doc.stories:
             n = sum(1 for ch in st.text if ch != "\n")
-            over, under = s.overset_chars(st.id), s.underset_lines(st.id)
+            over, under = s.overset_chars(st.id), s.underset_chars(st.id)
             if st.id not in placed:
                 fit = self.tr("unplaced")
             elif over:
                 fit = self.tr("overset %1 chars").replace("%1", str(over))
             elif under:
-                fit = self.tr("short %1 lines").replace("%1", str(under))
+                fit = self.tr("short %1 chars").replace("%1", str(under))
             else:
                 fit = self.tr("fits")
             it = QTreeWidgetItem([st.name or st.id, str(n), fit])

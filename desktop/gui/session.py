@@ -219,7 +219,7 @@ class Session(QObject):
                 return o.chars
         return 0
 
-    def underset_lines(self, story_id: str) -> int:
+    def underset_chars(self, story_id: str) -> int:
         for sid, n in self.result.underset:
             if sid == story_id:
                 return n

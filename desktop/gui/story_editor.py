@@ -4,7 +4,7 @@ Text is edited in Qt's own text widgets so input methods (Chinese IME) work.
 Every change of a block's text becomes an ``EditStoryText`` command (merged
 while typing into one undo step); Enter splits the block (``SetStoryBlocks``).
 The session relayouts and the canvas updates; the header shows overset or
-underset live, in 字 / lines.
+underset live, in 字.
 """
 from __future__ import annotations
 
@@ -259,14 +259,14 @@ class StoryEditor(QWidget):
             self.fit_label.setText("")
             return
         over = self.session.overset_chars(self.story_id)
-        under = self.session.underset_lines(self.story_id)
+        under = self.session.underset_chars(self.story_id)
         placed = bool(self.session.doc.thread(self.story_id))
         if not placed:
             txt, color = self.tr("Not placed"), "#886600"
         elif over:
             txt, color = self.tr("Overset: %n character(s)", "", over), "#d00000"
         elif under:
-            txt, color = self.tr("Short: %n line(s)", "", under), "#0060c0"
+            txt, color = self.tr("Short: %n character(s)", "", under), "#0060c0"
         else:
             txt, color = self.tr("Fits"), "#008000"
         self.fit_label.setText(txt)

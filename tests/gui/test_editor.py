@@ -112,14 +112,14 @@ def test_story_editor_typing_changes_overset(qtbot, window):
     ed = w.story_editor
     assert ed.story_id == "s2"
     fit0 = ed.fit_text()
-    under0 = w.session.underset_lines("s2")
+    under0 = w.session.underset_chars("s2")
     box = ed._rows[0][2]
     box.setFocus()
     box.moveCursor(box.textCursor().MoveOperation.End)
     for _ in range(60):          # Chinese arrives from the input method as commit strings
         ime_commit(box, "新增文字")
     assert "新增文字" in w.session.doc.story("s2").text
-    assert w.session.underset_lines("s2") < under0 or w.session.overset_chars("s2") > 0
+    assert w.session.underset_chars("s2") < under0 or w.session.overset_chars("s2") > 0
     assert ed.fit_text() != fit0
     # typing merges into one undo step
     assert w.session.undo_stack.count() == 1

@@ -29,8 +29,8 @@
     </message>
     <message>
         <location filename="../panels.py" line="167" />
-        <source>short %1 lines</source>
-        <translation>欠 %1 行</translation>
+        <source>short %1 chars</source>
+        <translation>欠 %1 字</translation>
     </message>
     <message>
         <location filename="../panels.py" line="169" />
@@ -882,8 +882,8 @@
     </message>
     <message numerus="yes">
         <location filename="../story_editor.py" line="269" />
-        <source>Short: %n line(s)</source>
-        <translation><numerusform>欠 %n 行</numerusform></translation>
+        <source>Short: %n character(s)</source>
+        <translation><numerusform>欠 %n 字</numerusform></translation>
     </message>
     <message>
         <location filename="../story_editor.py" line="271" />

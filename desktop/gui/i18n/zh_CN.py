@@ -48,7 +48,7 @@ ZH = {
     "Rule": "线条", "Save": "保存", "Save as…": "另存为…", "Save failed": "保存失败", "Save page as": "版面另存为",
     "Save the changes to this page first?": "先保存对此版面的修改吗？", "Saved": "已保存", "Scale": "缩放",
     "Select all on page": "全选本版", "Select article": "选择整篇稿件", "Select the whole article": "选择整篇稿件",
-    "Selection": "选择", "Shift+click": "Shift+单击", "Shift+drag": "Shift+拖动", "Short: %n line(s)": "欠 %n 行",
+    "Selection": "选择", "Shift+click": "Shift+单击", "Shift+drag": "Shift+拖动", "Short: %n character(s)": "欠 %n 字",
     "Shortcut": "快捷键", "Size": "字号", "Snap to grid and frames": "对齐网格和框", "Song (宋体)": "宋体",
     "Space": "空格", "Space after": "段后距", "Space before": "段前距", "Standard": "标准", "Story": "稿件",
     "Story editor": "稿件编辑器", "Subhead": "小标题", "Subtitle": "副题", "T&ype": "文字(&Y)", "Template": "模板",
@@ -62,5 +62,5 @@ ZH = {
     "Wrap offset": "绕排距离", "Zoom": "缩放", "Zoom around the pointer": "以指针为中心缩放", "Zoom in": "放大",
     "Zoom out": "缩小", "all (e.g. 1,3-4)": "全部（如 1,3-4）", "bundled ISO Coated v2 300%": "内置 ISO Coated v2 300%",
     "fits": "正好", "grid": "网格", "layout %1 ms": "排版 %1 毫秒", "missing file": "文件缺失",
-    "overset %1 chars": "溢出 %1 字", "page %1": "第 %1 版", "short %1 lines": "欠 %1 行", "unplaced": "未上版",
+    "overset %1 chars": "溢出 %1 字", "page %1": "第 %1 版", "short %1 chars": "欠 %1 字", "unplaced": "未上版",
 }
