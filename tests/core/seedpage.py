@@ -4,7 +4,7 @@ from pathlib import Path
 from desktop.core.model import (Block, Document, Grid, Margins, Page, ParagraphStyle, Run,
                                 Story, Swatch, TextFrame)
 
-SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "seed-page.txt"
+SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-page.txt"   # a copy of shared/seed/seed-page.txt
 
 
 def seed_paragraphs():
