@@ -359,7 +359,13 @@ class Layouter:
         if style.space_before and cur.y > cur.frames[cur.fi].y0 + 1e-6 and cur.y > cur.region_top + 1e-6:
             cur.y += style.space_before
         border = style.border
-        pad = size if border else 0.0
+        pad = 0.0
+        if border:
+            # the box's inner measure holds a whole number of characters (the character grid),
+            # with at least half an em of air on each side between the rule and the text
+            colw = f0.columns[0][1] - f0.columns[0][0]
+            n = max(1, math.floor((colw - size) / size + 1e-6))
+            pad = (colw - n * size) / 2
         if border:
             # one grid cell of air above the boxed paragraph
             if cur.y > cur.region_top + 1e-6:
