@@ -256,6 +256,9 @@ class SetFrameProps(Command):
     """Set any fields of a frame; dotted names reach nested values (``wrap.mode``)."""
 
     text = "更改框属性"
+    #: False for edits that are one gesture each (a drag of the image inside
+    #: its frame): they never merge with the next edit of the same fields
+    mergeable = True
 
     def __init__(self, frame_id: str, text: str = "", **props):
         self.frame_id = frame_id
@@ -281,7 +284,8 @@ class SetFrameProps(Command):
 
     def merge_with(self, other):
         # consecutive edits of the same fields of one frame (a spin box held down)
-        if (isinstance(other, SetFrameProps) and other.frame_id == self.frame_id
+        if (isinstance(other, SetFrameProps) and self.mergeable and other.mergeable
+                and other.frame_id == self.frame_id
                 and set(other.props) == set(self.props)):
             self.props = dict(other.props)
             return True
@@ -813,3 +817,38 @@ class DeletePage(Command):
         i, page = self._removed
         doc.pages.insert(i, page)
         self._fc.revert(doc)
+
+
+# ------------------------------------------------------------------ whole document
+
+
+class ReplaceDocument(Command):
+    """Replace the whole document by another one (revert to saved, recover an autosave).
+
+    Holds both documents as JSON (``io.dumps``), so it is a plain value like the
+    other commands; ``do``/``undo`` load one or the other *into* the same
+    ``Document`` object (views keep their reference to it).
+    """
+
+    text = "替换文档"
+
+    def __init__(self, old_json: str, new_json: str, text: str = ""):
+        self.old_json, self.new_json = old_json, new_json
+        if text:
+            self.text = text
+
+    @staticmethod
+    def _load_into(doc: Document, data: str) -> None:
+        from .io import LayoutFileError, loads
+        try:
+            fresh = loads(data, "<document>")
+        except LayoutFileError as e:
+            raise CommandError(str(e)) from None
+        doc.__dict__.clear()
+        doc.__dict__.update(fresh.__dict__)
+
+    def do(self, doc):
+        self._load_into(doc, self.new_json)
+
+    def undo(self, doc):
+        self._load_into(doc, self.old_json)

@@ -162,3 +162,28 @@ def test_compound():
                      "置入图片")
     after = loads(roundtrip(cmd))
     assert after.find_frame("i9")[1].path == "a.png"
+
+
+def test_set_frame_props_merge_unless_one_gesture_each():
+    a = C.SetFrameProps("i1", fit="none", offset_x=1.0)
+    assert a.merge_with(C.SetFrameProps("i1", fit="none", offset_x=2.0))
+    a.mergeable = False
+    assert not a.merge_with(C.SetFrameProps("i1", fit="none", offset_x=3.0))
+
+
+def test_replace_document_keeps_the_object_and_undoes():
+    doc = make_doc()
+    other = make_doc()
+    other.stories[1].blocks[0].runs = [Run("恢复的文字。")]
+    other.pages[0].frames[0].x = 42.0
+    old, new = dumps(doc), dumps(other)
+    cmd = C.ReplaceDocument(old, new, text="恢复")
+    ident = id(doc)
+    after = roundtrip(cmd, doc)
+    assert id(doc) == ident
+    assert after == new
+    assert cmd.text == "恢复"
+    cmd.do(doc)
+    assert doc.story("s2").text == "恢复的文字。" and doc.find_frame("t1")[1].x == 42.0
+    with pytest.raises(C.CommandError):
+        C.ReplaceDocument(old, "{not json").do(doc)
