@@ -116,7 +116,7 @@ class Canvas(QAbstractScrollArea):
     zoom_changed = Signal(float)
     view_changed = Signal()           # scroll or zoom (rulers follow)
     cursor_moved = Signal(float, float)   # mm on the current page
-    frame_double_clicked = Signal(str)
+    frame_double_clicked = Signal(str, object)   # frame id, viewport point (QPointF)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -554,6 +554,55 @@ class Canvas(QAbstractScrollArea):
                 if best is None or area < best_area:
                     best, best_area = (page, f), area
         return best if best else (None, None)
+
+    def char_at(self, frame_id: str, p: QPointF) -> tuple[str, int] | None:
+        """(story id, caret index in story.text) for a viewport point inside a text frame.
+
+        Uses the layout's records: the frame's LineInfo (column measure and
+        baseline) picks the line, the GlyphRuns on it (xs, advances, offsets)
+        the character — the caret goes before the glyph whose left half is hit.
+        """
+        page, f = self.session.doc.find_frame(frame_id)
+        if page is None:
+            return None
+        pr = self.session.page_result(page.id)
+        if pr is None:
+            return None
+        lines = [ln for ln in pr.lines if ln.frame == frame_id]
+        if not lines:
+            return None
+        _, x_mm, y_mm = self.view_to_page_mm(p, page.id)
+        x, y = x_mm * PT_PER_MM, y_mm * PT_PER_MM
+        runs = [r for r in pr.items if isinstance(r, GlyphRun) and r.frame == frame_id]
+
+        def glyphs_of(ln):
+            out = []
+            for r in runs:
+                if r.story != ln.story or abs(r.y - ln.baseline) > 0.01:
+                    continue
+                for gx, adv, off in zip(r.xs, r.advances, r.offsets):
+                    ch = r.start + off
+                    if ln.start <= ch < max(ln.end, ln.start + 1):
+                        out.append((gx, adv, ch, r.size))
+            out.sort()
+            return out
+
+        best, best_key, best_glyphs = None, None, None
+        for ln in lines:
+            gl = glyphs_of(ln)
+            size = max((g[3] for g in gl), default=pr.body_size)
+            dx = 0.0 if ln.x0 - 1 <= x <= ln.x1 + 1 else min(abs(x - ln.x0), abs(x - ln.x1))
+            mid = ln.baseline - 0.38 * size          # middle of the CJK em box
+            key = (dx > 0, dx, abs(y - mid))
+            if best_key is None or key < best_key:
+                best, best_key, best_glyphs = ln, key, gl
+        ln, gl = best, best_glyphs
+        if not gl:
+            return ln.story, ln.start
+        for gx, adv, ch, _ in gl:
+            if x < gx + adv / 2:
+                return ln.story, ch
+        return ln.story, gl[-1][2] + 1
 
     # ---------------------------------------------------------------- events → tool
     def _event_tool(self):

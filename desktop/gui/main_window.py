@@ -343,7 +343,9 @@ class MainWindow(QMainWindow):
                  (self.tr("Select the whole article"), self.tr("Alt+click")),
                  (self.tr("Add to / remove from selection"), self.tr("Shift+click")),
                  (self.tr("Constrain a move or keep proportions"), self.tr("Shift+drag")),
-                 (self.tr("Open the frame's story"), self.tr("Double-click"))]
+                 (self.tr("Open the frame's story at that character"), self.tr("Double-click a text frame")),
+                 (self.tr("Move the picture inside its frame (crop)"),
+                  self.tr("Ctrl+drag, or double-click the image frame and drag (Esc leaves)"))]
         seen = set()
         out = []
         for r in rows:
@@ -429,10 +431,15 @@ class MainWindow(QMainWindow):
         if char is None:
             self.story_editor.focus_block(0)
 
-    def open_story_of_frame(self, frame_id: str):
+    def open_story_of_frame(self, frame_id: str, pos=None):
+        """Open the frame's story; at the character under ``pos`` (viewport point) if given."""
         s = self.session
         sid = s.story_of_frame(frame_id)
         if sid is None:
+            return
+        hit = self.canvas.char_at(frame_id, pos) if pos is not None else None
+        if hit is not None and hit[0] == sid:
+            self.open_story(sid, hit[1])
             return
         # open at the first character this frame shows
         char = None

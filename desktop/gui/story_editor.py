@@ -51,6 +51,7 @@ class StoryEditor(QWidget):
         super().__init__(parent)
         self.session = session
         self.story_id: str | None = None
+        self.caret: tuple[int, int] | None = None    # (block, position) focus_char put the cursor at
         self._rows: list[tuple[QComboBox, QComboBox, BlockEdit]] = []
         self._updating = False
         lay = QVBoxLayout(self)
@@ -115,6 +116,7 @@ class StoryEditor(QWidget):
         for i, b in enumerate(story.blocks):
             n = len(b.text)
             if char <= pos + n and i < len(self._rows):
+                self.caret = (i, max(0, char - pos))
                 ed = self._rows[i][2]
                 ed.setFocus()
                 cur = ed.textCursor()

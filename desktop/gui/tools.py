@@ -7,11 +7,15 @@ undo stack — a drag is one step, pushed on release.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPen
 
 from ..core import commands as C
 from ..core.model.document import BoxFrame, ImageFrame, RuleFrame, TextFrame
+from ..core.model.units import MM_PER_PT, PT_PER_MM
+from ..core.typeset.result import ImagePlacement
 from .geometry import column_edges, snap_targets, snap_value
 
 SNAP_PX = 6.0
@@ -58,9 +62,40 @@ def _snap_rect(canvas, page, x, y, w, h, exclude, *, move=True):
     return dx, dy
 
 
+def image_placement(session, frame_id: str) -> ImagePlacement | None:
+    """The laid-out placement of an image frame's picture (None if none is drawn)."""
+    for pr in session.result.pages:
+        for it in pr.items:
+            if isinstance(it, ImagePlacement) and it.frame == frame_id:
+                return None if it.missing or not it.px_w or not it.px_h else it
+    return None
+
+
+def crop_props(pl: ImagePlacement, dx_mm: float, dy_mm: float) -> dict:
+    """fit="none" scale and offsets (mm) that show ``pl``'s picture moved by (dx, dy) mm.
+
+    The engine's "none": fill scale × ``scale``, centred in the frame, then
+    shifted by offset_x/offset_y — so the current placement (whatever its fit)
+    is converted to those terms first and the drag added to the offsets.
+    """
+    cx, cy, cw, ch = pl.clip
+    fill = max(cw / pl.px_w, ch / pl.px_h)
+    scale = (pl.w / pl.px_w) / fill if fill > 0 else 1.0
+    off_x = (pl.x - (cx + (cw - pl.w) / 2)) * MM_PER_PT
+    off_y = (pl.y - (cy + (ch - pl.h) / 2)) * MM_PER_PT
+    return {"fit": "none", "scale": round(scale, 6),
+            "offset_x": round(off_x + dx_mm, 4), "offset_y": round(off_y + dy_mm, 4)}
+
+
 class SelectionTool(Tool):
     """Select (click, Shift+click, rubber band; Alt+click: the whole article),
-    move (drag, snapping; Shift constrains), resize (handles), nudge (arrows)."""
+    move (drag, snapping; Shift constrains), resize (handles), nudge (arrows).
+
+    Content grabber: Ctrl+drag on a placed image — or a plain drag after
+    double-clicking the image frame (Esc or a click elsewhere leaves) — moves
+    the picture inside its frame (crop): one SetFrameProps(fit="none",
+    offset_x, offset_y) per drag.
+    """
 
     name = "select"
 
@@ -71,6 +106,7 @@ class SelectionTool(Tool):
         self.delta = (0.0, 0.0)
         self.band = None
         self.resize_rect = None
+        self.content_frame: str | None = None    # image frame whose picture plain drags move
 
     def press(self, e):
         if e.button() != Qt.MouseButton.LeftButton:
@@ -79,6 +115,19 @@ class SelectionTool(Tool):
         p = e.position()
         self.start = p
         sel = self.session.selection
+        page, f = c.frame_at(p)
+        mods = e.modifiers()
+        if (isinstance(f, ImageFrame) and f.path and image_placement(self.session, f.id) is not None
+                and (mods & Qt.KeyboardModifier.ControlModifier or f.id == self.content_frame)):
+            self.session.set_selection([f.id])
+            self.mode = "content"
+            self.page, self.frame = page, f
+            self.delta = (0.0, 0.0)
+            c.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            return
+        if self.content_frame is not None:
+            self.content_frame = None
+            c.viewport().update()
         # a handle of the single selected frame → resize
         if len(sel) == 1:
             page, f = self.session.doc.find_frame(sel[0])
@@ -97,8 +146,6 @@ class SelectionTool(Tool):
                     link.source = f.id
                     c.window().set_tool("link", link)
                     return
-        page, f = c.frame_at(p)
-        mods = e.modifiers()
         if f is None:
             if not mods & Qt.KeyboardModifier.ShiftModifier:
                 self.session.set_selection([])
@@ -124,12 +171,25 @@ class SelectionTool(Tool):
         p = e.position()
         if self.mode is None:
             page, f = c.frame_at(p)
-            c.viewport().setCursor(Qt.CursorShape.SizeAllCursor if f is not None and f.id in self.session.selection
-                                   else Qt.CursorShape.ArrowCursor)
+            if isinstance(f, ImageFrame) and f.path and (
+                    f.id == self.content_frame or e.modifiers() & Qt.KeyboardModifier.ControlModifier):
+                cur = Qt.CursorShape.OpenHandCursor
+            elif f is not None and f.id in self.session.selection:
+                cur = Qt.CursorShape.SizeAllCursor
+            else:
+                cur = Qt.CursorShape.ArrowCursor
+            c.viewport().setCursor(cur)
             return
         k = c.mm_per_px()
         dx, dy = (p.x() - self.start.x()) * k, (p.y() - self.start.y()) * k
-        if self.mode == "band":
+        if self.mode == "content":
+            if e.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+                if abs(dx) > abs(dy):
+                    dy = 0.0
+                else:
+                    dx = 0.0
+            self.delta = (dx, dy)
+        elif self.mode == "band":
             self.band = QRectF(self.start, p).normalized()
         elif self.mode == "move":
             if e.modifiers() & Qt.KeyboardModifier.ShiftModifier:
@@ -194,7 +254,16 @@ class SelectionTool(Tool):
     def release(self, e):
         c = self.canvas
         mode, self.mode = self.mode, None
-        if mode == "move":
+        if mode == "content":
+            dx, dy = self.delta
+            self.delta = (0.0, 0.0)
+            c.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+            pl = image_placement(self.session, self.frame.id)
+            if pl is not None and (abs(dx) > 1e-6 or abs(dy) > 1e-6):
+                cmd = C.SetFrameProps(self.frame.id, text="移动图片内容", **crop_props(pl, dx, dy))
+                cmd.mergeable = False      # one undo step per drag
+                self.session.push(cmd)
+        elif mode == "move":
             dx, dy = self.delta
             self.delta = (0.0, 0.0)
             if abs(dx) > 1e-6 or abs(dy) > 1e-6:
@@ -216,8 +285,14 @@ class SelectionTool(Tool):
 
     def double_click(self, e):
         page, f = self.canvas.frame_at(e.position())
+        if isinstance(f, ImageFrame) and f.path:
+            # enter (or leave) the picture: plain drags now move it inside the frame
+            self.content_frame = None if self.content_frame == f.id else f.id
+            self.session.set_selection([f.id])
+            self.canvas.viewport().update()
+            return
         if f is not None:
-            self.canvas.frame_double_clicked.emit(f.id)
+            self.canvas.frame_double_clicked.emit(f.id, e.position())
 
     def key(self, e) -> bool:
         sel = self.session.selection
@@ -233,12 +308,42 @@ class SelectionTool(Tool):
             self.session.push(C.DeleteFrame(sel))
             return True
         if k == Qt.Key.Key_Escape:
+            if self.content_frame is not None:
+                self.content_frame = None
+                self.canvas.viewport().update()
+                return True
             self.session.set_selection([])
             return True
         return False
 
+    def _paint_content(self, qp):
+        """The picture at its dragged place, clipped to the frame, and its whole extent dashed."""
+        c = self.canvas
+        fid = self.frame.id if self.mode == "content" else self.content_frame
+        page, f = self.session.doc.find_frame(fid) if fid else (None, None)
+        pl = image_placement(self.session, fid) if f is not None else None
+        if pl is None:
+            return
+        dx, dy = self.delta if self.mode == "content" else (0.0, 0.0)
+        moved = replace(pl, x=pl.x + dx * PT_PER_MM, y=pl.y + dy * PT_PER_MM)
+        s = c.px_per_pt
+        tl = c.page_mm_to_view(page.id, 0.0, 0.0)
+        if self.mode == "content" and (dx or dy):
+            from ..render.qt import QtPagePainter
+            qp.save()
+            qp.translate(tl)
+            x, y, w, h = pl.clip
+            qp.fillRect(QRectF(x * s, y * s, w * s, h * s), QColor(255, 255, 255))
+            QtPagePainter(qp, s).image(moved)
+            qp.restore()
+        qp.setPen(QPen(QColor(200, 120, 40), 1, Qt.PenStyle.DashLine))
+        qp.setBrush(Qt.BrushStyle.NoBrush)
+        qp.drawRect(QRectF(tl.x() + moved.x * s, tl.y() + moved.y * s, moved.w * s, moved.h * s))
+
     def paint_overlay(self, qp):
         c = self.canvas
+        if self.mode == "content" or self.content_frame is not None:
+            self._paint_content(qp)
         if self.mode == "band" and self.band is not None:
             qp.setPen(QPen(QColor(20, 110, 255), 1, Qt.PenStyle.DashLine))
             qp.setBrush(QColor(20, 110, 255, 30))

@@ -211,7 +211,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="243" />
-        <location filename="../main_window.py" line="611" />
+        <location filename="../main_window.py" line="618" />
         <source>Revert</source>
         <translation>恢复到已保存</translation>
     </message>
@@ -467,155 +467,165 @@
     </message>
     <message>
         <location filename="../main_window.py" line="346" />
-        <source>Open the frame's story</source>
-        <translation>打开框中稿件</translation>
+        <source>Open the frame's story at that character</source>
+        <translation>在该字处打开框中稿件</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="346" />
-        <source>Double-click</source>
-        <translation>双击</translation>
+        <source>Double-click a text frame</source>
+        <translation>双击文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362" />
+        <location filename="../main_window.py" line="347" />
+        <source>Move the picture inside its frame (crop)</source>
+        <translation>在框内移动图片（裁切）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="348" />
+        <source>Ctrl+drag, or double-click the image frame and drag (Esc leaves)</source>
+        <translation>Ctrl+拖动，或双击图片框后拖动（Esc 退出）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="364" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363" />
+        <location filename="../main_window.py" line="365" />
         <source>Banmian</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370" />
+        <location filename="../main_window.py" line="372" />
         <source>Layout error: %1</source>
         <translation>排版错误：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="372" />
+        <location filename="../main_window.py" line="374" />
         <source>layout %1 ms</source>
         <translation>排版 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="449" />
+        <location filename="../main_window.py" line="456" />
         <source>Place image</source>
         <translation>置入图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="450" />
+        <location filename="../main_window.py" line="457" />
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="481" />
+        <location filename="../main_window.py" line="488" />
         <source>Image outside the layout folder</source>
         <translation>图片不在版面文件夹内</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="482" />
+        <location filename="../main_window.py" line="489" />
         <source>The image is outside the layout's folder. Link it by a path that leaves the folder?</source>
         <translation>图片在版面文件夹之外。仍要以文件夹外的路径链接它吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="491" />
-        <location filename="../main_window.py" line="494" />
+        <location filename="../main_window.py" line="498" />
         <location filename="../main_window.py" line="501" />
+        <location filename="../main_window.py" line="508" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="491" />
+        <location filename="../main_window.py" line="498" />
         <source>Importing is not available.</source>
         <translation>导入功能不可用。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="495" />
+        <location filename="../main_window.py" line="502" />
         <source>Articles (*.txt *.md *.docx)</source>
         <translation>稿件 (*.txt *.md *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="533" />
+        <location filename="../main_window.py" line="540" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="533" />
+        <location filename="../main_window.py" line="540" />
         <source>Save the changes to this page first?</source>
         <translation>先保存对此版面的修改吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="544" />
-        <location filename="../main_window.py" line="617" />
+        <location filename="../main_window.py" line="551" />
+        <location filename="../main_window.py" line="624" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="555" />
+        <location filename="../main_window.py" line="562" />
         <source>Open page</source>
         <translation>打开版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="555" />
-        <location filename="../main_window.py" line="582" />
+        <location filename="../main_window.py" line="562" />
+        <location filename="../main_window.py" line="589" />
         <source>Banmian pages (*.json)</source>
         <translation>版面文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="563" />
+        <location filename="../main_window.py" line="570" />
         <source>Blank page</source>
         <translation>空白版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564" />
+        <location filename="../main_window.py" line="571" />
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="564" />
+        <location filename="../main_window.py" line="571" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="581" />
+        <location filename="../main_window.py" line="588" />
         <source>Save page as</source>
         <translation>版面另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="594" />
+        <location filename="../main_window.py" line="601" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="595" />
+        <location filename="../main_window.py" line="602" />
         <source>The page could not be saved; the file on disk is unchanged.</source>
         <translation>版面未能保存；磁盘上的文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="605" />
+        <location filename="../main_window.py" line="612" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="612" />
+        <location filename="../main_window.py" line="619" />
         <source>Discard every change since the last save?</source>
         <translation>放弃上次保存以来的全部修改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="632" />
+        <location filename="../main_window.py" line="639" />
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="668" />
+        <location filename="../main_window.py" line="675" />
         <source>Export PNG proofs</source>
         <translation>输出 PNG 校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="677" />
+        <location filename="../main_window.py" line="684" />
         <source>%1 proofs written</source>
         <translation>已输出 %1 张校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="683" />
+        <location filename="../main_window.py" line="690" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时更改。</translation>
     </message>
@@ -806,87 +816,87 @@
 <context>
     <name>StoryEditor</name>
     <message>
-        <location filename="../story_editor.py" line="169" />
+        <location filename="../story_editor.py" line="171" />
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="169" />
+        <location filename="../story_editor.py" line="171" />
         <source>Headline</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="170" />
+        <location filename="../story_editor.py" line="172" />
         <source>Subtitle</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="170" />
+        <location filename="../story_editor.py" line="172" />
         <source>Byline</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="170" />
+        <location filename="../story_editor.py" line="172" />
         <source>Lead</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="171" />
+        <location filename="../story_editor.py" line="173" />
         <source>Paragraph</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="171" />
+        <location filename="../story_editor.py" line="173" />
         <source>Subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="171" />
+        <location filename="../story_editor.py" line="173" />
         <source>Note</source>
         <translation>小编说</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="172" />
+        <location filename="../story_editor.py" line="174" />
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="172" />
+        <location filename="../story_editor.py" line="174" />
         <source>Caption</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="172" />
+        <location filename="../story_editor.py" line="174" />
         <source>Credit</source>
         <translation>摄影署名</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="173" />
+        <location filename="../story_editor.py" line="175" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="173" />
+        <location filename="../story_editor.py" line="175" />
         <source>Header</source>
         <translation>报眉</translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="265" />
+        <location filename="../story_editor.py" line="267" />
         <source>Not placed</source>
         <translation>未上版</translation>
     </message>
     <message numerus="yes">
-        <location filename="../story_editor.py" line="267" />
+        <location filename="../story_editor.py" line="269" />
         <source>Overset: %n character(s)</source>
         <translation><numerusform>溢出 %n 字</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../story_editor.py" line="269" />
+        <location filename="../story_editor.py" line="271" />
         <source>Short: %n character(s)</source>
         <translation><numerusform>欠 %n 字</numerusform></translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="271" />
+        <location filename="../story_editor.py" line="273" />
         <source>Fits</source>
         <translation>正好</translation>
     </message>

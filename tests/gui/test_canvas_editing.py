@@ -1,0 +1,150 @@
+"""Canvas gestures: the content grabber (crop by dragging the picture), double-click
+into the story at the clicked character, revert/recover as undoable commands,
+snapping to the engine's baseline grid."""
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+
+from desktop.core.io import dumps, load_document
+from desktop.core.model.units import MM_PER_PT, PT_PER_MM
+from desktop.core.typeset.result import GlyphRun
+
+from desktop.core import commands as C
+
+
+def frame_center(w, fid):
+    page, f = w.session.doc.find_frame(fid)
+    return w.canvas.frame_view_rect(page.id, f).center().toPoint()
+
+
+def drag(qtbot, w, a: QPoint, b: QPoint, mods=Qt.KeyboardModifier.NoModifier, steps=6):
+    vp = w.canvas.viewport()
+    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, mods, a)
+    for i in range(1, steps + 1):
+        p = QPoint(a.x() + (b.x() - a.x()) * i // steps, a.y() + (b.y() - a.y()) * i // steps)
+        qtbot.mouseMove(vp, p)
+    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, mods, b)
+
+pytestmark = pytest.mark.gui
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def placed(window, photo):
+    w = window
+    w.session.set_selection(["i-photo"])
+    assert w.place_image(str(photo))
+    w.session.undo_stack.clear()
+    w.session.undo_stack.setClean()
+    return w.session.doc.find_frame("i-photo")[1]
+
+
+def placement(w, fid):
+    from desktop.gui.tools import image_placement
+    return image_placement(w.session, fid)
+
+
+def test_ctrl_drag_moves_picture_inside_frame(qtbot, window, photo):
+    w = window
+    f = placed(w, photo)
+    assert f.fit == "fill"
+    pl0 = placement(w, "i-photo")
+    rect0 = f.rect()
+    ppi0 = w.props_panel.ppi_label.text()
+    a = frame_center(w, "i-photo")
+    k = w.canvas.mm_per_px()
+    drag(qtbot, w, a, QPoint(a.x() + 30, a.y()), CTRL)
+    assert f.fit == "none" and f.rect() == rect0          # the frame stays, the picture moves
+    assert f.offset_x == pytest.approx(30 * k, abs=1e-3) and f.offset_y == pytest.approx(0, abs=1e-3)
+    assert f.scale == pytest.approx(1.0)
+    pl = placement(w, "i-photo")
+    assert pl.x == pytest.approx(pl0.x + 30 * k * PT_PER_MM, abs=1e-3) and pl.w == pytest.approx(pl0.w)
+    # Properties follow: fit "none", the scale and the same effective ppi (no rescale)
+    assert w.props_panel.fit.currentData() == "none"
+    assert w.props_panel.scale.value() == pytest.approx(1.0)
+    assert w.props_panel.ppi_label.text() == ppi0
+    assert w.session.undo_stack.count() == 1
+    # a second drag right after is its own undo step (no merging of gestures)
+    drag(qtbot, w, a, QPoint(a.x(), a.y() - 20), CTRL)
+    assert w.session.undo_stack.count() == 2
+    assert f.offset_y == pytest.approx(-20 * k, abs=1e-3)
+    w.undo_action.trigger()
+    assert f.offset_y == pytest.approx(0, abs=1e-3) and f.offset_x == pytest.approx(30 * k, abs=1e-3)
+    w.undo_action.trigger()
+    assert (f.fit, f.offset_x, f.offset_y, f.scale) == ("fill", 0.0, 0.0, 1.0)
+    assert not w.isWindowModified()
+
+
+def test_fit_picture_keeps_its_size_when_grabbed(qtbot, window, photo):
+    w = window
+    f = placed(w, photo)
+    w.session.push(C.SetFrameProps("i-photo", fit="fit"))
+    pl0 = placement(w, "i-photo")
+    ppi0 = pl0.ppi
+    a = frame_center(w, "i-photo")
+    drag(qtbot, w, a, QPoint(a.x(), a.y() + 10), CTRL)
+    pl = placement(w, "i-photo")
+    assert f.fit == "none" and f.scale < 1.0
+    assert pl.w == pytest.approx(pl0.w, rel=1e-5) and pl.ppi == pytest.approx(ppi0, rel=1e-5)
+    assert f"{ppi0:.0f} ppi" == w.props_panel.ppi_label.text()
+    assert w.props_panel.scale.value() == pytest.approx(f.scale, abs=1e-3)
+
+
+def test_double_click_enters_the_picture(qtbot, window, photo):
+    w = window
+    f = placed(w, photo)
+    x0, y0 = f.x, f.y
+    a = frame_center(w, "i-photo")
+    vp = w.canvas.viewport()
+    qtbot.mouseDClick(vp, Qt.MouseButton.LeftButton, pos=a)
+    assert w.canvas.tool.content_frame == "i-photo"
+    drag(qtbot, w, a, QPoint(a.x() - 25, a.y()))          # no modifier: moves the picture
+    assert (f.x, f.y) == (x0, y0) and f.fit == "none" and f.offset_x < 0
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Escape)
+    assert w.canvas.tool.content_frame is None
+    drag(qtbot, w, a, QPoint(a.x() - 25, a.y()))          # now the frame moves
+    assert f.x != x0
+
+
+def test_shortcuts_list_the_content_grabber(window):
+    rows = dict(window.shortcut_rows())
+    assert any("Ctrl" in k and "drag" in k.lower() for k in rows.values()) or \
+        any("Ctrl" in k for r, k in rows.items() if "picture" in r.lower())
+
+
+def _glyph_point(w, run: GlyphRun, i: int, frac=0.25):
+    page, _ = w.session.doc.find_frame(run.frame)
+    x = run.xs[i] + run.advances[i] * frac
+    y = run.y - run.size * 0.4
+    return w.canvas.page_mm_to_view(page.id, x * MM_PER_PT, y * MM_PER_PT)
+
+
+def _block_pos(story, char):
+    pos = 0
+    for i, b in enumerate(story.blocks):
+        if char <= pos + len(b.text):
+            return i, char - pos
+        pos += len(b.text) + 1
+    raise AssertionError
+
+
+@pytest.mark.parametrize("frame,line,glyph,frac", [("t-body2", 3, 7, 0.25), ("t-body1", 2, 4, 0.75),
+                                                   ("t-short", 0, 5, 0.3)])
+def test_double_click_opens_story_at_the_character(qtbot, window, frame, line, glyph, frac):
+    w = window
+    runs = [r for p in w.session.result.pages for r in p.glyph_runs() if r.frame == frame and r.line == line]
+    run = max(runs, key=lambda r: len(r.glyphs))
+    pt = _glyph_point(w, run, glyph, frac)
+    expect = run.start + run.offsets[glyph] + (1 if frac > 0.5 else 0)
+    assert w.canvas.char_at(frame, pt) == (run.story, expect)
+    qtbot.mouseDClick(w.canvas.viewport(), Qt.MouseButton.LeftButton, pos=pt.toPoint())
+    ed = w.story_editor
+    assert w.docks["story"].isVisible() and ed.story_id == run.story
+    story = w.session.doc.story(run.story)
+    # toPoint() rounds to whole pixels: the character must still be the same one
+    hit = w.canvas.char_at(frame, QPointF(pt.toPoint()))
+    assert hit == (run.story, expect)
+    bi, pos = _block_pos(story, expect)
+    assert ed.caret == (bi, pos)
+    box = ed._rows[bi][2]
+    assert box.textCursor().position() == pos
+    assert box.toPlainText()[pos] == story.text[expect]
