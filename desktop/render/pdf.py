@@ -24,8 +24,10 @@ y-down points to PDF's bottom-up user space lives here and nowhere else.
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import io
 import os
+import pickle
 import secrets
 import tempfile
 import time
@@ -427,6 +429,34 @@ def _max_ink(arr) -> float:
     return float(_ink_sum(arr.reshape(-1, 4)).max()) / 2.55 if arr.size else 0.0
 
 
+IMAGE_CACHE_VERSION = 1
+
+
+def _disk_cache_get(key):
+    """A converted image from an earlier export (the same photo is exported again and again)."""
+    if key is None:
+        return None
+    try:
+        with open(_cache_dir() / "images" / f"{key}.pickle", "rb") as fh:
+            return pickle.load(fh)
+    except Exception:
+        return None
+
+
+def _disk_cache_put(key, value) -> None:
+    if key is None:
+        return
+    try:
+        d = _cache_dir() / "images"
+        d.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=d, prefix=f"{key}.", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, d / f"{key}.pickle")
+    except Exception:  # read-only home, full disk: the cache is only a speed-up
+        pass
+
+
 class _Images:
     """Converts each placed image once per export: crop, downsample, CMYK, ink limit."""
 
@@ -523,8 +553,6 @@ class _Images:
         return geo
 
     def _prepare(self, p: ImagePlacement):
-        from PIL import Image, ImageCms, ImageOps
-        import numpy as np
         key = self._key(p)
         if key in self.cache:
             return self.cache[key]
@@ -533,6 +561,19 @@ class _Images:
             self.cache[key] = None
             return None
         (px0, py0, px1, py1), rect, (W, H), (sx, sy) = geo
+        disk_key = self._disk_key(p, geo)
+        hit = _disk_cache_get(disk_key)
+        if hit is not None:
+            data, w, h, filt, src_mode, ink = hit
+            out = (data, w, h, filt, rect)
+            self.cache[key] = out
+            self.report.append({"path": p.path, "frame": p.frame, "source_mode": src_mode, "px": [w, h],
+                                "ppi": round(72.0 * w / rect[2], 1) if rect[2] else 0.0,
+                                "max_ink": round(ink, 1), "encoding": filt, "bytes": len(data),
+                                "cached": True})
+            return out
+        from PIL import Image, ImageCms, ImageOps   # only on a cache miss: numpy alone costs ~0.2 s to import
+        import numpy as np
         try:
             im = _open_image(p.path)
         except Exception as e:  # unreadable pixels: preflight reports it; a blank patch is drawn
@@ -572,11 +613,26 @@ class _Images:
         data, filt, ink = self._encode(arr)
         out = (data, arr.shape[1], arr.shape[0], filt, rect)
         self.cache[key] = out
+        _disk_cache_put(disk_key, (data, arr.shape[1], arr.shape[0], filt, src_mode, ink))
         eff = 72.0 * arr.shape[1] / rect[2] if rect[2] else 0.0
         self.report.append({"path": p.path, "frame": p.frame, "source_mode": src_mode,
                             "px": [arr.shape[1], arr.shape[0]], "ppi": round(eff, 1),
                             "max_ink": round(ink, 1), "encoding": filt, "bytes": len(data)})
         return out
+
+    def _disk_key(self, p: ImagePlacement, geo) -> str | None:
+        """What the converted pixels depend on: the file (by size and mtime), the crop and
+        placed size, the profile, the ink limit, the ppi cap and the encoder settings."""
+        try:
+            st = os.stat(p.path)
+            pst = os.stat(self.profile_path)
+        except OSError:
+            return None
+        (crop, _rect, size, scale) = geo
+        ident = repr((IMAGE_CACHE_VERSION, os.path.abspath(p.path), st.st_size, st.st_mtime_ns, crop, size,
+                      tuple(round(v, 6) for v in scale), str(self.profile_path), pst.st_size, pst.st_mtime_ns,
+                      self.ink_limit, self.max_ppi, JPEG_QUALITY))
+        return hashlib.sha256(ident.encode("utf-8")).hexdigest()
 
     def _encode(self, arr):
         """CMYK JPEG whose decoded pixels stay within the ink limit, else Flate.
