@@ -42,6 +42,13 @@ def run(path=None) -> int:
     from PySide6.QtCore import QSettings, QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
+        # Qt would abort with "could not connect to display"; say what to do instead
+        print("banmian: no display to open the editor on (DISPLAY is not set).\n"
+              "  Export instead:  banmian export FILE -o OUT.pdf\n"
+              "  or open it on a virtual screen:  xvfb-run banmian", file=sys.stderr)
+        return 5
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Banmian")
     app.setApplicationName("Banmian")
