@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoCommand
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QFileDialog, QGridLayout, QInputDialog, QLabel, QMainWindow,
     QMessageBox, QWidget,
@@ -107,14 +107,10 @@ class MainWindow(QMainWindow):
                     self.tr("Banmian found changes to “%1” that were not saved (autosaved %2). "
                             "Recover them?").replace("%1", sess.path.name if sess.path else "")
                     .replace("%2", time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.stat().st_mtime)))):
-            # apply as one undoable edit so the window shows unsaved changes
-            sess.doc.__dict__.update(doc.__dict__)
-            sess.undo_stack.resetClean()
-            sess._layouter = None
-            sess.relayout(initial=True)
-            sess.recovered = True
-            # mark as modified: an empty command on the stack
-            sess.undo_stack.push(_Marker(self.tr("Recover")))
+            # one undoable edit: the window shows unsaved changes, and Undo gives
+            # back the document as it was on disk
+            if sess.push(C.ReplaceDocument(dumps(sess.doc), dumps(doc), text="恢复自动保存的修改")):
+                sess.recovered = True
 
     def _build_session(self, sess: Session) -> None:
         old = self.session
@@ -618,12 +614,18 @@ class MainWindow(QMainWindow):
         if self.session.is_modified() and not self.ask(self.tr("Revert"),
                                                         self.tr("Discard every change since the last save?")):
             return
+        s = self.session
         try:
-            sess = Session.open(self.session.path)
-        except LayoutFileError as e:
+            disk = load_document(s.path)
+        except (OSError, LayoutFileError) as e:
             QMessageBox.critical(self, self.tr("Cannot open"), str(e))
             return
-        self._build_session(sess)
+        old, new = dumps(s.doc), dumps(disk)
+        if old != new:
+            # an undoable command: Undo after Revert gives back what was open
+            s.push(C.ReplaceDocument(old, new, text="恢复到已保存"))
+        s.undo_stack.setClean()         # the document is the file on disk again
+        self._update_title()
 
     def autosave(self) -> Path | None:
         """Write the recovery file if there are unsaved changes (never the document itself)."""
@@ -699,12 +701,3 @@ class MainWindow(QMainWindow):
             pass
         e.accept()
 
-
-class _Marker(QUndoCommand):
-    """An undo step with no effect: marks a recovered document as unsaved."""
-
-    def redo(self):
-        pass
-
-    def undo(self):
-        pass

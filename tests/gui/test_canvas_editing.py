@@ -148,3 +148,48 @@ def test_double_click_opens_story_at_the_character(qtbot, window, frame, line, g
     box = ed._rows[bi][2]
     assert box.textCursor().position() == pos
     assert box.toPlainText()[pos] == story.text[expect]
+
+
+def test_revert_is_undoable(qtbot, window):
+    w = window
+    path = w.session.path
+    disk = dumps(load_document(path))
+    w.session.set_selection(["t-empty"])
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Right)
+    w.session.push(C.EditStoryText("s2", 0, text="改过的短讯"))
+    edited = dumps(w.session.doc)
+    doc = w.session.doc
+    assert w.isWindowModified()
+    asked = []
+    w.ask = lambda *a: asked.append(a) or True
+    w.actions_by_key["revert"].trigger()
+    assert asked                                   # it asked before discarding
+    assert w.session.doc is doc                    # same document object: the views stay
+    assert dumps(doc) == disk and not w.isWindowModified()
+    w.undo_action.trigger()                        # Undo gives back what was open
+    assert dumps(doc) == edited and w.isWindowModified()
+    assert w.session.doc.story("s2").text == "改过的短讯"
+    w.redo_action.trigger()
+    assert dumps(doc) == disk and not w.isWindowModified()
+
+
+def test_recover_is_undoable(qtbot, sample_file, settings):
+    from desktop.gui.main_window import MainWindow
+    w = MainWindow(sample_file, settings=settings, ask=lambda *a: True)
+    w.prompt_save = lambda: "discard"
+    qtbot.addWidget(w)
+    disk = dumps(w.session.doc)
+    w.session.push(C.EditStoryText("s2", 0, text="崩溃前的修改"))
+    w.session.push(C.MoveFrames(["t-empty"], 5, 0))
+    assert w.autosave() is not None
+    recovered = dumps(w.session.doc)
+    w2 = MainWindow(sample_file, settings=settings, ask=lambda *a: True)
+    w2.prompt_save = lambda: "discard"
+    qtbot.addWidget(w2)
+    assert dumps(w2.session.doc) == recovered and w2.isWindowModified()
+    assert w2.session.undo_stack.count() == 1
+    w2.undo_action.trigger()                       # back to the file as it was on disk
+    assert dumps(w2.session.doc) == disk and not w2.isWindowModified()
+    assert "崩溃前的修改" not in w2.session.doc.story("s2").text
+    w2.redo_action.trigger()
+    assert dumps(w2.session.doc) == recovered and w2.isWindowModified()
