@@ -466,13 +466,20 @@ def _is_orphan_line(p: Paragraph, i: int, j: int) -> bool:
 
 def break_lines(p: Paragraph, measures, indent: float, align: str) -> list[tuple[int, int, float]]:
     """All breaks of the paragraph; pruned search first, the full one if that ends in an orphan."""
-    out = _break_lines(p, measures, indent, align, PRUNE)
+    pre = _Prefix(p)
+    memo = []
+
+    def measure_of(k):          # the caller's measures() walks the flow: ask it once per line
+        while len(memo) <= k:
+            memo.append(measures(len(memo)))
+        return memo[k]
+    out = _break_lines(p, measure_of, indent, align, PRUNE, pre)
     if len(out) > 1 and _is_orphan_line(p, out[-1][0], out[-1][1]):
-        out = _break_lines(p, measures, indent, align, INF)
+        out = _break_lines(p, measure_of, indent, align, INF, pre)
     return out
 
 
-def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float) -> list[tuple[int, int, float]]:
+def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float, pre) -> list[tuple[int, int, float]]:
     """Choose all breaks of the paragraph: [(start, end, measure), ...].
 
     measures(k) gives the measure of line k (pt).  Dynamic programming over
@@ -485,7 +492,6 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
     n = len(p.items)
     if n == 0:
         return []
-    pre = _Prefix(p)
     W, G, E, TS, TG = pre.w, pre.g, pre.e, pre.ts, pre.tg
     items = p.items
     can_break = p.can_break
@@ -581,7 +587,11 @@ def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, alig
         cuts[0][0] += first.lcut
     gl = [glues[k].natural for k in range(i, j - 1)]
     lspace = [0.0] * (j - i)
-    nat = sum(items[k].width for k in range(i, j)) - sum(c[0] + c[1] for c in cuts) + sum(gl) + indent
+    nat = indent + sum(gl)
+    for k in range(i, j):
+        nat += items[k].width
+    for c in cuts:
+        nat -= c[0] + c[1]
     diff = measure - nat
     justified = False
     if diff < -1e-9:
