@@ -427,7 +427,7 @@ class Canvas(QAbstractScrollArea):
             qp.setPen(QPen(C_BASELINE, 0))
             x0 = self.page_mm_to_view(pid, page.margins.left, 0).x()
             x1 = self.page_mm_to_view(pid, page.width - page.margins.right, 0).x()
-            for y in baseline_lines(page):
+            for y in baseline_lines(page, self.session.page_result(pid)):
                 vy = self.page_mm_to_view(pid, 0, y).y()
                 qp.drawLine(QPointF(x0, vy), QPointF(x1, vy))
         if self.show_guides:

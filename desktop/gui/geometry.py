@@ -2,7 +2,20 @@
 from __future__ import annotations
 
 from ..core.model.document import Page
-from ..core.model.units import MM_PER_PT
+from ..core.model.units import MM_PER_PT, PT_PER_MM
+
+
+def page_grid(page: Page, result=None) -> tuple[float, float, float]:
+    """(origin, pitch, body size) of the baseline grid in pt, as the engine laid it out.
+
+    ``result`` is the page's PageResult: ``grid_origin`` is the top of cell 0
+    and ``grid_pitch`` the cell height.  Without a result (or a pitch) the
+    same values are derived from the page's grid settings.
+    """
+    if result is not None and getattr(result, "grid_pitch", 0) > 0:
+        return result.grid_origin, result.grid_pitch, result.body_size or page.grid.body_size
+    g = page.grid
+    return (page.margins.top + g.first_baseline) * PT_PER_MM, g.leading, g.body_size
 
 
 def column_edges(page: Page) -> list[tuple[float, float]]:
@@ -21,12 +34,15 @@ def column_edges(page: Page) -> list[tuple[float, float]]:
     return [(x0 + i * (col + gut), x0 + i * (col + gut) + col) for i in range(g.columns)]
 
 
-def baseline_lines(page: Page) -> list[float]:
-    """y of every baseline-grid line inside the type area, mm from the trim top."""
-    g = page.grid
-    step = g.leading * MM_PER_PT
-    top = page.margins.top
-    first = top + (g.first_baseline if g.first_baseline > 0 else g.body_size * 0.88 * MM_PER_PT)
+def baseline_lines(page: Page, result=None) -> list[float]:
+    """y of every body baseline of the engine's grid inside the type area, mm from the trim top.
+
+    A body line sits centred in its cell: baseline = cell top + (pitch − size) / 2
+    + 0.88 × size (as typeset/checks.py verifies).
+    """
+    origin, pitch, size = page_grid(page, result)
+    step = pitch * MM_PER_PT
+    first = (origin + (pitch - size) / 2 + 0.88 * size) * MM_PER_PT
     bottom = page.height - page.margins.bottom
     out = []
     y = first
@@ -36,29 +52,32 @@ def baseline_lines(page: Page) -> list[float]:
     return out
 
 
-def grid_rows(page: Page) -> list[float]:
-    """Horizontal snap lines: top margin and every line of the grid's row pitch (mm)."""
-    g = page.grid
-    step = g.leading * MM_PER_PT
-    top = page.margins.top
+def grid_rows(page: Page, result=None) -> list[float]:
+    """Cell tops of the engine's baseline grid (mm), from cell 0 down to the bottom margin."""
+    origin, pitch, _ = page_grid(page, result)
+    step = pitch * MM_PER_PT
     bottom = page.height - page.margins.bottom
     out = []
-    y = top
+    y = origin * MM_PER_PT
     while y <= bottom + 1e-6 and step > 0:
         out.append(y)
         y += step
-    out.append(bottom)
     return out
 
 
-def snap_targets(page: Page, exclude: set[str] = frozenset(), *, baseline: bool = True):
-    """Vertical lines (x) and horizontal lines (y) a frame edge may snap to."""
+def snap_targets(page: Page, exclude: set[str] = frozenset(), *, baseline: bool = True, result=None):
+    """Vertical lines (x) and horizontal lines (y) a frame edge may snap to.
+
+    With ``baseline`` the y targets include the tops of the engine's grid
+    cells (``result``: the page's PageResult with grid_origin / grid_pitch),
+    so a frame's top lands where its first line's cell starts.
+    """
     xs = [page.margins.left, page.width - page.margins.right, 0.0, page.width]
     for a, b in column_edges(page):
         xs += [a, b]
     ys = [page.margins.top, page.height - page.margins.bottom, 0.0, page.height]
     if baseline:
-        ys += grid_rows(page)
+        ys += grid_rows(page, result)
     for f in page.frames:
         if f.id in exclude:
             continue

@@ -56,7 +56,7 @@ def _snap_rect(canvas, page, x, y, w, h, exclude, *, move=True):
     if not canvas.snap:
         return 0.0, 0.0
     tol = SNAP_PX * canvas.mm_per_px()
-    xs, ys = snap_targets(page, exclude, baseline=canvas.show_baseline or True)
+    xs, ys = snap_targets(page, exclude, result=canvas.session.page_result(page.id))
     dx = snap_value([x, x + w] if move else [x + w], xs, tol)
     dy = snap_value([y, y + h] if move else [y + h], ys, tol)
     return dx, dy
@@ -238,7 +238,7 @@ class SelectionTool(Tool):
         c = self.canvas
         if c.snap:
             tol = 6.0 * c.mm_per_px()
-            xs, ys = snap_targets(self.page, {self.frame.id})
+            xs, ys = snap_targets(self.page, {self.frame.id}, result=self.session.page_result(self.page.id))
             if "l" in hname[1]:
                 x0 += snap_value([x0], xs, tol)
             if "r" in hname[1]:
@@ -385,7 +385,7 @@ class FrameTool(Tool):
         tol = SNAP_PX * c.mm_per_px()
         if self.kind == "text":
             tol *= 3   # "drawn in column units"
-        xs, ys = snap_targets(page, set())
+        xs, ys = snap_targets(page, set(), result=self.session.page_result(page.id))
         return x + snap_value([x], xs, tol), y + snap_value([y], ys, tol)
 
     def press(self, e):

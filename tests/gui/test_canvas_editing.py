@@ -193,3 +193,57 @@ def test_recover_is_undoable(qtbot, sample_file, settings):
     assert "崩溃前的修改" not in w2.session.doc.story("s2").text
     w2.redo_action.trigger()
     assert dumps(w2.session.doc) == recovered and w2.isWindowModified()
+
+
+def _show_frame(w, fid):
+    """Scroll so the frame's centre is in the middle of the viewport."""
+    c = w.canvas
+    page, f = w.session.doc.find_frame(fid)
+    ox, oy = c.page_offsets()[page.id]
+    s = c.px_per_pt
+    cx, cy = (ox + (f.x + f.w / 2) * PT_PER_MM) * s, (oy + (f.y + f.h / 2) * PT_PER_MM) * s
+    c.horizontalScrollBar().setValue(round(cx - c.viewport().width() / 2))
+    c.verticalScrollBar().setValue(round(cy - c.viewport().height() / 2))
+
+
+def test_drag_snaps_frame_top_to_engine_grid_cell(qtbot, tmp_path, settings):
+    from conftest import build_doc
+    from desktop.core.io import save_document
+    from desktop.gui.main_window import MainWindow
+    doc = build_doc()
+    doc.pages[0].grid.first_baseline = 2.0          # cell 0 starts 2 mm below the top margin
+    path = tmp_path / "grid.json"
+    save_document(doc, path)
+    w = MainWindow(path, settings=settings, ask=lambda *a: True)
+    w.prompt_save = lambda: "discard"
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    pr = w.session.result.pages[0]
+    page = w.session.doc.pages[0]
+    origin, pitch = pr.grid_origin * MM_PER_PT, pr.grid_pitch * MM_PER_PT
+    assert abs(origin - (page.margins.top + 2.0)) < 1e-9 and pitch > 0
+    # the frame's height a whole number of cells, so top and bottom sit on cell edges together
+    _, f = w.session.doc.find_frame("t-empty")
+    w.session.push(C.ResizeFrame("t-empty", f.x, f.y, f.w, 12 * pitch))
+    w.canvas.set_zoom(1.0)
+    _show_frame(w, "t-empty")
+    k = w.canvas.mm_per_px()
+    tol = 6.0 * k
+    cell = round((f.y - origin) / pitch) + 3
+    target = origin + cell * pitch
+    # drop the top 0.8 mm below cell `cell`'s top (well inside the snap distance)
+    want = target + 0.8
+    a = frame_center(w, "t-empty")
+    b = QPoint(a.x(), a.y() + round((want - f.y) / k))
+    drag(qtbot, w, a, b)
+    assert f.y == pytest.approx(target, abs=1e-6), (f.y, target, tol)
+    # …and not the margin-based rows the editor used to guess
+    assert abs(((f.y - page.margins.top) / pitch) % 1) > 0.05
+    # the guides draw the engine's baselines: a body line centred in its cell
+    from desktop.gui.geometry import baseline_lines
+    size = pr.body_size * MM_PER_PT
+    assert baseline_lines(page, pr)[0] == pytest.approx(origin + (pitch - size) / 2 + 0.88 * size)
+    lines = [ln for ln in pr.lines if ln.grid]
+    assert lines and any(abs(ln.baseline * MM_PER_PT - y) < 1e-3
+                         for ln in lines[:1] for y in baseline_lines(page, pr))
