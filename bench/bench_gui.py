@@ -3,9 +3,14 @@
 - keystroke → updated canvas: an IME commit in the story editor, through the
   command, relayout and the canvas repaint (median ms; target ≤ 50 ms)
 - scroll and zoom at 100 %: frames per second of full repaints (target ≥ 30)
-- resident memory with the sample page open (target ≤ 350 MB)
+- resident memory with the sample page open (target ≤ 350 MB), and with a
+  16-page issue open (the sample page duplicated 15 times through the core's
+  DuplicatePage command, every page painted once at 100 % by scrolling from
+  top to bottom, as a user paging through would; target ≤ 600 MB).  Each
+  memory figure is the median over fresh processes (``-n``, default 3).
 
-    python bench/bench_gui.py
+    python bench/bench_gui.py [-n 3]
+    python bench/bench_gui.py --rss-pages 16     # one memory run (prints "rss <MB> <peak MB>")
 """
 import os
 import statistics
@@ -25,6 +30,89 @@ def rss_mb() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return 0.0
+
+
+def peak_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def issue_file(pages: int, out_dir: Path) -> Path:
+    """The sample page as a ``pages``-page issue (DuplicatePage), image paths made absolute."""
+    from desktop.core import commands as C
+    from desktop.core.io import load_document, save_document
+    from desktop.core.model.document import ImageFrame
+    doc = load_document(SAMPLE)
+    for f in doc.pages[0].frames:
+        if isinstance(f, ImageFrame) and f.path and not Path(f.path).is_absolute():
+            f.path = str((SAMPLE.parent / f.path).resolve())
+    while len(doc.pages) < pages:
+        C.DuplicatePage(doc.pages[-1].id).do(doc)
+    path = out_dir / f"issue-{pages}.json"
+    save_document(doc, path)
+    return path
+
+
+def rss_run(pages: int) -> None:
+    """One process: open a ``pages``-page issue, scroll through it at 100 %, print RSS."""
+    import tempfile
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from desktop.gui.main_window import MainWindow
+    with tempfile.TemporaryDirectory() as tmp:
+        path = SAMPLE if pages <= 1 else issue_file(pages, Path(tmp))
+        settings = QSettings(str(Path(tmp) / "bench.ini"), QSettings.Format.IniFormat)
+        w = MainWindow(path, settings=settings, ask=lambda *a: False)
+        w.prompt_save = lambda: "discard"
+        w.resize(1600, 1000)
+        w.show()
+        for _ in range(5):
+            app.processEvents()
+        assert len(w.session.doc.pages) == max(1, pages), len(w.session.doc.pages)
+        c = w.canvas
+        c.set_zoom(1.0)
+        c._drop_stale_images()
+        vp = c.viewport()
+        bar = c.verticalScrollBar()
+        bar.setValue(0)
+        painted = set()
+        while True:
+            vp.repaint()
+            app.processEvents()
+            painted |= {pid for pid in c._images} | c.painted_pages
+            if bar.value() >= bar.maximum():
+                break
+            bar.setValue(bar.value() + bar.pageStep())
+        missing = [p.id for p in w.session.doc.pages if p.id not in painted]
+        assert not missing, missing
+        app.processEvents()
+        print(f"rss {rss_mb():.1f} {peak_mb():.1f} pages {len(w.session.doc.pages)}", flush=True)
+        w.session.undo_stack.setClean()
+        w.close()
+
+
+def memory_figures(n: int) -> None:
+    import subprocess
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    for pages, target in ((1, 350), (16, 600)):
+        rss, peak = [], []
+        for _ in range(n):
+            out = subprocess.run([sys.executable, __file__, "--rss-pages", str(pages)], env=env, cwd=ROOT,
+                                 capture_output=True, text=True, timeout=600)
+            line = next((x for x in out.stdout.splitlines() if x.startswith("rss ")), None)
+            if line is None:
+                raise SystemExit(f"memory run failed ({out.returncode}):\n{out.stdout}\n{out.stderr}")
+            rss.append(float(line.split()[1]))
+            peak.append(float(line.split()[2]))
+        med = statistics.median(rss)
+        what = "the sample page" if pages == 1 else f"a {pages}-page issue (every page painted at 100 %)"
+        print(f"RSS with {what}: median {med:.0f} MB over {n} runs (peak {statistics.median(peak):.0f} MB; "
+              f"runs {', '.join(f'{x:.0f}' for x in rss)}); target ≤ {target} → "
+              f"{'OK' if med <= target else 'HIGH'}")
 
 
 def main():
@@ -93,10 +181,19 @@ def main():
           f"{'OK' if key_ms <= 50 else 'SLOW'}")
     print(f"scroll at 100 %: {scroll_fps:.0f} fps; zoom: {zoom_fps:.0f} fps; re-render after zoom "
           f"{settle_ms:.0f} ms; target ≥ 30 → {'OK' if min(scroll_fps, zoom_fps) >= 30 else 'SLOW'}")
-    print(f"RSS with the sample page open: {mem:.0f} MB; target ≤ 350 → {'OK' if mem <= 350 else 'HIGH'}")
+    print(f"RSS after these runs, same process: {mem:.0f} MB")
     w.session.undo_stack.setClean()
     w.close()
 
 
 if __name__ == "__main__":
-    main()
+    import argparse
+    ap = argparse.ArgumentParser()
+    ap.add_argument("-n", type=int, default=3, help="fresh processes per memory figure (median)")
+    ap.add_argument("--rss-pages", type=int, default=0, help="one memory run with this many pages")
+    a = ap.parse_args()
+    if a.rss_pages:
+        rss_run(a.rss_pages)
+    else:
+        main()
+        memory_figures(max(1, a.n))

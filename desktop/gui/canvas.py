@@ -29,6 +29,7 @@ from .geometry import baseline_lines, column_edges
 PAGE_GAP = 36.0          # pt between pages
 PAD = 48.0               # pt around the pages
 MAX_PAGE_PIXELS = 24_000_000   # above this the visible region is painted directly
+CACHE_BYTES = 128 * 1024 * 1024  # painted pages kept; the least recently shown go first
 
 C_MARGIN = QColor(200, 0, 200)
 C_COLUMN = QColor(140, 90, 230)
@@ -138,6 +139,7 @@ class Canvas(QAbstractScrollArea):
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.first_paint_done = False
         self.paint_count = 0
+        self.painted_pages: set[str] = set()     # pages drawn at least once (bench, tests)
         self._rezoom_timer = QTimer(self, singleShot=True, interval=150)
         self._rezoom_timer.timeout.connect(self._drop_stale_images)
         session.layout_changed.connect(self._layout_changed)
@@ -336,12 +338,26 @@ class Canvas(QAbstractScrollArea):
         if img is not None and abs(img.scale - s) < 1e-9:
             if img.result is not pr:
                 img.update(pr)
+            self._images[page_id] = self._images.pop(page_id)    # most recently used last
             return img
         if pr.width * s * pr.height * s > MAX_PAGE_PIXELS:
             return None
         img = PageImage(pr, s)
+        self._images.pop(page_id, None)
         self._images[page_id] = img
+        self._trim_cache(keep=page_id)
         return img
+
+    def _trim_cache(self, keep: str) -> None:
+        """Drop the least recently shown page pictures beyond CACHE_BYTES (a long issue
+        scrolled through at 100 % does not keep every page in memory)."""
+        total = sum(v.image.sizeInBytes() for v in self._images.values())
+        for pid in list(self._images):
+            if total <= CACHE_BYTES:
+                break
+            if pid == keep:
+                continue
+            total -= self._images.pop(pid).image.sizeInBytes()
 
     # ---------------------------------------------------------------- tools
     def set_tool(self, tool) -> None:
@@ -396,6 +412,7 @@ class Canvas(QAbstractScrollArea):
         qp.fillRect(prect, QColor(255, 255, 255))
         if pr is None:
             return
+        self.painted_pages.add(page.id)
         cached = self._images.get(page.id)
         img = self.page_image(page.id)
         if img is not None:
