@@ -4,6 +4,10 @@ Chinese (zh_CN) is the default interface language; English when the system
 locale is not Chinese or the setting ``language`` is ``en`` (Edit → Language).
 ``BANMIAN_EXIT_WHEN_READY=1`` prints the seconds from process start to the
 first painted canvas and quits (bench/bench_startup.py).
+``BANMIAN_SCREENSHOT=out.png`` saves a screenshot of the whole screen (the X
+root window through ``QScreen.grabWindow(0)``; the window itself where the
+platform cannot grab the screen) shortly after the first paint
+(tests/gui/test_xvfb_screenshot.py); with BANMIAN_EXIT_WHEN_READY it quits after.
 """
 from __future__ import annotations
 
@@ -63,17 +67,41 @@ def run(path=None) -> int:
         return 2
     if path:
         win._add_recent(Path(path).resolve())
-    if os.environ.get("BANMIAN_EXIT_WHEN_READY"):
+    exit_when_ready = bool(os.environ.get("BANMIAN_EXIT_WHEN_READY"))
+    shot = os.environ.get("BANMIAN_SCREENSHOT")
+    if exit_when_ready or shot:
+        def screenshot():
+            save_screenshot(app, win, shot)
+            if exit_when_ready:
+                app.quit()
+
         def ready():
-            now = time.time()
-            start = t0 if t0 else _process_start()
-            print(f"ready {now - start:.3f} s", flush=True)
-            QTimer.singleShot(0, app.quit)
+            if exit_when_ready:
+                now = time.time()
+                start = t0 if t0 else _process_start()
+                print(f"ready {now - start:.3f} s", flush=True)
+            if shot:      # let the debounced panels (thumbnails, preflight) fill in first
+                QTimer.singleShot(int(os.environ.get("BANMIAN_SCREENSHOT_DELAY_MS", "1200")), screenshot)
+            else:
+                QTimer.singleShot(0, app.quit)
         win.ready.connect(ready)
-        win.session.undo_stack.setClean()
+        if exit_when_ready:
+            win.session.undo_stack.setClean()
     win.show()
     code = app.exec()
     return int(code or 0)
+
+
+def save_screenshot(app, win, path: str) -> bool:
+    """The screen as the user sees it (root window), else the window; prints where it went."""
+    screen = win.screen() or app.primaryScreen()
+    pm = screen.grabWindow(0) if screen is not None else None
+    if pm is None or pm.isNull():
+        pm = win.grab()
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    ok = pm.save(str(path))
+    print(f"screenshot {path} {pm.width()}x{pm.height()} {'ok' if ok else 'FAILED'}", flush=True)
+    return ok
 
 
 def _process_start() -> float:
