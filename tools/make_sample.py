@@ -258,14 +258,30 @@ PAGE_LEADING = 17.0   # the sample's baseline grid: 1.89 em (line gap 89 %, with
 #                       the templates keep 15 pt — this page has less copy than a full 对开 page
 
 
+# The page's design (the levers `design()` chooses between are the spacing ones: they are
+# re-chosen whenever the engine changes how the copy breaks, see `design()`):
+#  * subheads (小标题) take three grid cells, their two lines centred (14 pt leading + 8 pt after);
+#  * 履职手记's headline in two lines of 一号, the photo title in 二号, the notice head in 小二
+#    with a 6 mm inset in its tinted box — display sizes that fill the page as a newspaper would;
+#  * every text frame where an article ends is balanced (齐栏: `TextFrame.balance`).
+DESIGN = dict(H1=250.0, A3F1=110.0, BOXH=120.0, BOXCOLS=2, LEADING=PAGE_LEADING, A2HEAD="headline-1",
+              A3HEAD="headline-1b", TITLE="title", TITLEH=11.5, BALANCE=True, Y2GAP=3.5, INSET=6.0,
+              SUBHEAD={"leading": 14.0, "space_after": 8.0},
+              STYLES={"title": {"size": 22.0, "leading": 30.0}, "box-head": {"size": 18.0, "leading": 28.0},
+                      # what design() chose on the current engine (a line before the notes and after
+                      # the leads); the saved sample is built with these
+                      "note": {"space_before": 17.0}, "list": {"space_before": 0.0},
+                      "byline-end": {"space_before": 0.0}, "lead": {"space_after": 17.0}})
+
+
 def build_sample(p: dict | None = None) -> Document:
     """The 主席论坛 page. `p` overrides geometry (mm) — `fit()` tunes H1 and BOXH."""
-    q = dict(H1=250.0, A3F1=110.0, BOXH=120.0, BOXCOLS=2)
+    q = dict(DESIGN)
     q.update(p or {})
     doc = load_document(TEMPLATES / "duikai.json")
     page = doc.pages[0]
     page.name = "3"
-    page.grid.leading = PAGE_LEADING
+    page.grid.leading = q["LEADING"]
     doc.meta.update({"paper": "江苏工人报", "section": "主席论坛", "date": "2024年×月×日",
                      "weekday": "星期×", "editor": "×××", "title": "主席论坛（样张）",
                      "template": "duikai", "sample": "zhuxi-luntan"})
@@ -277,12 +293,19 @@ def build_sample(p: dict | None = None) -> Document:
     st["notice"].name = "《主席论坛》邀您“汇谈”"
     st["a3"].name = "多维发力推动工会与货车司机“双向奔赴”"
     _restyle(st["a1"], {"headline": "headline-1"})
-    _restyle(st["a2"], {"headline": "headline-1", "byline": "byline-end"})
-    _restyle(st["a3"], {"headline": "headline-3"})
+    _restyle(st["a2"], {"headline": q["A2HEAD"], "byline": "byline-end"})
+    _restyle(st["a3"], {"headline": q["A3HEAD"]})
+    _restyle(st["photo"], {"title": q["TITLE"]})
     _restyle(st["notice"], {"headline": "box-head", "lead": "box-body", "paragraph": "box-body"})
     # on this page the lead, the 小编说 notes and the notice are set a size up (五号)
     for name in ("lead", "note", "box-body"):
         doc.paragraph_style(name).size = 10.5
+    for sname, attrs in (q["STYLES"] or {}).items():
+        for k, v in attrs.items():
+            setattr(doc.paragraph_style(sname), k, v)
+    if q["SUBHEAD"]:
+        for k, v in q["SUBHEAD"].items():
+            setattr(doc.paragraph_style("subhead"), k, v)
     doc.stories += [st[k] for k in ("a1", "a2", "photo", "notice", "a3")]
     doc.articles = [Article("art-a1", "主席之声：培育巾帼工匠"), Article("art-a2", "主席之声：徐州调研"),
                     Article("art-photo", "图片新闻：把“支部建在农路上”"),
@@ -305,16 +328,16 @@ def build_sample(p: dict | None = None) -> Document:
     # left: the two 主席之声 articles, 5 columns each, one above the other
     h1 = q["H1"]
     fr.append(TextFrame("a1-body", x(0), T, span(5), h1, article="art-a1", columns=5, gutter=gut,
-                        story="a1"))
+                        story="a1", balance=q["BALANCE"]))
     fr.append(RuleFrame("rule-a1-a2", x(0), T + h1 + 1.5, span(5), 0.0, weight=0.5))
-    y2 = T + h1 + 3.5
+    y2 = T + h1 + q["Y2GAP"]
     fr.append(TextFrame("a2-body", x(0), y2, span(5), B - y2, article="art-a2", columns=5, gutter=gut,
-                        story="a2"))
+                        story="a2", balance=q["BALANCE"]))
     fr.append(RuleFrame("rule-left-right", x(5) - gut / 2, T, 0.0, B - T, weight=0.5))
     # right top: the photo story — title, photo across three columns, caption under it
     x5 = x(5)
     w3 = span(3)
-    title_h = 8.0
+    title_h = q["TITLEH"]
     fr.append(TextFrame("photo-title", x5, T, w3, title_h, article="art-photo", story="photo",
                         next="photo-caption"))
     px_w, px_h = PHOTO_PX
@@ -339,12 +362,13 @@ def build_sample(p: dict | None = None) -> Document:
     fr.append(TextFrame("a3-2", x5, yb, span(3 - bc), B - yb, article="art-a3", columns=3 - bc,
                         gutter=gut, next="a3-3"))
     y4 = yb + boxh + 3.0
-    fr.append(TextFrame("a3-3", bx, y4, span(bc), B - y4, article="art-a3", columns=bc, gutter=gut))
+    fr.append(TextFrame("a3-3", bx, y4, span(bc), B - y4, article="art-a3", columns=bc, gutter=gut,
+                           balance=q["BALANCE"]))
     # the notice in a ruled box: a tinted BoxFrame behind a TextFrame with an inset
     fr.append(BoxFrame("notice-box", bx, yb, span(bc), boxh, article="art-notice", stroke="Black",
                        stroke_weight=0.75, fill="Tint K12", tint=100.0, wrap=Wrap("box", 1.5)))
     fr.append(TextFrame("notice-text", bx, yb, span(bc), boxh, article="art-notice", columns=bc,
-                        gutter=gut, inset=3.0, story="notice"))
+                        gutter=gut, inset=q["INSET"], story="notice"))
     return doc
 
 
@@ -354,10 +378,10 @@ def _layout(doc):
     return r, {o.story: o.chars for o in r.overset}, dict(r.underset)
 
 
-def fit(verbose: bool = False) -> dict:
+def fit(verbose: bool = False, base: dict | None = None) -> dict:
     """Smallest A1 height and notice-box height (in grid steps) with nothing overset."""
-    step = PAGE_LEADING * MM_PER_PT
-    q = {}
+    q = {**DESIGN, **(base or {})}
+    step = q.get("LEADING", PAGE_LEADING) * MM_PER_PT
     for key, story, lo, hi in (("H1", "a1", 180.0, 330.0), ("BOXH", "notice", 60.0, 200.0)):
         best = hi
         a, b = 0, int((hi - lo) / step)
@@ -373,6 +397,58 @@ def fit(verbose: bool = False) -> dict:
         if verbose:
             print(f"  fit {key} = {best:.1f} mm")
     return q
+
+
+def foot_gaps(doc: Document, result=None) -> dict:
+    """Empty body lines at the foot of every text column of the page's articles.
+
+    {(frame id, column): grid lines between the column's last baseline and the frame's
+    own bottom} for each column that holds text of a story ending in or passing through it.
+    """
+    from desktop.core.typeset.layout import layout_document
+    r = result or layout_document(doc, base_dir=SAMPLES)
+    pg = r.pages[0]
+    page = doc.pages[0]
+    out = {}
+    for fl in pg.frames:
+        f = page.frame(fl.frame)
+        if f is None or f.columns < 2 and f.story is not None and f.next is None:
+            continue                      # single heads/caption frames: not body columns
+        bottom = (f.y + f.h - f.inset) / MM_PER_PT
+        for ci in range(f.columns):
+            base = [ln.baseline for ln in pg.lines if ln.frame == f.id and ln.column == ci]
+            out[(f.id, ci)] = (bottom - max(base)) / pg.grid_pitch if base else (f.h / MM_PER_PT) / pg.grid_pitch
+    return out
+
+
+def design(verbose: bool = False) -> dict:
+    """Choose the spacing levers that leave the fewest empty lines at the columns' feet.
+
+    Small, typographically ordinary choices: a line of space before the 小编说 notes, before the
+    调研组成员 list, before an end byline, after a lead.  Each is tried with the geometry refitted; the design
+    with no overset and the smallest worst foot gap wins (ties: the fewest changes).
+    """
+    import itertools
+    best = None
+    L = DESIGN["LEADING"]
+    for note, lst, bye, lead in itertools.product((0.0, L), (0.0, L), (0.0, L), (0.0, L)):
+        styles = {k: dict(v) for k, v in DESIGN["STYLES"].items()}
+        styles.update({"note": {"space_before": note}, "list": {"space_before": lst},
+                       "byline-end": {"space_before": bye}, "lead": {"space_after": lead}})
+        q = fit(base={**DESIGN, "STYLES": styles})
+        doc = build_sample(q)
+        r, over, _ = _layout(doc)
+        if over:
+            continue
+        gaps = foot_gaps(doc, r)
+        score = (round(max(gaps.values()), 2), round(sum(gaps.values()), 2), (note > 0) + (lst > 0) + (bye > 0) + (lead > 0))
+        if verbose:
+            print(f"  design note+{note:g} list+{lst:g} byline+{bye:g} lead+{lead:g}: worst foot {score[0]:.2f} lines")
+        if best is None or score < best[0]:
+            best = (score, q)
+    if best is None:
+        raise SystemExit("no design without overset")
+    return best[1]
 
 
 def fit_report(doc: Document):
@@ -398,7 +474,7 @@ def main(argv=None) -> int:
     if a.what in ("templates", "all"):
         write_templates()
     if a.what in ("sample", "all"):
-        doc = build_sample(fit(verbose=True))
+        doc = build_sample(design(verbose=True))
         path = write_sample(doc)
         print(f"wrote {path.relative_to(ROOT)}")
         try:

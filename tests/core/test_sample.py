@@ -153,3 +153,27 @@ def test_make_sample_reproduces_the_stories():
     saved = document_to_dict(load_document(SAMPLE))
     assert built["stories"] == saved["stories"]
     assert built["paragraph_styles"] == saved["paragraph_styles"]
+
+
+def test_sample_columns_end_full():
+    """No text column of an article ends with more than ~2 empty body lines (balanced, 齐栏)."""
+    layout = pytest.importorskip("desktop.core.typeset.layout")
+    doc = load_document(SAMPLE)
+    r = layout.layout_document(doc, base_dir=SAMPLE.parent)
+    pg, page = r.pages[0], doc.pages[0]
+    assert pg.grid_pitch > 0
+    checked = 0
+    for fl in pg.frames:
+        f = page.frame(fl.frame)
+        if not (f.columns > 1 or f.next or any(f.id == g.next for g in page.frames if isinstance(g, TextFrame))):
+            continue                       # one-column heads, title and caption frames
+        bottom = (f.y + f.h - f.inset) / MM_PER_PT
+        for ci in range(f.columns):
+            base = [ln.baseline for ln in pg.lines if ln.frame == f.id and ln.column == ci]
+            assert base, (f.id, ci, "empty column")
+            gap = (bottom - max(base)) / pg.grid_pitch
+            assert gap <= 2.5, (f.id, ci, round(gap, 2))
+            checked += 1
+    assert checked >= 15
+    for sid in ("a1", "a2", "a3"):
+        assert dict(r.underset).get(sid, 0) <= 6 * 13, sid       # ≤ 6 lines of room per article
