@@ -231,3 +231,10 @@ def test_a_character_no_font_has_is_reported_and_still_drawn():
     drawn = "".join(r.text for r in result.pages[0].glyph_runs())
     assert "\U0010fffd" in drawn            # drawn as .notdef, never dropped
     assert run_checks(doc, result).count("integrity") == 0
+
+
+def test_heads_break_at_their_punctuation_or_before_a_quote(fonts):
+    _, _, texts = lines_of("着重凝心铸魂，强化巾帼工匠政治引领", fonts, chars=11, indent=0, align="center")
+    assert texts == ["着重凝心铸魂，", "强化巾帼工匠政治引领"]
+    _, _, texts = lines_of("多维发力推动工会与货车司机“双向奔赴”", fonts, chars=14, indent=0, align="center")
+    assert texts == ["多维发力推动工会与货车司机", "“双向奔赴”"]

@@ -37,7 +37,7 @@ EVEN_COST = 40.0           # per em of total even spacing added to a line
 EVEN_SQUARE = 400.0        # per (em per gap)² — spacing Han apart is dear
 ORPHAN_PENALTY = 10_000.0
 STRETCH_WINDOW = 2.5
-HEAD_PUNCT_BONUS = 10.0    # em²: a ragged line (a head) ending at ，。 reads better
+HEAD_PUNCT_BONUS = 40.0    # em²: a ragged line (a head) ending at ，。 or before “《 reads better
 PRUNE = 150.0              # a partial path this much dearer than the best with as many lines is dropped
 FORCED_BREAK_PENALTY = 1e6
 OVERFULL_PENALTY = 1e7
@@ -516,7 +516,8 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
         first = items[i]
         open_cut = first.lcut if (first.opening and first.lcut) else 0.0
         base = W[i] + G[i] - ind + open_cut       # nat(i, j) = E[j] - base
-        lo = bisect_left(E, measure - window + base, i + 1, n + 1)
+        # justified lines look only near the measure; ragged heads may end anywhere
+        lo = bisect_left(E, measure - window + base, i + 1, n + 1) if justify else i + 1
         found = False
         last_fit = None
         for rng in ((lo, n + 1), (i + 1, lo)):
@@ -542,8 +543,9 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
                     continue
                 if is_last and i > 0 and _is_orphan_line(p, i, j):
                     cost += ORPHAN_PENALTY
-                elif not justify and not is_last and items[j - 1].rclass in (SHRINK_PAUSE, SHRINK_STOP):
-                    cost -= HEAD_PUNCT_BONUS     # heads break at their punctuation where they can
+                elif not justify and not is_last and (items[j - 1].rclass in (SHRINK_PAUSE, SHRINK_STOP)
+                                                      or items[j].opening):
+                    cost -= HEAD_PUNCT_BONUS     # heads break at their punctuation or before a quote
                 total = bi + cost + 1.0
                 if total < best[j]:
                     best[j] = total
