@@ -27,7 +27,6 @@ import datetime as _dt
 import hashlib
 import io
 import os
-import pickle
 import secrets
 import tempfile
 import time
@@ -35,6 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from desktop.core import cache
 from desktop.core.model.units import PT_PER_MM
 from desktop.core.typeset.result import Box, GlyphRun, ImagePlacement, LayoutResult, PageResult, Rule
 from desktop.render.paint import paint_page
@@ -85,11 +85,6 @@ def _subset_tag(base: int, n: int) -> str:
 _FACE_CACHE: dict[tuple, object] = {}   # (path, size, mtime) -> reportlab face for this process
 _FACE_CACHE_FORMAT = 2
 _BIG = ("_ttf_data", "_pdfScale", "charToGlyph", "glyphToChar", "charWidths", "hmetrics", "glyphPos")
-
-
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base) if base else Path.home() / ".cache") / "banmian"
 
 
 def _map_file(path: Path):
@@ -189,7 +184,6 @@ def _rl_face(path: Path, ff=None):
     under ~/.cache/banmian; the tables are read on demand from the memory-mapped
     file.  Without ``ff`` (or when anything is off) reportlab parses the file.
     """
-    import pickle
     import struct
     from reportlab import Version as rl_version
     from reportlab.pdfbase.ttfonts import TTFontFace
@@ -203,32 +197,14 @@ def _rl_face(path: Path, ff=None):
         _FACE_CACHE[key] = face
         return face
     disk_key = (_FACE_CACHE_FORMAT, rl_version, path.name, st.st_size, st.st_mtime_ns)
-    cache_file = _cache_dir() / f"rlface-{path.name}.pickle"
-    state = None
-    try:
-        with open(cache_file, "rb") as fh:
-            data = pickle.load(fh)
-        if isinstance(data, dict) and data.get("key") == disk_key:
-            state = data["state"]
-    except Exception:  # missing, truncated, other version: parse afresh
-        state = None
-    if state is None:
+    cache_file = cache.cache_dir() / f"rlface-{path.name}.pickle"
+    data = cache.read_pickle(cache_file)
+    state = data["state"] if isinstance(data, dict) and data.get("key") == disk_key else None
+    if state is None:       # missing, truncated, other version: parse afresh
         full = TTFontFace(str(path), validate=0)
         state = {k: v for k, v in full.__dict__.items() if k not in _BIG}
         del full
-        tmp = None
-        try:
-            cache_file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=cache_file.parent, prefix=cache_file.name + ".", suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump({"key": disk_key, "state": state}, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, cache_file)
-        except Exception:  # read-only home, full disk: the cache is only a speed-up
-            if tmp:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
+        cache.write_pickle(cache_file, {"key": disk_key, "state": state})
     face = TTFontFace.__new__(TTFontFace)
     face.__dict__.update(state)
     data = _map_file(path)
@@ -434,27 +410,12 @@ IMAGE_CACHE_VERSION = 1
 
 def _disk_cache_get(key):
     """A converted image from an earlier export (the same photo is exported again and again)."""
-    if key is None:
-        return None
-    try:
-        with open(_cache_dir() / "images" / f"{key}.pickle", "rb") as fh:
-            return pickle.load(fh)
-    except Exception:
-        return None
+    return None if key is None else cache.read_pickle(cache.cache_dir() / "images" / f"{key}.pickle")
 
 
 def _disk_cache_put(key, value) -> None:
-    if key is None:
-        return
-    try:
-        d = _cache_dir() / "images"
-        d.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=d, prefix=f"{key}.", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, d / f"{key}.pickle")
-    except Exception:  # read-only home, full disk: the cache is only a speed-up
-        pass
+    if key is not None:
+        cache.write_pickle(cache.cache_dir() / "images" / f"{key}.pickle", value)
 
 
 class _Images:

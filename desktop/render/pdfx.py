@@ -112,27 +112,19 @@ def _compressed_icc(path: Path, icc: bytes) -> bytes:
     """The profile Flate-compressed, cached under ~/.cache/banmian (a 1 MB press
     profile takes ~55 ms to compress, on every export otherwise)."""
     import hashlib
-    import os
-    import tempfile
     import zlib
+
+    from desktop.core import cache
     digest = hashlib.sha1(icc).hexdigest()
-    base = os.environ.get("XDG_CACHE_HOME")
-    cache = (Path(base) if base else Path.home() / ".cache") / "banmian" / f"icc-{digest}.zlib"
+    path = cache.cache_dir() / f"icc-{digest}.zlib"
+    data = cache.read_bytes(path)
     try:
-        data = cache.read_bytes()
-        if len(data) > 16 and zlib.decompressobj().decompress(data[:4096], 128) == icc[:128]:
+        if data and len(data) > 16 and zlib.decompressobj().decompress(data[:4096], 128) == icc[:128]:
             return data   # written atomically under the profile's digest: the start is enough to check
-    except (OSError, zlib.error):
+    except zlib.error:
         pass
     data = zlib.compress(icc, 6)
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache.parent, prefix=cache.name + ".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, cache)
-    except OSError:
-        pass
+    cache.write_bytes(path, data)
     return data
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .breaking import (
     ASCII_TO_FULLWIDTH, CLOSING, DASHES, ELLIPSES, INTERPUNCT, NEVER_END, NEVER_START,
     OPENING, PAUSE, POSTFIXES, PREFIXES, SHARED_QUOTES, STOP, STRICT_NEVER_START_UNITS,
-    UNIT_JOINERS, in_chinese_context, is_alnum, is_cjk, is_han,
+    UNIT_JOINERS, in_chinese_context, is_alnum, is_han,
 )
 
 INF = float("inf")
@@ -579,7 +579,6 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
 def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, align: str, last: bool) -> Line:
     """Distribute the line's shrink or stretch by class; x of every item."""
     items, glues = p.items, p.glues
-    em = p.size
     cuts = []
     for k in range(i, j):
         it = items[k]

@@ -12,13 +12,12 @@ or written is ignored silently.
 from __future__ import annotations
 
 import functools
-import os
-import pickle
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Sequence
+
+from .. import cache
 
 FONTS_DIR: Path = Path(__file__).resolve().parents[3] / "fonts"
 
@@ -99,9 +98,7 @@ def read_metrics(path: Path) -> dict:
 
 
 def _default_cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base else Path.home() / ".cache"
-    return root / "banmian"
+    return cache.cache_dir()
 
 
 def _cache_key(path: Path) -> tuple:
@@ -114,35 +111,14 @@ def _cache_file(cache_dir: Path, path: Path) -> Path:
 
 
 def _load_cached(cache_dir: Path, path: Path, key: tuple) -> dict | None:
-    try:
-        with open(_cache_file(cache_dir, path), "rb") as f:
-            data = pickle.load(f)
-        if isinstance(data, dict) and data.get("key") == key:
-            metrics = data["metrics"]
-            if isinstance(metrics, dict):
-                return metrics
-    except Exception:  # missing, truncated, from another version: read afresh
-        pass
-    return None
+    data = cache.read_pickle(_cache_file(cache_dir, path))
+    if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("metrics"), dict):
+        return data["metrics"]
+    return None     # missing, truncated, from another version: read afresh
 
 
 def _store_cached(cache_dir: Path, path: Path, key: tuple, metrics: dict) -> None:
-    try:
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        target = _cache_file(cache_dir, path)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=target.name + ".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as f:
-                pickle.dump({"key": key, "metrics": metrics}, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, target)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-    except Exception:  # read-only home, full disk …: the cache is only a speed-up
-        pass
+    cache.write_pickle(_cache_file(cache_dir, path), {"key": key, "metrics": metrics})
 
 
 # ------------------------------------------------------------------ registry

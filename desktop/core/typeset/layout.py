@@ -458,7 +458,6 @@ class Layouter:
                 cur.ci = 0
         # ---- display items
         em = size
-        tail = None
         for k, (ln, s) in enumerate(placed):
             f = cur.frames[s.fi]
             key = (f.page_index, f.frame.id)
