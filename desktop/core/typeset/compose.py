@@ -533,8 +533,14 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
                 diff = measure - nat
                 if justify and not is_last and diff > 1e-6:
                     cost = pre.stretch_cost(i, j, diff, em)
-                elif diff < -1e-6 or (not justify and align != "left") \
-                        or (align == "left" and not is_last and diff > 1e-6):
+                elif not justify and diff >= -1e-6:
+                    # a ragged line that fits: its cost is only how short it falls (last left line free)
+                    if is_last and align == "left":
+                        cost = 0.0
+                    else:
+                        slack = diff / em
+                        cost = slack * slack
+                elif diff < -1e-6:
                     nat_, shrink, stretch, gaps = pre.figures(p, i, j)
                     cost = _line_cost(nat_ + ind, shrink, stretch, gaps, measure, em, justify, is_last, align)
                 else:

@@ -41,6 +41,8 @@ class Layouter:
         self._specs: dict = {}     # block content key -> ParaSpec
         self._stories: dict = {}   # (story content, styles, frame geometry) -> flow result
         self._covered: set = set() # characters known to be in some bundled face
+        self._dry = False          # True while balancing tries depths: no display items are built
+        self._balance_hint: dict = {}   # story id -> rows its last frame took when last balanced
 
     # ------------------------------------------------------------ paragraphs
     def _spec(self, doc, block, style: ParagraphStyle, swatches, text_override=None) -> ParaSpec:
@@ -238,10 +240,15 @@ class Layouter:
         hit = self._stories.get(key)
         if hit is not None:
             return hit
-        res = self._flow_story_uncached(doc, story, geoms, prepared)
-        if geoms and getattr(geoms[-1].frame, "balance", False) and len(geoms[-1].columns) > 1 \
-                and not res["overset"] and res["underset"] > 0:
-            res = self._balance(doc, story, geoms, prepared, res)
+        balance = bool(geoms) and getattr(geoms[-1].frame, "balance", False) and len(geoms[-1].columns) > 1
+        self._dry = balance            # the unbalanced flow is only looked at, unless it is the answer
+        try:
+            res = self._flow_story_uncached(doc, story, geoms, prepared)
+        finally:
+            self._dry = False
+        if balance:
+            res = self._balance(doc, story, geoms, prepared, res) if not res["overset"] and res["underset"] > 0 \
+                else self._flow_story_uncached(doc, story, geoms, prepared)
         if len(self._stories) > 512:
             self._stories.clear()
         self._stories[key] = res
@@ -260,23 +267,56 @@ class Layouter:
         return [(story.id, i, ch) for i, ch in enumerate(text) if ch not in known]
 
     def _balance(self, doc, story, geoms, prepared, res):
-        """Balance the columns of the story's last frame: the shortest depth that still holds it all."""
+        """Balance the columns of the story's last frame: the shortest depth that still holds it all.
+
+        Depths are tried as dry runs (no display items) starting from the depth found last time,
+        so after a keystroke this costs a couple of cheap reflows, not a full bisection.
+        """
         last = geoms[-1]
         grid = last.grid
-        lo, hi = 1, max(1, int((last.y1 - last.y0) / grid))     # in grid rows
-        best = res
-        while lo < hi:
-            mid = (lo + hi) // 2
-            trial = replace(last, y1=min(last.y1, last.y0 + mid * grid + grid * 0.999))
-            r = self._flow_story_uncached(doc, story, geoms[:-1] + [trial], prepared)
-            if r["overset"]:
-                lo = mid + 1
+        rows_max = max(1, int((last.y1 - last.y0) / grid))
+
+        def trial_geoms(rows):
+            return geoms[:-1] + [replace(last, y1=min(last.y1, last.y0 + rows * grid + grid * 0.999))]
+
+        def fits(rows):
+            self._dry = True
+            try:
+                return not self._flow_story_uncached(doc, story, trial_geoms(rows), prepared)["overset"]
+            finally:
+                self._dry = False
+
+        hint = self._balance_hint.get(story.id)
+        if hint is None:
+            # estimate from the unbalanced flow: the cells it used, shared out over the columns
+            colw = last.columns[0][1] - last.columns[0][0]
+            per_line = max(1, int(round(colw / last.body_size)))
+            rows_used = len(last.columns) * rows_max - res["underset"] / per_line
+            hint = max(1, min(rows_max, math.ceil(rows_used / len(last.columns))))
+        if hint is not None and 1 <= hint <= rows_max:
+            # walk from the last answer: usually it still holds, or one row more or less does
+            if fits(hint):
+                rows = hint
+                while rows > 1 and fits(rows - 1):
+                    rows -= 1
             else:
-                hi = mid
-                best = r
-        if best is not res:
-            best = dict(best)
-            best["underset"] = res["underset"]   # the room left is still the frame's
+                rows = hint + 1
+                while rows < rows_max and not fits(rows):
+                    rows += 1
+        else:
+            lo, hi = 1, rows_max
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if fits(mid):
+                    hi = mid
+                else:
+                    lo = mid + 1
+            rows = lo
+        self._balance_hint[story.id] = rows
+        if rows >= rows_max:
+            return self._flow_story_uncached(doc, story, geoms, prepared)
+        best = dict(self._flow_story_uncached(doc, story, trial_geoms(rows), prepared))
+        best["underset"] = res["underset"]   # the room left is still the frame's
         return best
 
     def _flow_story_uncached(self, doc, story, geoms, prepared):
@@ -458,7 +498,7 @@ class Layouter:
                 cur.ci = 0
         # ---- display items
         em = size
-        for k, (ln, s) in enumerate(placed):
+        for k, (ln, s) in enumerate(() if self._dry else placed):
             f = cur.frames[s.fi]
             key = (f.page_index, f.frame.id)
             runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, k, role, spec)
