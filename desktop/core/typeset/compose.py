@@ -479,6 +479,12 @@ def break_lines(p: Paragraph, measures, indent: float, align: str) -> list[tuple
     return out
 
 
+def _measure_at(ms, measures, k):
+    while len(ms) <= k:
+        ms.append(measures(len(ms)))
+    return ms[k]
+
+
 def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float, pre) -> list[tuple[int, int, float]]:
     """Choose all breaks of the paragraph: [(start, end, measure), ...].
 
@@ -493,6 +499,10 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
     if n == 0:
         return []
     W, G, E, TS, TG = pre.w, pre.g, pre.e, pre.ts, pre.tg
+    S0, S1 = pre.gst
+    ms = []
+    inv_em = 1.0 / p.size
+    c_space, c_cl, c_even = STRETCH_COST[0] * inv_em, STRETCH_COST[1] * inv_em, EVEN_COST * inv_em
     items = p.items
     can_break = p.can_break
     em = p.size
@@ -511,7 +521,7 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
         # prune: a start that is already far dearer than the best path ending as many lines
         if bi > floor.get(k, INF) + prune:
             continue
-        measure = measures(k)
+        measure = ms[k] if k < len(ms) else _measure_at(ms, measures, k)
         ind = first_indent(p, indent) if i == 0 else 0.0
         first = items[i]
         open_cut = first.lcut if (first.opening and first.lcut) else 0.0
@@ -532,7 +542,27 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
                 is_last = j == n
                 diff = measure - nat
                 if justify and not is_last and diff > 1e-6:
-                    cost = pre.stretch_cost(i, j, diff, em)
+                    # stretch: word spaces, then Chinese–Latin gaps, then every gap evenly (inlined: hot)
+                    need = diff
+                    cost = 0.0
+                    cap = S0[j - 1] - S0[i]
+                    if cap > 0:
+                        use = cap if cap < need else need
+                        cost += use * c_space
+                        need -= use
+                    if need > 1e-9:
+                        cap = S1[j - 1] - S1[i]
+                        if cap > 0:
+                            use = cap if cap < need else need
+                            cost += use * c_cl
+                            need -= use
+                        if need > 1e-9:
+                            gaps = j - 1 - i
+                            if gaps <= 0:
+                                cost += 5000.0 + need * inv_em * 100
+                            else:
+                                per = need / gaps * inv_em
+                                cost += need * c_even + per * per * EVEN_SQUARE * gaps
                 elif not justify and diff >= -1e-6:
                     # a ragged line that fits: its cost is only how short it falls (last left line free)
                     if is_last and align == "left":
