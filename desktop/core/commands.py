@@ -654,23 +654,50 @@ class AddParagraphStyle(Command):
 
 
 class AddStory(Command):
-    """Add a story (an imported article), unplaced until a frame takes it."""
+    """Add a story (an imported article), unplaced until a frame takes it.
+
+    ``paragraph_styles``, ``character_styles`` and ``swatches`` the story needs
+    but the layout lacks come in with it (importers.cli.ensure_styles makes
+    them), so the import is one undo step and Undo leaves the layout as it was.
+    """
 
     text = "导入稿件"
 
-    def __init__(self, story: Story, index: int | None = None):
+    def __init__(self, story: Story, index: int | None = None, *, paragraph_styles=(),
+                 character_styles=(), swatches=()):
         self.story = copy.deepcopy(story)
         self.index = index
         self.stories = (story.id,)
+        self.paragraph_styles = [copy.deepcopy(s) for s in paragraph_styles]
+        self.character_styles = [copy.deepcopy(s) for s in character_styles]
+        self.swatches = [copy.deepcopy(s) for s in swatches]
 
     def do(self, doc):
         if doc.story(self.story.id) is not None:
             raise CommandError(f"story id {self.story.id!r} is taken")
+        for st in self.paragraph_styles:
+            if doc.paragraph_style(st.name) is not None:
+                raise CommandError(f"style {st.name!r} exists")
+        for st in self.character_styles:
+            if doc.character_style(st.name) is not None:
+                raise CommandError(f"character style {st.name!r} exists")
+        for sw in self.swatches:
+            if doc.swatch(sw.name) is not None:
+                raise CommandError(f"swatch {sw.name!r} exists")
+        doc.paragraph_styles.extend(copy.deepcopy(self.paragraph_styles))
+        doc.character_styles.extend(copy.deepcopy(self.character_styles))
+        doc.swatches.extend(copy.deepcopy(self.swatches))
         i = len(doc.stories) if self.index is None else self.index
         doc.stories.insert(i, copy.deepcopy(self.story))
 
     def undo(self, doc):
         doc.stories = [s for s in doc.stories if s.id != self.story.id]
+        names = {s.name for s in self.paragraph_styles}
+        doc.paragraph_styles = [s for s in doc.paragraph_styles if s.name not in names]
+        names = {s.name for s in self.character_styles}
+        doc.character_styles = [s for s in doc.character_styles if s.name not in names]
+        names = {s.name for s in self.swatches}
+        doc.swatches = [s for s in doc.swatches if s.name not in names]
 
 
 class DeleteStory(Command):
