@@ -131,7 +131,13 @@ class PagesPanel(QWidget):
 
 
 class ArticlesPanel(QWidget):
+    """Every story with its character count and fit; unplaced imported copy is
+    placed from here: select an empty text frame on the page, pick the story,
+    and "Place into selected frame" (button or context menu) — one PlaceStory
+    command, after which the text flows and overset shows."""
+
     story_activated = Signal(str)
+    story_placed = Signal(str, str)       # story id, frame id
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -145,16 +151,25 @@ class ArticlesPanel(QWidget):
         self.tree.itemClicked.connect(self._clicked)
         self.tree.itemDoubleClicked.connect(
             lambda it, _c: self.story_activated.emit(it.data(0, Qt.ItemDataRole.UserRole)))
+        self.tree.currentItemChanged.connect(lambda *_: self._update_place())
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         lay.addWidget(self.tree)
+        self.place_btn = QPushButton(self.tr("Place into selected frame"))
+        self.place_btn.clicked.connect(lambda: self.place_selected())
+        lay.addWidget(self.place_btn)
         self._timer = _debounced(self, 150, self.refresh)
         session.layout_changed.connect(lambda *_: self._timer.start())
         session.document_changed.connect(self._timer.start)
+        session.selection_changed.connect(self._update_place)
         self.refresh()
 
     def refresh(self):
         s = self.session
         placed = s.doc.placed_story_ids() | {f.story for m in s.doc.masters for f in m.frames
                                              if isinstance(f, TextFrame) and f.story}
+        current = self.current_story()
+        self.tree.blockSignals(True)
         self.tree.clear()
         for st in s.doc.stories:
             n = sum(1 for ch in st.text if ch != "\n")
@@ -174,21 +189,88 @@ class ArticlesPanel(QWidget):
             elif st.id not in placed:
                 it.setForeground(2, QColor(140, 100, 0))
             self.tree.addTopLevelItem(it)
+            if st.id == current:
+                self.tree.setCurrentItem(it)
+        self.tree.blockSignals(False)
+        self._update_place()
+
+    def _item(self, story_id: str):
+        for i in range(self.tree.topLevelItemCount()):
+            it = self.tree.topLevelItem(i)
+            if it.data(0, Qt.ItemDataRole.UserRole) == story_id:
+                return it
+        return None
+
+    def current_story(self) -> str | None:
+        it = self.tree.currentItem()
+        return it.data(0, Qt.ItemDataRole.UserRole) if it else None
+
+    def select_story(self, story_id: str) -> None:
+        it = self._item(story_id)
+        if it is not None:
+            self.tree.setCurrentItem(it)
+            self.tree.scrollToItem(it)
 
     def _clicked(self, it, _col):
         sid = it.data(0, Qt.ItemDataRole.UserRole)
         ids = [f.id for _, f in self.session.doc.thread(sid)]
+        if not ids:     # unplaced: keep the frame the editor picked to place it into
+            return
         arts = {self.session.doc.find_frame(i)[1].article for i in ids} - {None}
         for a in arts:
             ids += [f.id for _, f in self.session.doc.frames_of_article(a)]
         self.session.set_selection(ids)
 
+    # ---------------------------------------------------------------- placing
+    def target_frame(self) -> str | None:
+        """The selected text frame a story can be placed into: one, empty, not inside a thread."""
+        doc = self.session.doc
+        sel = self.session.selection
+        if len(sel) != 1:
+            return None
+        found = doc.find_frame(sel[0])
+        f = found[1] if found else None
+        if not isinstance(f, TextFrame) or f.story:
+            return None
+        if any(isinstance(g, TextFrame) and g.next == f.id for _, g in doc.all_frames()):
+            return None     # a continuation frame shows its thread's story
+        return f.id
+
+    def _update_place(self, *_):
+        ok = self.current_story() is not None and self.target_frame() is not None
+        self.place_btn.setEnabled(ok)
+        self.place_btn.setToolTip("" if ok else self.tr("Pick a story here and select one empty text frame "
+                                                         "on the page"))
+
+    def place_selected(self, story_id: str | None = None) -> bool:
+        sid = story_id or self.current_story()
+        fid = self.target_frame()
+        if sid is None or fid is None:
+            return False
+        ok = self.session.push(C.PlaceStory(fid, sid))
+        if ok:
+            self.refresh()
+            self.story_placed.emit(sid, fid)
+        return ok
+
+    def _context_menu(self, pos):
+        from PySide6.QtWidgets import QMenu
+        it = self.tree.itemAt(pos)
+        if it is None:
+            return
+        self.tree.setCurrentItem(it)
+        sid = it.data(0, Qt.ItemDataRole.UserRole)
+        menu = QMenu(self)
+        a = menu.addAction(self.tr("Place into selected frame"))
+        a.setEnabled(self.target_frame() is not None)
+        a.triggered.connect(lambda: self.place_selected(sid))
+        b = menu.addAction(self.tr("Open in story editor"))
+        b.triggered.connect(lambda: self.story_activated.emit(sid))
+        menu.popup(self.tree.viewport().mapToGlobal(pos))
+
     def row_text(self, story_id: str) -> list[str]:
-        for i in range(self.tree.topLevelItemCount()):
-            it = self.tree.topLevelItem(i)
-            if it.data(0, Qt.ItemDataRole.UserRole) == story_id:
-                return [it.text(c) for c in range(3)]
-        return []
+        it = self._item(story_id)
+        return [it.text(c) for c in range(3)] if it is not None else []
 
 
 # ====================================================================== properties
