@@ -488,34 +488,51 @@ class MainWindow(QMainWindow):
             return None
 
     def import_article(self, path: str | None = None):
+        """Choose an article, confirm its roles in the import dialog, add it as unplaced copy.
+
+        Returns the dialog (opened window-modal, not exec'd: tests drive it and
+        accept or reject it) or None when nothing was read.  OK adds the story
+        with one AddStory command; Cancel adds nothing.
+        """
         try:
             from ..core.importers import import_file
         except ImportError:
             QMessageBox.information(self, self.tr("Import article"), self.tr("Importing is not available."))
-            return False
+            return None
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), "",
                                                   self.tr("Articles (*.txt *.md *.docx)"))
             if not path:
-                return False
+                return None
+        s = self.session
+        image_dir = s.path.parent / "images" if s.path else None
         try:
-            res = import_file(path)
-        except Exception as e:
+            res = import_file(path, image_dir=image_dir)
+        except Exception as e:      # ArticleImportError names the file and the reason
             QMessageBox.warning(self, self.tr("Import article"), str(e))
-            return False
-        import copy
-        story = copy.deepcopy(res.story)
-        doc = self.session.doc
-        if doc.story(story.id) is not None or story.id in C.all_ids(doc):
-            story.id = C.new_id(doc, "story")
-        fallback = "paragraph" if doc.paragraph_style("paragraph") else (
-            doc.paragraph_styles[0].name if doc.paragraph_styles else None)
-        for b in story.blocks:
-            if doc.paragraph_style(b.style) is None:
-                b.style = b.role if doc.paragraph_style(b.role) else fallback
-        ok = self.session.push(C.AddStory(story))
+            return None
+        from .import_dialog import ImportArticleDialog
+        dlg = ImportArticleDialog(path, res, self, image_dir=image_dir)
+        dlg.accepted.connect(lambda d=dlg: self._add_imported(d))
+        dlg.finished.connect(dlg.deleteLater)
+        self.import_dialog = dlg
+        dlg.open()
+        return dlg
+
+    def _add_imported(self, dlg) -> bool:
+        s = self.session
+        story, pstyles, cstyles, swatches = dlg.story_for(s.doc)
+        ok = s.push(C.AddStory(story, paragraph_styles=pstyles, character_styles=cstyles, swatches=swatches))
+        dlg.added_story = story.id if ok else None
         if ok:
+            self.docks["articles"].show()
+            self.docks["articles"].raise_()
+            self.articles_panel.refresh()
+            self.articles_panel.select_story(story.id)
             self.open_story(story.id)
+            self.statusBar().showMessage(
+                self.tr("“%1” imported: select an empty text frame and choose Place into selected frame")
+                .replace("%1", story.name or story.id), 8000)
         return ok
 
     # ================================================================ files

@@ -3,39 +3,55 @@
 <context>
     <name>ArticlesPanel</name>
     <message>
-        <location filename="../panels.py" line="142" />
+        <location filename="../panels.py" line="148" />
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="142" />
+        <location filename="../panels.py" line="148" />
         <source>Chars</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="142" />
+        <location filename="../panels.py" line="148" />
         <source>Fit</source>
         <translation>适合</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="163" />
+        <location filename="../panels.py" line="158" />
+        <location filename="../panels.py" line="264" />
+        <source>Place into selected frame</source>
+        <translation>放入所选文本框</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="178" />
         <source>unplaced</source>
         <translation>未上版</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="165" />
+        <location filename="../panels.py" line="180" />
         <source>overset %1 chars</source>
         <translation>溢出 %1 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="167" />
+        <location filename="../panels.py" line="182" />
         <source>short %1 chars</source>
         <translation>欠 %1 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="169" />
+        <location filename="../panels.py" line="184" />
         <source>fits</source>
         <translation>正好</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="242" />
+        <source>Pick a story here and select one empty text frame on the page</source>
+        <translation>在此选一篇稿件，并在版面上选中一个空文本框</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="267" />
+        <source>Open in story editor</source>
+        <translation>在稿件编辑器中打开</translation>
     </message>
 </context>
 <context>
@@ -132,6 +148,230 @@
     </message>
 </context>
 <context>
+    <name>ImportArticleDialog</name>
+    <message>
+        <location filename="../import_dialog.py" line="79" />
+        <location filename="../import_dialog.py" line="228" />
+        <source>Import article</source>
+        <translation>导入稿件</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="86" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="87" />
+        <source>Encoding</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="88" />
+        <source>Blocks</source>
+        <translation>段落数</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="90" />
+        <source>Normalise punctuation</source>
+        <translation>规范标点</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="91" />
+        <source>ASCII punctuation between Chinese characters to full width, quotes paired, dashes and ellipses, stray spaces removed</source>
+        <translation>汉字间的半角标点改为全角，引号配对，破折号和省略号规范，删除多余空格</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="99" />
+        <source>Role</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="99" />
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="112" />
+        <source>Position</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="112" />
+        <source>Before → after</source>
+        <translation>原文 → 改为</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="113" />
+        <source>Normalisation rule</source>
+        <translation>规则</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="119" />
+        <source>Warnings</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="132" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="133" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="144" />
+        <source>Kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="144" />
+        <source>Headline</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="145" />
+        <source>Subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="145" />
+        <source>Byline</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="145" />
+        <source>Lead</source>
+        <translation>导语</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="146" />
+        <source>Paragraph</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="146" />
+        <source>Subhead</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="146" />
+        <source>Note</source>
+        <translation>小编说</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="147" />
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="147" />
+        <source>Caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="147" />
+        <source>Credit</source>
+        <translation>摄影署名</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="148" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="148" />
+        <source>Header</source>
+        <translation>报眉</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="154" />
+        <source>full-width punctuation</source>
+        <translation>全角标点</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="154" />
+        <source>paired quotes</source>
+        <translation>引号配对</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="155" />
+        <source>dash ——</source>
+        <translation>破折号 ——</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="155" />
+        <source>ellipsis ……</source>
+        <translation>省略号 ……</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="156" />
+        <source>space removed</source>
+        <translation>删除空格</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="156" />
+        <source>space kept</source>
+        <translation>保留空格</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="157" />
+        <source>half-width digits and Latin</source>
+        <translation>数字和字母改半角</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="188" />
+        <source>(empty — to be written)</source>
+        <translation>（空 —— 待编辑填写）</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="197" />
+        <source>Normalisation: %1 changes</source>
+        <translation>标点规范：%1 处修改</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="198" />
+        <source>Normalisation: off</source>
+        <translation>标点规范：关闭</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="201" />
+        <source>line %1, col %2</source>
+        <translation>第 %1 行第 %2 列</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="203" />
+        <source>a photo credit</source>
+        <translation>摄影署名</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="203" />
+        <source>a byline</source>
+        <translation>作者行</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="204" />
+        <source>a list of names</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="204" />
+        <source>a 《》 title</source>
+        <translation>书名号内</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="205" />
+        <source>a reporters' byline</source>
+        <translation>记者署名</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="206" />
+        <source>kept the space in %1</source>
+        <translation>保留空格：%1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <location filename="../main_window.py" line="106" />
@@ -206,7 +446,7 @@
     </message>
     <message>
         <location filename="../main_window.py" line="239" />
-        <location filename="../main_window.py" line="614" />
+        <location filename="../main_window.py" line="631" />
         <source>Revert</source>
         <translation>恢复到已保存</translation>
     </message>
@@ -521,106 +761,111 @@
         <translation>图片在版面文件夹之外。仍要以文件夹外的路径链接它吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="494" />
-        <location filename="../main_window.py" line="497" />
-        <location filename="../main_window.py" line="504" />
+        <location filename="../main_window.py" line="500" />
+        <location filename="../main_window.py" line="503" />
+        <location filename="../main_window.py" line="512" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="494" />
+        <location filename="../main_window.py" line="500" />
         <source>Importing is not available.</source>
         <translation>导入功能不可用。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="498" />
+        <location filename="../main_window.py" line="504" />
         <source>Articles (*.txt *.md *.docx)</source>
         <translation>稿件 (*.txt *.md *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536" />
+        <location filename="../main_window.py" line="534" />
+        <source>“%1” imported: select an empty text frame and choose Place into selected frame</source>
+        <translation>已导入“%1”：选中一个空文本框，再点“放入所选文本框”</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="553" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536" />
+        <location filename="../main_window.py" line="553" />
         <source>Save the changes to this page first?</source>
         <translation>先保存对此版面的修改吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="547" />
-        <location filename="../main_window.py" line="621" />
+        <location filename="../main_window.py" line="564" />
+        <location filename="../main_window.py" line="638" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558" />
+        <location filename="../main_window.py" line="575" />
         <source>Open page</source>
         <translation>打开版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="558" />
-        <location filename="../main_window.py" line="585" />
+        <location filename="../main_window.py" line="575" />
+        <location filename="../main_window.py" line="602" />
         <source>Banmian pages (*.json)</source>
         <translation>版面文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="566" />
+        <location filename="../main_window.py" line="583" />
         <source>Blank page</source>
         <translation>空白版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567" />
+        <location filename="../main_window.py" line="584" />
         <source>New from template</source>
         <translation>从模板新建</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="567" />
+        <location filename="../main_window.py" line="584" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="584" />
+        <location filename="../main_window.py" line="601" />
         <source>Save page as</source>
         <translation>版面另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="597" />
+        <location filename="../main_window.py" line="614" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="598" />
+        <location filename="../main_window.py" line="615" />
         <source>The page could not be saved; the file on disk is unchanged.</source>
         <translation>版面未能保存；磁盘上的文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="608" />
+        <location filename="../main_window.py" line="625" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="615" />
+        <location filename="../main_window.py" line="632" />
         <source>Discard every change since the last save?</source>
         <translation>放弃上次保存以来的全部修改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="641" />
+        <location filename="../main_window.py" line="658" />
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="677" />
+        <location filename="../main_window.py" line="694" />
         <source>Export PNG proofs</source>
         <translation>输出 PNG 校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="686" />
+        <location filename="../main_window.py" line="703" />
         <source>%1 proofs written</source>
         <translation>已输出 %1 张校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="692" />
+        <location filename="../main_window.py" line="709" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时更改。</translation>
     </message>
@@ -651,17 +896,17 @@
 <context>
     <name>PreflightPanel</name>
     <message>
-        <location filename="../panels.py" line="500" />
+        <location filename="../panels.py" line="582" />
         <source>Preflight is not available</source>
         <translation>印前检查不可用</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="513" />
+        <location filename="../panels.py" line="595" />
         <source>page %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="525" />
+        <location filename="../panels.py" line="607" />
         <source>%1 errors, %2 warnings</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -669,123 +914,123 @@
 <context>
     <name>PropertiesPanel</name>
     <message>
-        <location filename="../panels.py" line="223" />
+        <location filename="../panels.py" line="305" />
         <source>Width</source>
         <translation>宽</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="224" />
+        <location filename="../panels.py" line="306" />
         <source>Height</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="234" />
+        <location filename="../panels.py" line="316" />
         <source>No wrap</source>
         <translation>不绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="235" />
+        <location filename="../panels.py" line="317" />
         <source>Wrap around box</source>
         <translation>沿外框绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="237" />
-        <location filename="../panels.py" line="238" />
+        <location filename="../panels.py" line="319" />
+        <location filename="../panels.py" line="320" />
         <source>Columns</source>
         <translation>栏数</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="239" />
+        <location filename="../panels.py" line="321" />
         <source>Gutter</source>
         <translation>栏间距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="240" />
+        <location filename="../panels.py" line="322" />
         <source>Inset</source>
         <translation>内边距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="241" />
+        <location filename="../panels.py" line="323" />
         <source>Text wrap</source>
         <translation>文字绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="242" />
+        <location filename="../panels.py" line="324" />
         <source>Wrap offset</source>
         <translation>绕排距离</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="253" />
+        <location filename="../panels.py" line="335" />
         <source>Fit (whole image)</source>
         <translation>适合（整图）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="254" />
+        <location filename="../panels.py" line="336" />
         <source>Fill (crop)</source>
         <translation>填满（裁切）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="255" />
+        <location filename="../panels.py" line="337" />
         <source>None (scale, offset)</source>
         <translation>不适合（缩放、偏移）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="257" />
+        <location filename="../panels.py" line="339" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="258" />
+        <location filename="../panels.py" line="340" />
         <source>Effective ppi</source>
         <translation>有效分辨率</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="259" />
+        <location filename="../panels.py" line="341" />
         <source>Fit</source>
         <translation>适合</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="260" />
+        <location filename="../panels.py" line="342" />
         <source>Scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="291" />
+        <location filename="../panels.py" line="373" />
         <source>Text frame</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="291" />
+        <location filename="../panels.py" line="373" />
         <source>Image frame</source>
         <translation>图片框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="292" />
+        <location filename="../panels.py" line="374" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="292" />
+        <location filename="../panels.py" line="374" />
         <source>Box</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="295" />
+        <location filename="../panels.py" line="377" />
         <source>%1 frames selected</source>
         <translation>已选 %1 个框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="296" />
+        <location filename="../panels.py" line="378" />
         <source>Nothing selected</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="314" />
+        <location filename="../panels.py" line="396" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="327" />
+        <location filename="../panels.py" line="409" />
         <source>missing file</source>
         <translation>文件缺失</translation>
     </message>
@@ -899,87 +1144,87 @@
 <context>
     <name>StylesPanel</name>
     <message>
-        <location filename="../panels.py" line="392" />
+        <location filename="../panels.py" line="474" />
         <source>Song (宋体)</source>
         <translation>宋体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="392" />
+        <location filename="../panels.py" line="474" />
         <source>Hei (黑体)</source>
         <translation>黑体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="393" />
+        <location filename="../panels.py" line="475" />
         <source>Hei Bold (粗黑)</source>
         <translation>粗黑</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="393" />
+        <location filename="../panels.py" line="475" />
         <source>Kai (楷体)</source>
         <translation>楷体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="397" />
+        <location filename="../panels.py" line="479" />
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="398" />
+        <location filename="../panels.py" line="480" />
         <source> em</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="400" />
+        <location filename="../panels.py" line="482" />
         <source>Justify</source>
         <translation>两端对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="400" />
+        <location filename="../panels.py" line="482" />
         <source>Left</source>
         <translation>左对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="400" />
+        <location filename="../panels.py" line="482" />
         <source>Center</source>
         <translation>居中</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="401" />
+        <location filename="../panels.py" line="483" />
         <source>Right</source>
         <translation>右对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="405" />
+        <location filename="../panels.py" line="487" />
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="406" />
+        <location filename="../panels.py" line="488" />
         <source>Size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="407" />
+        <location filename="../panels.py" line="489" />
         <source>Leading</source>
         <translation>行距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="408" />
+        <location filename="../panels.py" line="490" />
         <source>First-line indent</source>
         <translation>首行缩进</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="409" />
+        <location filename="../panels.py" line="491" />
         <source>Alignment</source>
         <translation>对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="410" />
+        <location filename="../panels.py" line="492" />
         <source>Space before</source>
         <translation>段前距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="411" />
+        <location filename="../panels.py" line="493" />
         <source>Space after</source>
         <translation>段后距</translation>
     </message>

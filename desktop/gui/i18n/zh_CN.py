@@ -66,4 +66,22 @@ ZH = {
     "Zoom out": "缩小", "all (e.g. 1,3-4)": "全部（如 1,3-4）", "bundled ISO Coated v2 300%": "内置 ISO Coated v2 300%",
     "fits": "正好", "grid": "网格", "layout %1 ms": "排版 %1 毫秒", "missing file": "文件缺失",
     "overset %1 chars": "溢出 %1 字", "page %1": "第 %1 版", "short %1 chars": "欠 %1 字", "unplaced": "未上版",
+    # import dialog, placing from the Articles panel
+    "Encoding": "编码", "Blocks": "段落数", "Normalise punctuation": "规范标点",
+    "ASCII punctuation between Chinese characters to full width, quotes paired, dashes and ellipses, "
+    "stray spaces removed": "汉字间的半角标点改为全角，引号配对，破折号和省略号规范，删除多余空格",
+    "Role": "类别", "Text": "文字", "Position": "位置", "Before → after": "原文 → 改为", "Normalisation rule": "规则",
+    "Warnings": "提示", "Import": "导入", "Cancel": "取消",
+    "full-width punctuation": "全角标点", "paired quotes": "引号配对", "dash ——": "破折号 ——",
+    "ellipsis ……": "省略号 ……", "space removed": "删除空格", "space kept": "保留空格",
+    "half-width digits and Latin": "数字和字母改半角", "(empty — to be written)": "（空 —— 待编辑填写）",
+    "Normalisation: %1 changes": "标点规范：%1 处修改", "Normalisation: off": "标点规范：关闭",
+    "line %1, col %2": "第 %1 行第 %2 列", "kept the space in %1": "保留空格：%1",
+    "“%1” imported: select an empty text frame and choose Place into selected frame":
+        "已导入“%1”：选中一个空文本框，再点“放入所选文本框”",
+    "Place into selected frame": "放入所选文本框",
+    "Pick a story here and select one empty text frame on the page": "在此选一篇稿件，并在版面上选中一个空文本框",
+    "Open in story editor": "在稿件编辑器中打开",
+    "a photo credit": "摄影署名", "a byline": "作者行", "a list of names": "名单", "a 《》 title": "书名号内",
+    "a reporters' byline": "记者署名",
 }
