@@ -344,47 +344,54 @@ def _break_between(a: Item, b: Item, strict: bool) -> bool:
 # ---------------------------------------------------------------- break choice
 
 class _Prefix:
-    """Prefix sums over items/glues so a candidate line's figures cost O(classes)."""
+    """Prefix sums over items/glues: a candidate line's width, total shrink and stretch in O(1).
+
+    Shrink per class is only needed for lines that must shrink (a few per paragraph), so
+    figures() adds those up over the line's own items instead of keeping seven more tables.
+    """
 
     def __init__(self, p: Paragraph):
         items, glues = p.items, p.glues
         n = len(items)
         self.n = n
-        zero = [0.0] * n
-        wv = [it.width - it.lfixed - it.rfixed for it in items]
-        isv = [zero[:] for _ in range(N_SHRINK)]
-        gsv = [[0.0] * len(glues) for _ in range(N_SHRINK)]
-        gtv = [[0.0] * len(glues) for _ in range(2)]
-        for k, it in enumerate(items):
-            if it.lcut:
-                isv[it.lclass][k] += it.lcut
-            if it.rcut:
-                isv[it.rclass][k] += it.rcut
+        ng = len(glues)
+        s0 = [0.0] * ng
+        s1 = [0.0] * ng
         for k, gl in enumerate(glues):
-            if gl.shrink:
-                gsv[gl.shrink_class][k] = gl.shrink
-            if gl.stretch and gl.stretch_class >= 0:
-                gtv[gl.stretch_class][k] = gl.stretch
-        acc = lambda v: list(accumulate(v, initial=0.0))  # noqa: E731
-        w = acc(wv)
-        g = acc([gl.natural for gl in glues]) + [0.0]
-        self.sh = [acc(v) for v in isv]
-        self.gsh = [acc(v) + [0.0] for v in gsv]
-        self.gst = [acc(v) + [0.0] for v in gtv]
+            c = gl.stretch_class
+            if c == 0:
+                s0[k] = gl.stretch
+            elif c == 1:
+                s1[k] = gl.stretch
+        w = list(accumulate([it.width - it.lfixed - it.rfixed for it in items], initial=0.0))
+        g = list(accumulate([gl.natural for gl in glues], initial=0.0))
+        g.append(0.0)
         self.w, self.g = w, g
+        self.gst = (list(accumulate(s0, initial=0.0)) + [0.0], list(accumulate(s1, initial=0.0)) + [0.0])
         # e[j]: natural width of items[0:j] with the glue between them; ts/tg: total item/glue shrink
         self.e = [0.0] + [w[j] + g[j - 1] for j in range(1, n + 1)]
-        self.ts = acc([sum(t) for t in zip(*isv)]) if n else [0.0]
-        self.tg = acc([gl.shrink for gl in glues]) + [0.0]
+        self.ts = list(accumulate([it.lcut + it.rcut for it in items], initial=0.0))
+        self.tg = list(accumulate([gl.shrink for gl in glues], initial=0.0))
+        self.tg.append(0.0)
 
     def figures(self, p: Paragraph, i: int, j: int):
         """Natural width, shrink per class, stretch per class, even gaps of line [i, j)."""
         nat = self.w[j] - self.w[i] + self.g[j - 1] - self.g[i]
-        sh, gsh = self.sh, self.gsh
-        shrink = [sh[c][j] - sh[c][i] + gsh[c][j - 1] - gsh[c][i] for c in range(N_SHRINK)]
+        shrink = [0.0] * N_SHRINK
+        items, glues = p.items, p.glues
+        for k in range(i, j):
+            it = items[k]
+            if it.lcut:
+                shrink[it.lclass] += it.lcut
+            if it.rcut:
+                shrink[it.rclass] += it.rcut
+        for k in range(i, j - 1):
+            gl = glues[k]
+            if gl.shrink:
+                shrink[gl.shrink_class] += gl.shrink
         gst = self.gst
         stretch = [gst[0][j - 1] - gst[0][i], gst[1][j - 1] - gst[1][i]]
-        first, last = p.items[i], p.items[j - 1]
+        first, last = items[i], items[j - 1]
         if first.opening and first.lcut:           # opening bracket at line start loses its left half
             nat -= first.lcut
             shrink[first.lclass] -= first.lcut
