@@ -42,7 +42,6 @@ class Layouter:
         self._stories: dict = {}   # (story content, styles, frame geometry) -> flow result
         self._covered: set = set() # characters known to be in some bundled face
         self._dry = False          # True while balancing tries depths: no display items are built
-        self._balance_hint: dict = {}   # story id -> rows its last frame took when last balanced
 
     # ------------------------------------------------------------ paragraphs
     def _spec(self, doc, block, style: ParagraphStyle, swatches, text_override=None) -> ParaSpec:
@@ -269,55 +268,32 @@ class Layouter:
     def _balance(self, doc, story, geoms, prepared, res):
         """Balance the columns of the story's last frame: the shortest depth that still holds it all.
 
-        Depths are tried as dry runs (no display items) starting from the depth found last time,
-        so after a keystroke this costs a couple of cheap reflows, not a full bisection.
+        The cells the unbalanced flow used, shared out over the columns, give the depth to
+        start from (no balanced layout can be shallower); each try is a real flow, and the
+        first that holds the story is the answer — usually the first.
         """
         last = geoms[-1]
         grid = last.grid
-        rows_max = max(1, int((last.y1 - last.y0) / grid))
-
-        def trial_geoms(rows):
-            return geoms[:-1] + [replace(last, y1=min(last.y1, last.y0 + rows * grid + grid * 0.999))]
-
-        def fits(rows):
-            self._dry = True
-            try:
-                return not self._flow_story_uncached(doc, story, trial_geoms(rows), prepared)["overset"]
-            finally:
-                self._dry = False
-
-        hint = self._balance_hint.get(story.id)
-        if hint is None:
-            # estimate from the unbalanced flow: the cells it used, shared out over the columns
-            colw = last.columns[0][1] - last.columns[0][0]
-            per_line = max(1, int(round(colw / last.body_size)))
-            rows_used = len(last.columns) * rows_max - res["underset"] / per_line
-            hint = max(1, min(rows_max, math.ceil(rows_used / len(last.columns))))
-        if hint is not None and 1 <= hint <= rows_max:
-            # walk from the last answer: usually it still holds, or one row more or less does
-            if fits(hint):
-                rows = hint
-                while rows > 1 and fits(rows - 1):
-                    rows -= 1
-            else:
-                rows = hint + 1
-                while rows < rows_max and not fits(rows):
-                    rows += 1
-        else:
-            lo, hi = 1, rows_max
-            while lo < hi:
-                mid = (lo + hi) // 2
-                if fits(mid):
-                    hi = mid
-                else:
-                    lo = mid + 1
-            rows = lo
-        self._balance_hint[story.id] = rows
-        if rows >= rows_max:
-            return self._flow_story_uncached(doc, story, geoms, prepared)
-        best = dict(self._flow_story_uncached(doc, story, trial_geoms(rows), prepared))
-        best["underset"] = res["underset"]   # the room left is still the frame's
-        return best
+        ncols = len(last.columns)
+        empty = Cursor([last])
+        empty.start()
+        rows_max = empty.cells_left() // ncols          # body lines a column of the frame holds
+        first_top = last.grid_y0 + math.ceil((last.y0 - last.grid_y0) / grid - 1e-6) * grid
+        colw = last.columns[0][1] - last.columns[0][0]
+        per_line = max(1, int(round(colw / last.body_size)))
+        rows_used = ncols * rows_max - res["underset"] / per_line
+        rows = max(1, min(rows_max, math.ceil(rows_used / ncols - 1e-6)))
+        while rows < rows_max:
+            # exactly `rows` grid cells deep: the bottom of the rows-th cell (its text's descent)
+            y1 = first_top + rows * grid - (grid - last.body_size) / 2 + 1e-3
+            trial = replace(last, y1=min(last.y1, y1))
+            r = self._flow_story_uncached(doc, story, geoms[:-1] + [trial], prepared)
+            if not r["overset"]:
+                r = dict(r)
+                r["underset"] = res["underset"]   # the room left is still the frame's
+                return r
+            rows += 1
+        return self._flow_story_uncached(doc, story, geoms, prepared)
 
     def _flow_story_uncached(self, doc, story, geoms, prepared):
         out_items: dict = {}
