@@ -182,15 +182,17 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
     i = 0
     pending_space = False
     memo = ginfo.memo
+    add_item, add_space = items.append, spaces_before.append
+    _Item, _Glyph = Item, Glyph
     while i < n:
         ch, face_id, size, color = chars[i]
         if "\u4e00" <= ch <= "\u9fff":
             # fast path: a Han character is a 1-em box with nothing to compress
             v = memo.get((face_id, ch)) or ginfo(face_id, ch)
             adv = (v[1] or 1.0) * size
-            items.append(Item([Glyph(ch, i, v[0], adv, 0.0)], face_id, size, color, adv, 0.0, 0.0, 0, 0,
-                              0.0, 0.0, "han", False, True, ch))
-            spaces_before.append(pending_space)
+            add_item(_Item([_Glyph(ch, i, v[0], adv, 0.0)], face_id, size, color, adv, 0.0, 0.0, 0, 0,
+                           0.0, 0.0, "han", False, True, ch))
+            add_space(pending_space)
             pending_space = False
             i += 1
             continue

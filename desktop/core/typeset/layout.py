@@ -63,13 +63,10 @@ class Layouter:
                     font = cs.font or font
                     size = cs.size or size
                     color = swatches.get(cs.color, color) if cs.color else color
-            memo = {}
-            for ch in text:
-                fid = memo.get(ch)
-                if fid is None:
-                    fid = font if ginfo(font, ch)[2] else (resolve(font, ch) or font)
-                    memo[ch] = fid
-                chars.append((ch, fid, size, color))
+            # one tuple per distinct character, shared by its every occurrence
+            memo = {ch: (ch, font if ginfo(font, ch)[2] else (resolve(font, ch) or font), size, color)
+                    for ch in set(text)}
+            chars.extend([memo[ch] for ch in text])
         spec = ParaSpec(tuple(chars), style.indent * style.size, style.align, style.tracking)
         if len(self._specs) > 20000:
             self._specs.clear()
