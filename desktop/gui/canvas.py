@@ -133,6 +133,8 @@ class Canvas(QAbstractScrollArea):
         self._space_pan = None
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
+        self.setAcceptDrops(True)             # stories dragged from the Articles panel
+        self.viewport().setAcceptDrops(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.horizontalScrollBar().valueChanged.connect(self._scrolled)
@@ -648,6 +650,46 @@ class Canvas(QAbstractScrollArea):
         t = self._event_tool()
         if t:
             t.double_click(e)
+
+    # ---------------------------------------------------------------- drop a story
+    def _story_drop_target(self, e):
+        """(story id, frame id) when the drag carries a story over an empty text frame."""
+        from .panels import STORY_MIME, placeable_frame
+        md = e.mimeData()
+        if not md.hasFormat(STORY_MIME):
+            return None, None
+        sid = bytes(md.data(STORY_MIME)).decode("utf-8")
+        _, f = self.frame_at(e.position())
+        if self.session.doc.story(sid) is None or f is None or not placeable_frame(self.session.doc, f.id):
+            return sid, None
+        return sid, f.id
+
+    def dragEnterEvent(self, e):
+        from .panels import STORY_MIME
+        if e.mimeData().hasFormat(STORY_MIME):
+            e.acceptProposedAction()
+        else:
+            e.ignore()
+
+    def dragMoveEvent(self, e):
+        sid, fid = self._story_drop_target(e)
+        if fid:
+            e.acceptProposedAction()
+        else:
+            e.ignore()
+
+    def dropEvent(self, e):
+        """A story dragged from the Articles panel onto an empty text frame: PlaceStory."""
+        from ..core import commands as C
+        sid, fid = self._story_drop_target(e)
+        if not fid:
+            e.ignore()
+            return
+        if self.session.push(C.PlaceStory(fid, sid)):
+            self.session.set_selection([fid])
+            e.acceptProposedAction()
+        else:
+            e.ignore()
 
     def wheelEvent(self, e):
         if e.modifiers() & Qt.KeyboardModifier.ControlModifier:

@@ -531,7 +531,7 @@ class MainWindow(QMainWindow):
             self.articles_panel.select_story(story.id)
             self.open_story(story.id)
             self.statusBar().showMessage(
-                self.tr("“%1” imported: select an empty text frame and choose Place into selected frame")
+                self.tr("“%1” imported: drag it onto an empty text frame, or select one and choose Place into selected frame")
                 .replace("%1", story.name or story.id), 8000)
         return ok
 

@@ -130,11 +130,39 @@ class PagesPanel(QWidget):
 # ====================================================================== articles
 
 
+STORY_MIME = "application/x-banmian-story"
+
+
+def placeable_frame(doc, frame_id: str | None) -> bool:
+    """A text frame a story can be placed into: empty and not inside another story's thread."""
+    if not frame_id:
+        return False
+    f = doc.find_frame(frame_id)[1]
+    if not isinstance(f, TextFrame) or f.story:
+        return False
+    return not any(isinstance(g, TextFrame) and g.next == f.id for _, g in doc.all_frames())
+
+
+class StoryTree(QTreeWidget):
+    """The Articles list; a row drags its story id (drop it on an empty text frame)."""
+
+    def mimeTypes(self):
+        return [STORY_MIME]
+
+    def mimeData(self, items):
+        from PySide6.QtCore import QMimeData
+        md = QMimeData()
+        if items:
+            md.setData(STORY_MIME, items[0].data(0, Qt.ItemDataRole.UserRole).encode("utf-8"))
+        return md
+
+
 class ArticlesPanel(QWidget):
     """Every story with its character count and fit; unplaced imported copy is
     placed from here: select an empty text frame on the page, pick the story,
-    and "Place into selected frame" (button or context menu) — one PlaceStory
-    command, after which the text flows and overset shows."""
+    and "Place into selected frame" (button or context menu), or drag the story
+    onto an empty text frame on the canvas — one PlaceStory command, after
+    which the text flows and overset shows."""
 
     story_activated = Signal(str)
     story_placed = Signal(str, str)       # story id, frame id
@@ -144,7 +172,9 @@ class ArticlesPanel(QWidget):
         self.session = session
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
-        self.tree = QTreeWidget()
+        self.tree = StoryTree()
+        self.tree.setDragEnabled(True)
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
         self.tree.setHeaderLabels([self.tr("Story"), self.tr("Chars"), self.tr("Fit")])
         self.tree.setRootIsDecorated(False)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -224,23 +254,16 @@ class ArticlesPanel(QWidget):
     # ---------------------------------------------------------------- placing
     def target_frame(self) -> str | None:
         """The selected text frame a story can be placed into: one, empty, not inside a thread."""
-        doc = self.session.doc
         sel = self.session.selection
-        if len(sel) != 1:
+        if len(sel) != 1 or not placeable_frame(self.session.doc, sel[0]):
             return None
-        found = doc.find_frame(sel[0])
-        f = found[1] if found else None
-        if not isinstance(f, TextFrame) or f.story:
-            return None
-        if any(isinstance(g, TextFrame) and g.next == f.id for _, g in doc.all_frames()):
-            return None     # a continuation frame shows its thread's story
-        return f.id
+        return sel[0]
 
     def _update_place(self, *_):
         ok = self.current_story() is not None and self.target_frame() is not None
         self.place_btn.setEnabled(ok)
         self.place_btn.setToolTip("" if ok else self.tr("Pick a story here and select one empty text frame "
-                                                         "on the page"))
+                                                         "on the page, or drag the story onto one"))
 
     def place_selected(self, story_id: str | None = None) -> bool:
         sid = story_id or self.current_story()

@@ -238,3 +238,49 @@ def test_add_story_brings_missing_styles_and_undo_takes_them(qtbot, tmp_path, se
     w.session.undo_stack.undo()
     assert [s.name for s in w.session.doc.paragraph_styles] == names
     assert not w.session.doc.stories
+
+
+def test_drag_story_from_panel_onto_empty_frame(qtbot, window, article):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+    from desktop.gui.panels import STORY_MIME
+    s = window.session
+    dlg = _open(window, article)
+    dlg.accept()
+    sid = dlg.added_story
+    panel = window.articles_panel
+    qtbot.waitUntil(lambda: panel._item(sid) is not None)
+    md = panel.tree.mimeData([panel._item(sid)])
+    assert bytes(md.data(STORY_MIME)).decode() == sid
+    canvas = window.canvas
+    vp = canvas.viewport()
+
+    def centre(fid):
+        page, f = s.doc.find_frame(fid)
+        return canvas.frame_view_rect(page.id, f).center()
+
+    def send(kind, at):
+        ev = kind(QPoint(int(at.x()), int(at.y())), Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, md,
+                  Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier) if kind is not QDropEvent else \
+            QDropEvent(QPointF(at), Qt.DropAction.CopyAction | Qt.DropAction.MoveAction, md,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(vp, ev)
+        return ev.isAccepted()
+
+    depth = s.undo_stack.count()
+    # a frame that holds a story already refuses the drop
+    assert send(QDragEnterEvent, centre("t-short"))
+    assert not send(QDragMoveEvent, centre("t-short"))
+    send(QDropEvent, centre("t-short"))
+    assert s.undo_stack.count() == depth
+    # a new drag onto the empty frame places the story
+    assert send(QDragEnterEvent, centre("t-body1"))
+    assert send(QDragMoveEvent, centre("t-empty"))
+    send(QDropEvent, centre("t-empty"))
+    assert s.undo_stack.count() == depth + 1
+    assert s.doc.find_frame("t-empty")[1].story == sid
+    assert s.selection == ["t-empty"]
+    assert _runs_of(s.result, sid)
+    s.undo_stack.undo()
+    assert s.doc.find_frame("t-empty")[1].story is None

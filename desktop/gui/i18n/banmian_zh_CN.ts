@@ -3,53 +3,53 @@
 <context>
     <name>ArticlesPanel</name>
     <message>
-        <location filename="../panels.py" line="148" />
+        <location filename="../panels.py" line="178" />
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="148" />
+        <location filename="../panels.py" line="178" />
         <source>Chars</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="148" />
+        <location filename="../panels.py" line="178" />
         <source>Fit</source>
         <translation>适合</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="158" />
-        <location filename="../panels.py" line="264" />
+        <location filename="../panels.py" line="188" />
+        <location filename="../panels.py" line="287" />
         <source>Place into selected frame</source>
         <translation>放入所选文本框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="178" />
+        <location filename="../panels.py" line="208" />
         <source>unplaced</source>
         <translation>未上版</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="180" />
+        <location filename="../panels.py" line="210" />
         <source>overset %1 chars</source>
         <translation>溢出 %1 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="182" />
+        <location filename="../panels.py" line="212" />
         <source>short %1 chars</source>
         <translation>欠 %1 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="184" />
+        <location filename="../panels.py" line="214" />
         <source>fits</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="242" />
-        <source>Pick a story here and select one empty text frame on the page</source>
-        <translation>在此选一篇稿件，并在版面上选中一个空文本框</translation>
+        <location filename="../panels.py" line="265" />
+        <source>Pick a story here and select one empty text frame on the page, or drag the story onto one</source>
+        <translation>在此选一篇稿件，并在版面上选中一个空文本框；也可把稿件拖到空文本框上</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="267" />
+        <location filename="../panels.py" line="290" />
         <source>Open in story editor</source>
         <translation>在稿件编辑器中打开</translation>
     </message>
@@ -779,8 +779,8 @@
     </message>
     <message>
         <location filename="../main_window.py" line="534" />
-        <source>“%1” imported: select an empty text frame and choose Place into selected frame</source>
-        <translation>已导入“%1”：选中一个空文本框，再点“放入所选文本框”</translation>
+        <source>“%1” imported: drag it onto an empty text frame, or select one and choose Place into selected frame</source>
+        <translation>已导入“%1”：把它拖到一个空文本框上，或选中空文本框后点“放入所选文本框”</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="553" />
@@ -896,17 +896,17 @@
 <context>
     <name>PreflightPanel</name>
     <message>
-        <location filename="../panels.py" line="582" />
+        <location filename="../panels.py" line="605" />
         <source>Preflight is not available</source>
         <translation>印前检查不可用</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="595" />
+        <location filename="../panels.py" line="618" />
         <source>page %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="607" />
+        <location filename="../panels.py" line="630" />
         <source>%1 errors, %2 warnings</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -914,123 +914,123 @@
 <context>
     <name>PropertiesPanel</name>
     <message>
-        <location filename="../panels.py" line="305" />
+        <location filename="../panels.py" line="328" />
         <source>Width</source>
         <translation>宽</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="306" />
+        <location filename="../panels.py" line="329" />
         <source>Height</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="316" />
+        <location filename="../panels.py" line="339" />
         <source>No wrap</source>
         <translation>不绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="317" />
+        <location filename="../panels.py" line="340" />
         <source>Wrap around box</source>
         <translation>沿外框绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="319" />
-        <location filename="../panels.py" line="320" />
+        <location filename="../panels.py" line="342" />
+        <location filename="../panels.py" line="343" />
         <source>Columns</source>
         <translation>栏数</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="321" />
+        <location filename="../panels.py" line="344" />
         <source>Gutter</source>
         <translation>栏间距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="322" />
+        <location filename="../panels.py" line="345" />
         <source>Inset</source>
         <translation>内边距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="323" />
+        <location filename="../panels.py" line="346" />
         <source>Text wrap</source>
         <translation>文字绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="324" />
+        <location filename="../panels.py" line="347" />
         <source>Wrap offset</source>
         <translation>绕排距离</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="335" />
+        <location filename="../panels.py" line="358" />
         <source>Fit (whole image)</source>
         <translation>适合（整图）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="336" />
+        <location filename="../panels.py" line="359" />
         <source>Fill (crop)</source>
         <translation>填满（裁切）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="337" />
+        <location filename="../panels.py" line="360" />
         <source>None (scale, offset)</source>
         <translation>不适合（缩放、偏移）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="339" />
+        <location filename="../panels.py" line="362" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="340" />
+        <location filename="../panels.py" line="363" />
         <source>Effective ppi</source>
         <translation>有效分辨率</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="341" />
+        <location filename="../panels.py" line="364" />
         <source>Fit</source>
         <translation>适合</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="342" />
+        <location filename="../panels.py" line="365" />
         <source>Scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="373" />
+        <location filename="../panels.py" line="396" />
         <source>Text frame</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="373" />
+        <location filename="../panels.py" line="396" />
         <source>Image frame</source>
         <translation>图片框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="374" />
+        <location filename="../panels.py" line="397" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="374" />
+        <location filename="../panels.py" line="397" />
         <source>Box</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="377" />
+        <location filename="../panels.py" line="400" />
         <source>%1 frames selected</source>
         <translation>已选 %1 个框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="378" />
+        <location filename="../panels.py" line="401" />
         <source>Nothing selected</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="396" />
+        <location filename="../panels.py" line="419" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="409" />
+        <location filename="../panels.py" line="432" />
         <source>missing file</source>
         <translation>文件缺失</translation>
     </message>
@@ -1144,87 +1144,87 @@
 <context>
     <name>StylesPanel</name>
     <message>
-        <location filename="../panels.py" line="474" />
+        <location filename="../panels.py" line="497" />
         <source>Song (宋体)</source>
         <translation>宋体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="474" />
+        <location filename="../panels.py" line="497" />
         <source>Hei (黑体)</source>
         <translation>黑体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="475" />
+        <location filename="../panels.py" line="498" />
         <source>Hei Bold (粗黑)</source>
         <translation>粗黑</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="475" />
+        <location filename="../panels.py" line="498" />
         <source>Kai (楷体)</source>
         <translation>楷体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="479" />
+        <location filename="../panels.py" line="502" />
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="480" />
+        <location filename="../panels.py" line="503" />
         <source> em</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="482" />
+        <location filename="../panels.py" line="505" />
         <source>Justify</source>
         <translation>两端对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="482" />
+        <location filename="../panels.py" line="505" />
         <source>Left</source>
         <translation>左对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="482" />
+        <location filename="../panels.py" line="505" />
         <source>Center</source>
         <translation>居中</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="483" />
+        <location filename="../panels.py" line="506" />
         <source>Right</source>
         <translation>右对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="487" />
+        <location filename="../panels.py" line="510" />
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="488" />
+        <location filename="../panels.py" line="511" />
         <source>Size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="489" />
+        <location filename="../panels.py" line="512" />
         <source>Leading</source>
         <translation>行距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="490" />
+        <location filename="../panels.py" line="513" />
         <source>First-line indent</source>
         <translation>首行缩进</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="491" />
+        <location filename="../panels.py" line="514" />
         <source>Alignment</source>
         <translation>对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="492" />
+        <location filename="../panels.py" line="515" />
         <source>Space before</source>
         <translation>段前距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="493" />
+        <location filename="../panels.py" line="516" />
         <source>Space after</source>
         <translation>段后距</translation>
     </message>

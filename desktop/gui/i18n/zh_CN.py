@@ -77,10 +77,11 @@ ZH = {
     "half-width digits and Latin": "数字和字母改半角", "(empty — to be written)": "（空 —— 待编辑填写）",
     "Normalisation: %1 changes": "标点规范：%1 处修改", "Normalisation: off": "标点规范：关闭",
     "line %1, col %2": "第 %1 行第 %2 列", "kept the space in %1": "保留空格：%1",
-    "“%1” imported: select an empty text frame and choose Place into selected frame":
-        "已导入“%1”：选中一个空文本框，再点“放入所选文本框”",
+    "“%1” imported: drag it onto an empty text frame, or select one and choose Place into selected frame":
+        "已导入“%1”：把它拖到一个空文本框上，或选中空文本框后点“放入所选文本框”",
     "Place into selected frame": "放入所选文本框",
-    "Pick a story here and select one empty text frame on the page": "在此选一篇稿件，并在版面上选中一个空文本框",
+    "Pick a story here and select one empty text frame on the page, or drag the story onto one":
+        "在此选一篇稿件，并在版面上选中一个空文本框；也可把稿件拖到空文本框上",
     "Open in story editor": "在稿件编辑器中打开",
     "a photo credit": "摄影署名", "a byline": "作者行", "a list of names": "名单", "a 《》 title": "书名号内",
     "a reporters' byline": "记者署名",
