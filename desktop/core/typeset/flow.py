@@ -35,7 +35,7 @@ class FrameGeom:
     body_size: float
 
 
-@dataclass
+@dataclass(slots=True)
 class Slot:
     fi: int
     ci: int
@@ -136,7 +136,8 @@ class Cursor:
             if baseline + DESCENT * size > f.y1 + 1e-6:
                 self.next_column()
                 continue
-            iv = self._interval(f, cx0, cx1, baseline - ASCENT * size, baseline + DESCENT * size, size)
+            iv = (self._interval(f, cx0, cx1, baseline - ASCENT * size, baseline + DESCENT * size, size)
+                  if f.exclusions else (cx0, cx1))
             if iv is None:
                 self.y = bottom
                 continue
