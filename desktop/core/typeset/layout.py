@@ -7,6 +7,7 @@ recomposed; the others' lines are reused and only moved.
 """
 from __future__ import annotations
 
+import gc
 import math
 import os
 from dataclasses import replace
@@ -112,6 +113,18 @@ class Layouter:
 
     # ------------------------------------------------------------ document
     def layout(self, doc) -> LayoutResult:
+        """Lay out every page.  The cyclic garbage collector is paused meanwhile: layout makes
+        tens of thousands of small acyclic objects, and the collections they would trigger
+        mid-layout cost ~4 ms on the sample page, while collecting them afterwards costs ~1 ms."""
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._layout(doc)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _layout(self, doc) -> LayoutResult:
         swatches = {s.name: s.cmyk for s in doc.swatches}
         swatches.setdefault("Black", BLACK)
         swatches.setdefault("Registration", (1.0, 1.0, 1.0, 1.0))
