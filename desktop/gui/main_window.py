@@ -227,7 +227,7 @@ class MainWindow(QMainWindow):
         self.actions_by_key: dict[str, QAction] = {}
         mb = self.menuBar()
         A = self._action
-        # -- File
+        # -- File (slots with an optional path get none: triggered(bool) would pass False as one)
         m = mb.addMenu(self.tr("&File"))
         A(self.tr("New from template…"), self.new_from_template, QKeySequence.StandardKey.New, menu=m, key="new")
         A(self.tr("Open…"), self.open_dialog, QKeySequence.StandardKey.Open, menu=m, key="open")
@@ -238,11 +238,11 @@ class MainWindow(QMainWindow):
         A(self.tr("Save as…"), self.save_as, QKeySequence("Ctrl+Shift+S"), menu=m, key="save_as")
         A(self.tr("Revert"), self.revert, menu=m, key="revert")
         m.addSeparator()
-        A(self.tr("Import article…"), self.import_article, QKeySequence("Ctrl+Shift+I"), menu=m, key="import")
-        A(self.tr("Place image…"), self.place_image, QKeySequence("Ctrl+D"), menu=m, key="place")
+        A(self.tr("Import article…"), lambda: self.import_article(), QKeySequence("Ctrl+Shift+I"), menu=m, key="import")
+        A(self.tr("Place image…"), lambda: self.place_image(), QKeySequence("Ctrl+D"), menu=m, key="place")
         m.addSeparator()
         A(self.tr("Export PDF…"), self.export_pdf, QKeySequence("Ctrl+E"), menu=m, key="export")
-        A(self.tr("Export PNG proofs…"), self.export_png, QKeySequence("Ctrl+Shift+E"), menu=m, key="proofs")
+        A(self.tr("Export PNG proofs…"), lambda: self.export_png(), QKeySequence("Ctrl+Shift+E"), menu=m, key="proofs")
         m.addSeparator()
         A(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit, menu=m, key="quit")
         # -- Edit

@@ -284,3 +284,19 @@ def test_drag_story_from_panel_onto_empty_frame(qtbot, window, article):
     assert _runs_of(s.result, sid)
     s.undo_stack.undo()
     assert s.doc.find_frame("t-empty")[1].story is None
+
+
+def test_menu_action_asks_for_the_file(qtbot, window, article, monkeypatch):
+    """File → Import article… opens the file chooser (triggered's bool is not taken for a path)."""
+    from PySide6.QtWidgets import QFileDialog
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(article), ""))
+    window.actions_by_key["import"].trigger()
+    assert not warned
+    dlg = window.import_dialog
+    assert dlg.isVisible() and dlg.roles()[0] == "kicker"
+    dlg.reject()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
+    window.actions_by_key["place"].trigger()
+    assert not warned
