@@ -86,6 +86,10 @@ class ImportArticleDialog(QDialog):
         form.addRow(self.tr("File"), self.file_label)
         form.addRow(self.tr("Encoding"), self.encoding_label)
         form.addRow(self.tr("Blocks"), self.count_label)
+        self.images_label = QLabel()
+        self.images_label.setWordWrap(True)
+        form.addRow(self.tr("Images"), self.images_label)
+        self.form = form
         lay.addLayout(form)
         self.normalize = QCheckBox(self.tr("Normalise punctuation"))
         self.normalize.setToolTip(self.tr("ASCII punctuation between Chinese characters to full width, "
@@ -172,6 +176,10 @@ class ImportArticleDialog(QDialog):
         blocks = res.story.blocks
         self.encoding_label.setText(res.encoding)
         self.count_label.setText(str(len(blocks)))
+        self.images_label.setText("\n".join(str(p) for p in res.images))
+        self.images_label.setToolTip(self.tr("Copied next to the layout; place them with Place image"))
+        for w in (self.images_label, self.form.labelForField(self.images_label)):
+            w.setVisible(bool(res.images))
         self.table.setRowCount(len(blocks))
         self.combos = []
         for i, b in enumerate(blocks):

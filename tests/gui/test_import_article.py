@@ -300,3 +300,16 @@ def test_menu_action_asks_for_the_file(qtbot, window, article, monkeypatch):
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: ("", ""))
     window.actions_by_key["place"].trigger()
     assert not warned
+
+
+def test_markdown_with_image(qtbot, window, tmp_path, photo):
+    md = tmp_path / "story.md"
+    md.write_text("【主席之声】\n\n# 做新时代的奋斗者\n\n扬州市总工会党组成员、副主席 贾萍\n\n"
+                  "劳动创造幸福,奋斗成就梦想。\n\n![职工在车间里工作。赵利霞 摄](photo.jpg)\n", "utf-8")
+    dlg = _open(window, md)
+    assert dlg.roles()[:3] == ["kicker", "headline", "byline"]
+    assert "photo.jpg" in dlg.images_label.text()
+    assert not dlg.images_label.isHidden()
+    dlg.accept()
+    story = window.session.doc.stories[-1]
+    assert "credit" in [b.role for b in story.blocks]

@@ -151,7 +151,7 @@
     <name>ImportArticleDialog</name>
     <message>
         <location filename="../import_dialog.py" line="79" />
-        <location filename="../import_dialog.py" line="228" />
+        <location filename="../import_dialog.py" line="236" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
@@ -171,202 +171,212 @@
         <translation>段落数</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="90" />
+        <location filename="../import_dialog.py" line="91" />
+        <source>Images</source>
+        <translation>图片</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="94" />
         <source>Normalise punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="91" />
+        <location filename="../import_dialog.py" line="95" />
         <source>ASCII punctuation between Chinese characters to full width, quotes paired, dashes and ellipses, stray spaces removed</source>
         <translation>汉字间的半角标点改为全角，引号配对，破折号和省略号规范，删除多余空格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="99" />
+        <location filename="../import_dialog.py" line="103" />
         <source>Role</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="99" />
+        <location filename="../import_dialog.py" line="103" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="112" />
+        <location filename="../import_dialog.py" line="116" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="112" />
+        <location filename="../import_dialog.py" line="116" />
         <source>Before → after</source>
         <translation>原文 → 改为</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="113" />
+        <location filename="../import_dialog.py" line="117" />
         <source>Normalisation rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="119" />
+        <location filename="../import_dialog.py" line="123" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="132" />
+        <location filename="../import_dialog.py" line="136" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="133" />
+        <location filename="../import_dialog.py" line="137" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="144" />
+        <location filename="../import_dialog.py" line="148" />
         <source>Kicker</source>
         <translation>引题</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="144" />
+        <location filename="../import_dialog.py" line="148" />
         <source>Headline</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="145" />
+        <location filename="../import_dialog.py" line="149" />
         <source>Subtitle</source>
         <translation>副题</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="145" />
+        <location filename="../import_dialog.py" line="149" />
         <source>Byline</source>
         <translation>作者</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="145" />
+        <location filename="../import_dialog.py" line="149" />
         <source>Lead</source>
         <translation>导语</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="146" />
+        <location filename="../import_dialog.py" line="150" />
         <source>Paragraph</source>
         <translation>正文</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="146" />
+        <location filename="../import_dialog.py" line="150" />
         <source>Subhead</source>
         <translation>小标题</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="146" />
+        <location filename="../import_dialog.py" line="150" />
         <source>Note</source>
         <translation>小编说</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="147" />
+        <location filename="../import_dialog.py" line="151" />
         <source>List</source>
         <translation>列表</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="147" />
+        <location filename="../import_dialog.py" line="151" />
         <source>Caption</source>
         <translation>图片说明</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="147" />
+        <location filename="../import_dialog.py" line="151" />
         <source>Credit</source>
         <translation>摄影署名</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="148" />
+        <location filename="../import_dialog.py" line="152" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="148" />
+        <location filename="../import_dialog.py" line="152" />
         <source>Header</source>
         <translation>报眉</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="154" />
+        <location filename="../import_dialog.py" line="158" />
         <source>full-width punctuation</source>
         <translation>全角标点</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="154" />
+        <location filename="../import_dialog.py" line="158" />
         <source>paired quotes</source>
         <translation>引号配对</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="155" />
+        <location filename="../import_dialog.py" line="159" />
         <source>dash ——</source>
         <translation>破折号 ——</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="155" />
+        <location filename="../import_dialog.py" line="159" />
         <source>ellipsis ……</source>
         <translation>省略号 ……</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="156" />
+        <location filename="../import_dialog.py" line="160" />
         <source>space removed</source>
         <translation>删除空格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="156" />
+        <location filename="../import_dialog.py" line="160" />
         <source>space kept</source>
         <translation>保留空格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="157" />
+        <location filename="../import_dialog.py" line="161" />
         <source>half-width digits and Latin</source>
         <translation>数字和字母改半角</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="188" />
+        <location filename="../import_dialog.py" line="180" />
+        <source>Copied next to the layout; place them with Place image</source>
+        <translation>已复制到版面文件旁；用“置入图片”放到版面上</translation>
+    </message>
+    <message>
+        <location filename="../import_dialog.py" line="196" />
         <source>(empty — to be written)</source>
         <translation>（空 —— 待编辑填写）</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="197" />
+        <location filename="../import_dialog.py" line="205" />
         <source>Normalisation: %1 changes</source>
         <translation>标点规范：%1 处修改</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="198" />
+        <location filename="../import_dialog.py" line="206" />
         <source>Normalisation: off</source>
         <translation>标点规范：关闭</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="201" />
+        <location filename="../import_dialog.py" line="209" />
         <source>line %1, col %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="203" />
+        <location filename="../import_dialog.py" line="211" />
         <source>a photo credit</source>
         <translation>摄影署名</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="203" />
+        <location filename="../import_dialog.py" line="211" />
         <source>a byline</source>
         <translation>作者行</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="204" />
+        <location filename="../import_dialog.py" line="212" />
         <source>a list of names</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="204" />
+        <location filename="../import_dialog.py" line="212" />
         <source>a 《》 title</source>
         <translation>书名号内</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="205" />
+        <location filename="../import_dialog.py" line="213" />
         <source>a reporters' byline</source>
         <translation>记者署名</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="206" />
+        <location filename="../import_dialog.py" line="214" />
         <source>kept the space in %1</source>
         <translation>保留空格：%1</translation>
     </message>

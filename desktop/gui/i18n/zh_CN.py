@@ -85,4 +85,5 @@ ZH = {
     "Open in story editor": "在稿件编辑器中打开",
     "a photo credit": "摄影署名", "a byline": "作者行", "a list of names": "名单", "a 《》 title": "书名号内",
     "a reporters' byline": "记者署名",
+    "Images": "图片", "Copied next to the layout; place them with Place image": "已复制到版面文件旁；用“置入图片”放到版面上",
 }
