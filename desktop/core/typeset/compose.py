@@ -623,23 +623,17 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
 
 def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, align: str, last: bool) -> Line:
     """Distribute the line's shrink or stretch by class; x of every item."""
-    items, glues = p.items, p.glues
-    cuts = []
-    for k in range(i, j):
-        it = items[k]
-        cuts.append([it.lfixed, it.rfixed])
-    first = items[i]
+    line_items = p.items[i:j]
+    line_glues = p.glues[i:j - 1]
+    n = j - i
+    cuts = [[it.lfixed, it.rfixed] for it in line_items]
+    first = line_items[0]
     if first.opening and first.lcut:
         cuts[0][0] += first.lcut
-    gl = [glues[k].natural for k in range(i, j - 1)]
-    lspace = [0.0] * (j - i)
-    nat = indent + sum(gl)
-    for k in range(i, j):
-        nat += items[k].width
-    for c in cuts:
-        nat -= c[0] + c[1]
+    gl = [g.natural for g in line_glues]
+    lspace = None
+    nat = indent + sum(gl) + sum([it.width for it in line_items]) - sum([c[0] + c[1] for c in cuts])
     diff = measure - nat
-    justified = False
     if diff < -1e-9:
         need = -diff
         # capacities by class, then take in order, proportionally within a class
@@ -647,67 +641,55 @@ def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, alig
             if need <= 1e-12:
                 break
             caps = []   # (kind, index, capacity)
-            for idx, k in enumerate(range(i, j)):
-                it = items[k]
-                if idx == 0 and it.opening:
-                    lc = 0.0
-                else:
-                    lc = it.lcut if it.lclass == c else 0.0
-                is_end = k == j - 1 and it.can_end_line
+            for idx, it in enumerate(line_items):
+                lc = 0.0 if (idx == 0 and it.opening) else (it.lcut if it.lclass == c else 0.0)
+                is_end = idx == n - 1 and it.can_end_line
                 if c == SHRINK_LINEEND:
                     rc = it.rcut if is_end else 0.0
                 else:
                     rc = it.rcut if (it.rclass == c and not is_end) else 0.0
                 if lc:
-                    caps.append(("l", idx, lc))
+                    caps.append((0, idx, lc))
                 if rc:
-                    caps.append(("r", idx, rc))
-            for gi, k in enumerate(range(i, j - 1)):
-                g = glues[k]
+                    caps.append((1, idx, rc))
+            for gi, g in enumerate(line_glues):
                 if g.shrink and g.shrink_class == c:
-                    caps.append(("g", gi, g.shrink))
-            total = sum(cp[2] for cp in caps)
+                    caps.append((2, gi, g.shrink))
+            total = sum([cp[2] for cp in caps])
             if total <= 0:
                 continue
             take = min(need, total)
             f = take / total
             for kind, idx, cap in caps:
-                amt = cap * f
-                if kind == "l":
-                    cuts[idx][0] += amt
-                elif kind == "r":
-                    cuts[idx][1] += amt
+                if kind == 2:
+                    gl[idx] -= cap * f
                 else:
-                    gl[idx] -= amt
+                    cuts[idx][kind] += cap * f
             need -= take
         justified = True
     elif diff > 1e-9 and align == "justify" and not last:
         need = diff
-        for c in range(2):
-            if need <= 1e-12:
-                break
-            caps = [(gi, glues[k].stretch) for gi, k in enumerate(range(i, j - 1))
-                    if glues[k].stretch and glues[k].stretch_class == c]
-            total = sum(cp[1] for cp in caps)
-            if total <= 0:
+        for c in (0, 1):
+            caps = [(gi, g.stretch) for gi, g in enumerate(line_glues) if g.stretch_class == c and g.stretch]
+            if not caps:
                 continue
+            total = sum([cp[1] for cp in caps])
             take = min(need, total)
             for gi, cap in caps:
                 gl[gi] += cap * take / total
             need -= take
+            if need <= 1e-12:
+                break
         if need > 1e-12 and gl:
             per = need / len(gl)
-            for gi in range(len(gl)):
-                gl[gi] += per
+            gl = [g + per for g in gl]
             need = 0.0
         if need > 1e-12:
             # a line of one unbreakable unit (an e-mail address): space its letters, the last resort
-            inner = sum(len(items[k].glyphs) - 1 for k in range(i, j))
+            inner = sum([len(it.glyphs) - 1 for it in line_items])
             if inner:
                 per = need / inner
-                for idx, k in enumerate(range(i, j)):
-                    if len(items[k].glyphs) > 1:
-                        lspace[idx] = per
+                lspace = [per if len(it.glyphs) > 1 else 0.0 for it in line_items]
                 need = 0.0
         justified = need <= 1e-9
     else:
@@ -715,11 +697,14 @@ def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, alig
     # x positions
     xs = []
     x = indent
-    for idx, k in enumerate(range(i, j)):
+    last_idx = n - 1
+    for idx, it in enumerate(line_items):
         xs.append(x)
-        it = items[k]
-        x += it.width - cuts[idx][0] - cuts[idx][1] + lspace[idx] * (len(it.glyphs) - 1)
-        if idx < len(gl):
+        c = cuts[idx]
+        x += it.width - c[0] - c[1]
+        if lspace is not None:
+            x += lspace[idx] * (len(it.glyphs) - 1)
+        if idx < last_idx:
             x += gl[idx]
     width = x
     offset = 0.0
