@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget, QMessageBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from .labels import role_label
 from ..core.model.document import BLOCK_ROLES, Document
 
 ROLES = tuple(r for r in BLOCK_ROLES if r != "header")   # the 报眉 is a master item, not copy
@@ -144,14 +145,7 @@ class ImportArticleDialog(QDialog):
 
     # ---------------------------------------------------------------- labels
     def role_label(self, role: str) -> str:
-        names = {
-            "kicker": self.tr("Kicker"), "headline": self.tr("Headline"),
-            "subtitle": self.tr("Subtitle"), "byline": self.tr("Byline"), "lead": self.tr("Lead"),
-            "paragraph": self.tr("Paragraph"), "subhead": self.tr("Subhead"), "note": self.tr("Note"),
-            "list": self.tr("List"), "caption": self.tr("Caption"), "credit": self.tr("Credit"),
-            "title": self.tr("Title"), "header": self.tr("Header"),
-        }
-        return names.get(role, role)
+        return role_label(role)
 
     def rule_label(self, rule: str) -> str:
         names = {

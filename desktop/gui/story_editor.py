@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from .labels import role_label
 from ..core import commands as C
 from ..core.model.document import BLOCK_ROLES, Block, Run
 
@@ -167,14 +168,7 @@ class StoryEditor(QWidget):
         QTimer.singleShot(0, lambda: [r[2]._fit() for r in self._rows])
 
     def role_label(self, role: str) -> str:
-        names = {
-            "kicker": self.tr("Kicker"), "headline": self.tr("Headline"),
-            "subtitle": self.tr("Subtitle"), "byline": self.tr("Byline"), "lead": self.tr("Lead"),
-            "paragraph": self.tr("Paragraph"), "subhead": self.tr("Subhead"), "note": self.tr("Note"),
-            "list": self.tr("List"), "caption": self.tr("Caption"), "credit": self.tr("Credit"),
-            "title": self.tr("Title"), "header": self.tr("Header"),
-        }
-        return names.get(role, role)
+        return role_label(role)
 
     # ---------------------------------------------------------------- edits
     def _text_changed(self, idx: int):

@@ -4,26 +4,13 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
+from helpers import drag, frame_center  # noqa: F401  (tests/gui/helpers.py)
 from desktop.core.io import dumps, load_document
 from desktop.gui.geometry import column_edges
 
 pytestmark = pytest.mark.gui
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "tests" / "gui" / "_artifacts"
-
-
-def frame_center(w, fid):
-    page, f = w.session.doc.find_frame(fid)
-    return w.canvas.frame_view_rect(page.id, f).center().toPoint()
-
-
-def drag(qtbot, w, a: QPoint, b: QPoint, mods=Qt.KeyboardModifier.NoModifier, steps=6):
-    vp = w.canvas.viewport()
-    qtbot.mousePress(vp, Qt.MouseButton.LeftButton, mods, a)
-    for i in range(1, steps + 1):
-        p = QPoint(a.x() + (b.x() - a.x()) * i // steps, a.y() + (b.y() - a.y()) * i // steps)
-        qtbot.mouseMove(vp, p)
-    qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, mods, b)
 
 
 def ime_commit(widget, text):

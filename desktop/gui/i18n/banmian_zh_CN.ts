@@ -150,233 +150,168 @@
 <context>
     <name>ImportArticleDialog</name>
     <message>
-        <location filename="../import_dialog.py" line="79" />
-        <location filename="../import_dialog.py" line="236" />
+        <location filename="../import_dialog.py" line="80" />
+        <location filename="../import_dialog.py" line="230" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="86" />
+        <location filename="../import_dialog.py" line="87" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="87" />
+        <location filename="../import_dialog.py" line="88" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="88" />
+        <location filename="../import_dialog.py" line="89" />
         <source>Blocks</source>
         <translation>段落数</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="91" />
+        <location filename="../import_dialog.py" line="92" />
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="94" />
+        <location filename="../import_dialog.py" line="95" />
         <source>Normalise punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="95" />
+        <location filename="../import_dialog.py" line="96" />
         <source>ASCII punctuation between Chinese characters to full width, quotes paired, dashes and ellipses, stray spaces removed</source>
         <translation>汉字间的半角标点改为全角，引号配对，破折号和省略号规范，删除多余空格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="103" />
+        <location filename="../import_dialog.py" line="104" />
         <source>Role</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="103" />
+        <location filename="../import_dialog.py" line="104" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="116" />
+        <location filename="../import_dialog.py" line="117" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="116" />
+        <location filename="../import_dialog.py" line="117" />
         <source>Before → after</source>
         <translation>原文 → 改为</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="117" />
+        <location filename="../import_dialog.py" line="118" />
         <source>Normalisation rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="123" />
+        <location filename="../import_dialog.py" line="124" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="136" />
+        <location filename="../import_dialog.py" line="137" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="137" />
+        <location filename="../import_dialog.py" line="138" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="148" />
-        <source>Kicker</source>
-        <translation>引题</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="148" />
-        <source>Headline</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="149" />
-        <source>Subtitle</source>
-        <translation>副题</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="149" />
-        <source>Byline</source>
-        <translation>作者</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="149" />
-        <source>Lead</source>
-        <translation>导语</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="150" />
-        <source>Paragraph</source>
-        <translation>正文</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="150" />
-        <source>Subhead</source>
-        <translation>小标题</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="150" />
-        <source>Note</source>
-        <translation>小编说</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="151" />
-        <source>List</source>
-        <translation>列表</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="151" />
-        <source>Caption</source>
-        <translation>图片说明</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="151" />
-        <source>Credit</source>
-        <translation>摄影署名</translation>
-    </message>
-    <message>
         <location filename="../import_dialog.py" line="152" />
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="152" />
-        <source>Header</source>
-        <translation>报眉</translation>
-    </message>
-    <message>
-        <location filename="../import_dialog.py" line="158" />
         <source>full-width punctuation</source>
         <translation>全角标点</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="158" />
+        <location filename="../import_dialog.py" line="152" />
         <source>paired quotes</source>
         <translation>引号配对</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="159" />
+        <location filename="../import_dialog.py" line="153" />
         <source>dash ——</source>
         <translation>破折号 ——</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="159" />
+        <location filename="../import_dialog.py" line="153" />
         <source>ellipsis ……</source>
         <translation>省略号 ……</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="160" />
+        <location filename="../import_dialog.py" line="154" />
         <source>space removed</source>
         <translation>删除空格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="160" />
+        <location filename="../import_dialog.py" line="154" />
         <source>space kept</source>
         <translation>保留空格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="161" />
+        <location filename="../import_dialog.py" line="155" />
         <source>half-width digits and Latin</source>
         <translation>数字和字母改半角</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="180" />
+        <location filename="../import_dialog.py" line="174" />
         <source>Copied next to the layout; place them with Place image</source>
         <translation>已复制到版面文件旁；用“置入图片”放到版面上</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="196" />
+        <location filename="../import_dialog.py" line="190" />
         <source>(empty — to be written)</source>
         <translation>（空 —— 待编辑填写）</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="205" />
+        <location filename="../import_dialog.py" line="199" />
         <source>Normalisation: %1 changes</source>
         <translation>标点规范：%1 处修改</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="206" />
+        <location filename="../import_dialog.py" line="200" />
         <source>Normalisation: off</source>
         <translation>标点规范：关闭</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="209" />
+        <location filename="../import_dialog.py" line="203" />
         <source>line %1, col %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="211" />
+        <location filename="../import_dialog.py" line="205" />
         <source>a photo credit</source>
         <translation>摄影署名</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="211" />
+        <location filename="../import_dialog.py" line="205" />
         <source>a byline</source>
         <translation>作者行</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="212" />
+        <location filename="../import_dialog.py" line="206" />
         <source>a list of names</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="212" />
+        <location filename="../import_dialog.py" line="206" />
         <source>a 《》 title</source>
         <translation>书名号内</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="213" />
+        <location filename="../import_dialog.py" line="207" />
         <source>a reporters' byline</source>
         <translation>记者署名</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="214" />
+        <location filename="../import_dialog.py" line="208" />
         <source>kept the space in %1</source>
         <translation>保留空格：%1</translation>
     </message>
@@ -1046,6 +981,74 @@
     </message>
 </context>
 <context>
+    <name>Roles</name>
+    <message>
+        <location filename="../labels.py" line="8" />
+        <source>Kicker</source>
+        <translation>引题</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="9" />
+        <source>Headline</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="10" />
+        <source>Subtitle</source>
+        <translation>副题</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="11" />
+        <source>Byline</source>
+        <translation>作者</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="12" />
+        <source>Lead</source>
+        <translation>导语</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="13" />
+        <source>Paragraph</source>
+        <translation>正文</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="14" />
+        <source>Subhead</source>
+        <translation>小标题</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="15" />
+        <source>Note</source>
+        <translation>小编说</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="16" />
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="17" />
+        <source>Caption</source>
+        <translation>图片说明</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="18" />
+        <source>Credit</source>
+        <translation>摄影署名</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="19" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../labels.py" line="20" />
+        <source>Header</source>
+        <translation>报眉</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../dialogs.py" line="136" />
@@ -1066,87 +1069,22 @@
 <context>
     <name>StoryEditor</name>
     <message>
-        <location filename="../story_editor.py" line="171" />
-        <source>Kicker</source>
-        <translation>引题</translation>
-    </message>
-    <message>
-        <location filename="../story_editor.py" line="171" />
-        <source>Headline</source>
-        <translation>主题</translation>
-    </message>
-    <message>
-        <location filename="../story_editor.py" line="172" />
-        <source>Subtitle</source>
-        <translation>副题</translation>
-    </message>
-    <message>
-        <location filename="../story_editor.py" line="172" />
-        <source>Byline</source>
-        <translation>作者</translation>
-    </message>
-    <message>
-        <location filename="../story_editor.py" line="172" />
-        <source>Lead</source>
-        <translation>导语</translation>
-    </message>
-    <message>
-        <location filename="../story_editor.py" line="173" />
-        <source>Paragraph</source>
-        <translation>正文</translation>
-    </message>
-    <message>
-        <location filename="../story_editor.py" line="173" />
-        <source>Subhead</source>
-        <translation>小标题</translation>
-    </message>
-    <message>
-        <location filename="../story_editor.py" line="173" />
-        <source>Note</source>
-        <translation>小编说</translation>
-    </message>
-    <message>
-        <location filename="../story_editor.py" line="174" />
-        <source>List</source>
-        <translation>列表</translation>
-    </message>
-    <message>
-        <location filename="../story_editor.py" line="174" />
-        <source>Caption</source>
-        <translation>图片说明</translation>
-    </message>
-    <message>
-        <location filename="../story_editor.py" line="174" />
-        <source>Credit</source>
-        <translation>摄影署名</translation>
-    </message>
-    <message>
-        <location filename="../story_editor.py" line="175" />
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <location filename="../story_editor.py" line="175" />
-        <source>Header</source>
-        <translation>报眉</translation>
-    </message>
-    <message>
-        <location filename="../story_editor.py" line="267" />
+        <location filename="../story_editor.py" line="261" />
         <source>Not placed</source>
         <translation>未上版</translation>
     </message>
     <message numerus="yes">
-        <location filename="../story_editor.py" line="269" />
+        <location filename="../story_editor.py" line="263" />
         <source>Overset: %n character(s)</source>
         <translation><numerusform>溢出 %n 字</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../story_editor.py" line="271" />
+        <location filename="../story_editor.py" line="265" />
         <source>Short: %n character(s)</source>
         <translation><numerusform>欠 %n 字</numerusform></translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="273" />
+        <location filename="../story_editor.py" line="267" />
         <source>Fits</source>
         <translation>正好</translation>
     </message>
