@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
 from pathlib import Path
 
 
@@ -27,21 +26,12 @@ def read_bytes(path: Path) -> bytes | None:
 
 def write_bytes(path: Path, data: bytes) -> bool:
     """Write beside the target and rename over it; False (and nothing left behind) on failure."""
-    path = Path(path)
-    tmp = None
+    from .io import atomic_write_bytes
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".", suffix=".tmp")
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        atomic_write_bytes(path, data, durable=False)
         return True
     except Exception:
-        if tmp:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
         return False
 
 

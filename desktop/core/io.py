@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from dataclasses import fields
 from pathlib import Path
 
@@ -501,15 +502,19 @@ def load_document(path) -> Document:
     return loads(s, str(path))
 
 
-def atomic_write_bytes(path, data: bytes) -> None:
-    """Write beside the target, fsync, rename over it. The old file survives any failure."""
+@contextmanager
+def atomic_target(path, *, durable: bool = True):
+    """A temporary path beside ``path`` to write to; renamed over ``path`` when the block ends
+    without an error, removed when it fails — so the old file survives any failure.
+    ``durable`` fsyncs the file and its folder (saves); caches skip that."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    os.close(fd)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        yield tmp
+        if durable:
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -517,14 +522,22 @@ def atomic_write_bytes(path, data: bytes) -> None:
         except OSError:
             pass
         raise
-    try:  # make the rename durable where the platform allows
-        dfd = os.open(str(path.parent), os.O_RDONLY)
-        try:
-            os.fsync(dfd)
-        finally:
-            os.close(dfd)
-    except OSError:
-        pass
+    if durable:
+        try:  # make the rename durable where the platform allows
+            dfd = os.open(str(path.parent), os.O_RDONLY)
+            try:
+                os.fsync(dfd)
+            finally:
+                os.close(dfd)
+        except OSError:
+            pass
+
+
+def atomic_write_bytes(path, data: bytes, *, durable: bool = True) -> None:
+    """Write beside the target, (fsync,) rename over it. The old file survives any failure."""
+    with atomic_target(path, durable=durable) as tmp:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
 
 
 def save_document(doc: Document, path) -> None:

@@ -28,13 +28,13 @@ import hashlib
 import io
 import os
 import secrets
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from desktop.core import cache
+from desktop.core.io import atomic_target
 from desktop.core.model.units import PT_PER_MM
 from desktop.core.typeset.result import Box, GlyphRun, ImagePlacement, LayoutResult, PageResult, Rule
 from desktop.render.paint import paint_page
@@ -950,42 +950,36 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
     initial = efonts.get(mark_font_id)
 
     title = (doc.meta.get("title") or doc.meta.get("paper") or out_path.stem) if doc is not None else out_path.stem
-    fd, tmp = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".tmp", dir=str(out_path.parent))
-    os.close(fd)
     try:
-        canvas = Canvas(tmp, enforceColorSpace=_enforce_cmyk, initialFontName=initial.fontName,
-                        pageCompression=1, invariant=0, pdfVersion=(1, 6) if pdfx == "4" else (1, 3))
-        canvas.setTitle(title)
-        canvas.setCreator("Banmian 版面")
-        canvas.setProducer("Banmian 版面 (reportlab pdfgen, pikepdf)")
-        when = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
-        slug_info = {"file": source_name or out_path.name,
-                     "pages": total, "when": when, "profile": profile_desc}
-        painter = PdfPainter(canvas, efonts, images, marks=marks, slug_info=slug_info,
-                             mark_font_id=mark_font_id)
-        images.start([i for idx in indexes for i in result.pages[idx].items if isinstance(i, ImagePlacement)])
-        for n, idx in enumerate(indexes):
-            paint_page(result.pages[idx], painter)
-            if progress:
-                progress(n + 1, len(indexes))
-        if not indexes:
-            raise ExportError("no pages to export")
-        _fill_images(images)
-        canvas.save()
-        report.fonts = efonts.report()
-        report.images = images.report
-        report.pages = len(indexes)
-        if pdfx in ("4", "1a"):
-            from desktop.render.pdfx import make_pdfx
-            make_pdfx(tmp, tmp, version=pdfx, profile_path=profile_path, profile_desc=profile_desc,
-                      title=title)
-        os.replace(tmp, out_path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+        # written beside the target and renamed over it only once complete: a failed
+        # export never leaves a half-written PDF where the plant might pick it up
+        with atomic_target(out_path) as tmp:
+            canvas = Canvas(tmp, enforceColorSpace=_enforce_cmyk, initialFontName=initial.fontName,
+                            pageCompression=1, invariant=0, pdfVersion=(1, 6) if pdfx == "4" else (1, 3))
+            canvas.setTitle(title)
+            canvas.setCreator("Banmian 版面")
+            canvas.setProducer("Banmian 版面 (reportlab pdfgen, pikepdf)")
+            when = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+            slug_info = {"file": source_name or out_path.name,
+                         "pages": total, "when": when, "profile": profile_desc}
+            painter = PdfPainter(canvas, efonts, images, marks=marks, slug_info=slug_info,
+                                 mark_font_id=mark_font_id)
+            images.start([i for idx in indexes for i in result.pages[idx].items if isinstance(i, ImagePlacement)])
+            for n, idx in enumerate(indexes):
+                paint_page(result.pages[idx], painter)
+                if progress:
+                    progress(n + 1, len(indexes))
+            if not indexes:
+                raise ExportError("no pages to export")
+            _fill_images(images)
+            canvas.save()
+            report.fonts = efonts.report()
+            report.images = images.report
+            report.pages = len(indexes)
+            if pdfx in ("4", "1a"):
+                from desktop.render.pdfx import make_pdfx
+                make_pdfx(tmp, tmp, version=pdfx, profile_path=profile_path, profile_desc=profile_desc,
+                          title=title)
     finally:
         images.close()
         efonts.release()
