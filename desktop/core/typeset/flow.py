@@ -68,8 +68,9 @@ class Cursor:
         return self.fi >= len(self.frames)
 
     def copy(self) -> "Cursor":
-        c = Cursor(self.frames, self.fi, self.ci, self.y, self.region_top, self.region_bottom_used, self.used)
-        return c
+        """A cursor to look ahead with: moving it leaves this one where it is."""
+        return Cursor(self.frames, self.fi, self.ci, self.y, self.region_top, self.region_bottom_used,
+                      dict(self.used))
 
     def next_column(self) -> None:
         f = self.frames[self.fi]
@@ -155,7 +156,7 @@ class Cursor:
         f = self.frames[self.fi]
         k = math.ceil((self.y - f.grid_y0) / f.grid - 1e-6)
         top = f.grid_y0 + (k + grid_cells) * f.grid
-        return top - (f.grid - f.body_size) / 2 - ASCENT * 0 <= f.y1 + 1e-6
+        return top - (f.grid - f.body_size) / 2 <= f.y1 + 1e-6
 
     def cells_left(self) -> int:
         """Body lines still free in the current column and the columns after it in this frame."""

@@ -314,7 +314,6 @@ class Layouter:
         offset = 0
         overset = 0
         overset_at = 0
-        blocks = story.blocks
         for bi, (block, style, spec, text) in enumerate(prepared):
             if text is None:
                 text = block.text
@@ -325,7 +324,7 @@ class Layouter:
                 if not overset_at:
                     overset_at = block_start
                 continue
-            res = self._flow_block(doc, story, block, style, spec, cur, block_start, blocks[bi + 1:])
+            res = self._flow_block(doc, story, block, style, spec, cur, block_start)
             if res is None:
                 continue
             items, lines, left = res
@@ -364,7 +363,7 @@ class Layouter:
         return {"items": out_items, "lines": out_lines, "frames": frames_out,
                 "overset": overset, "overset_at": overset_at, "underset": underset}
 
-    def _flow_block(self, doc, story, block, style, spec, cur: Cursor, block_start, following):
+    def _flow_block(self, doc, story, block, style, spec, cur: Cursor, block_start):
         """Place one paragraph at the cursor. Returns (items, lines, overset) or None."""
         size = style.size
         f0 = cur.frames[cur.fi]
@@ -410,7 +409,6 @@ class Layouter:
         span = style.span and len(f0.columns) > 1
         slots_cache = []
         probe = cur.copy()
-        probe.used = dict(cur.used)
 
         def slot_at(k):
             while len(slots_cache) <= k:
@@ -452,7 +450,9 @@ class Layouter:
         if keep and n_placed < len(lines) and n_placed > 0 and slots_cache[0].top > cur.frames[slots_cache[0].fi].y0 + 1e-6:
             # move the whole head to the next column and try again once
             cur.next_column()
-            return self._flow_block(doc, story, block, style, spec, cur, block_start, following) if not cur.done else ({}, {}, (len(block.text), block_start))
+            if cur.done:
+                return {}, {}, (len(block.text), block_start)
+            return self._flow_block(doc, story, block, style, spec, cur, block_start)
         # grid heads: whole multiples of the grid, lines centred in them
         end_y = placed[-1][1].bottom if placed else None
         if placed and style.grid and not on_grid and not span:
