@@ -34,7 +34,7 @@ SAMPLE = ROOT / "layouts" / "samples" / "zhuxi-luntan.json"
 def _generated_page(folder: Path) -> Path:
     """A stand-in page when the sample is missing: the PDF tests' page with more copy."""
     sys.path.insert(0, str(ROOT))
-    from desktop.core.io import save_document
+    from banmian.core.io import save_document
     from tests.pdf.conftest import make_document, make_photo
     doc = make_document()
     body = doc.story("body")
@@ -55,9 +55,9 @@ def platypus_baseline(layout: str, out: str) -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
-    from desktop.core.io import load_document
-    from desktop.core.model.units import PT_PER_MM
-    from desktop.core.typeset.fonts import FACE_FILES, FONTS_DIR
+    from banmian.core.io import load_document
+    from banmian.core.model.units import PT_PER_MM
+    from banmian.core.typeset.fonts import FACE_FILES, FONTS_DIR
     from xml.sax.saxutils import escape
 
     doc = load_document(layout)
@@ -120,9 +120,9 @@ def main(argv=None) -> int:
         layout = _generated_page(tmp)
     py = sys.executable
     commands = {
-        "banmian export (PDF/X-4, marks)": [py, "-m", "desktop.cli", "export", str(layout), "-o",
+        "banmian export (PDF/X-4, marks)": [py, "-m", "banmian.cli", "export", str(layout), "-o",
                                             str(tmp / "banmian.pdf"), "--force"],
-        "banmian export --no-marks --pdfx none": [py, "-m", "desktop.cli", "export", str(layout), "-o",
+        "banmian export --no-marks --pdfx none": [py, "-m", "banmian.cli", "export", str(layout), "-o",
                                                   str(tmp / "banmian-plain.pdf"), "--force", "--no-marks",
                                                   "--pdfx", "none"],
         "naive reportlab platypus": [py, str(Path(__file__).resolve()), "--baseline-run", str(layout),

@@ -42,9 +42,9 @@ def peak_mb() -> float:
 
 def issue_file(pages: int, out_dir: Path) -> Path:
     """The sample page as a ``pages``-page issue (DuplicatePage), image paths made absolute."""
-    from desktop.core import commands as C
-    from desktop.core.io import load_document, save_document
-    from desktop.core.model.document import ImageFrame
+    from banmian.core import commands as C
+    from banmian.core.io import load_document, save_document
+    from banmian.core.model.document import ImageFrame
     doc = load_document(SAMPLE)
     for f in doc.pages[0].frames:
         if isinstance(f, ImageFrame) and f.path and not Path(f.path).is_absolute():
@@ -62,7 +62,7 @@ def rss_run(pages: int) -> None:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from desktop.gui.main_window import MainWindow
+    from banmian.gui.main_window import MainWindow
     with tempfile.TemporaryDirectory() as tmp:
         path = SAMPLE if pages <= 1 else issue_file(pages, Path(tmp))
         settings = QSettings(str(Path(tmp) / "bench.ini"), QSettings.Format.IniFormat)
@@ -120,7 +120,7 @@ def main():
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication
     app = QApplication([])
-    from desktop.gui.main_window import MainWindow
+    from banmian.gui.main_window import MainWindow
     settings = QSettings(str(Path("/tmp/banmian-bench.ini")), QSettings.Format.IniFormat)
     w = MainWindow(SAMPLE if SAMPLE.is_file() else None, settings=settings, ask=lambda *a: False)
     w.prompt_save = lambda: "discard"

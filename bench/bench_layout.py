@@ -24,7 +24,7 @@ SAMPLE = ROOT / "layouts" / "samples" / "zhuxi-luntan.json"
 
 def load(path):
     if path and Path(path).exists():
-        from desktop.core.io import load_document
+        from banmian.core.io import load_document
         return load_document(path), Path(path).parent
     from seedpage import six_column_document
     return six_column_document(chars=11, pages=2), ROOT
@@ -38,7 +38,7 @@ def cold_process(path, runs):
     code = (
         "import sys, time; t0 = time.perf_counter(); sys.path.insert(0, %r); sys.path.insert(0, %r)\n"
         "from bench.bench_layout import load\n"
-        "from desktop.core.typeset.layout import layout_document\n"
+        "from banmian.core.typeset.layout import layout_document\n"
         "doc, base = load(%r)\n"
         "r = layout_document(doc, base_dir=base)\n"
         "print(time.perf_counter() - t0)\n"
@@ -56,8 +56,8 @@ def main(argv=None):
     ap.add_argument("layout", nargs="?", default=str(SAMPLE) if SAMPLE.exists() else "")
     ap.add_argument("--runs", type=int, default=7)
     a = ap.parse_args(argv)
-    from desktop.core.typeset.fonts import default_registry
-    from desktop.core.typeset.layout import Layouter
+    from banmian.core.typeset.fonts import default_registry
+    from banmian.core.typeset.layout import Layouter
 
     doc, base = load(a.layout)
     fonts = default_registry()
@@ -122,8 +122,8 @@ def platypus_wrap(doc, runs):
         from reportlab.platypus import Paragraph
     except ImportError:
         return []
-    from desktop.core.typeset.fonts import default_registry
-    from desktop.core.model.units import mm_to_pt
+    from banmian.core.typeset.fonts import default_registry
+    from banmian.core.model.units import mm_to_pt
     face = default_registry().face("song")
     pdfmetrics.registerFont(TTFont("BenchSong", str(face.path)))
     style = RLStyle("b", fontName="BenchSong", fontSize=9, leading=15, wordWrap="CJK", firstLineIndent=18)

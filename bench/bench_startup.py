@@ -23,7 +23,7 @@ def one(platform: str) -> float:
                PYTHONPATH=str(ROOT))
     t0 = time.time()
     env["BANMIAN_T0"] = repr(t0)
-    out = subprocess.run([sys.executable, "-m", "desktop.cli", str(SAMPLE)], env=env, cwd=ROOT,
+    out = subprocess.run([sys.executable, "-m", "banmian.cli", str(SAMPLE)], env=env, cwd=ROOT,
                          capture_output=True, text=True, timeout=60)
     wall = time.time() - t0
     for line in out.stdout.splitlines():

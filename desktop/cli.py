@@ -55,7 +55,7 @@ class _Fail(Exception):
 # ------------------------------------------------------------------ shared steps
 
 def _load(path_str: str):
-    from desktop.core.io import LayoutFileError, load_document
+    from banmian.core.io import LayoutFileError, load_document
     path = Path(path_str)
     if not path.exists():
         raise _Fail(EXIT_INPUT, f"{path}: no such file")
@@ -70,7 +70,7 @@ def _load(path_str: str):
 
 def _layout(doc, base_dir):
     try:
-        from desktop.core.typeset.layout import layout_document
+        from banmian.core.typeset.layout import layout_document
     except ImportError as e:
         raise _Fail(EXIT_UNAVAILABLE, f"the layout engine is not available ({e})") from None
     try:
@@ -80,14 +80,14 @@ def _layout(doc, base_dir):
 
 
 def _preflight(doc, result, base_dir, ink_limit):
-    from desktop.core.preflight import preflight
+    from banmian.core.preflight import preflight
     return preflight(doc, result, base_dir=base_dir, ink_limit=ink_limit)
 
 
 # ------------------------------------------------------------------ export
 
 def cmd_export(args) -> int:
-    from desktop.core.preflight import has_errors
+    from banmian.core.preflight import has_errors
     out = Path(args.output)
     if out.exists() and out.is_dir():
         raise _Fail(EXIT_USAGE, f"{out}: is a folder; give the PDF's file name")
@@ -96,7 +96,7 @@ def cmd_export(args) -> int:
     doc, base = _load(args.file)
     result = _layout(doc, base)
     if args.pages:
-        from desktop.render.pdf import parse_pages
+        from banmian.render.pdf import parse_pages
         try:
             parse_pages(args.pages, len(result.pages))
         except ValueError as e:
@@ -112,7 +112,7 @@ def cmd_export(args) -> int:
         print(f"导出已取消：预检有 {len(errors)} 个错误（export refused: {len(errors)} preflight "
               f"error{'s' if len(errors) != 1 else ''}; --force exports anyway）", file=sys.stderr)
         return EXIT_ERRORS
-    from desktop.render.pdf import ExportError, export_pdf
+    from banmian.render.pdf import ExportError, export_pdf
     pdfx = None if args.pdfx == "none" else args.pdfx
     try:
         rep = export_pdf(doc, result, out, base_dir=base, pages=args.pages, marks=not args.no_marks,
@@ -132,7 +132,7 @@ def cmd_export(args) -> int:
 # ------------------------------------------------------------------ preflight
 
 def cmd_preflight(args) -> int:
-    from desktop.core.preflight import exit_code
+    from banmian.core.preflight import exit_code
     doc, base = _load(args.file)
     result = _layout(doc, base)
     findings = _preflight(doc, result, base, args.ink_limit)
@@ -161,7 +161,7 @@ def cmd_proof(args) -> int:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtGui import QGuiApplication
-        from desktop.render.qt import render_page_image
+        from banmian.render.qt import render_page_image
     except ImportError as e:
         raise _Fail(EXIT_UNAVAILABLE, f"proofs need the Qt painter (desktop/render/qt.py, PySide6): {e}") from None
     result = _layout(doc, base)
@@ -187,7 +187,7 @@ def cmd_edit(args) -> int:
     if path is not None and not Path(path).exists():
         raise _Fail(EXIT_INPUT, f"{path}: no such file")
     try:
-        from desktop.gui.app import run
+        from banmian.gui.app import run
     except ImportError as e:
         raise _Fail(EXIT_UNAVAILABLE, f"the editor is not available ({e})") from None
     return int(run(path) or 0)
@@ -240,7 +240,7 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     import_cli = None
     if with_import:
         try:
-            from desktop.core.importers import cli as import_cli
+            from banmian.core.importers import cli as import_cli
         except ImportError:
             import_cli = None
     if import_cli is not None and hasattr(import_cli, "register"):

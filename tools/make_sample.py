@@ -7,7 +7,7 @@
 
 The sample page is made from the seed text (../shared/seed/seed-page.txt, or
 tests/fixtures/seed-page.txt when shared/ is not beside the repo) through the
-article importer (`desktop.core.importers.import_text`, normalisation on), after
+article importer (`banmian.core.importers.import_text`, normalisation on), after
 the repairs the seed README documents:
 
 * the column-break splits 选树|宣传, 职工服|务, 建设适|合 are joined;
@@ -32,12 +32,12 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from desktop.core.io import document_to_dict, load_document, save_document  # noqa: E402
-from desktop.core.model.document import (  # noqa: E402
+from banmian.core.io import document_to_dict, load_document, save_document  # noqa: E402
+from banmian.core.model.document import (  # noqa: E402
     Article, Block, BoxFrame, CharacterStyle, Document, Grid, ImageFrame, Margins, Master,
     Page, ParagraphStyle, RuleFrame, Run, Story, Swatch, TextFrame, Wrap,
 )
-from desktop.core.model.units import MM_PER_PT  # noqa: E402
+from banmian.core.model.units import MM_PER_PT  # noqa: E402
 
 TEMPLATES = ROOT / "layouts" / "templates"
 SAMPLES = ROOT / "layouts" / "samples"
@@ -235,7 +235,7 @@ def find_in(blocks: list[str], prefix: str) -> int:
 
 
 def import_articles() -> dict:
-    from desktop.core.importers import import_text
+    from banmian.core.importers import import_text
     out = {}
     for key, text in seed_articles().items():
         res = import_text(text.encode("utf-8"), story_id=key)
@@ -373,7 +373,7 @@ def build_sample(p: dict | None = None) -> Document:
 
 
 def _layout(doc):
-    from desktop.core.typeset.layout import layout_document
+    from banmian.core.typeset.layout import layout_document
     r = layout_document(doc, base_dir=SAMPLES)
     return r, {o.story: o.chars for o in r.overset}, dict(r.underset)
 
@@ -405,7 +405,7 @@ def foot_gaps(doc: Document, result=None) -> dict:
     {(frame id, column): grid lines between the column's last baseline and the frame's
     own bottom} for each column that holds text of a story ending in or passing through it.
     """
-    from desktop.core.typeset.layout import layout_document
+    from banmian.core.typeset.layout import layout_document
     r = result or layout_document(doc, base_dir=SAMPLES)
     pg = r.pages[0]
     page = doc.pages[0]
@@ -452,7 +452,7 @@ def design(verbose: bool = False) -> dict:
 
 
 def fit_report(doc: Document):
-    from desktop.core.typeset.layout import layout_document
+    from banmian.core.typeset.layout import layout_document
     r = layout_document(doc, base_dir=SAMPLES)
     over = {o.story: o for o in r.overset}
     under = dict(r.underset)

@@ -7,14 +7,13 @@ means no cache.
 """
 from __future__ import annotations
 
-import os
 import pickle
 from pathlib import Path
 
 
 def cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME")
-    return (Path(base) if base else Path.home() / ".cache") / "banmian"
+    from .paths import user_cache_dir
+    return user_cache_dir()
 
 
 def read_bytes(path: Path) -> bytes | None:

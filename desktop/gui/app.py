@@ -121,7 +121,7 @@ def _process_start() -> float:
 _IMPORTED = time.time()
 
 
-def main() -> int:  # python -m desktop.gui.app [FILE]
+def main() -> int:  # python -m banmian.gui.app [FILE]
     return run(sys.argv[1] if len(sys.argv) > 1 else None)
 
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 
 
 class ExportPdfDialog(QDialog):
-    """Options of desktop.render.pdf.export_pdf, with preflight findings shown first."""
+    """Options of banmian.render.pdf.export_pdf, with preflight findings shown first."""
 
     def __init__(self, session, out_path: str = "", parent=None):
         super().__init__(parent)

@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QFileDialog, QGridLayout, QInputDialog, QLabel, QMainWindow,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import commands as C
+from ..core import paths
 from ..core.io import LayoutFileError, dumps, load_document, loads
 from ..core.model.document import Document, ImageFrame, Page, ParagraphStyle, Swatch, TextFrame
 from .canvas import Canvas, Ruler
@@ -26,11 +27,10 @@ from .session import Session
 from .story_editor import StoryEditor
 from .tools import FrameTool, HandTool, LinkTool, SelectionTool, ZoomTool
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE = ROOT / "layouts" / "samples" / "zhuxi-luntan.json"
-TEMPLATES = ROOT / "layouts" / "templates"
+SAMPLE = paths.sample_layout()
+TEMPLATES = paths.templates_dir()
 AUTOSAVE_MS = 60_000
-RECOVERY_SUFFIX = ".banmian-recovery"
+RECOVERY_SUFFIX = paths.RECOVERY_SUFFIX
 
 
 def blank_document() -> Document:
@@ -53,12 +53,7 @@ def default_document_path() -> Path | None:
     return None
 
 
-def recovery_path(path: Path | None) -> Path:
-    if path is not None:
-        return path.with_name(path.name + RECOVERY_SUFFIX)
-    base = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation) or
-                Path.home() / ".banmian")
-    return base / ("untitled" + RECOVERY_SUFFIX)
+recovery_path = paths.recovery_path
 
 
 class MainWindow(QMainWindow):

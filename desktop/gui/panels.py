@@ -578,7 +578,7 @@ class StylesPanel(QWidget):
 
 
 class PreflightPanel(QWidget):
-    """Live findings of desktop.core.preflight; click one to select its object."""
+    """Live findings of banmian.core.preflight; click one to select its object."""
 
     story_activated = Signal(str, int)
 

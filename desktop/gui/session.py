@@ -98,7 +98,7 @@ class Session(QObject):
         return self.path.parent if self.path else Path.cwd()
 
     def save(self, path=None) -> None:
-        """Atomic save (desktop.core.io); raises OSError and leaves the old file intact."""
+        """Atomic save (banmian.core.io); raises OSError and leaves the old file intact."""
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("no file name")

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from desktop.core.typeset.result import Box, GlyphRun, ImagePlacement, PageResult, Rule
+from banmian.core.typeset.result import Box, GlyphRun, ImagePlacement, PageResult, Rule
 
 
 class Painter(Protocol):

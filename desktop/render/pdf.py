@@ -33,14 +33,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from desktop.core import cache
-from desktop.core.io import atomic_target
-from desktop.core.model.units import PT_PER_MM
-from desktop.core.typeset.result import Box, GlyphRun, ImagePlacement, LayoutResult, PageResult, Rule
-from desktop.render.paint import paint_page
+from banmian.core import cache
+from banmian.core.io import atomic_target
+from banmian.core.model.units import PT_PER_MM
+from banmian.core.paths import default_profile
+from banmian.core.typeset.result import Box, GlyphRun, ImagePlacement, LayoutResult, PageResult, Rule
+from banmian.render.paint import paint_page
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
-DEFAULT_PROFILE = RESOURCES / "icc" / "ISOcoated_v2_300_bas.icc"
+DEFAULT_PROFILE = default_profile()
 
 MAX_PPI = 300.0          # images above this are downsampled (at placed size)
 JPEG_QUALITY = 85
@@ -924,7 +924,7 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
     from reportlab.pdfgen.canvas import Canvas
 
     if fonts is None:
-        from desktop.core.typeset.fonts import default_registry
+        from banmian.core.typeset.fonts import default_registry
         fonts = default_registry()
     out_path = Path(out_path)
     profile_path = Path(profile) if profile else DEFAULT_PROFILE
@@ -977,7 +977,7 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
             report.images = images.report
             report.pages = len(indexes)
             if pdfx in ("4", "1a"):
-                from desktop.render.pdfx import make_pdfx
+                from banmian.render.pdfx import make_pdfx
                 make_pdfx(tmp, tmp, version=pdfx, profile_path=profile_path, profile_desc=profile_desc,
                           title=title)
     finally:

@@ -114,7 +114,7 @@ def _compressed_icc(path: Path, icc: bytes) -> bytes:
     import hashlib
     import zlib
 
-    from desktop.core import cache
+    from banmian.core import cache
     digest = hashlib.sha1(icc).hexdigest()
     path = cache.cache_dir() / f"icc-{digest}.zlib"
     data = cache.read_bytes(path)

@@ -250,7 +250,7 @@ class QtPagePainter:
 
 
 def _walk(page: PageResult, painter) -> None:
-    """The traversal (used until/unless desktop.render.paint provides paint_page)."""
+    """The traversal (used until/unless banmian.render.paint provides paint_page)."""
     painter.begin_page(page)
     for item in page.items:
         if isinstance(item, GlyphRun):

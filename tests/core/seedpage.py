@@ -1,7 +1,7 @@
 """The seed text flowed through a 6-column page at 小五 (the issue's stand-in page)."""
 from pathlib import Path
 
-from desktop.core.model import (Block, Document, Grid, Margins, Page, ParagraphStyle, Run,
+from banmian.core.model import (Block, Document, Grid, Margins, Page, ParagraphStyle, Run,
                                 Story, Swatch, TextFrame)
 
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-page.txt"   # a copy of shared/seed/seed-page.txt

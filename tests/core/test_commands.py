@@ -1,9 +1,9 @@
 """Commands: do then undo gives back the document byte for byte (as JSON)."""
 import pytest
 
-from desktop.core import commands as C
-from desktop.core.io import dumps, loads
-from desktop.core.model.document import (
+from banmian.core import commands as C
+from banmian.core.io import dumps, loads
+from banmian.core.model.document import (
     Article, Block, BoxFrame, Document, ImageFrame, Page, ParagraphStyle, RuleFrame,
     Run, Story, Swatch, TextFrame,
 )
@@ -16,7 +16,7 @@ def make_doc() -> Document:
                                Block("paragraph", "paragraph", [Run("正文第一段。"), Run("加粗", "bold")]),
                                Block("paragraph", "paragraph", [Run("第二段。")])])
     other = Story("s2", "短讯", [Block("paragraph", "paragraph", [Run("短讯正文。")])])
-    from desktop.core.model.document import CharacterStyle
+    from banmian.core.model.document import CharacterStyle
     doc = Document(
         swatches=[Swatch("Black", k=100)],
         paragraph_styles=[ParagraphStyle("paragraph", indent=2), ParagraphStyle("headline", font="hei-bold", size=22)],

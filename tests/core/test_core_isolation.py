@@ -1,4 +1,4 @@
-"""desktop.core never imports PySide6 or reportlab (checked in a fresh interpreter)."""
+"""banmian.core never imports PySide6 or reportlab (checked in a fresh interpreter)."""
 import subprocess
 import sys
 from pathlib import Path
@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_core_imports_neither_qt_nor_reportlab():
     code = (
         "import sys, pkgutil, importlib\n"
-        "import desktop.core\n"
-        "for m in pkgutil.walk_packages(desktop.core.__path__, 'desktop.core.'):\n"
+        "import banmian.core\n"
+        "for m in pkgutil.walk_packages(banmian.core.__path__, 'banmian.core.'):\n"
         "    importlib.import_module(m.name)\n"
         "bad = sorted(n for n in sys.modules if n.split('.')[0] in ('PySide6', 'reportlab', 'shiboken6'))\n"
         "print(','.join(bad))\n"

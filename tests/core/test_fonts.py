@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.typeset import fonts as fontmod
-from desktop.core.typeset.fonts import (
+from banmian.core.typeset import fonts as fontmod
+from banmian.core.typeset.fonts import (
     FACE_FILES,
     FALLBACK,
     FONTS_DIR,
@@ -155,7 +155,7 @@ def test_default_registry_is_shared():
 
 def test_fonts_module_imports_neither_qt_nor_reportlab():
     code = (
-        "import sys; import desktop.core.typeset.fonts as f; "
+        "import sys; import banmian.core.typeset.fonts as f; "
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'reportlab')]; "
         "assert not bad, bad"
     )

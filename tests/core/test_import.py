@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.importers import (
+from banmian.core.importers import (
     ArticleImportError, EncodingError, UnsupportedFormatError, detect_roles, import_docx,
     import_file, import_markdown, import_text, normalize_paragraph,
 )
-from desktop.core.importers.normalize import summarize
-from desktop.core.io import load_document
+from banmian.core.importers.normalize import summarize
+from banmian.core.io import load_document
 
 pytestmark = pytest.mark.core
 
@@ -211,7 +211,7 @@ SEED_ROLES = {   # the roles the seed README describes, per article (in order)
 
 def test_banmian_import_each_seed_article(tmp_path, capsys):
     from make_sample import seed_articles
-    from desktop.cli import main
+    from banmian.cli import main
     layout = tmp_path / "page.json"
     shutil.copyfile(TEMPLATE, layout)
     arts = seed_articles(SEED)
@@ -237,7 +237,7 @@ def test_banmian_import_each_seed_article(tmp_path, capsys):
 
 
 def test_banmian_import_bad_article(tmp_path, capsys):
-    from desktop.cli import main
+    from banmian.cli import main
     layout = tmp_path / "page.json"
     shutil.copyfile(TEMPLATE, layout)
     before = layout.read_bytes()

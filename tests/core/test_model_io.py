@@ -4,9 +4,9 @@ import os
 
 import pytest
 
-from desktop.core.io import (FORMAT, LayoutFileError, document_from_dict, dumps, load_document, loads,
+from banmian.core.io import (FORMAT, LayoutFileError, document_from_dict, dumps, load_document, loads,
                              save_document)
-from desktop.core.model import (Block, CharacterStyle, BoxFrame, Document, ImageFrame, Page, ParagraphStyle, RuleFrame,
+from banmian.core.model import (Block, CharacterStyle, BoxFrame, Document, ImageFrame, Page, ParagraphStyle, RuleFrame,
                                 Run, Story, Swatch, TextFrame, Wrap, parse_size)
 
 pytestmark = pytest.mark.core

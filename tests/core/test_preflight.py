@@ -8,12 +8,12 @@ from __future__ import annotations
 import json
 import pytest
 
-from desktop.core.model.document import (
+from banmian.core.model.document import (
     Block, BoxFrame, Document, ImageFrame, Page, ParagraphStyle, RuleFrame, Run, Story, Swatch,
     TextFrame,
 )
-from desktop.core.preflight import Finding, exit_code, has_errors, preflight
-from desktop.core.typeset.result import (
+from banmian.core.preflight import Finding, exit_code, has_errors, preflight
+from banmian.core.typeset.result import (
     FrameLines, GlyphRun, ImagePlacement, LayoutResult, Overset, PageResult,
 )
 
@@ -197,7 +197,7 @@ def test_findings_are_json_and_sorted(tmp_path):
 
 
 def test_real_registry_fonts_are_embeddable():
-    from desktop.core.typeset.fonts import default_registry
+    from banmian.core.typeset.fonts import default_registry
     reg = default_registry()
     doc = base_doc()
     run_glyphs = GlyphRun("song", 9, (0, 0, 0, 1), 20, (10.0,), (5,), "一", (9.0,), "s1", 0, (0,), "t1", 0, 0)
@@ -208,7 +208,7 @@ def test_real_registry_fonts_are_embeddable():
 def test_core_preflight_imports_no_qt_or_reportlab():
     import subprocess
     import sys
-    code = ("import sys, desktop.core.preflight; "
+    code = ("import sys, banmian.core.preflight; "
             "bad=[m for m in sys.modules if m.split('.')[0] in ('PySide6','reportlab')]; "
             "sys.exit(1 if bad else 0)")
     from pathlib import Path

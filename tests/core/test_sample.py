@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.importers.normalize import normalize_paragraph
-from desktop.core.io import load_document
-from desktop.core.model.document import BoxFrame, ImageFrame, TextFrame
-from desktop.core.model.units import MM_PER_PT
+from banmian.core.importers.normalize import normalize_paragraph
+from banmian.core.io import load_document
+from banmian.core.model.document import BoxFrame, ImageFrame, TextFrame
+from banmian.core.model.units import MM_PER_PT
 
 pytestmark = pytest.mark.core
 
@@ -130,7 +130,7 @@ def test_sample_structure():
 
 
 def test_sample_lays_out_without_overset():
-    layout = pytest.importorskip("desktop.core.typeset.layout")
+    layout = pytest.importorskip("banmian.core.typeset.layout")
     doc = load_document(SAMPLE)
     r = layout.layout_document(doc, base_dir=SAMPLE.parent)
     assert r.overset == ()
@@ -148,7 +148,7 @@ def test_make_sample_reproduces_the_stories():
     import sys
     sys.path.insert(0, str(ROOT / "tools"))
     import make_sample
-    from desktop.core.io import document_to_dict
+    from banmian.core.io import document_to_dict
     built = document_to_dict(make_sample.build_sample())
     saved = document_to_dict(load_document(SAMPLE))
     assert built["stories"] == saved["stories"]
@@ -157,7 +157,7 @@ def test_make_sample_reproduces_the_stories():
 
 def test_sample_columns_end_full():
     """No text column of an article ends with more than ~2 empty body lines (balanced, 齐栏)."""
-    layout = pytest.importorskip("desktop.core.typeset.layout")
+    layout = pytest.importorskip("banmian.core.typeset.layout")
     doc = load_document(SAMPLE)
     r = layout.layout_document(doc, base_dir=SAMPLE.parent)
     pg, page = r.pages[0], doc.pages[0]

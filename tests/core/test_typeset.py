@@ -1,12 +1,12 @@
 """The line composer and flow, measured on the layout result (geometry asserts)."""
 import pytest
 
-from desktop.core.model import (Block, Document, Grid, ImageFrame, Margins, Page, ParagraphStyle, Run,
+from banmian.core.model import (Block, Document, Grid, ImageFrame, Margins, Page, ParagraphStyle, Run,
                                 Story, Swatch, TextFrame, Wrap)
-from desktop.core.typeset.checks import run_checks
-from desktop.core.typeset.compose import ParaSpec, compose, itemize
-from desktop.core.typeset.fonts import default_registry
-from desktop.core.typeset.layout import Layouter, layout_document
+from banmian.core.typeset.checks import run_checks
+from banmian.core.typeset.compose import ParaSpec, compose, itemize
+from banmian.core.typeset.fonts import default_registry
+from banmian.core.typeset.layout import Layouter, layout_document
 
 from seedpage import six_column_document
 
@@ -208,7 +208,7 @@ SAMPLE = __import__("pathlib").Path(__file__).resolve().parents[2] / "layouts" /
 
 
 def test_sample_page_meets_every_typographic_check(fonts):
-    from desktop.core.io import load_document
+    from banmian.core.io import load_document
     doc = load_document(SAMPLE)
     result = layout_document(doc, base_dir=SAMPLE.parent)
     report = run_checks(doc, result, fonts)

@@ -6,12 +6,12 @@ frame t-empty on columns 7–8 to link into.
 """
 import pytest
 
-from desktop.core.io import load_document, save_document
-from desktop.core.model.document import (
+from banmian.core.io import load_document, save_document
+from banmian.core.model.document import (
     Article, Block, ImageFrame, Page, ParagraphStyle, Run, Story, Swatch, TextFrame, Document,
 )
-from desktop.gui.geometry import column_edges
-from desktop.gui.main_window import TEMPLATES
+from banmian.gui.geometry import column_edges
+from banmian.gui.main_window import TEMPLATES
 
 BODY = ("朱熹在白鹿洞书院讲学，提出“博学之，审问之，慎思之，明辨之，笃行之”的为学次第。"
         "今天的论坛从这段话出发，讨论读书、做事与修身的关系。与会学者认为，传统书院精神"
@@ -73,7 +73,7 @@ def settings(tmp_path):
 
 @pytest.fixture
 def window(qtbot, sample_file, settings):
-    from desktop.gui.main_window import MainWindow
+    from banmian.gui.main_window import MainWindow
     w = MainWindow(sample_file, settings=settings, ask=lambda *a: True)
     w.prompt_save = lambda: "discard"
     qtbot.addWidget(w)

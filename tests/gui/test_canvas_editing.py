@@ -5,11 +5,11 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from helpers import drag, frame_center  # noqa: F401  (tests/gui/helpers.py)
-from desktop.core.io import dumps, load_document
-from desktop.core.model.units import MM_PER_PT, PT_PER_MM
-from desktop.core.typeset.result import GlyphRun
+from banmian.core.io import dumps, load_document
+from banmian.core.model.units import MM_PER_PT, PT_PER_MM
+from banmian.core.typeset.result import GlyphRun
 
-from desktop.core import commands as C
+from banmian.core import commands as C
 
 
 pytestmark = pytest.mark.gui
@@ -27,7 +27,7 @@ def placed(window, photo):
 
 
 def placement(w, fid):
-    from desktop.gui.tools import image_placement
+    from banmian.gui.tools import image_placement
     return image_placement(w.session, fid)
 
 
@@ -162,7 +162,7 @@ def test_revert_is_undoable(qtbot, window):
 
 
 def test_recover_is_undoable(qtbot, sample_file, settings):
-    from desktop.gui.main_window import MainWindow
+    from banmian.gui.main_window import MainWindow
     w = MainWindow(sample_file, settings=settings, ask=lambda *a: True)
     w.prompt_save = lambda: "discard"
     qtbot.addWidget(w)
@@ -196,8 +196,8 @@ def _show_frame(w, fid):
 
 def test_drag_snaps_frame_top_to_engine_grid_cell(qtbot, tmp_path, settings):
     from conftest import build_doc
-    from desktop.core.io import save_document
-    from desktop.gui.main_window import MainWindow
+    from banmian.core.io import save_document
+    from banmian.gui.main_window import MainWindow
     doc = build_doc()
     doc.pages[0].grid.first_baseline = 2.0          # cell 0 starts 2 mm below the top margin
     path = tmp_path / "grid.json"
@@ -229,7 +229,7 @@ def test_drag_snaps_frame_top_to_engine_grid_cell(qtbot, tmp_path, settings):
     # …and not the margin-based rows the editor used to guess
     assert abs(((f.y - page.margins.top) / pitch) % 1) > 0.05
     # the guides draw the engine's baselines: a body line centred in its cell
-    from desktop.gui.geometry import baseline_lines
+    from banmian.gui.geometry import baseline_lines
     size = pr.body_size * MM_PER_PT
     assert baseline_lines(page, pr)[0] == pytest.approx(origin + (pitch - size) / 2 + 0.88 * size)
     lines = [ln for ln in pr.lines if ln.grid]

@@ -5,8 +5,8 @@ import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 
 from helpers import drag, frame_center  # noqa: F401  (tests/gui/helpers.py)
-from desktop.core.io import dumps, load_document
-from desktop.gui.geometry import column_edges
+from banmian.core.io import dumps, load_document
+from banmian.gui.geometry import column_edges
 
 pytestmark = pytest.mark.gui
 
@@ -142,7 +142,7 @@ def test_failed_save_keeps_old_file(qtbot, window, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
     shown = []
     monkeypatch.setattr(QMessageBox, "critical", lambda *a, **k: shown.append(a))
-    import desktop.core.io as io
+    import banmian.core.io as io
 
     def boom(*a, **k):
         raise OSError(28, "No space left on device")
@@ -153,7 +153,7 @@ def test_failed_save_keeps_old_file(qtbot, window, tmp_path, monkeypatch):
 
 
 def test_autosave_and_recover(qtbot, sample_file, settings):
-    from desktop.gui.main_window import MainWindow, recovery_path
+    from banmian.gui.main_window import MainWindow, recovery_path
     w = MainWindow(sample_file, settings=settings, ask=lambda *a: True)
     w.prompt_save = lambda: "discard"
     qtbot.addWidget(w)

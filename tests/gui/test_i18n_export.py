@@ -2,7 +2,7 @@
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from desktop.gui.app import I18N_DIR, choose_language
+from banmian.gui.app import I18N_DIR, choose_language
 
 pytestmark = pytest.mark.gui
 
@@ -15,7 +15,7 @@ def test_language_choice(settings):
 
 
 def test_chinese_menus(qtbot, sample_file, settings):
-    from desktop.gui.main_window import MainWindow
+    from banmian.gui.main_window import MainWindow
     tr = QTranslator()
     assert tr.load(str(I18N_DIR / "banmian_zh_CN.qm"))
     QCoreApplication.installTranslator(tr)
@@ -35,10 +35,10 @@ def test_chinese_menus(qtbot, sample_file, settings):
 
 def test_export_through_dialog(qtbot, tmp_path, settings):
     from conftest import build_doc
-    from desktop.core.io import save_document
-    from desktop.core.preflight import preflight
-    from desktop.gui.dialogs import ExportPdfDialog
-    from desktop.gui.main_window import MainWindow
+    from banmian.core.io import save_document
+    from banmian.core.preflight import preflight
+    from banmian.gui.dialogs import ExportPdfDialog
+    from banmian.gui.main_window import MainWindow
     doc = build_doc(paragraphs=3)                 # fits its frames: no overset
     doc.pages[0].frames = [f for f in doc.pages[0].frames if f.id not in ("t-empty", "i-photo")]
     src = tmp_path / "fits.json"

@@ -4,8 +4,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from desktop.core.model.document import TextFrame
-from desktop.core.typeset.result import GlyphRun
+from banmian.core.model.document import TextFrame
+from banmian.core.typeset.result import GlyphRun
 
 pytestmark = pytest.mark.gui
 
@@ -192,7 +192,7 @@ def test_place_imported_story_into_empty_frame(qtbot, window, article):
 
 def test_dialog_speaks_chinese(qtbot, window, article):
     from PySide6.QtCore import QCoreApplication, QTranslator
-    from desktop.gui.app import I18N_DIR
+    from banmian.gui.app import I18N_DIR
     tr = QTranslator()
     assert tr.load(str(I18N_DIR / "banmian_zh_CN.qm"))
     QCoreApplication.installTranslator(tr)
@@ -206,7 +206,7 @@ def test_dialog_speaks_chinese(qtbot, window, article):
         ARTIFACTS.mkdir(exist_ok=True)
         dlg.grab().save(str(ARTIFACTS / "import_dialog_zh.png"))
         dlg.reject()
-        from desktop.gui.panels import ArticlesPanel
+        from banmian.gui.panels import ArticlesPanel
         panel = ArticlesPanel(window.session)
         qtbot.addWidget(panel)
         assert panel.place_btn.text() == "放入所选文本框"
@@ -216,8 +216,8 @@ def test_dialog_speaks_chinese(qtbot, window, article):
 
 def test_add_story_brings_missing_styles_and_undo_takes_them(qtbot, tmp_path, settings, article):
     """A layout without the template's styles gets defaults with the story, in the same undo step."""
-    from desktop.core.io import save_document
-    from desktop.gui.main_window import MainWindow, blank_document
+    from banmian.core.io import save_document
+    from banmian.gui.main_window import MainWindow, blank_document
     p = tmp_path / "blank.json"
     save_document(blank_document(), p)
     w = MainWindow(p, settings=settings, ask=lambda *a: True)
@@ -244,7 +244,7 @@ def test_drag_story_from_panel_onto_empty_frame(qtbot, window, article):
     from PySide6.QtCore import QPoint, QPointF, Qt
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
     from PySide6.QtWidgets import QApplication
-    from desktop.gui.panels import STORY_MIME
+    from banmian.gui.panels import STORY_MIME
     s = window.session
     dlg = _open(window, article)
     dlg.accept()

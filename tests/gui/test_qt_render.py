@@ -5,8 +5,8 @@ pytestmark = pytest.mark.gui
 
 
 def _run(text, x0=72.0, y=100.0, size=24.0, font="song", color=(0, 0, 0, 1)):
-    from desktop.core.typeset.fonts import default_registry
-    from desktop.core.typeset.result import GlyphRun
+    from banmian.core.typeset.fonts import default_registry
+    from banmian.core.typeset.result import GlyphRun
     face = default_registry().face(font)
     xs, gl, adv = [], [], []
     x = x0
@@ -21,7 +21,7 @@ def _run(text, x0=72.0, y=100.0, size=24.0, font="song", color=(0, 0, 0, 1)):
 
 
 def _page(items):
-    from desktop.core.typeset.result import PageResult
+    from banmian.core.typeset.result import PageResult
     return PageResult("p1", 0, 300.0, 200.0, 8.5, tuple(items))
 
 
@@ -36,8 +36,8 @@ def ink_columns(img, y0, y1):
 
 
 def test_render_page_image_size_and_glyph_positions(qapp):
-    from desktop.core.typeset.result import Box, Rule
-    from desktop.render.qt import render_page_image
+    from banmian.core.typeset.result import Box, Rule
+    from banmian.render.qt import render_page_image
     # a black box 10 pt wide at x=72: at 150 dpi its ink starts at 150 px exactly
     page = _page([Box(72, 20, 10, 10, None, 0, (0, 0, 0, 1)),
                   Rule(0, 60, 300, 60, 1.0, (0, 1, 1, 0)),
@@ -58,8 +58,8 @@ def test_render_page_image_size_and_glyph_positions(qapp):
 
 def test_missing_image_placeholder(qapp, tmp_path):
     from PySide6.QtGui import QColor, QImage
-    from desktop.core.typeset.result import ImagePlacement
-    from desktop.render.qt import render_page_image
+    from banmian.core.typeset.result import ImagePlacement
+    from banmian.render.qt import render_page_image
     src = QImage(40, 20, QImage.Format.Format_RGB32)
     src.fill(QColor(0, 0, 255))
     path = tmp_path / "blue.png"

@@ -59,7 +59,7 @@ def test_real_window_screenshot_under_xvfb(xvfb, tmp_path):
     if out.exists():
         out.unlink()
     exe = shutil.which("banmian")
-    cmd = [exe] if exe else [sys.executable, "-m", "desktop.cli"]
+    cmd = [exe] if exe else [sys.executable, "-m", "banmian.cli"]
     env = dict(os.environ, DISPLAY=xvfb, QT_QPA_PLATFORM="xcb", BANMIAN_EXIT_WHEN_READY="1",
                BANMIAN_SCREENSHOT=str(out), PYTHONPATH=str(ROOT),
                HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"),

@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from desktop.core.model.document import (
+from banmian.core.model.document import (
     Block, BoxFrame, Document, Grid, ImageFrame, Margins, Page, ParagraphStyle, RuleFrame, Run,
     Story, Swatch, TextFrame,
 )
@@ -67,9 +67,9 @@ def make_document(photo_name="photo.png") -> Document:
 
 def layout_or_skip():
     try:
-        from desktop.core.typeset.layout import layout_document
+        from banmian.core.typeset.layout import layout_document
     except ImportError as e:  # the layout engine lands separately
-        pytest.skip(f"desktop.core.typeset.layout not available yet: {e}")
+        pytest.skip(f"banmian.core.typeset.layout not available yet: {e}")
     return layout_document
 
 
@@ -92,7 +92,7 @@ def sample(tmp_path_factory):
 @pytest.fixture(scope="session")
 def exported(sample, tmp_path_factory):
     """Paths of the sample exported with marks, without marks, and a second run with marks."""
-    from desktop.render.pdf import export_pdf
+    from banmian.render.pdf import export_pdf
     doc, result, base = sample
     out = tmp_path_factory.mktemp("pdf")
     paths = {"marks": out / "marks.pdf", "nomarks": out / "nomarks.pdf", "again": out / "again.pdf"}

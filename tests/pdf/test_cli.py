@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.cli import EXIT_ERRORS, EXIT_INPUT, EXIT_OK, EXIT_USAGE, EXIT_WARNINGS, main
-from desktop.core.io import save_document
-from desktop.core.model.document import TextFrame
+from banmian.cli import EXIT_ERRORS, EXIT_INPUT, EXIT_OK, EXIT_USAGE, EXIT_WARNINGS, main
+from banmian.core.io import save_document
+from banmian.core.model.document import TextFrame
 
 from .conftest import layout_or_skip, make_document, make_photo
 
@@ -69,7 +69,7 @@ def test_preflight_exit_codes_and_json(layout_file, broken_link_file, tmp_path, 
     assert data["exit"] == 2 and data["counts"]["error"] >= 1
     assert any(f["code"] == "image_missing" for f in data["findings"])
     # an empty text frame: warnings only -> 1
-    from desktop.core.io import load_document
+    from banmian.core.io import load_document
     doc = load_document(layout_file)
     doc.pages[0].frames.append(TextFrame("empty", 20, 20, 10, 10))
     warn = tmp_path / "warn.json"
@@ -96,19 +96,19 @@ def test_usage_errors_are_64(layout_file, tmp_path, capsys):
 
 
 def test_help_documents_exit_codes():
-    r = subprocess.run([sys.executable, "-m", "desktop.cli", "export", "--help"], capture_output=True,
+    r = subprocess.run([sys.executable, "-m", "banmian.cli", "export", "--help"], capture_output=True,
                        text=True, cwd=ROOT)
     assert r.returncode == 0 and "exit codes:" in r.stdout and "--force" in r.stdout
 
 
 def test_whole_process_export_no_traceback_and_no_qt(layout_file, broken_link_file, tmp_path):
     code = ("import sys, runpy; sys.argv=['banmian']+sys.argv[1:]; "
-            "from desktop.cli import main; rc=main(); "
+            "from banmian.cli import main; rc=main(); "
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'export imported Qt'; sys.exit(rc)")
     r = subprocess.run([sys.executable, "-c", code, "export", str(layout_file), "-o", str(tmp_path / "a.pdf")],
                        capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 0, r.stderr
-    r = subprocess.run([sys.executable, "-m", "desktop.cli", "export", str(broken_link_file), "-o",
+    r = subprocess.run([sys.executable, "-m", "banmian.cli", "export", str(broken_link_file), "-o",
                         str(tmp_path / "b.pdf")], capture_output=True, text=True, cwd=ROOT)
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert all(line.startswith(("error ", "warning ", "导出已取消")) for line in r.stderr.splitlines())
@@ -119,7 +119,7 @@ def test_proof_writes_pngs(layout_file, tmp_path):
     if not (ROOT / "desktop/render/qt.py").exists():
         pytest.skip("desktop/render/qt.py not there yet")
     outdir = tmp_path / "proofs"
-    r = subprocess.run([sys.executable, "-m", "desktop.cli", "proof", str(layout_file), "-o", str(outdir),
+    r = subprocess.run([sys.executable, "-m", "banmian.cli", "proof", str(layout_file), "-o", str(outdir),
                         "--dpi", "72"], capture_output=True, text=True, cwd=ROOT,
                        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"})
     assert r.returncode == 0, r.stderr

@@ -6,8 +6,8 @@ import subprocess
 
 import pytest
 
-from desktop.core.model.units import PT_PER_MM
-from desktop.core.typeset.result import GlyphRun
+from banmian.core.model.units import PT_PER_MM
+from banmian.core.typeset.result import GlyphRun
 
 from .conftest import need
 
@@ -153,7 +153,7 @@ def test_no_rgb_anywhere(exported):
 
 
 def test_canvas_refuses_rgb():
-    from desktop.render.pdf import _enforce_cmyk
+    from banmian.render.pdf import _enforce_cmyk
     from reportlab.lib.colors import CMYKColor, Color
     with pytest.raises(ValueError):
         _enforce_cmyk(Color(1, 0, 0))
@@ -212,7 +212,7 @@ def test_lower_ink_limit(sample, tmp_path):
     need("gs")
     import numpy as np
     from PIL import Image
-    from desktop.render.pdf import export_pdf
+    from banmian.render.pdf import export_pdf
     doc, result, base = sample
     out = tmp_path / "ink200.pdf"
     rep = export_pdf(doc, result, out, base_dir=base, marks=False, ink_limit=200)
@@ -245,7 +245,7 @@ def test_output_intent_and_pdfx_metadata(exported):
 
 def test_pdfx_1a(sample, tmp_path):
     import pikepdf
-    from desktop.render.pdf import export_pdf
+    from banmian.render.pdf import export_pdf
     doc, result, base = sample
     out = tmp_path / "x1a.pdf"
     export_pdf(doc, result, out, base_dir=base, pdfx="1a")
@@ -281,7 +281,7 @@ def test_progress_and_report(exported):
 
 
 def test_page_selection(sample, tmp_path):
-    from desktop.render.pdf import ExportError, export_pdf, parse_pages
+    from banmian.render.pdf import ExportError, export_pdf, parse_pages
     assert parse_pages("1,3-4", 5) == [0, 2, 3]
     with pytest.raises(ValueError):
         parse_pages("2-9", 3)

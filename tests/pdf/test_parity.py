@@ -18,7 +18,7 @@ from dataclasses import replace
 
 import pytest
 
-from desktop.core.typeset.result import GlyphRun
+from banmian.core.typeset.result import GlyphRun
 
 from .conftest import need
 
@@ -50,14 +50,14 @@ def test_qt_and_pdf_agree_on_every_glyph(sample, tmp_path, qapp):
     need("pdftoppm")
     import numpy as np
     from PIL import Image
-    qt = pytest.importorskip("desktop.render.qt")
-    from desktop.render.pdf import export_pdf
+    qt = pytest.importorskip("banmian.render.qt")
+    from banmian.render.pdf import export_pdf
 
     doc, result, base = sample
     page = result.pages[0]
     runs = [i for i in page.items if isinstance(i, GlyphRun)]
     text_only = replace(page, items=tuple(runs))
-    from desktop.core.typeset.result import LayoutResult
+    from banmian.core.typeset.result import LayoutResult
     pdf = tmp_path / "text.pdf"
     export_pdf(doc, LayoutResult((text_only,)), pdf, base_dir=base, marks=False, pdfx=None)
     subprocess.run(["pdftoppm", "-r", str(DPI * SUPER), "-gray", "-png", str(pdf), str(tmp_path / "r")],

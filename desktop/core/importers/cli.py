@@ -2,7 +2,7 @@
 
 desktop/cli.py wires it with::
 
-    from desktop.core.importers import cli as import_cli
+    from banmian.core.importers import cli as import_cli
     import_cli.register(subparsers)          # adds the "import" sub-command
 
 The handler loads the layout, adds the article as unplaced copy (a Story no
@@ -110,7 +110,7 @@ def run(args, out=None) -> int:
 
 
 def main(argv=None) -> int:
-    """Stand-alone entry (python -m desktop.core.importers.cli import …)."""
+    """Stand-alone entry (python -m banmian.core.importers.cli import …)."""
     import argparse
     ap = argparse.ArgumentParser(prog="banmian")
     sub = ap.add_subparsers(dest="command", required=True)

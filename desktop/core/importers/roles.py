@@ -1,7 +1,7 @@
 """Block roles for Chinese newspaper copy — a pure function over paragraphs.
 
 `detect_roles(paragraphs, hints=None) -> list[str]` gives one role per
-paragraph (roles from `desktop.core.model.BLOCK_ROLES`).  The rules, applied in
+paragraph (roles from `banmian.core.model.BLOCK_ROLES`).  The rules, applied in
 this order (a paragraph takes the first that matches):
 
 kicker    the whole line is 【…】 (1–12 characters inside), e.g. 【主席之声】.

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 from .. import cache
+from ..paths import fonts_dir
 
-FONTS_DIR: Path = Path(__file__).resolve().parents[3] / "fonts"
+FONTS_DIR: Path = fonts_dir()
 
 FACE_FILES: dict[str, str] = {
     "song": "BanmianSong-Regular.ttf",

@@ -1,0 +1,1 @@
+"""Bundled CJK faces, installed as the data package ``banmian.fonts`` (see banmian.core.paths)."""

@@ -1,0 +1,1 @@
+"""Bundled page templates and the sample page, installed as ``banmian.layouts`` (see banmian.core.paths)."""
