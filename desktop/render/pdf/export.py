@@ -1,0 +1,145 @@
+"""export_pdf: lay the chosen pages on a reportlab canvas, fill the images, save
+atomically, then add the PDF/X identification (pdfx.py)."""
+from __future__ import annotations
+
+import datetime as _dt
+import io
+import time
+from pathlib import Path
+from typing import Callable
+
+from banmian.core.io import atomic_target
+from banmian.core.paths import default_profile
+from banmian.core.typeset.result import GlyphRun, ImagePlacement, LayoutResult
+from banmian.render.paint import paint_page
+
+from .fonts import _Fonts
+from .images import MAX_PPI, _enforce_cmyk, _fill_images, _Images
+from .painter import PdfPainter
+from .report import ExportError, ExportReport
+
+DEFAULT_PROFILE = default_profile()
+
+
+def parse_pages(spec: str | None, count: int) -> list[int]:
+    """"1,3-4" -> [0, 2, 3] (0-based, in order, no repeats).  ValueError for bad specs."""
+    if not spec:
+        return list(range(count))
+    out: list[int] = []
+    for part in spec.split(","):
+        part = part.strip()
+        if not part:
+            continue
+        if "-" in part:
+            a, b = part.split("-", 1)
+            lo, hi = int(a), int(b) if b.strip() else count
+        else:
+            lo = hi = int(part)
+        if lo < 1 or hi > count or lo > hi:
+            raise ValueError(f"page range {part!r} outside 1–{count}")
+        for n in range(lo, hi + 1):
+            if n - 1 not in out:
+                out.append(n - 1)
+    return out
+
+
+def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None, marks: bool = True,
+               profile=None, ink_limit: float = 240, pdfx: str | None = "4",
+               progress: Callable[[int, int], None] | None = None, fonts=None,
+               max_ppi: float = MAX_PPI, source_name: str | None = None) -> ExportReport:
+    """Write ``result`` as a print-ready PDF to ``out_path`` (atomically).
+
+    ``pages``: None for all, an iterable of 0-based page indexes, or a "1,3-4" string.
+    ``profile``: path of a CMYK ICC profile (default: the bundled ISO Coated v2 300 %).
+    ``pdfx``: "4" (PDF/X-4), "1a" (PDF/X-1a:2001) or None (plain PDF).
+    ``source_name``: the layout file's name for the slug line (default: the PDF's name).
+    ``progress(done, total)`` is called after each page.
+    """
+    t0 = time.perf_counter()
+    from reportlab import rl_config
+    rl_config.useA85 = 0
+    rl_config.invariant = 0
+    from reportlab.pdfgen.canvas import Canvas
+
+    if fonts is None:
+        from banmian.core.typeset.fonts import default_registry
+        fonts = default_registry()
+    out_path = Path(out_path)
+    profile_path = Path(profile) if profile else DEFAULT_PROFILE
+    profile_desc = _check_profile(profile_path)
+    if pdfx not in (None, "", "none", "4", "1a"):
+        raise ExportError(f"unknown PDF/X version {pdfx!r} (4 or 1a)")
+
+    total = len(result.pages)
+    if isinstance(pages, str) or pages is None:
+        try:
+            indexes = parse_pages(pages, total)
+        except ValueError as e:
+            raise ExportError(str(e)) from None
+    else:
+        indexes = list(pages)
+    report = ExportReport(out_path=str(out_path), pdfx=pdfx or "", profile=profile_desc)
+
+    efonts = _Fonts(fonts)
+    images = _Images(profile_path, ink_limit, max_ppi)
+    used = [fid for fid in fonts.ids()] if hasattr(fonts, "ids") else []
+    first_font = next((i.font for p in result.pages for i in p.items if isinstance(i, GlyphRun)), None)
+    mark_font_id = first_font or ("hei" if "hei" in used else (used[0] if used else "song"))
+    initial = efonts.get(mark_font_id)
+
+    title = (doc.meta.get("title") or doc.meta.get("paper") or out_path.stem) if doc is not None else out_path.stem
+    try:
+        # written beside the target and renamed over it only once complete: a failed
+        # export never leaves a half-written PDF where the plant might pick it up
+        with atomic_target(out_path) as tmp:
+            canvas = Canvas(tmp, enforceColorSpace=_enforce_cmyk, initialFontName=initial.fontName,
+                            pageCompression=1, invariant=0, pdfVersion=(1, 6) if pdfx == "4" else (1, 3))
+            canvas.setTitle(title)
+            canvas.setCreator("Banmian 版面")
+            canvas.setProducer("Banmian 版面 (reportlab pdfgen, pikepdf)")
+            when = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+            slug_info = {"file": source_name or out_path.name,
+                         "pages": total, "when": when, "profile": profile_desc}
+            painter = PdfPainter(canvas, efonts, images, marks=marks, slug_info=slug_info,
+                                 mark_font_id=mark_font_id)
+            images.start([i for idx in indexes for i in result.pages[idx].items if isinstance(i, ImagePlacement)])
+            for n, idx in enumerate(indexes):
+                paint_page(result.pages[idx], painter)
+                if progress:
+                    progress(n + 1, len(indexes))
+            if not indexes:
+                raise ExportError("no pages to export")
+            _fill_images(images)
+            canvas.save()
+            report.fonts = efonts.report()
+            report.images = images.report
+            report.pages = len(indexes)
+            if pdfx in ("4", "1a"):
+                from .pdfx import make_pdfx
+                make_pdfx(tmp, tmp, version=pdfx, profile_path=profile_path, profile_desc=profile_desc,
+                          title=title)
+    finally:
+        images.close()
+        efonts.release()
+    report.bytes = out_path.stat().st_size
+    report.seconds = time.perf_counter() - t0
+    return report
+
+
+def _check_profile(path: Path) -> str:
+    """The profile's description; ExportError unless it is a readable CMYK output profile."""
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise ExportError(f"ICC profile {path}: cannot be read ({e.strerror or e})") from None
+    if len(data) < 128 or data[36:40] != b"acsp":
+        raise ExportError(f"ICC profile {path}: not an ICC profile")
+    if data[16:20] != b"CMYK":
+        raise ExportError(f"ICC profile {path}: colour space is {data[16:20].decode('latin-1').strip()}, "
+                          "not CMYK")
+    try:
+        from PIL import ImageCms
+        desc = ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(data))).strip()
+    except Exception:
+        desc = ""
+    return desc or path.name

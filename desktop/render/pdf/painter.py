@@ -1,0 +1,168 @@
+"""The PDF painter: draws PageResults on a reportlab canvas, one PDF page each.
+The y-flip from the display list's top-left, y-down points to PDF's bottom-up
+user space lives here and nowhere else."""
+from __future__ import annotations
+
+from banmian.core.model.units import PT_PER_MM
+from banmian.core.typeset.result import Box, GlyphRun, ImagePlacement, PageResult, Rule
+
+from .fonts import _Fonts
+from .images import _Images, _deferred_image_xobject
+from .marks import SLUG_MM, draw_marks
+
+# ------------------------------------------------------------------ the painter
+
+def _fmt(v: float) -> str:
+    s = f"{v:.3f}".rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+class PdfPainter:
+    """Draws PageResults on a reportlab canvas, one PDF page each."""
+
+    def __init__(self, canvas, fonts: _Fonts, images: _Images, *, marks: bool,
+                 slug_info: dict, mark_font_id: str):
+        from reportlab.lib.colors import CMYKColor, CMYKColorSep
+        self.c = canvas
+        self.fonts = fonts
+        self.images = images
+        self.marks = marks
+        self.slug_info = slug_info
+        self.mark_font_id = mark_font_id
+        self.CMYKColor = CMYKColor
+        self.reg = CMYKColorSep(1, 1, 1, 1, spotName="All", density=1)
+        self._op = False
+        self.page = None
+        self.ox = self.oy = 0.0     # trim's bottom-left corner in PDF user space
+        self.th = 0.0
+
+    # -- the one y-flip: display list (top-left, y down) -> PDF (bottom-left, y up)
+    def X(self, x: float) -> float:
+        return self.ox + x
+
+    def Y(self, y: float) -> float:
+        return self.oy + self.th - y
+
+    def _colour(self, cmyk, *, fill: bool):
+        c, m, y, k = (float(v) for v in cmyk)
+        col = self.CMYKColor(c, m, y, k)
+        if fill:
+            self.c.setFillColor(col)
+        else:
+            self.c.setStrokeColor(col)
+
+    def _overprint(self, on: bool):
+        if on != self._op:
+            self.c.setFillOverprint(on)
+            self.c.setStrokeOverprint(on)
+            self.c.setOverprintMask(on)
+            self._op = on
+
+    # -- painter interface
+    def begin_page(self, pr: PageResult):
+        bleed = pr.bleed
+        slug = SLUG_MM * PT_PER_MM if self.marks else 0.0
+        off = bleed + slug
+        self.page = pr
+        self.ox = self.oy = off
+        self.th = pr.height
+        W, H = pr.width + 2 * off, pr.height + 2 * off
+        c = self.c
+        c.setPageSize((W, H))
+        c.setTrimBox((off, off, off + pr.width, off + pr.height))
+        c.setBleedBox((off - bleed, off - bleed, off + pr.width + bleed, off + pr.height + bleed))
+        c.setCropBox((0, 0, W, H))
+        self._op = False
+
+    def end_page(self):
+        if self.marks:
+            self._draw_marks(self.page)
+        self.c.showPage()
+
+    def glyph_run(self, run: GlyphRun):
+        if not run.glyphs:
+            return
+        font = self.fonts.get(run.font)
+        size = float(run.size)
+        cmyk = tuple(float(v) for v in run.color)
+        black = cmyk[0] == 0 and cmyk[1] == 0 and cmyk[2] == 0 and cmyk[3] >= 0.999
+        self._overprint(black)
+        self._colour(cmyk, fill=True)
+        doc = self.c._doc
+        face = font.face
+        codes = [self.fonts.code_for(font, ch, gid) for ch, gid in zip(run.text, run.glyphs)]
+        text = "".join(chr(c) for c in codes)
+        escape = self.c._escape
+        y = self.Y(run.y)
+        out = ["BT"]
+        i = 0
+        k_per_pt = 1000.0 / size
+        for subset, chunk in font.splitString(text, doc):
+            n = len(chunk)
+            out.append(f"{font.getSubsetInternalName(subset, doc)} {_fmt(size)} Tf")
+            out.append(f"1 0 0 1 {_fmt(self.X(run.xs[i]))} {_fmt(y)} Tm")
+            parts = []
+            pending = bytearray()
+            for j in range(n):
+                gi = i + j
+                pending.append(chunk[j])
+                if j < n - 1:
+                    w = face.getCharWidth(codes[gi])
+                    adj = w - (run.xs[gi + 1] - run.xs[gi]) * k_per_pt
+                    if abs(adj) > 0.005:
+                        parts.append(f"({escape(bytes(pending))})")
+                        parts.append(_fmt(adj))
+                        pending = bytearray()
+            if pending:
+                parts.append(f"({escape(bytes(pending))})")
+            if len(parts) == 1:
+                out.append(f"{parts[0]} Tj")
+            else:
+                out.append(f"[{' '.join(parts)}] TJ")
+            i += n
+        out.append("ET")
+        self.c._code.append(" ".join(out))
+
+    def rule(self, r: Rule):
+        self._overprint(False)
+        self._colour(r.color, fill=False)
+        self.c.setLineWidth(r.width)
+        self.c.setLineCap(0)
+        self.c.line(self.X(r.x1), self.Y(r.y1), self.X(r.x2), self.Y(r.y2))
+
+    def box(self, b: Box):
+        fill = b.fill is not None
+        stroke = b.stroke is not None and b.stroke_width > 0
+        if not (fill or stroke):
+            return
+        self._overprint(False)
+        if fill:
+            self._colour(b.fill, fill=True)
+        if stroke:
+            self._colour(b.stroke, fill=False)
+            self.c.setLineWidth(b.stroke_width)
+        self.c.rect(self.X(b.x), self.Y(b.y + b.h), b.w, b.h, stroke=int(stroke), fill=int(fill))
+
+    def image(self, p: ImagePlacement):
+        if p.missing or not p.path:
+            return
+        geo = self.images.geometry(p)
+        if geo is None:
+            return
+        _crop, (rx, ry, rw, rh), _size, _scale = geo
+        self._overprint(False)
+        reg = _deferred_image_xobject(self.c, self.images, p)
+        c = self.c
+        c.saveState()
+        cx, cy, cw, ch = p.clip
+        path = c.beginPath()
+        path.rect(self.X(cx), self.Y(cy + ch), cw, ch)
+        c.clipPath(path, stroke=0, fill=0)
+        c._code.append(f"{_fmt(rw)} 0 0 {_fmt(rh)} {_fmt(self.X(rx))} {_fmt(self.Y(ry + rh))} cm /{reg} Do")
+        c.restoreState()
+
+    # -- marks: crop marks, registration targets, colour bar and slug line
+
+    # -- marks: crop marks, registration targets, colour bar and slug line (marks.py)
+    def _draw_marks(self, pr: PageResult):
+        draw_marks(self, pr)

@@ -1,0 +1,23 @@
+"""What an export returns, and the error it raises."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+class ExportError(Exception):
+    """The export could not be written (bad profile, unwritable target …)."""
+
+
+@dataclass
+class ExportReport:
+    out_path: str
+    pages: int = 0
+    pdfx: str = ""
+    profile: str = ""                     # description of the ICC profile used
+    fonts: list[dict] = field(default_factory=list)    # id, ps_name, file, subset names
+    images: list[dict] = field(default_factory=list)   # path, frame, px, ppi, ink max, encoding
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    bytes: int = 0
+
+    def to_dict(self) -> dict:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
