@@ -3,6 +3,7 @@
     banmian [FILE]                         open the editor (the sample page when no file)
     banmian export FILE -o OUT.pdf [...]   print-ready PDF/X (refused while preflight has errors)
     banmian preflight FILE [--json]        the preflight report
+                                           (--sample instead of FILE: the bundled sample page)
     banmian proof FILE -o DIR [--dpi 150]  PNG proofs of every page through the Qt painter
     banmian import ARTICLE --into LAYOUT   (the importers' sub-command, registered below)
 
@@ -84,10 +85,22 @@ def _preflight(doc, result, base_dir, ink_limit):
     return preflight(doc, result, base_dir=base_dir, ink_limit=ink_limit)
 
 
+def _use_sample(args) -> None:
+    """``--sample``: the bundled 主席论坛 page instead of FILE (exactly one of the two)."""
+    if getattr(args, "sample", False):
+        if args.file:
+            raise _Fail(EXIT_USAGE, f"give FILE or --sample, not both ({args.file})")
+        from banmian.core.paths import sample_layout
+        args.file = str(sample_layout())
+    elif not args.file:
+        raise _Fail(EXIT_USAGE, f"banmian {args.command}: give a layout FILE (or --sample for the bundled sample page)")
+
+
 # ------------------------------------------------------------------ export
 
 def cmd_export(args) -> int:
     from banmian.core.preflight import has_errors
+    _use_sample(args)
     out = Path(args.output)
     if out.exists() and out.is_dir():
         raise _Fail(EXIT_USAGE, f"{out}: is a folder; give the PDF's file name")
@@ -133,6 +146,7 @@ def cmd_export(args) -> int:
 
 def cmd_preflight(args) -> int:
     from banmian.core.preflight import exit_code
+    _use_sample(args)
     doc, base = _load(args.file)
     result = _layout(doc, base)
     findings = _preflight(doc, result, base, args.ink_limit)
@@ -209,7 +223,8 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
                        description="Export a layout as a print-ready PDF/X file. Refuses while "
                                    "preflight finds errors, unless --force.",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    x.add_argument("file", metavar="FILE", help="the layout (.json)")
+    x.add_argument("file", metavar="FILE", nargs="?", help="the layout (.json)")
+    x.add_argument("--sample", action="store_true", help="the bundled sample page instead of FILE")
     x.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     x.add_argument("--pages", metavar="LIST", help="pages to export, e.g. 1,3-4 (default: all)")
     x.add_argument("--no-marks", action="store_true",
@@ -223,7 +238,8 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
 
     f = sub.add_parser("preflight", help="check a layout for print problems",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    f.add_argument("file", metavar="FILE")
+    f.add_argument("file", metavar="FILE", nargs="?")
+    f.add_argument("--sample", action="store_true", help="the bundled sample page instead of FILE")
     f.add_argument("--json", action="store_true", help="machine-readable report")
     f.add_argument("--ink-limit", type=float, default=240, metavar="PCT")
     f.set_defaults(func=cmd_preflight)

@@ -56,7 +56,8 @@ def run(path=None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Banmian")
     app.setApplicationName("Banmian")
-    settings = QSettings("Banmian", "Banmian")
+    from ..core import paths
+    settings = QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
     install_translator(app, settings)
     from .main_window import MainWindow
     from ..core.io import LayoutFileError
