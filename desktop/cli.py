@@ -6,6 +6,7 @@
                                            (--sample instead of FILE: the bundled sample page)
     banmian proof FILE -o DIR [--dpi 150]  PNG proofs of every page through the Qt painter
     banmian import ARTICLE --into LAYOUT   (the importers' sub-command, registered below)
+    banmian install-desktop [--user|--system] [--uninstall]   menu entry, MIME type, icons
 
 Everything heavy is imported inside the command that needs it, so
 ``banmian export`` never loads PySide6 and starts quickly.  No command ends in
@@ -38,7 +39,7 @@ exit codes:
   64  bad command line
 """
 
-COMMANDS = ("export", "preflight", "proof", "import", "edit")
+COMMANDS = ("export", "preflight", "proof", "import", "edit", "install-desktop")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -207,6 +208,28 @@ def cmd_edit(args) -> int:
     return int(run(path) or 0)
 
 
+# ------------------------------------------------------------------ install-desktop
+
+def cmd_install_desktop(args) -> int:
+    from banmian import integration
+    home = Path(args.prefix) if args.prefix else (integration.SYSTEM_DATA_HOME if args.system else None)
+    try:
+        if args.uninstall:
+            files, notes = integration.uninstall_desktop(home)
+        else:
+            files, notes = integration.install_desktop(home)
+    except integration.Unsupported as e:
+        raise _Fail(EXIT_UNAVAILABLE, str(e)) from None
+    except OSError as e:
+        raise _Fail(EXIT_OUTPUT, f"{e.filename or home}: cannot be written ({e.strerror or e})"
+                    + ("; --system needs root" if args.system else "")) from None
+    for f in files:
+        print(("removed " if args.uninstall else "") + str(f))
+    for n in notes:
+        print(n)
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------ parser
 
 def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
@@ -250,6 +273,17 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     r.add_argument("-o", "--output", required=True, metavar="DIR")
     r.add_argument("--dpi", type=float, default=150)
     r.set_defaults(func=cmd_proof)
+
+    d = sub.add_parser("install-desktop", help="add Banmian to the desktop's menu, file types and icons",
+                       description="Install the .desktop entry, the MIME type application/x-banmian-layout "
+                                   "(*.banmian.json and JSON files with \"format\": \"banmian/1\") and the "
+                                   "icons into an XDG data folder (Linux/BSD desktops).")
+    w = d.add_mutually_exclusive_group()
+    w.add_argument("--user", action="store_true", help="for this user: $XDG_DATA_HOME or ~/.local/share (default)")
+    w.add_argument("--system", action="store_true", help="for everyone: /usr/local/share (needs root)")
+    w.add_argument("--prefix", metavar="DIR", help="into DIR (DIR/applications, DIR/mime, DIR/icons)")
+    d.add_argument("--uninstall", action="store_true", help="remove what install-desktop installed")
+    d.set_defaults(func=cmd_install_desktop)
 
     # --- import subcommand (desktop/core/importers/cli.py registers it; skipped if absent,
     #     and not loaded at all for the other commands, to keep `banmian export` quick)

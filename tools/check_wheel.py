@@ -16,7 +16,8 @@ Steps (each must succeed; the first failure ends the run with exit code 1):
    ``import banmian`` works and comes from the venv, ``import desktop`` fails;
    ``banmian export --sample -o x.pdf``; ``banmian preflight --sample``; the
    templates are listed by name; the editor starts offscreen and quits after
-   its first paint (``BANMIAN_EXIT_WHEN_READY``);
+   its first paint (``BANMIAN_EXIT_WHEN_READY``); ``banmian install-desktop``
+   writes a menu entry that starts the venv's ``banmian``;
 5. the venv's ``site-packages`` holds nothing at the top level from the wheel
    but ``banmian`` and its dist-info, and nothing was written inside the
    installed package while it ran;
@@ -122,7 +123,9 @@ def check_wheel_contents(wheel: Path) -> None:
     need = ["banmian/fonts/BanmianSong-Regular.ttf", "banmian/fonts/LICENSE-NotoCJK-OFL.txt",
             "banmian/resources/icc/ISOcoated_v2_300_bas.icc", "banmian/layouts/templates/duikai.json",
             "banmian/layouts/samples/zhuxi-luntan.json", "banmian/resources/photos/hubble_deep_field.jpg",
-            "banmian/gui/i18n/banmian_zh_CN.qm", "banmian/__main__.py"]
+            "banmian/gui/i18n/banmian_zh_CN.qm", "banmian/__main__.py", "banmian/gui/icons/banmian.svg",
+            "banmian/gui/icons/banmian-256.png", "banmian/gui/desktop/banmian.desktop",
+            "banmian/gui/desktop/banmian-mime.xml"]
     missing = [n for n in need if n not in names]
     if missing:
         raise CheckFailed(f"{wheel.name}: missing {missing}")
@@ -311,6 +314,13 @@ def check(work: Path) -> dict:
         raise CheckFailed(f"the editor quit without reaching its first paint: {p.stdout[-500:]} {p.stderr[-500:]}")
     figures["editor_ready_s"] = float(ready.group(1))
     say(f"    editor first paint after {ready.group(1)} s")
+
+    if os.name != "nt" and sys.platform != "darwin":
+        share = work / "share"
+        run([exe, "install-desktop", "--prefix", share], cwd=here, env=env, what="banmian install-desktop")
+        entry = (share / "applications" / "banmian.desktop").read_text(encoding="utf-8")
+        if f"Exec={exe} %f" not in entry.splitlines():
+            raise CheckFailed(f"the installed .desktop entry does not start the venv's banmian:\n{entry}")
 
     after = snapshot(site / "banmian")
     if after != before:

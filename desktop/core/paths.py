@@ -67,6 +67,20 @@ def default_profile() -> Path:
     return resources_dir() / "icc" / "ISOcoated_v2_300_bas.icc"
 
 
+def icons_dir() -> Path:
+    """The application icon: banmian.svg and PNGs rendered from it (tools/make_icon.py)."""
+    return _package_dir("banmian.gui") / "icons"
+
+
+def icon_file() -> Path:
+    return icons_dir() / "banmian.svg"
+
+
+def desktop_files_dir() -> Path:
+    """The freedesktop.org .desktop entry and shared-mime-info XML (banmian install-desktop)."""
+    return _package_dir("banmian.gui") / "desktop"
+
+
 def is_bundled(path: Path) -> bool:
     """True for a file inside the installed package's data (which must never be written)."""
     try:

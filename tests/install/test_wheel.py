@@ -68,17 +68,31 @@ def test_export_and_preflight_of_the_bundled_sample(tmp_path, monkeypatch, capsy
     assert not (tmp_path / "y.pdf").exists()
 
 
+# the editor's start (banmian.gui.app.run) to its first paint, then what it set on the application
+RUN_EDITOR = """
+import sys
+from banmian.gui import app as a
+code = a.run(sys.argv[1])
+from PySide6.QtWidgets import QApplication
+q = QApplication.instance()
+print("icon", sorted(s.width() for s in q.windowIcon().availableSizes()), q.desktopFileName())
+sys.exit(code)
+"""
+
+
 @pytest.mark.gui
-def test_editor_settings_are_an_ini_file_in_the_user_config_folder(tmp_path):
+def test_editor_start_settings_ini_and_window_icon(tmp_path):
     from banmian.core import paths
     page = tmp_path / "page.json"
     page.write_bytes(paths.templates_dir().joinpath("sikai.json").read_bytes())
     env = dict(os.environ, BANMIAN_HOME=str(tmp_path / "home"), BANMIAN_EXIT_WHEN_READY="1",
                QT_QPA_PLATFORM="offscreen")
-    p = subprocess.run([sys.executable, "-m", "banmian", str(page)], env=env, cwd=tmp_path,
+    p = subprocess.run([sys.executable, "-c", RUN_EDITOR, str(page)], env=env, cwd=tmp_path,
                        capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stderr
     assert "ready" in p.stdout
+    # the window/taskbar icon: the PNG sizes (and the SVG) plus the desktop file id
+    assert "icon [16, 48, 256" in p.stdout and p.stdout.rstrip().endswith("banmian"), p.stdout
     ini = tmp_path / "home" / "config" / "settings.ini"
     assert ini.is_file()
     assert "page.json" in ini.read_text(encoding="utf-8")   # the recent-files list
