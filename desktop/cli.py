@@ -69,10 +69,7 @@ def _load(path_str: str):
 
 
 def _layout(doc, base_dir):
-    try:
-        from banmian.core.typeset.layout import layout_document
-    except ImportError as e:
-        raise _Fail(EXIT_UNAVAILABLE, f"the layout engine is not available ({e})") from None
+    from banmian.core.typeset.layout import layout_document
     try:
         return layout_document(doc, None, base_dir=base_dir)
     except FileNotFoundError as e:      # a bundled font file is missing
@@ -161,9 +158,9 @@ def cmd_proof(args) -> int:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtGui import QGuiApplication
-        from banmian.render.qt import render_page_image
-    except ImportError as e:
-        raise _Fail(EXIT_UNAVAILABLE, f"proofs need the Qt painter (desktop/render/qt.py, PySide6): {e}") from None
+    except ImportError as e:     # Qt's own libraries missing on this machine
+        raise _Fail(EXIT_UNAVAILABLE, f"proofs need Qt (PySide6): {e}") from None
+    from banmian.render.qt import render_page_image
     result = _layout(doc, base)
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "banmian"])  # noqa: F841
     try:
@@ -187,9 +184,10 @@ def cmd_edit(args) -> int:
     if path is not None and not Path(path).exists():
         raise _Fail(EXIT_INPUT, f"{path}: no such file")
     try:
-        from banmian.gui.app import run
-    except ImportError as e:
-        raise _Fail(EXIT_UNAVAILABLE, f"the editor is not available ({e})") from None
+        import PySide6.QtWidgets  # noqa: F401
+    except ImportError as e:     # Qt's own libraries missing on this machine
+        raise _Fail(EXIT_UNAVAILABLE, f"the editor needs Qt (PySide6): {e}") from None
+    from banmian.gui.app import run
     return int(run(path) or 0)
 
 
@@ -235,15 +233,10 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     r.add_argument("--dpi", type=float, default=150)
     r.set_defaults(func=cmd_proof)
 
-    # --- import subcommand (desktop/core/importers/cli.py registers it; skipped if absent,
-    #     and not loaded at all for the other commands, to keep `banmian export` quick)
-    import_cli = None
+    # --- import subcommand (desktop/core/importers/cli.py registers it; not loaded at all
+    #     for the other commands, to keep `banmian export` quick)
     if with_import:
-        try:
-            from banmian.core.importers import cli as import_cli
-        except ImportError:
-            import_cli = None
-    if import_cli is not None and hasattr(import_cli, "register"):
+        from banmian.core.importers import cli as import_cli
         import_cli.register(sub)
     # --- end import subcommand
     return p
