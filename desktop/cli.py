@@ -37,7 +37,7 @@ exit codes:
   64  bad command line
 """
 
-COMMANDS = ("export", "preflight", "proof", "import", "edit")
+COMMANDS = ("export", "preflight", "proof", "import", "edit", "copyfit")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -193,6 +193,25 @@ def cmd_edit(args) -> int:
 
 # ------------------------------------------------------------------ parser
 
+# ------------------------------------------------------------------ copyfit
+
+def cmd_copyfit(args) -> int:
+    from banmian.core.typeset.copyfit import copyfit
+    from banmian.core.typeset.layout import Layouter
+    doc, base = _load(args.file)
+    fits = copyfit(doc, layouter=Layouter(base_dir=base))
+    if args.json:
+        json.dump({"file": str(args.file), "stories": [f.as_dict() for f in fits]},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for f in fits:
+            print(f"{f.story}  {f.name}: {f.state.describe()}")
+            for r in f.remedies:
+                print(f"    {r.label:<12} → {r.result.describe()}")
+    return EXIT_OK if all(f.state.fits for f in fits) else EXIT_WARNINGS
+
+
 def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     p = _Parser(prog="banmian", description="Banmian 版面 — page layout for Chinese newspapers.",
                 epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -225,6 +244,15 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     f.add_argument("--json", action="store_true", help="machine-readable report")
     f.add_argument("--ink-limit", type=float, default=240, metavar="PCT")
     f.set_defaults(func=cmd_preflight)
+
+    c = sub.add_parser("copyfit", help="how far each story is from fitting, and remedies that fit",
+                       description="For every placed story: overset (溢出) or short (欠) in 字 and lines, "
+                                   "and remedies checked by laying them out. Exit 0 when every story "
+                                   "fits, 1 when one does not.",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    c.add_argument("file", metavar="FILE")
+    c.add_argument("--json", action="store_true", help="machine-readable report")
+    c.set_defaults(func=cmd_copyfit)
 
     r = sub.add_parser("proof", help="PNG proofs of every page through the Qt painter",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
