@@ -528,6 +528,13 @@ def document_from_dict(data, source: str = "<document>") -> Document:
                 r.problem(kp, "a key of valid Unicode text (no lone surrogate)", k)
             elif len(k) > MAX_ID_CHARS:
                 r.problem(kp, f"a key of at most {MAX_ID_CHARS} characters", k)
+            elif k == "link_folders" and isinstance(v, list):
+                # the folders image links may point into besides the layout's own (core/imagefile.py)
+                try:
+                    good[k] = "\n".join(path_text(x) for x in v)
+                except _Problem as p:
+                    r.problem(kp, "a list of folder paths" if "surrogate" not in _unicode_expected(p)
+                              else _unicode_expected(p), p.found)
             else:
                 try:
                     good[k] = meta_text(v)
@@ -697,7 +704,7 @@ def document_to_dict(doc: Document) -> dict:
     """The JSON object, keys in a stable order, defaults left out."""
     return {
         "format": FORMAT,
-        "meta": {k: doc.meta[k] for k in sorted(doc.meta)},
+        "meta": {k: (doc.meta[k].split("\n") if k == "link_folders" else doc.meta[k]) for k in sorted(doc.meta)},
         "swatches": [_obj_to_dict(s) for s in doc.swatches],
         "paragraph_styles": [_obj_to_dict(s) for s in doc.paragraph_styles],
         "character_styles": [_obj_to_dict(s) for s in doc.character_styles],
