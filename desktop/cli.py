@@ -56,6 +56,31 @@ class _Fail(Exception):
 
 # ------------------------------------------------------------------ shared steps
 
+def log_exception(exc: BaseException, context: str = "") -> str:
+    """Append the traceback to the log file (never the terminal); returns the log's path."""
+    import traceback
+    import time
+    try:
+        from banmian.core.paths import log_file
+        log = log_file()
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8", errors="backslashreplace") as fh:
+            fh.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} banmian {context}\n")
+            fh.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+        return str(log)
+    except Exception:  # noqa: BLE001 — no log is no reason to fail louder
+        return "(no log file could be written)"
+
+
+def _internal(exc: BaseException, code: int, what: str) -> "_Fail":
+    """One line for something no check caught: what failed, the exception, where the details are."""
+    log = log_exception(exc, what)
+    msg = str(exc).splitlines()[0] if str(exc) else ""
+    if len(msg) > 160:
+        msg = msg[:160] + "…"
+    return _Fail(code, f"{what}: {type(exc).__name__}{': ' + msg if msg else ''} (details in {log})")
+
+
 def _load(path_str: str):
     from banmian.core.io import LayoutFileError, load_document
     path = Path(path_str)
@@ -67,6 +92,8 @@ def _load(path_str: str):
         doc = load_document(path)
     except LayoutFileError as e:
         raise _Fail(EXIT_INPUT, str(e).splitlines()) from None
+    except (RecursionError, MemoryError, ValueError, TypeError, OverflowError) as e:
+        raise _internal(e, EXIT_INPUT, f"{path}: cannot be loaded") from None
     return doc, path.resolve().parent
 
 
@@ -76,11 +103,16 @@ def _layout(doc, base_dir):
         return layout_document(doc, None, base_dir=base_dir)
     except FileNotFoundError as e:      # a bundled font file is missing
         raise _Fail(EXIT_INPUT, str(e)) from None
+    except Exception as e:  # noqa: BLE001 — a layout the checks let through: say so, log it
+        raise _internal(e, EXIT_INPUT, "the layout could not be set") from None
 
 
 def _preflight(doc, result, base_dir, ink_limit):
     from banmian.core.preflight import preflight
-    return preflight(doc, result, base_dir=base_dir, ink_limit=ink_limit)
+    try:
+        return preflight(doc, result, base_dir=base_dir, ink_limit=ink_limit)
+    except Exception as e:  # noqa: BLE001
+        raise _internal(e, EXIT_INPUT, "preflight could not check the layout") from None
 
 
 def _use_sample(args) -> None:
@@ -133,6 +165,20 @@ def cmd_export(args) -> int:
         raise _Fail(EXIT_OUTPUT if "ICC" not in str(e) else EXIT_INPUT, str(e)) from None
     except OSError as e:
         raise _Fail(EXIT_OUTPUT, f"{out}: cannot be written ({e.strerror or e})") from None
+    except Exception as e:  # noqa: BLE001
+        raise _internal(e, EXIT_OUTPUT, f"{out}: the export failed") from None
+    bad = [im for im in rep.images if im.get("error")]
+    if bad:
+        for im in bad:
+            print(f"error image_unreadable frame {im.get('frame')}: {im.get('path')}: {im['error']}",
+                  file=sys.stderr)
+        if not args.force:
+            try:
+                out.unlink()
+            except OSError:
+                pass
+        raise _Fail(EXIT_OUTPUT, f"{out}: export failed: {len(bad)} image{'s' if len(bad) != 1 else ''} "
+                                 f"could not be converted" + (" (the PDF was kept: --force)" if args.force else ""))
     kind = {"4": "PDF/X-4", "1a": "PDF/X-1a:2001"}.get(rep.pdfx, "PDF")
     print(f"{out}: {rep.pages} page{'s' if rep.pages != 1 else ''}, {kind}, {len(rep.fonts)} fonts, "
           f"{len(rep.images)} images, {rep.bytes / 1024:.0f} KiB, {rep.seconds:.2f} s"
@@ -341,6 +387,14 @@ def main(argv=None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except SystemExit:
+        raise
+    except BaseException as e:  # noqa: BLE001 — anything left: one line, the documented code, a log
+        cmd = argv[0] if argv else "banmian"
+        f = _internal(e, EXIT_INPUT, f"banmian {cmd}")
+        for line in f.lines:
+            print(line, file=sys.stderr)
+        return f.code
 
 
 if __name__ == "__main__":

@@ -45,7 +45,7 @@ def fonts_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """ICC profiles and the sample photo (each with its licence)."""
+    """ICC profiles (each with its licence); the sample photo lives beside the sample, in layouts/samples/images/"""
     return _package_dir("banmian.resources")
 
 
