@@ -45,3 +45,85 @@ def read_pickle(path: Path):
 
 def write_pickle(path: Path, obj) -> bool:
     return write_bytes(path, pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# ------------------------------------------------------------------ in memory
+
+class SizedLRU:
+    """A least-recently-used map bounded by the (estimated) bytes of what it holds.
+
+    Each value is stored with its size, as the caller estimates it; when the total
+    passes ``max_bytes`` the least recently used entries go first.  A value larger
+    than the whole budget is not kept at all.  Every get or put also stamps the
+    entry with the owner's current *generation* (e.g. one per layout pass), so
+    :meth:`drop_older` can forget what the last few passes did not touch — the
+    superseded versions of a paragraph being typed, say — long before the budget is
+    reached.
+    """
+
+    __slots__ = ("max_bytes", "bytes", "generation", "_d")
+
+    def __init__(self, max_bytes: int):
+        from collections import OrderedDict
+        self.max_bytes = int(max_bytes)
+        self.bytes = 0
+        self.generation = 0
+        self._d: "OrderedDict" = OrderedDict()   # key -> [value, size, generation]; oldest use first
+
+    def __len__(self) -> int:
+        return len(self._d)
+
+    def __contains__(self, key) -> bool:
+        return key in self._d
+
+    def get(self, key, default=None):
+        e = self._d.get(key)
+        if e is None:
+            return default
+        self._d.move_to_end(key)
+        e[2] = self.generation
+        return e[0]
+
+    def put(self, key, value, size: int) -> None:
+        size = max(1, int(size))
+        old = self._d.pop(key, None)
+        if old is not None:
+            self.bytes -= old[1]
+        if size > self.max_bytes:
+            return
+        self._d[key] = [value, size, self.generation]
+        self.bytes += size
+        while self.bytes > self.max_bytes:
+            _k, (_v, s, _g) = self._d.popitem(last=False)
+            self.bytes -= s
+
+    def pop(self, key, default=None):
+        e = self._d.pop(key, None)
+        if e is None:
+            return default
+        self.bytes -= e[1]
+        return e[0]
+
+    def drop_older(self, generation: int) -> int:
+        """Forget the entries last used before ``generation``; returns how many went."""
+        n = 0
+        d = self._d
+        while d:
+            k = next(iter(d))
+            e = d[k]
+            if e[2] >= generation:
+                break
+            del d[k]
+            self.bytes -= e[1]
+            n += 1
+        return n
+
+    def clear(self) -> None:
+        self._d.clear()
+        self.bytes = 0
+
+    def values(self):
+        return [e[0] for e in self._d.values()]
+
+    def keys(self):
+        return list(self._d)
