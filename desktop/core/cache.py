@@ -4,10 +4,22 @@ Everything Banmian keeps between runs (font metrics, reportlab's parsed font
 tables, converted photos, the compressed ICC profile) goes through here.
 Writes are atomic and best effort: a read-only home or a full disk just
 means no cache.
+
+Nothing read from the cache can run code: a cache file is a *record* — a magic
+line, a JSON header and raw byte blobs, each blob's length and SHA-256 in the
+header (:func:`write_record` / :func:`read_record`) — and its users check every
+field they take from it (version, the key of what it was made from, shapes and
+sizes) and rebuild on any mismatch.  Nothing here unpickles.
+
+:class:`SizedLRU` is the in-memory counterpart: a map bounded by estimated bytes.
 """
 from __future__ import annotations
 
-import pickle
+import hashlib
+import json
+import struct
+import sys
+from array import array
 from pathlib import Path
 
 
@@ -34,17 +46,73 @@ def write_bytes(path: Path, data: bytes) -> bool:
         return False
 
 
-def read_pickle(path: Path):
-    """The object stored at path, or None if it is missing, truncated or from another version."""
+# ------------------------------------------------------------------ records
+
+MAGIC = b"BANMIAN-CACHE 1\n"
+_MAX_HEADER = 1 << 20
+
+
+def write_record(path: Path, kind: str, header: dict, blobs=()) -> bool:
+    """Store a JSON-able ``header`` and raw ``blobs`` (bytes-like) as one record of ``kind``."""
+    blobs = [bytes(b) for b in blobs]
+    meta = {"kind": kind, "header": header, "blobs": [len(b) for b in blobs],
+            "sha256": [hashlib.sha256(b).hexdigest() for b in blobs]}
     try:
-        with open(path, "rb") as fh:
-            return pickle.load(fh)
-    except Exception:
+        head = json.dumps(meta, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode("ascii")
+    except (TypeError, ValueError):
+        return False
+    return write_bytes(path, b"".join([MAGIC, struct.pack("<I", len(head)), head, *blobs]))
+
+
+def read_record(path: Path, kind: str):
+    """(header, [blob bytes]) of a record of ``kind``, or None when the file is missing,
+    not a record (a pickle, say), truncated, of another kind, or a blob's digest is off."""
+    data = read_bytes(path)
+    if data is None or not data.startswith(MAGIC) or len(data) < len(MAGIC) + 4:
         return None
+    pos = len(MAGIC)
+    (n,) = struct.unpack_from("<I", data, pos)
+    pos += 4
+    if n > _MAX_HEADER or pos + n > len(data):
+        return None
+    try:
+        meta = json.loads(data[pos:pos + n].decode("ascii"))
+    except (UnicodeDecodeError, ValueError):
+        return None
+    pos += n
+    if not isinstance(meta, dict) or meta.get("kind") != kind or not isinstance(meta.get("header"), dict):
+        return None
+    sizes, digests = meta.get("blobs"), meta.get("sha256")
+    if (not isinstance(sizes, list) or not isinstance(digests, list) or len(sizes) != len(digests)
+            or not all(type(x) is int and x >= 0 for x in sizes) or pos + sum(sizes) != len(data)):
+        return None
+    blobs = []
+    for size, digest in zip(sizes, digests):
+        b = data[pos:pos + size]
+        if hashlib.sha256(b).hexdigest() != digest:
+            return None
+        blobs.append(b)
+        pos += size
+    return meta["header"], blobs
 
 
-def write_pickle(path: Path, obj) -> bool:
-    return write_bytes(path, pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+def pack_array(typecode: str, values) -> bytes:
+    """Little-endian bytes of an array of ``typecode`` ('H', 'i', 'I', 'd' …)."""
+    a = array(typecode, values)
+    if sys.byteorder != "little":
+        a.byteswap()
+    return a.tobytes()
+
+
+def unpack_array(typecode: str, blob: bytes, count: int) -> array | None:
+    """The array packed by :func:`pack_array`, or None unless it holds exactly ``count`` items."""
+    a = array(typecode)
+    if type(count) is not int or len(blob) != count * a.itemsize:
+        return None
+    a.frombytes(blob)
+    if sys.byteorder != "little":
+        a.byteswap()
+    return a
 
 
 # ------------------------------------------------------------------ in memory
