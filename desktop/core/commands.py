@@ -879,3 +879,165 @@ class ReplaceDocument(Command):
 
     def undo(self, doc):
         self._load_into(doc, self.old_json)
+
+
+# ------------------------------------------------------------------ typing on the page
+#
+# Positions are indices into ``story.text`` (blocks joined by one "\n"), as the
+# layout's GlyphRun.start / LineInfo.start count them, so a caret found on the
+# canvas is a position these commands take unchanged.
+
+
+def block_at(story: Story, pos: int) -> tuple[int, int]:
+    """(block index, offset in that block) of a story position (clamped)."""
+    start = 0
+    for i, b in enumerate(story.blocks):
+        n = len(b.text)
+        if pos <= start + n:
+            return i, max(0, pos - start)
+        start += n + 1
+    if not story.blocks:
+        return 0, 0
+    return len(story.blocks) - 1, len(story.blocks[-1].text)
+
+
+def block_start(story: Story, index: int) -> int:
+    return sum(len(b.text) + 1 for b in story.blocks[:index])
+
+
+def _run_key(r: Run):
+    return (r.style, getattr(r, "local", None))
+
+
+def slice_runs(runs: list[Run], a: int, b: int | None = None) -> list[Run]:
+    """Copies of the runs covering characters [a, b) of a block."""
+    out = []
+    pos = 0
+    for r in runs:
+        n = len(r.text)
+        lo, hi = max(a, pos), min(pos + n if b is None else b, pos + n)
+        if hi > lo:
+            piece = copy.deepcopy(r)
+            piece.text = r.text[lo - pos:hi - pos]
+            out.append(piece)
+        pos += n
+    return out
+
+
+def merge_runs(runs: list[Run]) -> list[Run]:
+    """Neighbours with the same character style and local format become one run."""
+    out: list[Run] = []
+    for r in runs:
+        if not r.text:
+            continue
+        if out and _run_key(out[-1]) == _run_key(r):
+            out[-1].text += r.text
+        else:
+            out.append(copy.deepcopy(r))
+    return out
+
+
+def run_format_at(story: Story, pos: int) -> Run:
+    """An empty run with the format text typed at ``pos`` takes: that of the
+    character before it (the first character's at a paragraph's start)."""
+    bi, off = block_at(story, pos)
+    if not story.blocks:
+        return Run("")
+    runs = story.blocks[bi].runs
+    at = 0
+    for r in runs:
+        n = len(r.text)
+        if off <= at + n and (off > at or at == 0):
+            piece = copy.deepcopy(r)
+            piece.text = ""
+            return piece
+        at += n
+    if runs:
+        piece = copy.deepcopy(runs[-1])
+        piece.text = ""
+        return piece
+    return Run("")
+
+
+class ReplaceText(Command):
+    """Replace story characters [start, end) by ``text``; "\\n" in ``text`` splits paragraphs.
+
+    The inserted characters take the format of the character before ``start``
+    (or ``fmt``, an empty Run carrying a character style / local format).  A new
+    paragraph made by a newline keeps the paragraph's role and style; deleting
+    across a paragraph end joins the two into the first one's style.
+
+    Typing merges: an insertion right after the previous one (no newline), or a
+    deletion that continues the previous one (Backspace or Delete held down),
+    joins the earlier command, so a typed sentence is one undo step.
+    """
+
+    def __init__(self, story_id: str, start: int, end: int, text: str = "",
+                 fmt: Run | None = None, label: str = ""):
+        if end < start:
+            start, end = end, start
+        self.story_id, self.start, self.end, self.new = story_id, int(start), int(end), text
+        self.fmt = copy.deepcopy(fmt)
+        self.stories = (story_id,)
+        self.text = label or ("输入文字" if text and end == start else
+                              "删除文字" if not text else "替换文字")
+        self._undo: list[Block] | None = None
+
+    @property
+    def caret_after(self) -> int:
+        return self.start + len(self.new)
+
+    def do(self, doc):
+        s = get_story(doc, self.story_id)
+        total = len(s.text)
+        if not 0 <= self.start <= self.end <= total:
+            raise CommandError(f"story {self.story_id!r} has no characters {self.start}–{self.end}")
+        old_list = list(s.blocks)
+        if not s.blocks:
+            s.blocks.append(Block("paragraph", "body", []))
+        b0, o0 = block_at(s, self.start)
+        b1, o1 = block_at(s, self.end)
+        first, last = s.blocks[b0], s.blocks[b1]
+        fmt = self.fmt if self.fmt is not None else run_format_at(s, self.start)
+        parts = self.new.split("\n")
+
+        def typed(t):
+            if not t:
+                return []
+            r = copy.deepcopy(fmt)
+            r.text = t
+            return [r]
+
+        left = slice_runs(first.runs, 0, o0)
+        right = slice_runs(last.runs, o1)
+        if len(parts) == 1:
+            new_blocks = [Block(first.role, first.style, merge_runs(left + typed(parts[0]) + right))]
+        else:
+            new_blocks = [Block(first.role, first.style, merge_runs(left + typed(parts[0])))]
+            new_blocks += [Block(first.role, first.style, typed(p)) for p in parts[1:-1]]
+            new_blocks.append(Block(first.role, first.style, merge_runs(typed(parts[-1]) + right)))
+        # Blocks are replaced, never changed in place, so the old list (a shallow
+        # copy) is the whole undo — also after merges that joined paragraphs.
+        s.blocks[b0:b1 + 1] = new_blocks
+        if self._undo is None:
+            self._undo = old_list
+
+    def undo(self, doc):
+        get_story(doc, self.story_id).blocks[:] = self._undo
+        self._undo = None
+
+    def merge_with(self, other):
+        if not isinstance(other, ReplaceText) or other.story_id != self.story_id or other.fmt != self.fmt:
+            return False
+        if self.end == self.start and other.end == other.start and self.new and other.new \
+                and "\n" not in self.new + other.new and other.start == self.start + len(self.new):
+            self.new += other.new                     # typing on
+            return True
+        if not self.new and not other.new:
+            if other.end == self.start:               # Backspace held down
+                self.start = other.start
+                return True
+            if other.start == self.start:             # Delete held down
+                self.end += other.end - other.start
+                return True
+        return False
