@@ -122,6 +122,37 @@ class _FieldChanges:
         self.changes = []
 
 
+def _all_frames_any(doc: Document):
+    for p in doc.pages:
+        yield from p.frames
+    for m in doc.masters:
+        yield from m.frames
+
+
+def caption_rect(photo: Frame, caption: TextFrame) -> tuple[float, float, float, float]:
+    """Where an attached caption sits: under the photo, at its x and width, ``caption_gap`` mm below."""
+    return (photo.x, photo.y + photo.h + caption.caption_gap, photo.w, caption.h)
+
+
+def _follow_captions(doc: Document, touched: Iterable[str], fc: "_FieldChanges") -> None:
+    """After frames ``touched`` moved or changed size: attached captions follow their photo;
+    a caption moved without its photo keeps its new distance below it."""
+    touched = set(touched)
+    for g in _all_frames_any(doc):
+        if not isinstance(g, TextFrame) or not g.caption_of:
+            continue
+        _, photo = doc.find_frame(g.caption_of)
+        if photo is None:
+            continue
+        if g.caption_of in touched:
+            x, y, w, _h = caption_rect(photo, g)
+            fc.set(doc, g.id, "x", x)
+            fc.set(doc, g.id, "y", y)
+            fc.set(doc, g.id, "w", w)
+        elif g.id in touched:
+            fc.set(doc, g.id, "caption_gap", round(g.y - (photo.y + photo.h), 4))
+
+
 def _detach(doc: Document, removed: set[str], fc: _FieldChanges) -> None:
     """Keep threads whole when the frames ``removed`` go away.
 
@@ -148,6 +179,9 @@ def _detach(doc: Document, removed: set[str], fc: _FieldChanges) -> None:
                 continue
             if f.next in removed:
                 fc.set(doc, f.id, "next", survivor_after(f.next))
+    for g in list(_all_frames_any(doc)):
+        if isinstance(g, TextFrame) and g.caption_of in removed and g.id not in removed:
+            fc.set(doc, g.id, "caption_of", None)
     for head in heads:
         nxt = survivor_after(head.next)
         if nxt:
@@ -217,6 +251,7 @@ class MoveFrames(Command):
         self.dx, self.dy = float(dx), float(dy)
         self.text = "移动文章" if len(self.frame_ids) > 1 else "移动框"
         self._old: list[tuple[str, float, float]] = []
+        self._fc = _FieldChanges()
 
     def do(self, doc):
         self._old = []
@@ -225,8 +260,11 @@ class MoveFrames(Command):
             self._old.append((fid, f.x, f.y))
             f.x += self.dx
             f.y += self.dy
+        self._fc = _FieldChanges()
+        _follow_captions(doc, self.frame_ids, self._fc)
 
     def undo(self, doc):
+        self._fc.revert(doc)
         for fid, x, y in reversed(self._old):
             f = get_frame(doc, fid)
             f.x, f.y = x, y
@@ -241,13 +279,17 @@ class ResizeFrame(Command):
         self.frame_id = frame_id
         self.rect = (float(x), float(y), float(w), float(h))
         self._old = None
+        self._fc = _FieldChanges()
 
     def do(self, doc):
         f = get_frame(doc, self.frame_id)
         self._old = (f.x, f.y, f.w, f.h)
         f.x, f.y, f.w, f.h = self.rect
+        self._fc = _FieldChanges()
+        _follow_captions(doc, (self.frame_id,), self._fc)
 
     def undo(self, doc):
+        self._fc.revert(doc)
         f = get_frame(doc, self.frame_id)
         f.x, f.y, f.w, f.h = self._old
 
@@ -266,18 +308,23 @@ class SetFrameProps(Command):
         if text:
             self.text = text
         self._old: dict[str, Any] = {}
+        self._fc = _FieldChanges()
 
     def do(self, doc):
         f = get_frame(doc, self.frame_id)
         self._old = {}
+        self._fc = _FieldChanges()
         try:
             for k, v in self.props.items():
                 self._old[k] = _set_path(f, k, v)
         except Exception:
             self.undo(doc)
             raise
+        if {"x", "y", "w", "h"} & set(self.props):
+            _follow_captions(doc, (self.frame_id,), self._fc)
 
     def undo(self, doc):
+        self._fc.revert(doc)
         f = get_frame(doc, self.frame_id)
         for k, v in reversed(list(self._old.items())):
             _set_path(f, k, v)
@@ -803,6 +850,7 @@ class DuplicatePage(Command):
             f.id = fmap[f.id]
             if isinstance(f, TextFrame):
                 f.next = fmap.get(f.next) if f.next else None
+                f.caption_of = fmap.get(f.caption_of) if f.caption_of else None
                 if f.story:
                     st = copy.deepcopy(get_story(doc, f.story))
                     st.id = new_id(doc, st.id, taken)
@@ -1041,3 +1089,57 @@ class ReplaceText(Command):
                 self.end += other.end - other.start
                 return True
         return False
+
+
+
+# ------------------------------------------------------------------ captions
+
+
+class AttachCaption(Command):
+    """Tie a caption text frame to an image frame: it takes the photo's x and width and
+    sits ``gap`` mm below it (default: where it is now, if below the photo, else 1 mm);
+    from then on moving or resizing the photo moves the caption (``_follow_captions``)."""
+
+    text = "附加图片说明"
+
+    def __init__(self, caption_id: str, image_id: str, gap: float | None = None):
+        self.caption_id, self.image_id, self.gap = caption_id, image_id, gap
+        self._fc = _FieldChanges()
+
+    def do(self, doc):
+        cap, photo = get_frame(doc, self.caption_id), get_frame(doc, self.image_id)
+        if not isinstance(cap, TextFrame):
+            raise CommandError("a caption is a text frame")
+        if not isinstance(photo, ImageFrame):
+            raise CommandError("captions are attached to image frames")
+        gap = self.gap
+        if gap is None:
+            below = cap.y - (photo.y + photo.h)
+            gap = round(below, 4) if 0 <= below <= 20 else 1.0
+        self._fc = _FieldChanges()
+        self._fc.set(doc, self.caption_id, "caption_of", self.image_id)
+        self._fc.set(doc, self.caption_id, "caption_gap", float(gap))
+        x, y, w, _ = caption_rect(photo, cap)
+        for k, v in (("x", x), ("y", y), ("w", w)):
+            self._fc.set(doc, self.caption_id, k, v)
+
+    def undo(self, doc):
+        self._fc.revert(doc)
+
+
+class DetachCaption(Command):
+    text = "取消图片说明关联"
+
+    def __init__(self, caption_id: str):
+        self.caption_id = caption_id
+        self._fc = _FieldChanges()
+
+    def do(self, doc):
+        cap = get_frame(doc, self.caption_id)
+        if not isinstance(cap, TextFrame) or not cap.caption_of:
+            raise CommandError("the frame is not an attached caption")
+        self._fc = _FieldChanges()
+        self._fc.set(doc, self.caption_id, "caption_of", None)
+
+    def undo(self, doc):
+        self._fc.revert(doc)

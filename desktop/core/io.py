@@ -171,7 +171,8 @@ SCHEMAS: dict[type, list] = {
     TextFrame: _FRAME_COMMON + [("columns", whole_ge1, 1), ("gutter", num_ge0, 4.0),
                                 ("inset", num_ge0, 0.0), ("story", opt_ident, None),
                                 ("next", opt_ident, None), ("valign", one_of("top", "center"), "top"),
-                                ("balance", boolean, False)],
+                                ("balance", boolean, False), ("caption_of", opt_ident, None),
+                                ("caption_gap", num, 1.0)],
     ImageFrame: _FRAME_COMMON + [("path", text, ""), ("fit", one_of("fit", "fill", "none"), "fill"),
                                  ("scale", num_gt0, 1.0), ("offset_x", num, 0.0), ("offset_y", num, 0.0)],
     RuleFrame: _FRAME_COMMON[:1] + [("x", num, REQUIRED), ("y", num, REQUIRED), ("w", num, 0.0),
@@ -404,8 +405,11 @@ def _check_references(doc: Document, data: dict, r: _Reader) -> None:
                     v = getattr(f, key)
                     if v is not None and v not in swatches:
                         r.problem(f"{path}.{key}", "a swatch name", v)
+    image_ids = {f.id for _, frames in places for f in frames if isinstance(f, ImageFrame)}
     for prefix, frames in places:
         for fi, f in enumerate(frames):
+            if isinstance(f, TextFrame) and f.caption_of is not None and f.caption_of not in image_ids:
+                r.problem(f"{prefix}.frames[{fi}].caption_of", "the id of an image frame", f.caption_of)
             if isinstance(f, TextFrame) and f.next is not None:
                 if f.next not in frame_ids:
                     r.problem(f"{prefix}.frames[{fi}].next", "the id of a text frame", f.next)

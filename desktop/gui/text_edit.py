@@ -684,4 +684,39 @@ def context_actions(canvas, menu, p: QPointF) -> bool:
         a.setChecked(canvas.new_story_role == role)
         a.setData(role)
         a.triggered.connect(lambda _=False, r=role: setattr(canvas, "new_story_role", r))
+    session = canvas.session
+    if f.caption_of:
+        a = menu.addAction("取消图片说明关联")
+        a.setObjectName("detach_caption")
+        a.triggered.connect(lambda _=False, fid=f.id: session.push(C.DetachCaption(fid)))
+    else:
+        photo = caption_target(session, f)
+        if photo is not None:
+            a = menu.addAction("附为图片说明（随图片移动）")
+            a.setObjectName("attach_caption")
+            a.triggered.connect(lambda _=False, fid=f.id, pid=photo.id: session.push(C.AttachCaption(fid, pid)))
     return True
+
+
+def caption_target(session, cap: TextFrame):
+    """The image frame a caption frame would be attached to: a selected one, else the
+    nearest photo above it on its page that it overlaps horizontally."""
+    doc = session.doc
+    page, _ = doc.find_frame(cap.id)
+    if page is None:
+        return None
+    for fid in session.selection:
+        _, g = doc.find_frame(fid)
+        if isinstance(g, ImageFrame):
+            return g
+    best, best_d = None, None
+    for g in page.frames:
+        if not isinstance(g, ImageFrame):
+            continue
+        if g.x >= cap.x + cap.w or cap.x >= g.x + g.w:
+            continue
+        d = cap.y - (g.y + g.h)
+        key = (d < -1, abs(d))
+        if best is None or key < best_d:
+            best, best_d = g, key
+    return best

@@ -123,3 +123,96 @@ def test_out_of_range_is_refused():
     doc = make_doc()
     with pytest.raises(C.CommandError):
         C.ReplaceText("s1", 5, 99, "x").do(doc)
+
+
+# ------------------------------------------------------------------ captions tied to photos
+
+from banmian.core.model.document import ImageFrame  # noqa: E402
+
+
+def caption_doc() -> Document:
+    doc = make_doc()
+    doc.pages[0].frames += [ImageFrame("i1", 130, 20, 60, 40),
+                            TextFrame("cap", 128, 63, 50, 8)]
+    return doc
+
+
+def test_attach_caption_snaps_under_the_photo_and_round_trips():
+    doc = caption_doc()
+    after = loads(roundtrip(C.AttachCaption("cap", "i1"), doc))
+    cap = after.find_frame("cap")[1]
+    assert cap.caption_of == "i1" and cap.caption_gap == pytest.approx(3.0)
+    assert (cap.x, cap.y, cap.w, cap.h) == (130, 63, 60, 8)
+    # saved in the file and read back
+    assert '"caption_of":"i1"' in dumps(after).replace(" ", "")
+    assert loads(dumps(after)).find_frame("cap")[1].caption_of == "i1"
+
+
+def test_caption_follows_move_and_resize_of_the_photo():
+    doc = caption_doc()
+    C.AttachCaption("cap", "i1", gap=2).do(doc)
+    before = dumps(doc)
+    mv = C.MoveFrames(["i1"], 10, 5)
+    mv.do(doc)
+    cap = doc.find_frame("cap")[1]
+    assert (cap.x, cap.y, cap.w) == (140, 67, 60)
+    mv.undo(doc)
+    assert dumps(doc) == before
+    C.ResizeFrame("i1", 130, 20, 80, 50).do(doc)
+    assert (cap.x, cap.y, cap.w, cap.h) == (130, 72, 80, 8)
+    C.SetFrameProps("i1", w=40.0).do(doc)
+    assert cap.w == 40
+    # the caption moved on its own keeps its new distance below the photo
+    C.MoveFrames(["cap"], 0, 4).do(doc)
+    assert cap.caption_gap == pytest.approx(6)
+    C.MoveFrames(["i1"], 0, -10).do(doc)
+    assert cap.y == pytest.approx(20 - 10 + 50 + 6)
+
+
+def test_caption_without_the_feature_does_not_move():
+    doc = caption_doc()          # not attached: the photo moves alone
+    C.MoveFrames(["i1"], 10, 5).do(doc)
+    assert doc.find_frame("cap")[1].x == 128
+
+
+def test_deleting_the_photo_detaches_the_caption_and_undo_restores():
+    doc = caption_doc()
+    C.AttachCaption("cap", "i1").do(doc)
+    before = dumps(doc)
+    d = C.DeleteFrame("i1")
+    d.do(doc)
+    assert doc.find_frame("cap")[1].caption_of is None
+    loads(dumps(doc))                       # still a valid file
+    d.undo(doc)
+    assert dumps(doc) == before
+
+
+def test_duplicate_page_keeps_the_caption_tied_to_the_copy():
+    doc = caption_doc()
+    C.AttachCaption("cap", "i1").do(doc)
+    dp = C.DuplicatePage("p1")
+    dp.do(doc)
+    copy_page = doc.pages[1]
+    cap = next(f for f in copy_page.frames if isinstance(f, TextFrame) and f.caption_of)
+    assert copy_page.frame(cap.caption_of) is not None and cap.caption_of != "i1"
+
+
+def test_old_files_without_captions_load_and_bad_references_are_named():
+    doc = caption_doc()
+    text = dumps(doc)
+    assert "caption" not in text             # defaults are not written: old readers see the same file
+    import json
+    data = json.loads(text)
+    data["pages"][0]["frames"][-1]["caption_of"] = "t1"      # a text frame, not a photo
+    from banmian.core.io import LayoutFileError
+    with pytest.raises(LayoutFileError) as e:
+        loads(json.dumps(data), "x.json")
+    assert "caption_of" in str(e.value) and "image frame" in str(e.value)
+
+
+def test_attach_refuses_wrong_kinds():
+    doc = caption_doc()
+    with pytest.raises(C.CommandError):
+        C.AttachCaption("i1", "cap").do(doc)
+    with pytest.raises(C.CommandError):
+        C.DetachCaption("cap").do(doc)

@@ -44,6 +44,34 @@ def click(qtbot, w, p, mods=NO):
     qtbot.mouseClick(w.canvas.viewport(), Qt.MouseButton.LeftButton, mods, p)
 
 
+def context_menu(qtbot, w, p, *path):
+    """Right-click at viewport point ``p`` and click the menu items ``path`` (submenus first)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+    chosen = []
+
+    def answer():
+        menu = next(m for m in QApplication.topLevelWidgets() if isinstance(m, QMenu) and m.isVisible())
+        top = menu
+        for i, label in enumerate(path):
+            act = next(a for a in menu.actions() if a.text() == label)
+            if act.menu() is not None:
+                menu.setActiveAction(act)
+                act.menu().popup(menu.mapToGlobal(menu.actionGeometry(act).topRight()))
+                menu = act.menu()
+                continue
+            chosen.append(label)
+            qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(act).center())
+        if top.isVisible():
+            top.close()
+
+    QTimer.singleShot(50, answer)
+    vp = w.canvas.viewport()
+    QApplication.sendEvent(vp, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, p, vp.mapToGlobal(p)))
+    assert chosen == [path[-1]]
+
+
 def ime(w, preedit="", commit=""):
     e = QInputMethodEvent(preedit, [])
     if commit:

@@ -130,6 +130,8 @@ class TextFrame(FrameBase):
     next: str | None = None       # id of the next frame in the thread (any page)
     valign: str = "top"           # top | center (for heads)
     balance: bool = False         # balance the columns when the story ends in this frame (齐栏)
+    caption_of: str | None = None  # id of the image frame this caption belongs to: it moves with the
+    caption_gap: float = 1.0      # photo, takes its x and width and sits this many mm below it
     kind: str = "text"
 
 
