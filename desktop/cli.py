@@ -37,7 +37,7 @@ exit codes:
   64  bad command line
 """
 
-COMMANDS = ("export", "preflight", "proof", "import", "edit")
+COMMANDS = ("export", "preflight", "proof", "import", "edit", "copyfit")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,10 +69,7 @@ def _load(path_str: str):
 
 
 def _layout(doc, base_dir):
-    try:
-        from banmian.core.typeset.layout import layout_document
-    except ImportError as e:
-        raise _Fail(EXIT_UNAVAILABLE, f"the layout engine is not available ({e})") from None
+    from banmian.core.typeset.layout import layout_document
     try:
         return layout_document(doc, None, base_dir=base_dir)
     except FileNotFoundError as e:      # a bundled font file is missing
@@ -161,9 +158,9 @@ def cmd_proof(args) -> int:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtGui import QGuiApplication
-        from banmian.render.qt import render_page_image
-    except ImportError as e:
-        raise _Fail(EXIT_UNAVAILABLE, f"proofs need the Qt painter (desktop/render/qt.py, PySide6): {e}") from None
+    except ImportError as e:     # Qt's own libraries missing on this machine
+        raise _Fail(EXIT_UNAVAILABLE, f"proofs need Qt (PySide6): {e}") from None
+    from banmian.render.qt import render_page_image
     result = _layout(doc, base)
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "banmian"])  # noqa: F841
     try:
@@ -187,13 +184,33 @@ def cmd_edit(args) -> int:
     if path is not None and not Path(path).exists():
         raise _Fail(EXIT_INPUT, f"{path}: no such file")
     try:
-        from banmian.gui.app import run
-    except ImportError as e:
-        raise _Fail(EXIT_UNAVAILABLE, f"the editor is not available ({e})") from None
+        import PySide6.QtWidgets  # noqa: F401
+    except ImportError as e:     # Qt's own libraries missing on this machine
+        raise _Fail(EXIT_UNAVAILABLE, f"the editor needs Qt (PySide6): {e}") from None
+    from banmian.gui.app import run
     return int(run(path) or 0)
 
 
 # ------------------------------------------------------------------ parser
+
+# ------------------------------------------------------------------ copyfit
+
+def cmd_copyfit(args) -> int:
+    from banmian.core.typeset.copyfit import copyfit
+    from banmian.core.typeset.layout import Layouter
+    doc, base = _load(args.file)
+    fits = copyfit(doc, layouter=Layouter(base_dir=base))
+    if args.json:
+        json.dump({"file": str(args.file), "stories": [f.as_dict() for f in fits]},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for f in fits:
+            print(f"{f.story}  {f.name}: {f.state.describe()}")
+            for r in f.remedies:
+                print(f"    {r.label:<12} → {r.result.describe()}")
+    return EXIT_OK if all(f.state.fits for f in fits) else EXIT_WARNINGS
+
 
 def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     p = _Parser(prog="banmian", description="Banmian 版面 — page layout for Chinese newspapers.",
@@ -228,6 +245,15 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     f.add_argument("--ink-limit", type=float, default=240, metavar="PCT")
     f.set_defaults(func=cmd_preflight)
 
+    c = sub.add_parser("copyfit", help="how far each story is from fitting, and remedies that fit",
+                       description="For every placed story: overset (溢出) or short (欠) in 字 and lines, "
+                                   "and remedies checked by laying them out. Exit 0 when every story "
+                                   "fits, 1 when one does not.",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    c.add_argument("file", metavar="FILE")
+    c.add_argument("--json", action="store_true", help="machine-readable report")
+    c.set_defaults(func=cmd_copyfit)
+
     r = sub.add_parser("proof", help="PNG proofs of every page through the Qt painter",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     r.add_argument("file", metavar="FILE")
@@ -235,15 +261,10 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     r.add_argument("--dpi", type=float, default=150)
     r.set_defaults(func=cmd_proof)
 
-    # --- import subcommand (desktop/core/importers/cli.py registers it; skipped if absent,
-    #     and not loaded at all for the other commands, to keep `banmian export` quick)
-    import_cli = None
+    # --- import subcommand (desktop/core/importers/cli.py registers it; not loaded at all
+    #     for the other commands, to keep `banmian export` quick)
     if with_import:
-        try:
-            from banmian.core.importers import cli as import_cli
-        except ImportError:
-            import_cli = None
-    if import_cli is not None and hasattr(import_cli, "register"):
+        from banmian.core.importers import cli as import_cli
         import_cli.register(sub)
     # --- end import subcommand
     return p

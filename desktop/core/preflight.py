@@ -304,11 +304,8 @@ def _fonts(doc, result, where, fonts):
         if cs.font:
             ids.setdefault(cs.font, None)
     if fonts is None:
-        try:
-            from .typeset.fonts import default_registry
-            fonts = default_registry()
-        except ImportError:
-            return
+        from .typeset.fonts import default_registry
+        fonts = default_registry()
     for fid, frame in ids.items():
         try:
             face = fonts.face(fid)
