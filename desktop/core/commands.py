@@ -543,12 +543,12 @@ def replace_runs_text(runs: list[Run], new_text: str) -> list[Run]:
         right = r.text[max(0, old_end - a):] if pos > old_end else ""
         t = left + (inserted if i == target else "") + right
         if t:
-            out.append(Run(t, r.style))
+            out.append(Run(t, r.style, copy.deepcopy(r.local)))
     # merge neighbours of the same style
     merged: list[Run] = []
     for r in out:
-        if merged and merged[-1].style == r.style:
-            merged[-1] = Run(merged[-1].text + r.text, r.style)
+        if merged and (merged[-1].style, merged[-1].local) == (r.style, r.local):
+            merged[-1] = Run(merged[-1].text + r.text, r.style, r.local)
         else:
             merged.append(r)
     assert "".join(r.text for r in merged) == new_text
@@ -954,7 +954,7 @@ def block_start(story: Story, index: int) -> int:
 
 
 def _run_key(r: Run):
-    return (r.style, getattr(r, "local", None))
+    return (r.style, r.local)
 
 
 def slice_runs(runs: list[Run], a: int, b: int | None = None) -> list[Run]:
@@ -1143,3 +1143,69 @@ class DetachCaption(Command):
 
     def undo(self, doc):
         self._fc.revert(doc)
+
+
+# ------------------------------------------------------------------ character formats
+
+_UNSET = object()
+
+
+class ApplyCharFormat(Command):
+    """Give story characters [start, end) a character style and/or local format values.
+
+    ``style``: a character style name, or None to clear it (left as is when not given).
+    ``local``: CharFormat field values (bold, color, emphasis, tracking, shift, font, size);
+    a value of None clears that field of the override.  Colours must be document swatches
+    (CMYK only, so RGB never gets in).
+    """
+
+    text = "字符格式"
+
+    def __init__(self, story_id: str, start: int, end: int, style=_UNSET, **local):
+        from .model.document import CHAR_FIELDS
+        bad = set(local) - set(CHAR_FIELDS)
+        if bad:
+            raise CommandError(f"no character format field {sorted(bad)[0]!r}")
+        if end < start:
+            start, end = end, start
+        self.story_id, self.start, self.end = story_id, int(start), int(end)
+        self.style, self.local = style, dict(local)
+        self.stories = (story_id,)
+        if style is not _UNSET and not local:
+            self.text = "应用字符样式"
+        self._undo: list[Block] | None = None
+
+    def do(self, doc):
+        from .model.document import CharFormat
+        s = get_story(doc, self.story_id)
+        if not 0 <= self.start <= self.end <= len(s.text):
+            raise CommandError(f"story {self.story_id!r} has no characters {self.start}–{self.end}")
+        if self.style not in (_UNSET, None) and doc.character_style(self.style) is None:
+            raise CommandError(f"no character style {self.style!r}")
+        col = self.local.get("color")
+        if col is not None and doc.swatch(col) is None:
+            raise CommandError(f"no swatch {col!r}")
+        old = list(s.blocks)
+        b0, o0 = block_at(s, self.start)
+        b1, o1 = block_at(s, self.end)
+        for bi in range(b0, b1 + 1):
+            blk = s.blocks[bi]
+            a = o0 if bi == b0 else 0
+            b = o1 if bi == b1 else len(blk.text)
+            if a >= b:
+                continue
+            mid = slice_runs(blk.runs, a, b)
+            for r in mid:
+                if self.style is not _UNSET:
+                    r.style = self.style
+                if self.local:
+                    f = copy.deepcopy(r.local) if r.local is not None else CharFormat()
+                    for k, v in self.local.items():
+                        setattr(f, k, v)
+                    r.local = None if all(v is None for v in vars(f).values()) else f
+            runs = merge_runs(slice_runs(blk.runs, 0, a) + mid + slice_runs(blk.runs, b))
+            s.blocks[bi] = Block(blk.role, blk.style, runs)
+        self._undo = old
+
+    def undo(self, doc):
+        get_story(doc, self.story_id).blocks[:] = self._undo

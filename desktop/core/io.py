@@ -19,7 +19,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from .model.document import (
-    ALIGNMENTS, BLOCK_ROLES, Article, Block, BoxFrame, CharacterStyle, Document,
+    ALIGNMENTS, BLOCK_ROLES, Article, Block, BoxFrame, CharacterStyle, CharFormat, Document,
     Grid, ImageFrame, Margins, Master, Page, ParagraphStyle, RuleFrame, Run,
     Story, Swatch, TextFrame, Wrap,
 )
@@ -129,6 +129,14 @@ def opt_size(v):
     return None if v is None else size(v)
 
 
+def opt_boolean(v):
+    return None if v is None else boolean(v)
+
+
+def opt_num(v):
+    return None if v is None else num(v)
+
+
 def percent(v):
     return _check_percent(_number(v, what="a percentage 0–100"), v)
 
@@ -165,7 +173,11 @@ SCHEMAS: dict[type, list] = {
                      ("tracking", num, 0.0), ("grid", boolean, True), ("span", boolean, False),
                      ("border", num_ge0, 0.0), ("keep_with_next", boolean, False)],
     CharacterStyle: [("name", ident, REQUIRED), ("label", text, ""), ("font", opt_ident, None),
-                     ("size", opt_size, None), ("color", opt_ident, None)],
+                     ("size", opt_size, None), ("color", opt_ident, None), ("bold", opt_boolean, None),
+                     ("emphasis", opt_boolean, None), ("tracking", opt_num, None), ("shift", opt_num, None)],
+    CharFormat: [("font", opt_ident, None), ("size", opt_size, None), ("color", opt_ident, None),
+                 ("bold", opt_boolean, None), ("emphasis", opt_boolean, None), ("tracking", opt_num, None),
+                 ("shift", opt_num, None)],
     Run: [("text", text, REQUIRED), ("style", opt_ident, None)],
     Wrap: [("mode", one_of("none", "box"), "none"), ("offset", num_ge0, 2.0)],
     TextFrame: _FRAME_COMMON + [("columns", whole_ge1, 1), ("gutter", num_ge0, 4.0),
@@ -234,6 +246,18 @@ class _Reader:
         return out
 
     # -- composite objects
+    def run(self, d, path):
+        local = None
+        if isinstance(d, dict) and "local" in d:
+            local = self.obj(CharFormat, d["local"], f"{path}.local")
+            if local is None:
+                return None
+            d = {k: v for k, v in d.items() if k != "local"}
+        r = self.obj(Run, d, path)
+        if r is not None:
+            r.local = local
+        return r
+
     def block(self, d, path):
         if not isinstance(d, dict):
             self.problem(path, "an object", d)
@@ -248,7 +272,7 @@ class _Reader:
             self.problem(f"{path}.style", "a paragraph style name", style)
             ok = False
         if "runs" in d:
-            runs = self.list_of(d["runs"], f"{path}.runs", lambda x, p: self.obj(Run, x, p))
+            runs = self.list_of(d["runs"], f"{path}.runs", self.run)
         elif "text" in d:
             if not isinstance(d["text"], str):
                 self.problem(f"{path}.text", "a string", d["text"])
@@ -384,6 +408,8 @@ def _check_references(doc: Document, data: dict, r: _Reader) -> None:
             for ri, run in enumerate(b.runs):
                 if run.style is not None and run.style not in cstyles:
                     r.problem(f"stories[{si}].blocks[{bi}].runs[{ri}].style", "a character style name", run.style)
+                if run.local is not None and run.local.color is not None and run.local.color not in swatches:
+                    r.problem(f"stories[{si}].blocks[{bi}].runs[{ri}].local.color", "a swatch name", run.local.color)
     frame_ids: dict[str, str] = {}
     articles = {a.id for a in doc.articles} | raw_names("articles", "id")
     places = [(f"pages[{pi}]", p.frames) for pi, p in enumerate(doc.pages)]
@@ -436,14 +462,21 @@ def _frame_to_dict(f) -> dict:
     return d
 
 
+def _run_to_dict(r: Run) -> dict:
+    d = _obj_to_dict(r)
+    if r.local is not None:
+        d["local"] = _obj_to_dict(r.local)
+    return d
+
+
 def _block_to_dict(b: Block) -> dict:
     d = {"role": b.role}
     if b.style != b.role:
         d["style"] = b.style
-    if all(r.style is None for r in b.runs):
+    if all(r.style is None and r.local is None for r in b.runs):
         d["text"] = b.text
     else:
-        d["runs"] = [_obj_to_dict(r) for r in b.runs]
+        d["runs"] = [_run_to_dict(r) for r in b.runs]
     return d
 
 

@@ -441,6 +441,30 @@ class TypeTool:
         t = QGuiApplication.clipboard().text()
         return self.insert(t, label="粘贴") if t else False
 
+    def format_selection(self, style=C._UNSET, **local) -> bool:
+        """Character style and/or local override for the selected characters (one undo step)."""
+        a, b = self.selection()
+        if self.story_id is None or a == b:
+            return False
+        ok = self.session.push(C.ApplyCharFormat(self.story_id, a, b, style, **local))
+        self._changed()
+        return ok
+
+    def format_at_selection(self):
+        """The local format of the first selected character (None fields: not set)."""
+        st = self.story()
+        a, b = self.selection()
+        if st is None or a == b:
+            return None
+        return C.run_format_at(st, a + 1)
+
+    def toggle_bold(self) -> bool:
+        r = self.format_at_selection()
+        if r is None:
+            return False
+        on = bool(r.local and r.local.bold)
+        return self.format_selection(bold=None if on else True)
+
     def select_all(self):
         st = self.story()
         if st is not None:
@@ -489,7 +513,7 @@ class TypeTool:
     EDIT_KEYS = {Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Left, Qt.Key.Key_Right,
                  Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End,
                  Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_Tab}
-    CTRL_KEYS = {Qt.Key.Key_A, Qt.Key.Key_C, Qt.Key.Key_X, Qt.Key.Key_V}
+    CTRL_KEYS = {Qt.Key.Key_A, Qt.Key.Key_C, Qt.Key.Key_X, Qt.Key.Key_V, Qt.Key.Key_B}
 
     def wants_key(self, e) -> bool:
         """Keys the caret takes before the window's shortcuts (single-letter tool keys …)."""
@@ -534,6 +558,9 @@ class TypeTool:
                 return True
             if k == Qt.Key.Key_V:
                 self.paste()
+                return True
+            if k == Qt.Key.Key_B:
+                self.toggle_bold()
                 return True
             if k in (Qt.Key.Key_Home, Qt.Key.Key_End):
                 st = self.story()
@@ -685,6 +712,9 @@ def context_actions(canvas, menu, p: QPointF) -> bool:
         a.setData(role)
         a.triggered.connect(lambda _=False, r=role: setattr(canvas, "new_story_role", r))
     session = canvas.session
+    tool = canvas.tool
+    if isinstance(tool, TypeTool) and tool.editing and tool.selection()[0] != tool.selection()[1]:
+        _format_menu(menu.addMenu("字符格式"), tool)
     if f.caption_of:
         a = menu.addAction("取消图片说明关联")
         a.setObjectName("detach_caption")
@@ -720,3 +750,34 @@ def caption_target(session, cap: TextFrame):
         if best is None or key < best_d:
             best, best_d = g, key
     return best
+
+
+def _format_menu(m, tool: TypeTool) -> None:
+    """Character style and local override entries for the Type tool's selection."""
+    m.setObjectName("char_format")
+    doc = tool.session.doc
+    cs = m.addMenu("字符样式")
+    a = cs.addAction("（无）")
+    a.triggered.connect(lambda _=False: tool.format_selection(None))
+    for st in doc.character_styles:
+        a = cs.addAction(st.label or st.name)
+        a.triggered.connect(lambda _=False, n=st.name: tool.format_selection(n))
+    m.addAction("加粗\tCtrl+B").triggered.connect(lambda _=False: tool.toggle_bold())
+    r = tool.format_at_selection()
+    emph = bool(r is not None and r.local and r.local.emphasis)
+    m.addAction("取消着重号" if emph else "着重号").triggered.connect(
+        lambda _=False: tool.format_selection(emphasis=None if emph else True))
+    col = m.addMenu("颜色")
+    for sw in doc.swatches:          # CMYK swatches only: the model has no other kind
+        col.addAction(sw.name).triggered.connect(lambda _=False, n=sw.name: tool.format_selection(color=n))
+    tr = m.addMenu("字距")
+    for v in (0.0, 0.05, 0.1, 0.25, 0.5, -0.05):
+        tr.addAction(f"{v:+g} 字" if v else "0").triggered.connect(
+            lambda _=False, v=v: tool.format_selection(tracking=v or None))
+    sh = m.addMenu("水平偏移")
+    for v in (-0.5, -0.25, 0.0, 0.25, 0.5):
+        sh.addAction(f"{v:+g} 字" if v else "0").triggered.connect(
+            lambda _=False, v=v: tool.format_selection(shift=v or None))
+    m.addAction("清除局部格式").triggered.connect(
+        lambda _=False: tool.format_selection(**{k: None for k in
+                                                 ("font", "size", "color", "bold", "emphasis", "tracking", "shift")}))
