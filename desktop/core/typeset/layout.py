@@ -114,19 +114,18 @@ class Layouter:
     def _image_info(self, path: str):
         if not path:
             return None
-        full = Path(path)
-        if not full.is_absolute() and self.base_dir is not None:
-            full = self.base_dir / full
+        from .. import imagefile   # outside the layout's folder, not a regular file, too big: missing
+        full, refused = imagefile.resolve_link(path, self.base_dir, self._link_folders)
+        if refused:
+            return str(full), None
         try:
-            st = os.stat(full)
-        except OSError:
+            st = imagefile.check_regular(full)
+        except imagefile.ImageFileError:
             return str(full), None
         key = (str(full), st.st_mtime_ns, st.st_size)
         if key not in self._images:
             try:
-                from PIL import Image
-                with Image.open(full) as im:
-                    self._images[key] = im.size
+                self._images[key] = imagefile.header(full)[1]
             except Exception:
                 self._images[key] = None
         return str(full), self._images[key]
@@ -145,6 +144,8 @@ class Layouter:
                 gc.enable()
 
     def _layout(self, doc) -> LayoutResult:
+        from ..imagefile import link_folders
+        self._link_folders = link_folders(doc.meta, self.base_dir)
         swatches = {s.name: s.cmyk for s in doc.swatches}
         swatches.setdefault("Black", BLACK)
         swatches.setdefault("Registration", (1.0, 1.0, 1.0, 1.0))
@@ -515,7 +516,8 @@ class Layouter:
             last_it = ln.end - 1 - ln.start
             last_item = p.items[ln.end - 1]
             set_x1 = (s.x + ln.x_positions[-1] + last_item.width - ln.cuts[last_it][0] - ln.cuts[last_it][1]
-                      + (ln.lspace[last_it] if ln.lspace else 0.0) * (len(last_item.glyphs) - 1))
+                      + (ln.lspace[last_it] if ln.lspace else 0.0) * (len(last_item.glyphs) - 1)
+                      + (ln.hyphen[1] if ln.hyphen else 0.0))
             info = LineInfo(f.frame.id, s.ci, story.id, role, s.x, s.x + s.measure, s.baseline,
                             block_start + src0, block_start + src1, ln.first, ln.last,
                             spec.align == "justify", on_grid, spec.indent if ln.first else 0.0,
@@ -582,6 +584,7 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
     sx = s.x
     seg = []            # (x, gid, ch, adv, src, lcut, width) of the current stretch
     seg_key = None
+    unit_left = None    # left edge of the unit whose pieces follow (split units)
 
     def flush():
         face, size, color = seg_key
@@ -616,6 +619,18 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
                 seg = []
             seg_key = key
         glyphs = it.glyphs
+        if it.ux:
+            # a piece of a split unit: its glyphs' dx are relative to the unit's start; on the
+            # line of the piece before it (and no letter-spacing) it keeps the unit's own origin
+            if idx and unit_left is not None and lsp is None:
+                left = unit_left
+            else:
+                left -= it.ux
+            ls = lsp[idx] if lsp else 0.0
+            for gi, g in enumerate(glyphs):
+                seg.append((left + g.dx + gi * ls, g.gid, g.ch, g.adv, g.src, 0.0, g.adv))
+            continue
+        unit_left = left if it.kind == "unit" else None
         if len(glyphs) == 1:
             g = glyphs[0]
             seg.append((left + g.dx, g.gid, g.ch, g.adv, g.src, lcut - g.dx, it.width - lcut - rcut))
@@ -623,6 +638,10 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
             ls = lsp[idx] if lsp else 0.0
             for gi, g in enumerate(glyphs):
                 seg.append((left + g.dx + gi * ls, g.gid, g.ch, g.adv, g.src, 0.0, g.adv))
+    if ln.hyphen and seg:
+        # a hyphenated word: the added hyphen is drawn as U+00AD (soft hyphen, not in the copy)
+        x, _gid, _ch, adv, src, _lc, wd = seg[-1]
+        seg.append((x + adv, ln.hyphen[0], "\u00ad", ln.hyphen[1], src, 0.0, ln.hyphen[1]))
     if seg:
         flush()
     return runs + dots if dots else runs
