@@ -18,7 +18,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from ..model.document import BoxFrame, ImageFrame, ParagraphStyle, RuleFrame, TextFrame
+from ..model.document import BOLD_FACES, BoxFrame, ImageFrame, ParagraphStyle, RuleFrame, TextFrame
 from ..cache import SizedLRU
 from ..model.units import mm_to_pt
 from .compose import ParaSpec, compose, glyph_info, itemize, _is_orphan_line
@@ -83,7 +83,8 @@ class Layouter:
 
     # ------------------------------------------------------------ paragraphs
     def _spec(self, doc, block, style: ParagraphStyle, swatches, text_override=None) -> ParaSpec:
-        runs = tuple((r.text, r.style) for r in block.runs) if text_override is None else ((text_override, None),)
+        runs = (tuple((r.text, r.style, _local_key(r.local)) for r in block.runs)
+                if text_override is None else ((text_override, None, None),))
         cstyles = tuple((r[1], _cs_key(doc.character_style(r[1]))) for r in runs if r[1])
         key = (runs, _ps_key(style), cstyles, swatches.get(style.color))
         spec = self._specs.get(key)
@@ -92,21 +93,40 @@ class Layouter:
         resolve = self.fonts.resolve
         ginfo = glyph_info(self.fonts)
         chars = []
+        extras = []
+        any_extra = False
         pcolor = swatches.get(style.color, BLACK)
-        for text, cs_name in runs:
+        for (text, cs_name, _lk), run in zip(runs, block.runs if text_override is None else (None,)):
             font, size, color = style.font, style.size, pcolor
+            bold = emph = False
+            track = shift = 0.0
+            levels = []
             if cs_name:
                 cs = doc.character_style(cs_name)
                 if cs is not None:
-                    font = cs.font or font
-                    size = cs.size or size
-                    color = swatches.get(cs.color, color) if cs.color else color
+                    levels.append(cs)
+            if run is not None and run.local is not None:
+                levels.append(run.local)
+            for lv in levels:     # character style, then the local override
+                font = lv.font or font
+                size = lv.size or size
+                color = swatches.get(lv.color, color) if lv.color else color
+                bold = lv.bold if lv.bold is not None else bold
+                emph = lv.emphasis if lv.emphasis is not None else emph
+                track = lv.tracking if lv.tracking is not None else track
+                shift = lv.shift if lv.shift is not None else shift
+            if bold:
+                font = BOLD_FACES.get(font, font)
             # one tuple per distinct character, shared by its every occurrence
             memo = {ch: (ch, font if ginfo(font, ch)[2] else (resolve(font, ch) or font), size, color)
                     for ch in set(text)}
             chars.extend([memo[ch] for ch in text])
-        spec = ParaSpec(tuple(chars), style.indent * style.size, style.align, style.tracking)
-        self._specs.put(key, spec, 200 + _SPEC_B * len(chars))
+            x = (track, emph, shift) if (track or emph or shift) else None
+            any_extra = any_extra or x is not None
+            extras.extend([x] * len(text))
+        spec = ParaSpec(tuple(chars), style.indent * style.size, style.align, style.tracking,
+                        extras=tuple(extras) if any_extra else None)
+        self._specs.put(key, spec, 200 + _SPEC_B * len(chars) * (2 if any_extra else 1))
         return spec
 
     def _compose(self, spec: ParaSpec, measures_fn, first_measure: float):
@@ -309,7 +329,7 @@ class Layouter:
         known = self._covered
         absent = [ch for ch in set(text) if ch not in known]
         for ch in absent:
-            if ch in "\n\r\t \u200b" or self.fonts.resolve("song", ch) is not None:
+            if ch in "\n\r\t \u200b\u2028" or self.fonts.resolve("song", ch) is not None:
                 known.add(ch)
         if all(ch in known for ch in absent):
             return []
@@ -613,10 +633,24 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
                              story_id, block_start + s0, tuple(o - s0 for o in src),
                              frame_id, line_no, s.ci, role, 1.0, lc, wd))
 
+    xt = spec.extras
+    dots = []
     for idx in range(ln.end - ln.start):
         it = items[ln.start + idx]
+        if it.kind == "break":
+            continue
         lcut, rcut = cuts[idx]
         left = sx + xpos[idx] - lcut
+        if xt is not None:
+            x = xt[it.glyphs[0].src]
+            if x is not None:
+                left += x[2] * it.size          # horizontal shift: drawn only, the line stays
+                if x[1]:                        # 着重号: a dot centred under each character
+                    d = it.size * 0.16
+                    for g in it.glyphs:
+                        cx = left + g.dx + g.adv / 2
+                        dots.append(Box(cx - d / 2, s.baseline + it.size * 0.2, d, d, None, 0.0,
+                                        it.color, frame_id))
         key = (it.face, it.size, it.color)
         if key != seg_key:
             if seg:
@@ -649,7 +683,7 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
         seg.append((x + adv, ln.hyphen[0], "\u00ad", ln.hyphen[1], src, 0.0, ln.hyphen[1]))
     if seg:
         flush()
-    return runs
+    return runs + dots if dots else runs
 
 
 def _exclusions(page, doc):
@@ -690,7 +724,11 @@ def _ps_key(s: ParagraphStyle):
 
 
 def _cs_key(cs):
-    return None if cs is None else (cs.font, cs.size, cs.color)
+    return None if cs is None else (cs.font, cs.size, cs.color, cs.bold, cs.emphasis, cs.tracking, cs.shift)
+
+
+def _local_key(f):
+    return None if f is None else (f.font, f.size, f.color, f.bold, f.emphasis, f.tracking, f.shift)
 
 
 def layout_document(doc, fonts=None, base_dir=None) -> LayoutResult:
