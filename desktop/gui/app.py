@@ -66,7 +66,13 @@ def run(path=None) -> int:
         win = MainWindow(path, settings=settings)
     except LayoutFileError as e:
         QMessageBox.critical(None, "Banmian", str(e))
-        return 2
+        return 3
+    except Exception as e:  # noqa: BLE001 — a file the loader let through: a dialog, the traceback in the log
+        from ..cli import log_exception
+        log = log_exception(e, f"editor start {path}")
+        QMessageBox.critical(None, "Banmian", f"{path or 'Banmian'}: cannot be opened "
+                             f"({type(e).__name__}: {str(e)[:200]}).\n\nDetails: {log}")
+        return 3
     if path:
         win._add_recent(Path(path).resolve())
     exit_when_ready = bool(os.environ.get("BANMIAN_EXIT_WHEN_READY"))
