@@ -101,7 +101,8 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
             slug_info = {"file": source_name or out_path.name,
                          "pages": total, "when": when, "profile": profile_desc}
             painter = PdfPainter(canvas, efonts, images, marks=marks, slug_info=slug_info,
-                                 mark_font_id=mark_font_id)
+                                 mark_font_id=mark_font_id,
+                                 stories={s.id: s.text for s in doc.stories} if doc is not None else None)
             images.start([i for idx in indexes for i in result.pages[idx].items if isinstance(i, ImagePlacement)])
             for n, idx in enumerate(indexes):
                 paint_page(result.pages[idx], painter)

@@ -236,22 +236,31 @@ class _Fonts:
             self.face_of[font_id] = ff
         return f
 
-    def code_for(self, font, ch: str, gid: int) -> int:
-        """The code point reportlab should encode so that glyph ``gid`` is drawn."""
+    def code_for(self, font, ch: str, gid: int, source: str | None = None) -> int:
+        """The code point reportlab should encode so that glyph ``gid`` is drawn.
+
+        ``source`` is the copy's character when the glyph stands for another one (U+2015
+        drawn for U+2014, ？ for ASCII ?): the glyph then gets a private-use code of its own
+        whose ToUnicode entry is the copy's character, so the text layer reads as the copy."""
         face = font.face
         cp = ord(ch) if len(ch) == 1 else 0
-        if face.charToGlyph.get(cp) == gid:
-            return cp
-        # an alternate glyph (vertical form, locl …) or a ligature: a private-use code
+        if source is not None and source != ch and len(source) == 1 and ord(source) <= 0xFFFF:
+            key = (gid, source)
+            cp = ord(source)
+        else:
+            key = gid
+            if face.charToGlyph.get(cp) == gid:
+                return cp
+        # an alternate glyph (vertical form, locl …), a ligature or a stand-in: a private-use code
         alts = face.__dict__.setdefault("_banmian_alts", {})
-        pua = alts.get(gid)
+        pua = alts.get(key)
         if pua is None:
             pua = 0xE000
             while pua in face.charToGlyph:
                 pua += 1
             if pua > 0xF8FF:
-                return cp
-            alts[gid] = pua
+                return ord(ch) if len(ch) == 1 else 0
+            alts[key] = pua
             face.charToGlyph[pua] = gid
             face.glyphToChar.setdefault(gid, []).append(pua)
             upem = face.unitsPerEm

@@ -21,7 +21,7 @@ class PdfPainter:
     """Draws PageResults on a reportlab canvas, one PDF page each."""
 
     def __init__(self, canvas, fonts: _Fonts, images: _Images, *, marks: bool,
-                 slug_info: dict, mark_font_id: str):
+                 slug_info: dict, mark_font_id: str, stories: dict | None = None):
         from reportlab.lib.colors import CMYKColor, CMYKColorSep
         self.c = canvas
         self.fonts = fonts
@@ -29,6 +29,8 @@ class PdfPainter:
         self.marks = marks
         self.slug_info = slug_info
         self.mark_font_id = mark_font_id
+        # story id -> its text: the text layer maps every glyph to the copy's character
+        self.stories = stories or {}
         self.CMYKColor = CMYKColor
         self.reg = CMYKColorSep(1, 1, 1, 1, spotName="All", density=1)
         self._op = False
@@ -90,7 +92,14 @@ class PdfPainter:
         self._colour(cmyk, fill=True)
         doc = self.c._doc
         face = font.face
-        codes = [self.fonts.code_for(font, ch, gid) for ch, gid in zip(run.text, run.glyphs)]
+        src = self.stories.get(run.story)
+        if src is not None and run.offsets and run.start + run.offsets[-1] < len(src):
+            # the copy's characters: U+2015 drawn for U+2014 and ？ for ASCII ? extract as the copy
+            chars = [src[run.start + o] for o in run.offsets]
+            chars = [s if s != ch and ch != "\u00ad" else None for s, ch in zip(chars, run.text)]
+        else:
+            chars = [None] * len(run.text)
+        codes = [self.fonts.code_for(font, ch, gid, s) for ch, gid, s in zip(run.text, run.glyphs, chars)]
         text = "".join(chr(c) for c in codes)
         escape = self.c._escape
         y = self.Y(run.y)
