@@ -489,11 +489,7 @@ class MainWindow(QMainWindow):
         accept or reject it) or None when nothing was read.  OK adds the story
         with one AddStory command; Cancel adds nothing.
         """
-        try:
-            from ..core.importers import import_file
-        except ImportError:
-            QMessageBox.information(self, self.tr("Import article"), self.tr("Importing is not available."))
-            return None
+        from ..core.importers import import_file
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), "",
                                                   self.tr("Articles (*.txt *.md *.docx)"))

@@ -142,11 +142,8 @@ class Session(QObject):
     # ---------------------------------------------------------------- layout
     def layouter(self):
         if self._layouter is None:
-            try:
-                from ..core.typeset.layout import Layouter
-                from ..core.typeset.fonts import default_registry
-            except ImportError:
-                return None
+            from ..core.typeset.layout import Layouter
+            from ..core.typeset.fonts import default_registry
             self._layouter = Layouter(default_registry(), self.base_dir)
         return self._layouter
 

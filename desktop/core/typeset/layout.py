@@ -94,19 +94,18 @@ class Layouter:
     def _image_info(self, path: str):
         if not path:
             return None
-        full = Path(path)
-        if not full.is_absolute() and self.base_dir is not None:
-            full = self.base_dir / full
+        from .. import imagefile   # outside the layout's folder, not a regular file, too big: missing
+        full, refused = imagefile.resolve_link(path, self.base_dir, self._link_folders)
+        if refused:
+            return str(full), None
         try:
-            st = os.stat(full)
-        except OSError:
+            st = imagefile.check_regular(full)
+        except imagefile.ImageFileError:
             return str(full), None
         key = (str(full), st.st_mtime_ns, st.st_size)
         if key not in self._images:
             try:
-                from PIL import Image
-                with Image.open(full) as im:
-                    self._images[key] = im.size
+                self._images[key] = imagefile.header(full)[1]
             except Exception:
                 self._images[key] = None
         return str(full), self._images[key]
@@ -125,6 +124,8 @@ class Layouter:
                 gc.enable()
 
     def _layout(self, doc) -> LayoutResult:
+        from ..imagefile import link_folders
+        self._link_folders = link_folders(doc.meta, self.base_dir)
         swatches = {s.name: s.cmyk for s in doc.swatches}
         swatches.setdefault("Black", BLACK)
         swatches.setdefault("Registration", (1.0, 1.0, 1.0, 1.0))

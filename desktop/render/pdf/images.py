@@ -17,11 +17,10 @@ JPEG_QUALITY = 85
 # ------------------------------------------------------------------ images
 
 def _open_image(path: str):
-    """The decoded, EXIF-rotated image."""
-    from PIL import Image, ImageOps
-    im = Image.open(path)
-    im.load()
-    return ImageOps.exif_transpose(im)
+    """The decoded (to the last pixel: a truncated file is an error), EXIF-rotated image in
+    L, LA, RGB, RGBA or CMYK — 16-bit and float greys scaled, not clipped (core/imagefile.py)."""
+    from banmian.core import imagefile
+    return imagefile.to_standard_mode(imagefile.open_full(path))
 
 
 def _ink_limit_cmyk(arr, limit_pct):
@@ -167,6 +166,8 @@ class _Images:
         geo = None
         try:
             from PIL import Image
+            from banmian.core import imagefile
+            imagefile.header(p.path)          # a regular file within the pixel budget, or an error
             with Image.open(p.path) as im:
                 W, H = im.size
                 try:
