@@ -37,3 +37,15 @@ def test_a_real_horizontal_bar_and_full_width_marks_still_extract_as_themselves(
     text = "他说―好？！对，就是这样"
     _result, got = export(tmp_path, text)
     assert got.strip() == text
+
+
+def test_a_character_no_face_has_is_a_marked_box_and_stays_in_the_text_layer(tmp_path):
+    import pikepdf
+    text = "政治性是\U0010fffd群团组织的灵魂"
+    result, got = export(tmp_path, text)
+    assert result.missing_glyphs
+    assert got.strip() == text                      # before: 政治性是群团… with the character gone
+    pdf = pikepdf.open(tmp_path / "t.pdf")
+    content = b"".join(pikepdf.unparse_content_stream(pikepdf.parse_content_stream(pdf.pages[0])).split(b"\n"))
+    assert b"0 1 0 0 K" in content                  # the magenta mark
+    pdf.close()

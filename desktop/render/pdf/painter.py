@@ -131,6 +131,30 @@ class PdfPainter:
             i += n
         out.append("ET")
         self.c._code.append(" ".join(out))
+        if 0 in run.glyphs:
+            self._missing_boxes(run)
+
+    def _missing_boxes(self, run: GlyphRun):
+        """A character no bundled face has: its .notdef is drawn (and its text layer is the
+        character), and a magenta box with a cross marks the slot so that nobody misses it."""
+        size = float(run.size)
+        self._overprint(False)
+        self.c.setStrokeColor(self.CMYKColor(0, 1, 0, 0))
+        self.c.setLineWidth(max(0.3, size / 20))
+        for i, gid in enumerate(run.glyphs):
+            if gid != 0 or run.text[i] in " \u00ad":
+                continue
+            w = run.widths[i] if run.widths else run.advances[i]
+            x0 = self.X(run.xs[i] + (run.lcuts[i] if run.lcuts else 0.0))
+            y0 = self.Y(run.y + 0.12 * size)
+            y1 = self.Y(run.y - 0.88 * size)
+            p = self.c.beginPath()
+            p.rect(x0, y0, w, y1 - y0)
+            p.moveTo(x0, y0)
+            p.lineTo(x0 + w, y1)
+            p.moveTo(x0, y1)
+            p.lineTo(x0 + w, y0)
+            self.c.drawPath(p, stroke=1, fill=0)
 
     def rule(self, r: Rule):
         self._overprint(False)
