@@ -107,10 +107,21 @@ def _layout(doc, base_dir):
         raise _internal(e, EXIT_INPUT, "the layout could not be set") from None
 
 
-def _preflight(doc, result, base_dir, ink_limit):
+def _press(args):
+    """The print condition of ``--press NAME`` (default newsprint-240), with ``--profile`` /
+    ``--ink-limit`` as a plant's own override."""
+    from banmian.core import press
+    try:
+        return press.resolve(getattr(args, "press", None), profile=getattr(args, "profile", None),
+                             ink_limit=args.ink_limit)
+    except press.PressError as e:
+        raise _Fail(EXIT_INPUT if getattr(args, "profile", None) else EXIT_USAGE, str(e)) from None
+
+
+def _preflight(doc, result, base_dir, cond):
     from banmian.core.preflight import preflight
     try:
-        return preflight(doc, result, base_dir=base_dir, ink_limit=ink_limit)
+        return preflight(doc, result, base_dir=base_dir, ink_limit=cond.ink_limit, press=cond)
     except Exception as e:  # noqa: BLE001
         raise _internal(e, EXIT_INPUT, "preflight could not check the layout") from None
 
@@ -144,7 +155,8 @@ def cmd_export(args) -> int:
             parse_pages(args.pages, len(result.pages))
         except ValueError as e:
             raise _Fail(EXIT_USAGE, f"--pages {args.pages}: {e}") from None
-    findings = _preflight(doc, result, base, args.ink_limit)
+    cond = _press(args)
+    findings = _preflight(doc, result, base, cond)
     errors = [f for f in findings if f.severity == "error"]
     for f in findings:
         if f.severity == "warning" or (f.severity == "error" and args.force):
@@ -159,8 +171,7 @@ def cmd_export(args) -> int:
     pdfx = None if args.pdfx == "none" else args.pdfx
     try:
         rep = export_pdf(doc, result, out, base_dir=base, pages=args.pages, marks=not args.no_marks,
-                         profile=args.profile, ink_limit=args.ink_limit, pdfx=pdfx,
-                         source_name=Path(args.file).name)
+                         press=cond, pdfx=pdfx, source_name=Path(args.file).name)
     except ExportError as e:
         raise _Fail(EXIT_OUTPUT if "ICC" not in str(e) else EXIT_INPUT, str(e)) from None
     except OSError as e:
@@ -193,7 +204,7 @@ def cmd_preflight(args) -> int:
     _use_sample(args)
     doc, base = _load(args.file)
     result = _layout(doc, base)
-    findings = _preflight(doc, result, base, args.ink_limit)
+    findings = _preflight(doc, result, base, _press(args))
     code = exit_code(findings)
     if args.json:
         counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
@@ -315,9 +326,14 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     x.add_argument("--pages", metavar="LIST", help="pages to export, e.g. 1,3-4 (default: all)")
     x.add_argument("--no-marks", action="store_true",
                    help="no crop marks, registration targets or slug (MediaBox = BleedBox)")
-    x.add_argument("--profile", metavar="ICC", help="CMYK output profile (default: bundled ISO Coated v2 300%%)")
-    x.add_argument("--ink-limit", type=float, default=240, metavar="PCT",
-                   help="total area coverage limit, %% (default 240 for newsprint)")
+    from banmian.core import press as _presets
+    press_help = ("print condition: " + ", ".join(_presets.names())
+                  + f" (default {_presets.DEFAULT_PRESS}); decides profile, ink limit, intent, marks, plant checks")
+    x.add_argument("--press", choices=_presets.names(), default=None, metavar="NAME", help=press_help)
+    x.add_argument("--profile", metavar="ICC",
+                   help="a plant's own CMYK output profile (overrides the condition's; custom needs it)")
+    x.add_argument("--ink-limit", type=float, default=None, metavar="PCT",
+                   help="total area coverage limit, %% (default: the condition's, 240 for newsprint)")
     x.add_argument("--pdfx", choices=("4", "1a", "none"), default="4", help="PDF/X-4 (default) or PDF/X-1a:2001")
     x.add_argument("--force", action="store_true", help="export even when preflight finds errors")
     x.set_defaults(func=cmd_export)
@@ -327,7 +343,9 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     f.add_argument("file", metavar="FILE", nargs="?")
     f.add_argument("--sample", action="store_true", help="the bundled sample page instead of FILE")
     f.add_argument("--json", action="store_true", help="machine-readable report")
-    f.add_argument("--ink-limit", type=float, default=240, metavar="PCT")
+    f.add_argument("--press", choices=_presets.names(), default=None, metavar="NAME", help=press_help)
+    f.add_argument("--profile", metavar="ICC", help="a plant's own CMYK output profile")
+    f.add_argument("--ink-limit", type=float, default=None, metavar="PCT")
     f.set_defaults(func=cmd_preflight)
 
     c = sub.add_parser("copyfit", help="how far each story is from fitting, and remedies that fit",

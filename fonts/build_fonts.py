@@ -522,7 +522,7 @@ def write_readme(records: dict) -> None:
             + f", {src['version']}) "
             f"| {rec['glyph_count']} | {rec['output_bytes'] / 1e6:.1f} MB |"
         )
-    no_ext_a = [r["output"] for r in records.values() if not r["cjk_ext_a_included"]]
+    no_ext_a = [r["output"] for fid, r in records.items() if not r["cjk_ext_a_included"] and fid != "fallback"]
     ranges = ", ".join(
         f"U+{lo:04X}" + (f"–{hi:04X}" if hi != lo else "") for lo, hi in UNICODE_RANGES
     )
@@ -562,6 +562,15 @@ them through `QRawFont`. Do not replace them by hand: rebuild them.
 5. OS/2 `fsType` is 0 (installable embedding), which is what the sources
    already say; hhea/OS/2 ascender and descender are the sources' values.
 {"" if not no_ext_a else chr(10) + "CJK Extension A (U+3400–4DBF) was left out of " + ", ".join(no_ext_a) + " to keep the file under 25 MB." + chr(10)}
+`BanmianFallback-Regular.ttf` (the end of the fallback chain) is made differently: the
+code points of FALLBACK_RANGES — bopomofo and its tone marks, ideographic description
+characters, CJK Extensions B–F and the compatibility supplement, nothing of those blocks
+left out, since a name may need any of them — are taken from Hanazono Mincho A (Debian
+`fonts-hanazono`, HanaMinA.ttf: bopomofo, tones, IDC) and B (HanaMinB.ttf: Extensions B–F),
+both already TrueType; each is subset, their layout tables dropped, the two merged with
+`fontTools.merge`, and the result renamed (Hanazono reserves "Hanazono Font", "HanaMinA",
+"HanaMinB", 花園フォント, 花園明朝A/B). About 31 MB; a PDF embeds only the glyphs used.
+
 `SOURCES.json` records, for every file: the source path, Debian package and
 version, source font version string, sha256 of source and output, glyph and
 code point counts, and the fontTools version used.
@@ -586,6 +595,7 @@ embedded in PDFs; they must not be sold by themselves.
 
 * `LICENSE-NotoCJK-OFL.txt` — Noto Serif CJK / Noto Sans CJK (Song, Hei, Hei Bold).
 * `LICENSE-LXGWWenKai-OFL.txt` — LXGW WenKai (Kai).
+* `LICENSE-Hanazono-OFL.txt` — Hanazono Mincho A/B (Fallback; dual-licensed upstream, used under the OFL).
 """
     (HERE / "README.md").write_text(text, encoding="utf-8")
 

@@ -64,6 +64,13 @@ def sample_layout() -> Path:
 
 
 def default_profile() -> Path:
+    """The default output intent and separation profile: newsprint coldset, 240 % TAC, strong GCR
+    (built from CGATS TR 002 by resources/icc/build_newsprint.py; see banmian.core.press)."""
+    return resources_dir() / "icc" / "Banmian_Newsprint_TR002_240.icc"
+
+
+def coated_profile() -> Path:
+    """ISO Coated v2 300 % (FOGRA39), for the coated heatset condition."""
     return resources_dir() / "icc" / "ISOcoated_v2_300_bas.icc"
 
 

@@ -49,3 +49,16 @@ def test_a_character_no_face_has_is_a_marked_box_and_stays_in_the_text_layer(tmp
     content = b"".join(pikepdf.unparse_content_stream(pikepdf.parse_content_stream(pdf.pages[0])).split(b"\n"))
     assert b"0 1 0 0 K" in content                  # the magenta mark
     pdf.close()
+
+
+def test_rare_characters_are_embedded_as_a_small_subset_and_extract(tmp_path):
+    import pikepdf
+    text = "记者𠮷田、王𡈽报道：注音ㄅˊ，字形⿰。"
+    result, got = export(tmp_path, text)
+    assert not result.missing_glyphs
+    assert got.strip() == text          # ToUnicode beyond the BMP (UTF-16 surrogates)
+    pdf = pikepdf.open(tmp_path / "t.pdf")
+    names = [str(f.get("/BaseFont")) for f in pdf.pages[0].Resources.Font.values()]
+    assert any("BanmianFallback-Regular" in n for n in names)
+    pdf.close()
+    assert (tmp_path / "t.pdf").stat().st_size < 200_000   # a subset, not the 30 MB face

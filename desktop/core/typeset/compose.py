@@ -40,6 +40,7 @@ STRETCH_WINDOW = 2.5
 HEAD_PUNCT_BONUS = 40.0    # em²: a ragged line (a head) ending at ，。 or before “《 reads better
 PRUNE = 150.0              # a partial path this much dearer than the best with as many lines is dropped
 FORCED_BREAK_PENALTY = 1e6
+LINE_BREAK = "\u2028"      # forced line break inside a paragraph (heads: Shift+Enter)
 OVERFULL_PENALTY = 1e7
 # Breaks inside a long Latin unit (breaking.unit_breaks): after / . - _ @ ? & = in a URL,
 # e-mail or identifier; at a dictionary hyphenation point (a hyphen is added); as the last
@@ -112,19 +113,25 @@ class Paragraph:
     can_break: list      # can_break[k]: a break after item k is legal
     size: float
     extra: dict = None   # k -> (penalty, hyphen gid, hyphen advance pt): a break inside a unit after item k
+    forced: tuple = ()   # indices of forced line breaks (a line ends after each)
 
 
 class ParaSpec:
     """What composing one paragraph depends on (also the cache key; its hash is computed once)."""
-    __slots__ = ("chars", "indent", "align", "tracking", "strict", "_hash")
+    __slots__ = ("chars", "indent", "align", "tracking", "strict", "extras", "_hash")
 
-    def __init__(self, chars: tuple, indent: float, align: str, tracking: float, strict: bool = True):
+    def __init__(self, chars: tuple, indent: float, align: str, tracking: float, strict: bool = True,
+                 extras: tuple | None = None):
         self.chars = chars          # ((ch, face, size, color), ...) after font resolution
         self.indent = indent        # pt
         self.align = align
         self.tracking = tracking    # em
         self.strict = strict
-        self._hash = hash((chars, indent, align, tracking, strict))
+        # per character (tracking em, emphasis dots, horizontal shift em) or None; None for the
+        # whole paragraph when no character carries any (the common case, and the sample's)
+        self.extras = extras
+        self._hash = hash((chars, indent, align, tracking, strict) if extras is None
+                          else (chars, indent, align, tracking, strict, extras))
 
     def __hash__(self):
         return self._hash
@@ -133,7 +140,7 @@ class ParaSpec:
         return self is other or (isinstance(other, ParaSpec) and self._hash == other._hash
                                  and self.chars == other.chars and self.indent == other.indent
                                  and self.align == other.align and self.tracking == other.tracking
-                                 and self.strict == other.strict)
+                                 and self.strict == other.strict and self.extras == other.extras)
 
 
 # ---------------------------------------------------------------- itemize
@@ -211,6 +218,14 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
         em = size
         if ch in (" ", "\t", "\u00a0"):
             pending_space = True
+            i += 1
+            continue
+        if ch == LINE_BREAK:
+            # forced line break (Shift+Enter): a zero-width item the line must end after
+            add_item(_Item([_Glyph(ch, i, 0, 0.0, 0.0)], face_id, size, color, 0.0, 0.0, 0.0, 0, 0,
+                           kind="break", text=ch))
+            add_space(pending_space)
+            pending_space = False
             i += 1
             continue
         disp = ch
@@ -333,8 +348,13 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
     can_break: list[bool] = []
     plain = {}   # size -> the glue between two Han characters (shared: glue is never mutated)
     extra = None
+    xt = spec.extras
     for k in range(len(items) - 1):
         a, b = items[k], items[k + 1]
+        if a.kind == "break" or b.kind == "break":
+            glues.append(Glue(0.0, 0.0, 0, 0.0, -1))
+            can_break.append(a.kind == "break")      # after a forced break, never before it
+            continue
         why = pieces.get(k) if pieces else None
         if why is not None:
             glues.append(_RIGID_GLUE)
@@ -347,6 +367,14 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
             else:
                 extra[k] = (BREAK_PENALTY[why], 0, 0.0)
             continue
+        if xt is not None and not spaces_before[k + 1]:
+            x = xt[a.glyphs[-1].src]
+            if x is not None and x[0]:
+                # character tracking (字距) after a's last character
+                g = Glue((spec.tracking + x[0]) * min(a.size, b.size), 0.0, 0, 0.0, -1)
+                glues.append(g)
+                can_break.append(_break_between(a, b, spec.strict))
+                continue
         if (a.kind == "han" and b.kind == "han" and not spaces_before[k + 1]
                 and b.text not in NEVER_START and a.text not in NEVER_END):
             g = plain.get(a.size)
@@ -373,7 +401,8 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
         else:
             ok = _break_between(a, b, spec.strict)
         can_break.append(ok)
-    return Paragraph(items, glues, can_break, chars[0][2] if chars else 9.0, extra)
+    forced = tuple(k for k, it in enumerate(items) if it.kind == "break") if LINE_BREAK in text else ()
+    return Paragraph(items, glues, can_break, chars[0][2] if chars else 9.0, extra, forced)
 
 
 _RIGID_GLUE = Glue(0.0, 0.0, 0, 0.0, RIGID)
@@ -589,10 +618,18 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
     lineno = [0] * (n + 1)
     best[0] = 0.0
     floor = {0: 0.0}   # line count -> cheapest path found so far that ends that many lines
+    forced = p.forced
     for i in range(n):
         bi = best[i]
         if bi == INF:
             continue
+        # a forced line break ahead: no line from i may run past it, and the line ending at it
+        # is set like a paragraph's last line
+        end_at = n
+        if forced:
+            fb = forced[bisect_left(forced, i)] if bisect_left(forced, i) < len(forced) else None
+            if fb is not None:
+                end_at = fb + 1
         k = lineno[i]
         # prune: a start that is already far dearer than the best path ending as many lines
         if bi > floor.get(k, INF) + prune:
@@ -609,6 +646,8 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
         last_fit = None
         for rng in ((lo, n + 1), (i + 1, lo)):
             for j in range(*rng):
+                if j > end_at:
+                    break
                 nat = E[j] - base
                 # narrowest this line could be set: every item and glue shrunk fully
                 if nat - (TS[j] - TS[i]) - (TG[j - 1] - TG[i]) + open_cut > measure + 1e-6:
@@ -616,7 +655,7 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
                 last_fit = j if last_fit is None or j > last_fit else last_fit
                 if j != n and not can_break[j - 1]:
                     continue
-                is_last = j == n
+                is_last = j == n or j == end_at
                 pen = 0.0
                 hy = 0.0
                 if extra is not None and not is_last:
@@ -821,8 +860,10 @@ def first_indent(p: Paragraph, indent: float) -> float:
 
 def compose(p: Paragraph, measures, indent: float, align: str) -> list[Line]:
     breaks = break_lines(p, measures, indent, align)
+    items = p.items
     out = []
     ind = first_indent(p, indent)
     for n_line, (i, j, m) in enumerate(breaks):
-        out.append(place_line(p, i, j, m, ind if i == 0 else 0.0, align, j == len(p.items)))
+        out.append(place_line(p, i, j, m, ind if i == 0 else 0.0, align,
+                              j == len(p.items) or items[j - 1].kind == "break"))
     return out
