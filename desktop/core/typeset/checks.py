@@ -74,6 +74,7 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
             if isinstance(it, GlyphRun) and it.story not in master_stories:
                 runs_by_line.setdefault((it.frame, it.story, round(it.y, 3), it.column), []).append(it)
         prev_line_text = {}
+        story_texts = {s.id: s.text for s in doc.stories}
         for info in page.lines:
             if info.story in master_stories:
                 continue
@@ -102,7 +103,8 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
             prev = prev_line_text.get(info.story)
             if prev is not None and not info.first and text and prev:
                 a, b = prev[-1], text[0]
-                if _split(prev, text):
+                story_text = story_texts.get(info.story, "")
+                if _split(prev, text) and not _legal_in_copy(story_text, info.start):
                     rep.problems.append(Problem("split_units", *loc, f"break between {a!r} and {b!r}"))
             prev_line_text[info.story] = text
             del key
@@ -154,6 +156,28 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
                 if min(r, page.grid_pitch - r) > TOL:
                     rep.problems.append(Problem("grid", *loc, f"baseline {info.baseline:.2f} off the grid by {r:.2f} pt"))
     return rep
+
+
+def _legal_in_copy(text: str, at: int) -> bool:
+    """Is a line break before story character ``at`` legal by the copy itself: at a space
+    (between two Latin words), or anywhere inside a URL / e-mail address (which may break
+    after / . - _ @ ? & =, and between characters as the last resort)?"""
+    if not text or at <= 0 or at > len(text):
+        return False
+    if text[at - 1] in " \t\u00a0\u3000\u2028":
+        return True
+    i = at
+    while i > 0 and text[i - 1] in URL_CHARS and at - i < 400:
+        i -= 1
+    while i < at:
+        if url_end(text, i) > at:
+            return True
+        # a URL may start later in the run (after a word): try each start of a token
+        j = i + 1
+        while j < at and text[j - 1].isalnum():
+            j += 1
+        i = j
+    return False
 
 
 def _in_url(prev: str, text: str) -> bool:
