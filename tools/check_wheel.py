@@ -122,7 +122,7 @@ def check_wheel_contents(wheel: Path) -> None:
         raise CheckFailed(f"{wheel.name}: top level is {sorted(tops)}, expected only banmian/ and its dist-info")
     need = ["banmian/fonts/BanmianSong-Regular.ttf", "banmian/fonts/LICENSE-NotoCJK-OFL.txt",
             "banmian/resources/icc/ISOcoated_v2_300_bas.icc", "banmian/layouts/templates/duikai.json",
-            "banmian/layouts/samples/zhuxi-luntan.json", "banmian/resources/photos/hubble_deep_field.jpg",
+            "banmian/layouts/samples/zhuxi-luntan.json", "banmian/layouts/samples/images/hubble_deep_field.jpg",
             "banmian/gui/i18n/banmian_zh_CN.qm", "banmian/__main__.py", "banmian/gui/icons/banmian.svg",
             "banmian/gui/icons/banmian-256.png", "banmian/gui/desktop/banmian.desktop",
             "banmian/gui/desktop/banmian-mime.xml"]
