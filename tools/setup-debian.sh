@@ -15,3 +15,8 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
     libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6 libsm6 libice6 \
     poppler-utils ghostscript qpdf xvfb shared-mime-info desktop-file-utils python3-venv >/dev/null
+# Only to rebuild the bundled fonts (python fonts/build_fonts.py): the sources of the faces.
+# The fallback face is made from fonts-hanazono (HanaMinA/B); pass --fonts to install them.
+if [ "${1:-}" = "--fonts" ]; then
+    $SUDO apt-get install -y -qq --no-install-recommends fonts-noto-cjk fonts-lxgw-wenkai fonts-hanazono >/dev/null
+fi

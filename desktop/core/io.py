@@ -206,9 +206,9 @@ def opt_text(v):
 
 
 def font_id(v):
-    from .typeset.fonts import FACE_FILES
-    if not isinstance(v, str) or v not in FACE_FILES:
-        raise _Problem("a font id (" + ", ".join(FACE_FILES) + ")", v)
+    from .typeset.fonts import TEXT_FACES
+    if not isinstance(v, str) or v not in TEXT_FACES:
+        raise _Problem("a font id (" + ", ".join(TEXT_FACES) + ")", v)
     return v
 
 

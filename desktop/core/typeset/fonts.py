@@ -31,9 +31,14 @@ FACE_FILES: dict[str, str] = {
     "hei": "BanmianHei-Regular.ttf",
     "hei-bold": "BanmianHei-Bold.ttf",
     "kai": "BanmianKai-Regular.ttf",
+    # the end of the fallback chain: bopomofo + tone marks, ideographic description
+    # characters, CJK Extensions B–F for names (Hanazono Mincho A+B, subset; fonts/build_fonts.py)
+    "fallback": "BanmianFallback-Regular.ttf",
 }
 
-FALLBACK: tuple[str, ...] = ("song", "hei", "kai")  # order tried when a face lacks a character
+FALLBACK: tuple[str, ...] = ("song", "hei", "kai", "fallback")  # order tried when a face lacks a character
+# The faces a style may name; "fallback" only supplies characters the others lack.
+TEXT_FACES: tuple[str, ...] = ("song", "hei", "hei-bold", "kai")
 
 # Characters that are never drawn, so never "missing".
 IGNORED_CHARS = frozenset("\n\r\t\u200b\u2028")

@@ -120,7 +120,8 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
                          "date": (doc.meta.get("date") or "") if doc is not None else "",
                          "folios": {i: _folio(doc, result.pages[i]) for i in indexes}}
             painter = PdfPainter(canvas, efonts, images, marks=marks, slug_info=slug_info,
-                                 mark_font_id=mark_font_id, press=cond)
+                                 mark_font_id=mark_font_id, press=cond,
+                                 stories={s.id: s.text for s in doc.stories} if doc is not None else None)
             images.start([i for idx in indexes for i in result.pages[idx].items if isinstance(i, ImagePlacement)])
             for n, idx in enumerate(indexes):
                 paint_page(result.pages[idx], painter)

@@ -154,6 +154,28 @@ def _rl_face(path: Path, ff=None):
     return face
 
 
+def to_unicode_cmap(fontname: str, subset) -> str:
+    """A ToUnicode CMap for a one-byte subset: code i -> the character subset[i], written as
+    UTF-16BE (a surrogate pair beyond the BMP: CJK Extension B–F names; reportlab's own
+    makeToUnicodeCMap writes those as five hex digits, which readers reject)."""
+    entries = []
+    for i, v in enumerate(subset):
+        if not v:
+            continue
+        entries.append(f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>")
+    lines = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{max(len(subset) - 1, 0):02X}>", "endcodespacerange",
+    ]
+    for k in range(0, len(entries), 100):       # at most 100 entries per bfchar block
+        chunk = entries[k:k + 100]
+        lines += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines)
+
+
 def _make_font_class():
     """A TTFont whose subsets carry this export's own tag and whose ToUnicode maps
     alternate glyphs (drawn through private-use codes) back to their characters."""
@@ -189,7 +211,7 @@ def _make_font_class():
                 font.LastChar = len(subset) - 1
                 font.Widths = pdfdoc.PDFArray([self.face.getCharWidth(c) for c in subset])
                 cmap = pdfdoc.PDFStream()
-                cmap.content = makeToUnicodeCMap(base, [self.alt_unicode.get(c, c) for c in subset])
+                cmap.content = to_unicode_cmap(base, [self.alt_unicode.get(c, c) for c in subset])
                 if doc.compression:
                     cmap.filters = [pdfdoc.PDFZCompress]
                 font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base)
@@ -229,28 +251,37 @@ class _Fonts:
             self.face_of[font_id] = ff
         return f
 
-    def code_for(self, font, ch: str, gid: int) -> int:
-        """The code point reportlab should encode so that glyph ``gid`` is drawn."""
+    def code_for(self, font, ch: str, gid: int, source: str | None = None) -> int:
+        """The code point reportlab should encode so that glyph ``gid`` is drawn.
+
+        ``source`` is the copy's character when the glyph stands for another one (U+2015
+        drawn for U+2014, ？ for ASCII ?): the glyph then gets a private-use code of its own
+        whose ToUnicode entry is the copy's character, so the text layer reads as the copy."""
         face = font.face
         cp = ord(ch) if len(ch) == 1 else 0
-        if face.charToGlyph.get(cp) == gid:
-            return cp
-        # an alternate glyph (vertical form, locl …) or a ligature: a private-use code
+        if source is not None and source != ch and len(source) == 1:
+            key = (gid, source)
+            cp = ord(source)
+        else:
+            key = gid
+            if face.charToGlyph.get(cp) == gid:
+                return cp
+        # an alternate glyph (vertical form, locl …), a ligature or a stand-in: a private-use code
         alts = face.__dict__.setdefault("_banmian_alts", {})
-        pua = alts.get(gid)
+        pua = alts.get(key)
         if pua is None:
             pua = 0xE000
             while pua in face.charToGlyph:
                 pua += 1
             if pua > 0xF8FF:
-                return cp
-            alts[gid] = pua
+                return ord(ch) if len(ch) == 1 else 0
+            alts[key] = pua
             face.charToGlyph[pua] = gid
             face.glyphToChar.setdefault(gid, []).append(pua)
             upem = face.unitsPerEm
             face.charWidths[pua] = (face.hmetrics[gid][0] * 1000 / upem if gid < len(face.hmetrics)
                                     else face.defaultWidth)
-        if cp and cp <= 0xFFFF:
+        if cp:
             font.alt_unicode[pua] = cp
         return pua
 
