@@ -85,7 +85,7 @@ def _max_ink(arr) -> float:
     return float(_ink_sum(arr.reshape(-1, 4)).max()) / 2.55 if arr.size else 0.0
 
 
-IMAGE_CACHE_VERSION = 2
+IMAGE_CACHE_VERSION = 3
 
 
 def _separation_transform(src, profile_path, mode: str, intent: str):
@@ -286,17 +286,19 @@ class _Images:
         got = self._cmy.get(self._key(p))
         if prepared is None or got is None:
             return 0.0
-        grid, (w, h) = got
+        cells, gw, gh, w, h = got
         rx, ry, rw, rh = prepared[4]
         if rw <= 0 or rh <= 0:
             return 0.0
         x0, y0, x1, y1 = box
         px0 = int(max(0.0, (x0 - rx) / rw * w) // CMY_BLOCK)
-        px1 = int(min(float(w), (x1 - rx) / rw * w) // CMY_BLOCK) + 1
+        px1 = min(gw, int(min(float(w), (x1 - rx) / rw * w) // CMY_BLOCK) + 1)
         py0 = int(max(0.0, (y0 - ry) / rh * h) // CMY_BLOCK)
-        py1 = int(min(float(h), (y1 - ry) / rh * h) // CMY_BLOCK) + 1
-        part = grid[py0:py1, px0:px1]
-        return float(part.max()) / 2.55 + CMY_MARGIN if part.size else 0.0
+        py1 = min(gh, int(min(float(h), (y1 - ry) / rh * h) // CMY_BLOCK) + 1)
+        if px1 <= px0 or py1 <= py0:
+            return 0.0
+        worst = max(max(cells[r * gw + px0:r * gw + px1]) for r in range(py0, py1))
+        return worst / 2.55 + CMY_MARGIN
 
     def _disk_key(self, p: ImagePlacement, geo) -> str | None:
         """What the converted pixels depend on: the file (by size and mtime), the crop and
@@ -356,14 +358,19 @@ CMY_MARGIN = 3.0      # %: what JPEG ringing may add on top of the encoded C+M+Y
 
 
 def _cmy_blocks(arr):
-    """(per CMY_BLOCK × CMY_BLOCK block the max C+M+Y as uint16 units of 1/255, (w, h))."""
+    """Per CMY_BLOCK × CMY_BLOCK block the max C+M+Y (units of 1/255), row-major, as a plain
+    ``array('H')`` — no numpy object, so a disk-cache hit never imports numpy (~0.2 s) —
+    with the grid's and the image's size: (cells, grid w, grid h, w, h)."""
+    from array import array
+
     import numpy as np
     h, w = arr.shape[:2]
     cmy = arr[..., 0].astype(np.uint16) + arr[..., 1] + arr[..., 2]
     gh, gw = (h + CMY_BLOCK - 1) // CMY_BLOCK, (w + CMY_BLOCK - 1) // CMY_BLOCK
     pad = np.zeros((gh * CMY_BLOCK, gw * CMY_BLOCK), dtype=np.uint16)
     pad[:h, :w] = cmy
-    return pad.reshape(gh, CMY_BLOCK, gw, CMY_BLOCK).max(axis=(1, 3)), (w, h)
+    grid = pad.reshape(gh, CMY_BLOCK, gw, CMY_BLOCK).max(axis=(1, 3))
+    return array("H", grid.astype(np.uint16).ravel().tolist()), gw, gh, w, h
 
 
 def _enforce_cmyk(c):
