@@ -2,7 +2,7 @@
 
 The one implementation the CLI (``banmian preflight``, ``banmian export``), the
 export and the editor's preflight panel all use.  No Qt, no reportlab here;
-Pillow is used only to read image headers.
+Pillow decodes linked images in full (core/imagefile.py) within a time budget.
 
 Each :class:`Finding` says how bad (``error`` blocks export unless forced,
 ``warning``, ``info``), what (a stable English ``code`` and a message in
@@ -17,7 +17,12 @@ code                   severity  what
 overset                error     a story's text does not fit its frames
 missing_glyph          error     a character no bundled font has
 image_missing          error     a linked image file does not exist
-image_unreadable       error     a linked image file cannot be read as an image
+image_unreadable       error     a linked image file cannot be read as an image (not a regular
+                                 file, over the pixel budget, truncated or undecodable)
+image_outside          error     a linked image resolves outside the layout's folder (symlinks
+                                 followed) and outside every meta.link_folders folder
+image_link_folder      info      a linked image in an allowed folder outside the layout's
+image_not_verified     warning   the time budget ran out: only the image's header was checked
 image_ppi_low          error     effective resolution < 120 ppi at placed size
 image_ppi              warning   effective resolution < 200 ppi at placed size
 image_rgb              info      an RGB image (converted to CMYK on export)
@@ -46,6 +51,7 @@ image_ppi_screen       error     an image's ppi below the condition's minimum (1
 """
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -130,11 +136,34 @@ def _resolve(path: str, base_dir) -> Path:
     return p
 
 
-def _image_info(path: Path):
-    """(mode, (w, h)) from the file header, or raise OSError/ValueError."""
-    from PIL import Image
-    with Image.open(path) as im:
-        return im.mode, im.size, "icc_profile" in im.info
+# full decodes already done: (path, size, mtime) -> None or the error text
+_VERIFIED: dict[tuple, str | None] = {}
+READ_SECONDS = 30.0      # the time budget of one preflight for decoding images in full
+
+
+def _image_info(path: Path, budget: list):
+    """(mode, (w, h), has ICC) — header and, within the time budget, every pixel decoded
+    (a truncated JPEG is unreadable); raises imagefile.ImageFileError."""
+    import time
+    from . import imagefile
+    st = imagefile.check_regular(path)
+    info = imagefile.header(path)
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    if key not in _VERIFIED:
+        if budget[0] <= 0:
+            return info + (False,)
+        t0 = time.perf_counter()
+        try:
+            imagefile.open_full(path).close()
+            _VERIFIED[key] = None
+        except imagefile.ImageFileError as e:
+            _VERIFIED[key] = str(e)
+        budget[0] -= time.perf_counter() - t0
+        if len(_VERIFIED) > 512:
+            _VERIFIED.pop(next(iter(_VERIFIED)))
+    if _VERIFIED[key] is not None:
+        raise imagefile.ImageFileError(_VERIFIED[key])
+    return info + (True,)
 
 
 # ------------------------------------------------------------------ checks
@@ -178,30 +207,40 @@ def _missing_glyphs(doc, result, where):
 
 
 def _images(doc, result, where, base_dir):
+    from . import imagefile
     placed: dict[str, ImagePlacement] = {}
     for p in result.pages:
         for item in p.items:
             if isinstance(item, ImagePlacement):
                 placed.setdefault(item.frame, item)
+    allowed = imagefile.link_folders(doc.meta, base_dir)
+    budget = [READ_SECONDS]
     for page_no, page in enumerate(doc.pages, 1):
         for f in page.frames:
             if not isinstance(f, ImageFrame) or not f.path:
                 continue
-            path = _resolve(f.path, base_dir)
+            path, refused = imagefile.resolve_link(f.path, base_dir, allowed)
             pl = placed.get(f.id)
-            if pl is not None and pl.path:
-                path = Path(pl.path)
-            if not path.exists():
+            if refused:
+                yield Finding("error", "image_outside", f"图片在版面文件夹之外，未链接：{f.path}（{refused}）",
+                              page_no, f.id, None, None,
+                              "把图片复制到版面文件夹（如 images/），或在 meta.link_folders 中允许其文件夹")
+                continue
+            if not os.path.lexists(path) or (os.path.islink(path) and not path.exists()):
                 yield Finding("error", "image_missing", f"图片链接丢失：{f.path}", page_no, f.id, None, None,
                               "重新链接图片文件（路径相对于版面文件）")
                 continue
             try:
-                mode, (pw, ph), has_icc = _image_info(path)
+                mode, (pw, ph), has_icc, verified = _image_info(path, budget)
             except Exception as e:  # noqa: BLE001 — any reader failure is "unreadable"
                 reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
                 yield Finding("error", "image_unreadable", f"图片无法读取：{f.path}（{reason}）", page_no, f.id,
                               None, None, "换一个 JPEG/PNG/TIFF 文件重新链接")
                 continue
+            if not verified:
+                yield Finding("warning", "image_not_verified",
+                              f"预检时间用尽，图片只检查了文件头：{f.path}", page_no, f.id, None, None,
+                              "导出时会完整解码；如导出报错，请换用完好的图片")
             ppi = pl.ppi if pl is not None else 0.0
             if ppi and ppi < PPI_ERROR:
                 yield Finding("error", "image_ppi_low",
@@ -215,6 +254,22 @@ def _images(doc, result, where, base_dir):
                 yield Finding("info", "image_rgb",
                               f"RGB 图片，导出时经 ICC 特性文件转为 CMYK 并限墨：{f.path}", page_no, f.id,
                               None, None, "如需精确控制颜色，请先在图像软件中转为 CMYK")
+
+
+def _image_links(doc, result, where, base_dir):
+    """Every linked image outside the layout's folder that a link folder allows: listed (info),
+    so what the export will read from elsewhere is never a surprise."""
+    from . import imagefile
+    allowed = imagefile.link_folders(doc.meta, base_dir)
+    if base_dir is None or not allowed:
+        return
+    for page_no, page in enumerate(doc.pages, 1):
+        for f in page.frames:
+            if isinstance(f, ImageFrame) and f.path and imagefile.is_outside(f.path, base_dir):
+                path, refused = imagefile.resolve_link(f.path, base_dir, allowed)
+                if not refused:
+                    yield Finding("info", "image_link_folder", f"图片链接到版面文件夹之外（已允许的文件夹）：{path}",
+                                  page_no, f.id, None, None, "")
 
 
 def _used_swatches(doc: Document):
@@ -321,11 +376,8 @@ def _fonts(doc, result, where, fonts):
         if cs.font:
             ids.setdefault(cs.font, None)
     if fonts is None:
-        try:
-            from .typeset.fonts import default_registry
-            fonts = default_registry()
-        except ImportError:
-            return
+        from .typeset.fonts import default_registry
+        fonts = default_registry()
     for fid, frame in ids.items():
         try:
             face = fonts.face(fid)
@@ -585,6 +637,7 @@ def preflight(doc: Document, result: LayoutResult, *, base_dir=None, fonts=None,
     findings += _overset(doc, result, where)
     findings += _missing_glyphs(doc, result, where)
     findings += _images(doc, result, where, base_dir)
+    findings += _image_links(doc, result, where, base_dir)
     findings += _ink_limit(doc, result, where, ink_limit)
     findings += _bleed(doc, result, where)
     findings += _empty_frames(doc, result, where)

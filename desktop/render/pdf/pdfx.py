@@ -122,8 +122,8 @@ def _compressed_icc(path: Path, icc: bytes) -> bytes:
     path = cache.cache_dir() / f"icc-{digest}.zlib"
     data = cache.read_bytes(path)
     try:
-        if data and len(data) > 16 and zlib.decompressobj().decompress(data[:4096], 128) == icc[:128]:
-            return data   # written atomically under the profile's digest: the start is enough to check
+        if data and len(data) > 16 and zlib.decompress(data) == icc:
+            return data   # checked whole: a cache file must not put anything else in the PDF
     except zlib.error:
         pass
     data = zlib.compress(icc, 6)
