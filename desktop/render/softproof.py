@@ -31,7 +31,7 @@ def proof_image(doc, result, page_index: int, *, base_dir=None, press=None, dpi:
     from banmian.core import press as _press
     from banmian.render.pdf import ExportError, export_pdf
 
-    gs = shutil.which("gs")
+    gs = next((g for g in map(shutil.which, ("gs", "gswin64c", "gswin32c")) if g), None)
     if gs is None:
         raise SoftProofError("印刷预览需要 Ghostscript（gs）：apt-get install ghostscript")
     try:
