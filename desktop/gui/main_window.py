@@ -311,6 +311,8 @@ class MainWindow(QMainWindow):
         sn.setChecked(True)
         A(self.tr("Preview (as printed)"), lambda on: self._toggle("preview", on), QKeySequence("W"),
           True, m, "preview")
+        A(self.tr("Soft proof (press colours)"), self.toggle_soft_proof, QKeySequence("Ctrl+Alt+Y"),
+          True, m, "soft_proof")
         # -- Tools
         m = mb.addMenu(self.tr("&Tools"))
         self.tool_group = QActionGroup(self)
@@ -343,6 +345,11 @@ class MainWindow(QMainWindow):
 
     def act_undo_stack_bind(self):
         pass
+
+    def toggle_soft_proof(self, on):
+        """印刷预览: the current page as the chosen press prints it (gui/softproof.py)."""
+        from .softproof import toggle
+        toggle(self, bool(on))
 
     def _toggle(self, attr, on):
         setattr(self.canvas, attr, bool(on))

@@ -57,6 +57,7 @@ ALLOWED = {
     "core/io.py": {"os.O_RDONLY", "os.chown"},         # folder fsync: OSError on Windows, skipped; chown behind hasattr
     "integration.py": {"subprocess"},                  # update-*-database; refuses on Windows/macOS
     "gui/i18n/fill_ts.py": {"subprocess"},             # developer tool: lupdate/lrelease
+    "render/softproof.py": {"subprocess"},             # Ghostscript by argv list (gswin64c on Windows); absent -> a message
 }
 
 
