@@ -86,7 +86,7 @@ def test_metrics_cache_is_a_checked_record(tmp_path, monkeypatch):
     assert header["n_glyphs"] == len(song.advances) and header["n_cmap"] == len(song.cmap)
     reads = []
     real = fontmod.read_metrics_direct
-    monkeypatch.setattr(fontmod, "read_metrics_direct", lambda p: reads.append(p) or real(p))
+    monkeypatch.setattr(fontmod, "read_metrics_direct", lambda p, **kw: reads.append(p) or real(p, **kw))
     # a fresh record is used as it is
     assert FontRegistry(cache_dir=tmp_path).face("song") == song and reads == []
     # a glyph id past the glyph count (a consistent but wrong record): refused and rebuilt
