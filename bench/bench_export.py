@@ -209,6 +209,8 @@ def main(argv=None) -> int:
     ap.add_argument("layout", nargs="?", default=str(SAMPLE))
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--no-typst", action="store_true", help="leave the Typst peer out")
+    ap.add_argument("--baseline-python", help="python of another checkout's venv (e.g. a clone of main): "
+                    "its banmian export runs interleaved too, warm and with an empty cache folder")
     ap.add_argument("--baseline-run", nargs=2, metavar=("LAYOUT", "OUT"), help=argparse.SUPPRESS)
     ap.add_argument("--typst-run", nargs=2, metavar=("TYP", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -236,6 +238,11 @@ def main(argv=None) -> int:
         "naive reportlab platypus": [py, str(Path(__file__).resolve()), "--baseline-run", str(layout),
                                      str(tmp / "platypus.pdf")],
     }
+    if args.baseline_python:
+        bexport = [args.baseline_python, "-m", "banmian.cli", "export", str(layout), "-o",
+                   str(tmp / "baseline.pdf"), "--force"]
+        commands["baseline checkout: banmian export"] = bexport
+        commands["  same, empty cache folder (first run) [baseline]"] = bexport
     TYPST = "typst (same frames, text and fonts)"
     if not args.no_typst:
         try:
@@ -257,6 +264,8 @@ def main(argv=None) -> int:
         if name.startswith("  same, empty cache"):
             n_cold += 1
             return dict(base_env, BANMIAN_HOME=str(tmp / f"home-cold-{n_cold}"))
+        if name.startswith("baseline"):
+            return dict(base_env, BANMIAN_HOME=str(tmp / "home-warm-baseline"))
         return dict(base_env, BANMIAN_HOME=str(warm_home))
 
     # one warm-up each: fills the OS file cache and Banmian's cache folder, which is the
@@ -286,6 +295,16 @@ def main(argv=None) -> int:
         r = [cold[i][0] / ours[i][0] for i in range(rounds)]
         print(f"\nfirst run / warm, per round: median {statistics.median(r):.2f}× ({min(r):.2f}–{max(r):.2f}); "
               f"target ≤ 1.5×")
+    bw, bc = results.get("baseline checkout: banmian export") or [], \
+        results.get("  same, empty cache folder (first run) [baseline]") or []
+    rounds = min(len(bw), len(bc))
+    if rounds:
+        r = [bc[i][0] / bw[i][0] for i in range(rounds)]
+        print(f"baseline: first run / warm, per round: median {statistics.median(r):.2f}× ({min(r):.2f}–{max(r):.2f})")
+        r = [ours[i][0] / bw[i][0] for i in range(min(len(ours), len(bw)))]
+        if r:
+            print(f"warm export, this tree / baseline, per round: median {statistics.median(r):.2f}× "
+                  f"({min(r):.2f}–{max(r):.2f})")
     peer = results.get(TYPST) or []
     rounds = min(len(ours), len(peer))
     if rounds:
