@@ -41,8 +41,8 @@ from banmian.core.model.units import MM_PER_PT  # noqa: E402
 
 TEMPLATES = ROOT / "layouts" / "templates"
 SAMPLES = ROOT / "layouts" / "samples"
-PHOTO = ROOT / "resources" / "photos" / "hubble_deep_field.jpg"
-PHOTO_REL = "../../resources/photos/hubble_deep_field.jpg"   # relative to layouts/samples/
+PHOTO = ROOT / "layouts" / "samples" / "images" / "hubble_deep_field.jpg"
+PHOTO_REL = "images/hubble_deep_field.jpg"   # relative to layouts/samples/ (links stay inside the layout's folder)
 PHOTO_PX = (1000, 872)
 
 # ---------------------------------------------------------------- templates

@@ -36,7 +36,7 @@ FACE_FILES: dict[str, str] = {
 FALLBACK: tuple[str, ...] = ("song", "hei", "kai")  # order tried when a face lacks a character
 
 # Characters that are never drawn, so never "missing".
-IGNORED_CHARS = frozenset("\n\r\t\u200b")
+IGNORED_CHARS = frozenset("\n\r\t\u200b\u2028")
 
 _CACHE_FORMAT = 2  # bump when the cached metrics change shape
 

@@ -18,7 +18,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from ..model.document import BoxFrame, ImageFrame, ParagraphStyle, RuleFrame, TextFrame
+from ..model.document import BOLD_FACES, BoxFrame, ImageFrame, ParagraphStyle, RuleFrame, TextFrame
 from ..cache import SizedLRU
 from ..model.units import mm_to_pt
 from .compose import ParaSpec, compose, glyph_info, itemize, _is_orphan_line
@@ -83,7 +83,8 @@ class Layouter:
 
     # ------------------------------------------------------------ paragraphs
     def _spec(self, doc, block, style: ParagraphStyle, swatches, text_override=None) -> ParaSpec:
-        runs = tuple((r.text, r.style) for r in block.runs) if text_override is None else ((text_override, None),)
+        runs = (tuple((r.text, r.style, _local_key(r.local)) for r in block.runs)
+                if text_override is None else ((text_override, None, None),))
         cstyles = tuple((r[1], _cs_key(doc.character_style(r[1]))) for r in runs if r[1])
         key = (runs, _ps_key(style), cstyles, swatches.get(style.color))
         spec = self._specs.get(key)
@@ -92,21 +93,40 @@ class Layouter:
         resolve = self.fonts.resolve
         ginfo = glyph_info(self.fonts)
         chars = []
+        extras = []
+        any_extra = False
         pcolor = swatches.get(style.color, BLACK)
-        for text, cs_name in runs:
+        for (text, cs_name, _lk), run in zip(runs, block.runs if text_override is None else (None,)):
             font, size, color = style.font, style.size, pcolor
+            bold = emph = False
+            track = shift = 0.0
+            levels = []
             if cs_name:
                 cs = doc.character_style(cs_name)
                 if cs is not None:
-                    font = cs.font or font
-                    size = cs.size or size
-                    color = swatches.get(cs.color, color) if cs.color else color
+                    levels.append(cs)
+            if run is not None and run.local is not None:
+                levels.append(run.local)
+            for lv in levels:     # character style, then the local override
+                font = lv.font or font
+                size = lv.size or size
+                color = swatches.get(lv.color, color) if lv.color else color
+                bold = lv.bold if lv.bold is not None else bold
+                emph = lv.emphasis if lv.emphasis is not None else emph
+                track = lv.tracking if lv.tracking is not None else track
+                shift = lv.shift if lv.shift is not None else shift
+            if bold:
+                font = BOLD_FACES.get(font, font)
             # one tuple per distinct character, shared by its every occurrence
             memo = {ch: (ch, font if ginfo(font, ch)[2] else (resolve(font, ch) or font), size, color)
                     for ch in set(text)}
             chars.extend([memo[ch] for ch in text])
-        spec = ParaSpec(tuple(chars), style.indent * style.size, style.align, style.tracking)
-        self._specs.put(key, spec, 200 + _SPEC_B * len(chars))
+            x = (track, emph, shift) if (track or emph or shift) else None
+            any_extra = any_extra or x is not None
+            extras.extend([x] * len(text))
+        spec = ParaSpec(tuple(chars), style.indent * style.size, style.align, style.tracking,
+                        extras=tuple(extras) if any_extra else None)
+        self._specs.put(key, spec, 200 + _SPEC_B * len(chars) * (2 if any_extra else 1))
         return spec
 
     def _compose(self, spec: ParaSpec, measures_fn, first_measure: float):
@@ -129,19 +149,18 @@ class Layouter:
     def _image_info(self, path: str):
         if not path:
             return None
-        full = Path(path)
-        if not full.is_absolute() and self.base_dir is not None:
-            full = self.base_dir / full
+        from .. import imagefile   # outside the layout's folder, not a regular file, too big: missing
+        full, refused = imagefile.resolve_link(path, self.base_dir, self._link_folders)
+        if refused:
+            return str(full), None
         try:
-            st = os.stat(full)
-        except OSError:
+            st = imagefile.check_regular(full)
+        except imagefile.ImageFileError:
             return str(full), None
         key = (str(full), st.st_mtime_ns, st.st_size)
         if key not in self._images:
             try:
-                from PIL import Image
-                with Image.open(full) as im:
-                    size = im.size
+                size = imagefile.header(full)[1]
             except Exception:
                 size = None
             self._images.put(key, size, 200 + 2 * len(key[0]))
@@ -166,6 +185,8 @@ class Layouter:
                 gc.enable()
 
     def _layout(self, doc) -> LayoutResult:
+        from ..imagefile import link_folders
+        self._link_folders = link_folders(doc.meta, self.base_dir)
         swatches = {s.name: s.cmyk for s in doc.swatches}
         swatches.setdefault("Black", BLACK)
         swatches.setdefault("Registration", (1.0, 1.0, 1.0, 1.0))
@@ -308,7 +329,7 @@ class Layouter:
         known = self._covered
         absent = [ch for ch in set(text) if ch not in known]
         for ch in absent:
-            if ch in "\n\r\t \u200b" or self.fonts.resolve("song", ch) is not None:
+            if ch in "\n\r\t \u200b\u2028" or self.fonts.resolve("song", ch) is not None:
                 known.add(ch)
         if all(ch in known for ch in absent):
             return []
@@ -534,7 +555,8 @@ class Layouter:
             last_it = ln.end - 1 - ln.start
             last_item = p.items[ln.end - 1]
             set_x1 = (s.x + ln.x_positions[-1] + last_item.width - ln.cuts[last_it][0] - ln.cuts[last_it][1]
-                      + (ln.lspace[last_it] if ln.lspace else 0.0) * (len(last_item.glyphs) - 1))
+                      + (ln.lspace[last_it] if ln.lspace else 0.0) * (len(last_item.glyphs) - 1)
+                      + (ln.hyphen[1] if ln.hyphen else 0.0))
             info = LineInfo(f.frame.id, s.ci, story.id, role, s.x, s.x + s.measure, s.baseline,
                             block_start + src0, block_start + src1, ln.first, ln.last,
                             spec.align == "justify", on_grid, spec.indent if ln.first else 0.0,
@@ -601,6 +623,7 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
     sx = s.x
     seg = []            # (x, gid, ch, adv, src, lcut, width) of the current stretch
     seg_key = None
+    unit_left = None    # left edge of the unit whose pieces follow (split units)
 
     def flush():
         face, size, color = seg_key
@@ -610,10 +633,24 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
                              story_id, block_start + s0, tuple(o - s0 for o in src),
                              frame_id, line_no, s.ci, role, 1.0, lc, wd))
 
+    xt = spec.extras
+    dots = []
     for idx in range(ln.end - ln.start):
         it = items[ln.start + idx]
+        if it.kind == "break":
+            continue
         lcut, rcut = cuts[idx]
         left = sx + xpos[idx] - lcut
+        if xt is not None:
+            x = xt[it.glyphs[0].src]
+            if x is not None:
+                left += x[2] * it.size          # horizontal shift: drawn only, the line stays
+                if x[1]:                        # 着重号: a dot centred under each character
+                    d = it.size * 0.16
+                    for g in it.glyphs:
+                        cx = left + g.dx + g.adv / 2
+                        dots.append(Box(cx - d / 2, s.baseline + it.size * 0.2, d, d, None, 0.0,
+                                        it.color, frame_id))
         key = (it.face, it.size, it.color)
         if key != seg_key:
             if seg:
@@ -621,6 +658,18 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
                 seg = []
             seg_key = key
         glyphs = it.glyphs
+        if it.ux:
+            # a piece of a split unit: its glyphs' dx are relative to the unit's start; on the
+            # line of the piece before it (and no letter-spacing) it keeps the unit's own origin
+            if idx and unit_left is not None and lsp is None:
+                left = unit_left
+            else:
+                left -= it.ux
+            ls = lsp[idx] if lsp else 0.0
+            for gi, g in enumerate(glyphs):
+                seg.append((left + g.dx + gi * ls, g.gid, g.ch, g.adv, g.src, 0.0, g.adv))
+            continue
+        unit_left = left if it.kind == "unit" else None
         if len(glyphs) == 1:
             g = glyphs[0]
             seg.append((left + g.dx, g.gid, g.ch, g.adv, g.src, lcut - g.dx, it.width - lcut - rcut))
@@ -628,9 +677,13 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
             ls = lsp[idx] if lsp else 0.0
             for gi, g in enumerate(glyphs):
                 seg.append((left + g.dx + gi * ls, g.gid, g.ch, g.adv, g.src, 0.0, g.adv))
+    if ln.hyphen and seg:
+        # a hyphenated word: the added hyphen is drawn as U+00AD (soft hyphen, not in the copy)
+        x, _gid, _ch, adv, src, _lc, wd = seg[-1]
+        seg.append((x + adv, ln.hyphen[0], "\u00ad", ln.hyphen[1], src, 0.0, ln.hyphen[1]))
     if seg:
         flush()
-    return runs
+    return runs + dots if dots else runs
 
 
 def _exclusions(page, doc):
@@ -671,7 +724,11 @@ def _ps_key(s: ParagraphStyle):
 
 
 def _cs_key(cs):
-    return None if cs is None else (cs.font, cs.size, cs.color)
+    return None if cs is None else (cs.font, cs.size, cs.color, cs.bold, cs.emphasis, cs.tracking, cs.shift)
+
+
+def _local_key(f):
+    return None if f is None else (f.font, f.size, f.color, f.bold, f.emphasis, f.tracking, f.shift)
 
 
 def layout_document(doc, fonts=None, base_dir=None) -> LayoutResult:
