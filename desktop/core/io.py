@@ -837,6 +837,22 @@ def load_document(path) -> Document:
     return loads(s, str(path))
 
 
+def _give_mode(tmp: str, path: Path) -> None:
+    """mkstemp makes the file 0600 on POSIX: give it the permissions the replaced file had,
+    or a new file's (0666 less the umask), so a page or PDF saved to a shared folder stays
+    readable by the colleagues and the plate room.  Windows has no such modes (os.chmod
+    there only sets read-only, which a temporary file does not have): nothing to do."""
+    if os.name != "posix":
+        return
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except OSError:
+        mask = os.umask(0)      # reading the umask means setting it; put it straight back
+        os.umask(mask)
+        mode = 0o666 & ~mask
+    os.chmod(tmp, mode)
+
+
 @contextmanager
 def atomic_target(path, *, durable: bool = True):
     """A temporary path beside ``path`` to write to; renamed over ``path`` when the block ends
@@ -846,6 +862,7 @@ def atomic_target(path, *, durable: bool = True):
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
     os.close(fd)
     try:
+        _give_mode(tmp, path)
         yield tmp
         if durable:
             with open(tmp, "rb+") as fh:
@@ -858,7 +875,9 @@ def atomic_target(path, *, durable: bool = True):
             pass
         raise
     if durable:
-        try:  # make the rename durable where the platform allows
+        # make the rename durable where the platform allows: POSIX fsyncs the folder;
+        # Windows cannot open a folder with os.open (PermissionError) and needs none
+        try:
             dfd = os.open(str(path.parent), os.O_RDONLY)
             try:
                 os.fsync(dfd)
