@@ -107,6 +107,26 @@ class _Loca:
         return struct.unpack_from(">H", self.data, self.off + 2 * i)[0] << 1
 
 
+class _TableSlice:
+    """A table of the mapped file that hands out copies of the slices asked for only:
+    reportlab's subsetter takes ``get_table('glyf')`` (10–13 MB in a CJK face) and
+    then slices out the few hundred glyphs it keeps; this spares the whole copy."""
+
+    def __init__(self, data, off: int, length: int):
+        self.data, self.off, self.length = data, off, length
+
+    def __len__(self):
+        return self.length
+
+    def __getitem__(self, s):
+        if not isinstance(s, slice):
+            raise TypeError("table slices only")
+        a, b, step = s.indices(self.length)
+        if step != 1:
+            raise ValueError("no strided slices")
+        return self.data[self.off + a:self.off + max(a, b)]
+
+
 def _rl_face(path: Path, ff=None):
     """A reportlab TTFontFace for a font file, without reportlab parsing the whole font.
 
@@ -150,6 +170,13 @@ def _rl_face(path: Path, ff=None):
     face.hmetrics = _Hmtx(data, table["hmtx"]["offset"], n_hm, n_glyphs)
     face.glyphPos = _Loca(data, table["loca"]["offset"], long_loca, n_glyphs + 1)
     face.defaultWidth = face._pdfScale(face.hmetrics[0][0])
+    whole = face.get_table
+
+    def get_table(tag, whole=whole, table=table, data=data):
+        if tag == "glyf":
+            return _TableSlice(data, table["glyf"]["offset"], table["glyf"]["length"])
+        return whole(tag)
+    face.get_table = get_table
     _FACE_CACHE[str(path)] = (key, face, False)
     return face
 
