@@ -56,6 +56,8 @@ def run(path=None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Banmian")
     app.setApplicationName("Banmian")
+    from . import errors
+    errors.install()          # exceptions in slots: a dialog and the log file, not only stderr
     settings = QSettings("Banmian", "Banmian")
     install_translator(app, settings)
     from .main_window import MainWindow

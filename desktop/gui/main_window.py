@@ -21,6 +21,7 @@ from ..core import commands as C
 from ..core import paths
 from ..core.io import LayoutFileError, dumps, load_document, loads
 from ..core.model.document import Document, ImageFrame, Page, ParagraphStyle, Swatch, TextFrame
+from . import errors, files
 from .canvas import Canvas, Ruler
 from .panels import ArticlesPanel, PagesPanel, PreflightPanel, PropertiesPanel, StylesPanel
 from .session import Session
@@ -210,7 +211,10 @@ class MainWindow(QMainWindow):
                 a.setShortcut(QKeySequence(shortcut))
         a.setCheckable(checkable)
         if slot is not None:
-            a.triggered.connect(slot)
+            # triggered(checked) never reaches the slot as an argument (save_as(path=None)
+            # got False as a path) except for checkable actions, which want it; any
+            # exception reaches the user as a dialog naming the command, and the log
+            a.triggered.connect(errors.guarded(slot, text.replace("&", ""), pass_args=checkable))
         if menu is not None:
             menu.addAction(a)
         self.addAction(a)
@@ -444,8 +448,8 @@ class MainWindow(QMainWindow):
     def place_image(self, path: str | None = None):
         s = self.session
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Place image"), str(s.base_dir),
-                                                  self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff)"))
+            path = files.get_open_file(self, self.tr("Place image"), str(files.default_folder(s.path)),
+                                       self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff)"))
             if not path:
                 return False
         rel = self._relative(Path(path))
@@ -495,8 +499,8 @@ class MainWindow(QMainWindow):
             QMessageBox.information(self, self.tr("Import article"), self.tr("Importing is not available."))
             return None
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), "",
-                                                  self.tr("Articles (*.txt *.md *.docx)"))
+            path = files.get_open_file(self, self.tr("Import article"), str(files.default_folder(self.session.path)),
+                                       self.tr("Articles (*.txt *.md *.docx)"))
             if not path:
                 return None
         s = self.session
@@ -567,7 +571,8 @@ class MainWindow(QMainWindow):
     def open_dialog(self):
         if not self._maybe_save():
             return
-        p, _ = QFileDialog.getOpenFileName(self, self.tr("Open page"), "", self.tr("Banmian pages (*.json)"))
+        p = files.get_open_file(self, self.tr("Open page"), str(files.default_folder(self.session.path)),
+                                self.tr("Banmian pages (*.json)"))
         if p:
             self.open_path(p)
 
@@ -591,10 +596,10 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return self._save_to(self.session.path)
 
-    def save_as(self, path=None) -> bool:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save page as"), "",
-                                                  self.tr("Banmian pages (*.json)"))
+    def save_as(self, path: str | Path | None = None) -> bool:
+        if not isinstance(path, (str, Path)):      # None (or a stray signal argument): ask
+            start = files.default_file(self.session.path, ".json", self.tr("Untitled"))
+            path = files.get_save_file(self, self.tr("Save page as"), start, self.tr("Banmian pages (*.json)"))
             if not path:
                 return False
             if not path.endswith(".json"):
@@ -686,7 +691,8 @@ class MainWindow(QMainWindow):
 
     def export_png(self, out_dir: str | None = None):
         if out_dir is None:
-            out_dir = QFileDialog.getExistingDirectory(self, self.tr("Export PNG proofs"))
+            out_dir = files.get_directory(self, self.tr("Export PNG proofs"),
+                                          str(files.default_folder(self.session.path)))
             if not out_dir:
                 return []
         from ..render.qt import render_page_image
