@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QHeaderView, QApplication,
 )
 
+from . import files
+
 
 class ExportPdfDialog(QDialog):
     """Options of banmian.render.pdf.export_pdf, with preflight findings shown first."""
@@ -114,12 +116,12 @@ class ExportPdfDialog(QDialog):
             self.findings.addItem(f"{f.severity}: {f.message}")
 
     def _browse(self):
-        p, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), self.path.text(), "PDF (*.pdf)")
+        p = files.get_save_file(self, self.tr("Export PDF"), self.path.text(), "PDF (*.pdf)")
         if p:
             self.path.setText(p)
 
     def _browse_profile(self):
-        p, _ = QFileDialog.getOpenFileName(self, self.tr("Output profile"), "", "ICC (*.icc *.icm)")
+        p = files.get_open_file(self, self.tr("Output profile"), "", "ICC (*.icc *.icm)")
         if p:
             self.profile.setText(p)
 

@@ -21,6 +21,7 @@ from ..core import commands as C
 from ..core import paths
 from ..core.io import LayoutFileError, dumps, load_document, loads
 from ..core.model.document import Document, ImageFrame, Page, ParagraphStyle, Swatch, TextFrame
+from . import errors, files
 from .canvas import Canvas, Ruler
 from .panels import ArticlesPanel, PagesPanel, PreflightPanel, PropertiesPanel, StylesPanel
 from .session import Session
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, path=None, *, settings: QSettings | None = None, ask=None, template=False):
         super().__init__()
-        self.settings = settings or QSettings("Banmian", "Banmian")
+        self.settings = settings or QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
         # ask(title, text) -> bool; tests replace it to answer dialogs
         self.ask = ask or self._ask
         self.prompt_save = self._prompt_save
@@ -243,7 +244,10 @@ class MainWindow(QMainWindow):
                 a.setShortcut(QKeySequence(shortcut))
         a.setCheckable(checkable)
         if slot is not None:
-            a.triggered.connect(slot)
+            # triggered(checked) never reaches the slot as an argument (save_as(path=None)
+            # got False as a path) except for checkable actions, which want it; any
+            # exception reaches the user as a dialog naming the command, and the log
+            a.triggered.connect(errors.guarded(slot, text.replace("&", ""), pass_args=checkable))
         if menu is not None:
             menu.addAction(a)
         self.addAction(a)
@@ -484,8 +488,8 @@ class MainWindow(QMainWindow):
     def place_image(self, path: str | None = None):
         s = self.session
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Place image"), str(s.base_dir),
-                                                  self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff)"))
+            path = files.get_open_file(self, self.tr("Place image"), str(files.default_folder(s.path)),
+                                       self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff)"))
             if not path:
                 return False
         rel = self._relative(Path(path))
@@ -531,8 +535,8 @@ class MainWindow(QMainWindow):
         """
         from ..core.importers import import_file
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), "",
-                                                  self.tr("Articles (*.txt *.md *.docx)"))
+            path = files.get_open_file(self, self.tr("Import article"), str(files.default_folder(self.session.path)),
+                                       self.tr("Articles (*.txt *.md *.docx)"))
             if not path:
                 return None
         s = self.session
@@ -603,7 +607,8 @@ class MainWindow(QMainWindow):
     def open_dialog(self):
         if not self._maybe_save():
             return
-        p, _ = QFileDialog.getOpenFileName(self, self.tr("Open page"), "", self.tr("Banmian pages (*.json)"))
+        p = files.get_open_file(self, self.tr("Open page"), str(files.default_folder(self.session.path)),
+                                self.tr("Banmian pages (*.json)"))
         if p:
             self.open_path(p)
 
@@ -627,10 +632,10 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return self._save_to(self.session.path)
 
-    def save_as(self, path=None) -> bool:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save page as"), "",
-                                                  self.tr("Banmian pages (*.json)"))
+    def save_as(self, path: str | Path | None = None) -> bool:
+        if not isinstance(path, (str, Path)):      # None (or a stray signal argument): ask
+            start = files.default_file(self.session.path, ".json", self.tr("Untitled"))
+            path = files.get_save_file(self, self.tr("Save page as"), start, self.tr("Banmian pages (*.json)"))
             if not path:
                 return False
             if not path.endswith(".json"):
@@ -765,7 +770,8 @@ class MainWindow(QMainWindow):
 
     def export_png(self, out_dir: str | None = None):
         if out_dir is None:
-            out_dir = QFileDialog.getExistingDirectory(self, self.tr("Export PNG proofs"))
+            out_dir = files.get_directory(self, self.tr("Export PNG proofs"),
+                                          str(files.default_folder(self.session.path)))
             if not out_dir:
                 return []
         from ..render.qt import render_page_image
