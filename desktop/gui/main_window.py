@@ -492,9 +492,11 @@ class MainWindow(QMainWindow):
                                        self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff)"))
             if not path:
                 return False
-        rel = self._relative(Path(path))
-        if rel is None:
+        link = self._relative(Path(path))
+        if link is None:
             return False
+        rel, allow = link
+        pre = [allow] if allow is not None else []      # the link folder, in the same undo step
         target = None
         for fid in s.selection:
             _, f = s.doc.find_frame(fid)
@@ -502,7 +504,8 @@ class MainWindow(QMainWindow):
                 target = f.id
                 break
         if target is not None:
-            return s.push(C.PlaceImage(target, rel))
+            cmd = C.PlaceImage(target, rel)
+            return s.push(C.Compound(pre + [cmd], text=cmd.text) if pre else cmd)
         # no image frame selected: a new one over two columns at the top of the current page
         page = next((p for p in s.doc.pages if p.id == s.current_page), s.doc.pages[0])
         from .geometry import column_edges
@@ -510,21 +513,34 @@ class MainWindow(QMainWindow):
         x0, x1 = cols[0][0], cols[min(1, len(cols) - 1)][1]
         fid = C.new_id(s.doc, "image")
         frame = ImageFrame(fid, x0, page.margins.top, x1 - x0, (x1 - x0) * 0.7, fit="fill")
-        ok = s.push(C.Compound([C.AddFrame(page.id, frame), C.PlaceImage(fid, rel)], text="置入图片"))
+        ok = s.push(C.Compound(pre + [C.AddFrame(page.id, frame), C.PlaceImage(fid, rel)], text="置入图片"))
         if ok:
             s.set_selection([fid])
         return ok
 
-    def _relative(self, p: Path) -> str | None:
+    def _relative(self, p: Path):
+        """(the path the layout links the image by, a SetMeta allowing its folder or None), or
+        None when the editor declines.  Inside the layout's folder: a relative path.  Outside it
+        (another folder, another drive): the absolute path, once the editor agrees to allow its
+        folder as a link folder of this layout — the loader and preflight refuse links outside
+        the layout's folder otherwise."""
+        from ..core import imagefile
         base = self.session.base_dir.resolve()
+        real = p.resolve()
         try:
-            return p.resolve().relative_to(base).as_posix()
+            return real.relative_to(base).as_posix(), None
         except ValueError:
-            if self.ask(self.tr("Image outside the layout folder"),
-                        self.tr("The image is outside the layout's folder. Link it by a path that "
-                                "leaves the folder?")):
-                return os.path.relpath(p.resolve(), base).replace(os.sep, "/")
+            pass
+        folder = real.parent
+        allowed = imagefile.link_folders(self.session.doc.meta, base)
+        if any(folder == a or a in folder.parents for a in allowed):
+            return real.as_posix(), None
+        if not self.ask(self.tr("Image outside the layout folder"),
+                        self.tr("The image is outside the layout's folder. Allow its folder "
+                                "(%1) as a link folder of this page?").replace("%1", str(folder))):
             return None
+        lines = [ln for ln in str(self.session.doc.meta.get(imagefile.LINK_FOLDERS_KEY, "")).splitlines() if ln]
+        return real.as_posix(), C.SetMeta(imagefile.LINK_FOLDERS_KEY, "\n".join(lines + [str(folder)]))
 
     def import_article(self, path: str | None = None):
         """Choose an article, confirm its roles in the import dialog, add it as unplaced copy.
