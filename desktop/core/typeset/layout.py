@@ -2,8 +2,13 @@
 
 Layout never changes the document.  A Layouter keeps caches between calls —
 itemized paragraphs by their content and style, composed lines by measure,
-image headers by file — so after a one-character edit only that paragraph is
-recomposed; the others' lines are reused and only moved.
+image headers by file, the latest flow of each story — so after a one-character
+edit only that paragraph is recomposed; the others' lines are reused and only moved.
+
+Every cache is bounded by the estimated bytes it holds (``SizedLRU``; the budgets
+are ``CACHE_BUDGETS``), and what the last ``KEEP_PASSES`` layout passes did not use
+is dropped after each pass: the superseded versions of a paragraph being typed
+into go within a few keystrokes, and a story keeps one flow — the current one.
 """
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..model.document import BOLD_FACES, BoxFrame, ImageFrame, ParagraphStyle, RuleFrame, TextFrame
+from ..cache import SizedLRU
 from ..model.units import mm_to_pt
 from .compose import ParaSpec, compose, glyph_info, itemize, _is_orphan_line
 from .flow import ASCENT, DESCENT, Cursor, frame_geometry
@@ -28,21 +34,45 @@ HEAD_ROLES = ("kicker", "headline", "subtitle", "subhead", "title")
 PLACEHOLDERS = ("paper", "date", "page", "section", "editor", "weekday")
 
 
+MiB = 1 << 20
+# memory budget of each cache, in estimated bytes (see the _size_* estimates below)
+CACHE_BUDGETS = {"specs": 48 * MiB, "paras": 160 * MiB, "lines": 64 * MiB, "stories": 128 * MiB,
+                 "images": 1 * MiB}
+KEEP_PASSES = 3     # an entry no layout pass used among the last three is dropped
+
+# Estimated bytes per character, measured with tracemalloc on the seed text (CPython 3.11):
+# ParaSpec with its key ~100, itemized Paragraph ~360, composed lines ~130,
+# a story's flow (glyph runs and line infos) ~210 per placed glyph.
+_SPEC_B, _PARA_B, _LINES_B, _FLOW_B = 100, 360, 130, 210
+
+
 def _default_style(name: str) -> ParagraphStyle:
     return ParagraphStyle(name)
 
 
 class Layouter:
-    def __init__(self, fonts=None, base_dir=None):
+    def __init__(self, fonts=None, base_dir=None, budgets: dict | None = None):
         self.fonts = fonts or default_registry()
         self.base_dir = Path(base_dir) if base_dir else None
-        self._paras: dict = {}     # ParaSpec -> Paragraph (itemized)
-        self._lines: dict = {}     # (ParaSpec, measures…) -> [Line]
-        self._images: dict = {}    # (path, mtime, size) -> (w, h)
-        self._specs: dict = {}     # block content key -> ParaSpec
-        self._stories: dict = {}   # (story content, styles, frame geometry) -> flow result
-        self._covered: set = set() # characters known to be in some bundled face
+        b = dict(CACHE_BUDGETS, **(budgets or {}))
+        self._paras = SizedLRU(b["paras"])     # ParaSpec -> Paragraph (itemized)
+        self._lines = SizedLRU(b["lines"])     # (ParaSpec, first measure) -> ([Line], measures)
+        self._images = SizedLRU(b["images"])   # (path, mtime, size) -> (w, h)
+        self._specs = SizedLRU(b["specs"])     # block content key -> ParaSpec
+        # (story id, its frames, placeholder values) -> (content key, flow result): one flow per
+        # story and place, replaced when the story or its frames change
+        self._stories = SizedLRU(b["stories"])
+        self._clean_texts = SizedLRU(b["specs"] // 4)   # paragraph texts every character of which a face has
+        self._caches = (self._paras, self._lines, self._images, self._specs, self._stories, self._clean_texts)
+        self._pass = 0
+        self._used_keys = None     # while a paragraph is flowed for the block memo: its line-cache keys
+        self._covered: set = set() # characters known to be in some bundled face (bounded by Unicode)
         self._dry = False          # True while balancing tries depths: no display items are built
+
+    def cache_bytes(self) -> dict:
+        """Estimated bytes held by each cache."""
+        names = ("paras", "lines", "images", "specs", "stories", "clean_texts")
+        return {n: c.bytes for n, c in zip(names, self._caches)}
 
     # ------------------------------------------------------------ paragraphs
     def _spec(self, doc, block, style: ParagraphStyle, swatches, text_override=None) -> ParaSpec:
@@ -89,25 +119,25 @@ class Layouter:
             extras.extend([x] * len(text))
         spec = ParaSpec(tuple(chars), style.indent * style.size, style.align, style.tracking,
                         extras=tuple(extras) if any_extra else None)
-        if len(self._specs) > 20000:
-            self._specs.clear()
-        self._specs[key] = spec
+        self._specs.put(key, spec, 200 + _SPEC_B * len(chars) * (2 if any_extra else 1))
         return spec
 
     def _compose(self, spec: ParaSpec, measures_fn, first_measure: float):
         p = self._paras.get(spec)
         if p is None:
             p = itemize(spec, self.fonts)
-            self._paras[spec] = p
+            self._paras.put(spec, p, 200 + _PARA_B * len(spec.chars))
         # fast path: every line at the same measure (no wrap, no frame change inside)
         key = (spec, first_measure)
+        if self._used_keys is not None:
+            self._used_keys.append(key)
         cached = self._lines.get(key)
         if cached is not None:
             lines, ms = cached
             if all(abs(measures_fn(k) - m) < 1e-6 for k, m in enumerate(ms)):
                 return p, lines
         lines = compose(p, measures_fn, spec.indent, spec.align)
-        self._lines[key] = (lines, [ln.measure for ln in lines])
+        self._lines.put(key, (lines, [ln.measure for ln in lines]), 200 + _LINES_B * len(spec.chars) + 150 * len(lines))
         return p, lines
 
     # ------------------------------------------------------------ images
@@ -125,10 +155,11 @@ class Layouter:
         key = (str(full), st.st_mtime_ns, st.st_size)
         if key not in self._images:
             try:
-                self._images[key] = imagefile.header(full)[1]
+                size = imagefile.header(full)[1]
             except Exception:
-                self._images[key] = None
-        return str(full), self._images[key]
+                size = None
+            self._images.put(key, size, 200 + 2 * len(key[0]))
+        return str(full), self._images.get(key)
 
     # ------------------------------------------------------------ document
     def layout(self, doc) -> LayoutResult:
@@ -137,9 +168,14 @@ class Layouter:
         mid-layout cost ~4 ms on the sample page, while collecting them afterwards costs ~1 ms."""
         was_enabled = gc.isenabled()
         gc.disable()
+        self._pass += 1
+        for c in self._caches:
+            c.generation = self._pass
         try:
             return self._layout(doc)
         finally:
+            for c in self._caches:
+                c.drop_older(self._pass - KEEP_PASSES + 1)
             if was_enabled:
                 gc.enable()
 
@@ -263,29 +299,36 @@ class Layouter:
                 text = None
                 spec = self._spec(doc, block, style, swatches)
             prepared.append((block, style, spec, text))
-        key = (story.id,
-               tuple((spec, block.role, len(block.text), _style_key(style)) for block, style, spec, _ in prepared),
-               tuple(_geom_key(g) for g in geoms),
-               tuple(sorted(values.items())) if values else None)
-        hit = self._stories.get(key)
-        if hit is not None:
-            return hit
+        vkey = tuple(sorted(values.items())) if values else None
+        slot = (story.id, tuple((g.page_index, g.frame.id) for g in geoms), vkey)
+        key = (tuple((spec, block.role, len(block.text), _style_key(style)) for block, style, spec, _ in prepared),
+               tuple(_geom_key(g) for g in geoms))
+        hit = self._stories.get(slot)
+        if hit is not None and hit[0] == key:
+            return hit[1]
         balance = bool(geoms) and getattr(geoms[-1].frame, "balance", False) and len(geoms[-1].columns) > 1
+        # the previous flow's paragraphs, if it went through the same frames: reused where a
+        # paragraph is unchanged and starts where it started then (a balanced story tries other depths)
+        memo = {}
+        if not balance and hit is not None and hit[0][1] == key[1]:
+            memo = hit[1].get("blocks") or {}
         self._dry = balance            # the unbalanced flow is only looked at, unless it is the answer
         try:
-            res = self._flow_story_uncached(doc, story, geoms, prepared)
+            res = self._flow_story_uncached(doc, story, geoms, prepared, None if balance else memo)
         finally:
             self._dry = False
         if balance:
             res = self._balance(doc, story, geoms, prepared, res) if not res["overset"] and res["underset"] > 0 \
                 else self._flow_story_uncached(doc, story, geoms, prepared)
-        if len(self._stories) > 512:
-            self._stories.clear()
-        self._stories[key] = res
+        # the superseded flow goes; its size estimated from the characters set (~_FLOW_B each)
+        self._stories.put(slot, (key, res), 512 + (_FLOW_B + 30) * sum(k[2] for k in key[0]))
         return res
 
     def _missing(self, story):
         """(story, index, char) for characters no bundled face has."""
+        clean = self._clean_texts
+        if all(clean.get(b.text) for b in story.blocks):
+            return []               # every paragraph already known to be covered
         text = story.text
         known = self._covered
         absent = [ch for ch in set(text) if ch not in known]
@@ -293,6 +336,8 @@ class Layouter:
             if ch in "\n\r\t \u200b\u2028" or self.fonts.resolve("song", ch) is not None:
                 known.add(ch)
         if all(ch in known for ch in absent):
+            for b in story.blocks:
+                clean.put(b.text, True, 100 + 4 * len(b.text))
             return []
         return [(story.id, i, ch) for i, ch in enumerate(text) if ch not in known]
 
@@ -326,10 +371,19 @@ class Layouter:
             rows += 1
         return self._flow_story_uncached(doc, story, geoms, prepared)
 
-    def _flow_story_uncached(self, doc, story, geoms, prepared):
+    def _flow_story_uncached(self, doc, story, geoms, prepared, memo=None):
+        """Flow the prepared paragraphs from the top of the first frame.
+
+        With ``memo`` (the previous flow's paragraphs, see :meth:`_flow_block_memo`), a paragraph
+        whose content is unchanged and whose cursor arrives where it arrived last time is not set
+        again: its lines are taken over (moved in the story's text if an edit before it changed
+        the length) — so after an edit only the paragraphs from the edit until the flow converges
+        with the previous one (same frame, column and y) are recomposed.
+        """
         out_items: dict = {}
         out_lines: dict = {}
         frame_ranges: dict = {}
+        new_memo = {} if memo is not None else None
         cur = Cursor(geoms)
         cur.start()
         offset = 0
@@ -345,14 +399,25 @@ class Layouter:
                 if not overset_at:
                     overset_at = block_start
                 continue
-            res = self._flow_block(doc, story, block, style, spec, cur, block_start)
-            if res is None:
-                continue
-            items, lines, left = res
+            if memo is None:
+                res = self._flow_block(doc, story, block, style, spec, cur, block_start)
+                if res is None:
+                    continue
+                items, lines, left = res
+                ranges = None
+            else:
+                items, lines, left, ranges = self._flow_block_memo(doc, story, block, style, spec, cur,
+                                                                   block_start, memo, new_memo)
             for key, its in items.items():
                 out_items.setdefault(key, []).extend(its)
             for key, lns in lines.items():
                 out_lines.setdefault(key, []).extend(lns)
+                if ranges is not None:
+                    a, z = ranges[key]
+                    r = frame_ranges.setdefault(key, [a, z])
+                    r[0] = min(r[0], a)
+                    r[1] = max(r[1], z)
+                    continue
                 for ln in lns:
                     r = frame_ranges.setdefault(key, [ln.start, ln.end])
                     r[0] = min(r[0], ln.start)
@@ -381,8 +446,44 @@ class Layouter:
                         cw = gg.columns[0][1] - gg.columns[0][0]
                         rest += c2.cells_left() * int(round(cw / gg.body_size))
                     underset = rest
-        return {"items": out_items, "lines": out_lines, "frames": frames_out,
-                "overset": overset, "overset_at": overset_at, "underset": underset}
+        out = {"items": out_items, "lines": out_lines, "frames": frames_out,
+               "overset": overset, "overset_at": overset_at, "underset": underset}
+        if new_memo is not None:
+            out["blocks"] = new_memo     # this flow's paragraphs only: the superseded ones go
+        return out
+
+    def _flow_block_memo(self, doc, story, block, style, spec, cur, block_start, memo, new_memo):
+        """:meth:`_flow_block` through the previous flow's paragraphs.
+
+        A paragraph's placement depends only on its content and style and on where the cursor
+        stands (frame, column, y, region top and bottom) when it starts — the frames being the
+        same — so that is the key; the entry keeps what it produced and where the cursor ended.
+        Returns (items, lines, overset, per-frame story ranges)."""
+        state = (cur.fi, cur.ci, cur.y, cur.region_top, cur.region_bottom_used)
+        mkey = (spec, _style_key(style), block.role, len(block.text), state)
+        e = memo.get(mkey)
+        if e is not None:
+            items, lines, left, end_state, built_at, ranges, used = e
+            # keep the paragraph's cache entries alive: a later edit above may need them again
+            self._paras.get(spec)
+            for k in used:
+                self._lines.get(k)
+            d = block_start - built_at
+            if d:
+                items, lines, left, ranges = _moved(items, lines, left, ranges, d)
+            cur.fi, cur.ci, cur.y, cur.region_top, cur.region_bottom_used = end_state
+        else:
+            used = self._used_keys = []
+            try:
+                res = self._flow_block(doc, story, block, style, spec, cur, block_start)
+            finally:
+                self._used_keys = None
+            items, lines, left = res if res is not None else ({}, {}, None)
+            ranges = {k: (min(ln.start for ln in v), max(ln.end for ln in v)) for k, v in lines.items() if v}
+            lines = {k: v for k, v in lines.items() if v}
+        new_memo[mkey] = (items, lines, left, (cur.fi, cur.ci, cur.y, cur.region_top, cur.region_bottom_used),
+                          block_start, ranges, tuple(dict.fromkeys(used)))
+        return items, lines, left, ranges
 
     def _flow_block(self, doc, story, block, style, spec, cur: Cursor, block_start):
         """Place one paragraph at the cursor. Returns (items, lines, overset) or None."""
@@ -567,6 +668,32 @@ class Layouter:
             c.mark_used(bottom)
             return Slot(c.fi, 0, f.x0, f.x1 - f.x0, baseline, top, bottom)
         return c.line_slot(size, leading, grid, pad)
+
+
+def _moved(items, lines, left, ranges, d):
+    """A paragraph's items and lines moved by ``d`` characters in the story's text."""
+    new_items = {}
+    for key, its in items.items():
+        out = []
+        for it in its:
+            if type(it) is GlyphRun:
+                t = list(it)
+                t[9] += d
+                it = tuple.__new__(GlyphRun, t)
+            out.append(it)
+        new_items[key] = out
+    new_lines = {}
+    for key, lns in lines.items():
+        out = []
+        for ln in lns:
+            t = list(ln)
+            t[7] += d
+            t[8] += d
+            out.append(tuple.__new__(LineInfo, t))
+        new_lines[key] = out
+    if left:
+        left = (left[0], left[1] + d)
+    return new_items, new_lines, left, {k: (a + d, z + d) for k, (a, z) in ranges.items()}
 
 
 def _shift(s, dy):

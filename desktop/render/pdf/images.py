@@ -84,7 +84,7 @@ def _max_ink(arr) -> float:
     return float(_ink_sum(arr.reshape(-1, 4)).max()) / 2.55 if arr.size else 0.0
 
 
-IMAGE_CACHE_VERSION = 2
+IMAGE_CACHE_VERSION = 3   # bumped when either the separation or the record format changes
 
 
 def _separation_transform(src, profile_path, mode: str, intent: str):
@@ -98,16 +98,76 @@ def _separation_transform(src, profile_path, mode: str, intent: str):
     return ImageCms.buildTransform(src, dst, mode, "CMYK",
                                    renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
                                    flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+_FILTERS = ("DCTDecode", "FlateDecode")
+
+
+def _disk_cache_file(key: str) -> Path:
+    return cache.cache_dir() / "images" / f"{key}.bin"
 
 
 def _disk_cache_get(key):
-    """A converted image from an earlier export (the same photo is exported again and again)."""
-    return None if key is None else cache.read_pickle(cache.cache_dir() / "images" / f"{key}.pickle")
+    """A converted image from an earlier export (the same photo is exported again and again):
+    (data, w, h, filter, source mode, max ink), or None.  The record's header must name this
+    key and version and hold sane values, the pixels must have the length and digest recorded,
+    and their start must fit the filter; anything else is a miss (and is converted afresh)."""
+    if key is None:
+        return None
+    rec = cache.read_record(_disk_cache_file(key), "image")
+    if rec is None:
+        return None
+    h, blobs = rec
+    w, hh, filt, mode, ink = (h.get(k) for k in ("w", "h", "filter", "source_mode", "max_ink"))
+    if (h.get("version") != IMAGE_CACHE_VERSION or h.get("key") != key or len(blobs) != 2
+            or type(w) is not int or type(hh) is not int or not (0 < w <= 1 << 16 and 0 < hh <= 1 << 16)
+            or filt not in _FILTERS or not isinstance(mode, str) or type(ink) not in (int, float)):
+        return None
+    gh, gw = (hh + CMY_BLOCK - 1) // CMY_BLOCK, (w + CMY_BLOCK - 1) // CMY_BLOCK
+    if len(blobs[1]) != 2 * gh * gw:
+        return None
+    cmy = (_CmyGrid(blobs[1], gh, gw), (w, hh))
+    data = blobs[0]
+    if filt == "DCTDecode" and not data.startswith(b"\xff\xd8"):
+        return None
+    if filt == "FlateDecode" and not data[:1] == b"\x78":      # a zlib stream
+        return None
+    return data, w, hh, filt, mode, float(ink), cmy
+
+
+class _CmyGrid:
+    """The per-block C+M+Y maxima read back from the cache: little-endian uint16, row-major —
+    sliced like the numpy array it was made from, without importing numpy on a cache hit."""
+
+    def __init__(self, raw: bytes, gh: int, gw: int):
+        from array import array
+        self.values = array("H")
+        self.values.frombytes(raw)
+        if array("H", [1]).tobytes() != b"\x01\x00":
+            self.values.byteswap()
+        self.gh, self.gw = gh, gw
+
+    def __getitem__(self, idx):
+        rows, cols = idx
+        r0, r1, _ = rows.indices(self.gh)
+        c0, c1, _ = cols.indices(self.gw)
+        return _CmyPart([self.values[r * self.gw + c0:r * self.gw + c1] for r in range(r0, r1)])
+
+
+class _CmyPart:
+    def __init__(self, rows):
+        self.rows = [r for r in rows if len(r)]
+        self.size = sum(len(r) for r in self.rows)
+
+    def max(self):
+        return max(max(r) for r in self.rows)
 
 
 def _disk_cache_put(key, value) -> None:
     if key is not None:
-        cache.write_pickle(cache.cache_dir() / "images" / f"{key}.pickle", value)
+        data, w, h, filt, src_mode, ink, (grid, _) = value
+        cache.write_record(_disk_cache_file(key), "image",
+                           {"version": IMAGE_CACHE_VERSION, "key": key, "w": w, "h": h, "filter": filt,
+                            "source_mode": src_mode, "max_ink": ink},
+                           [data, grid.astype("<u2").tobytes()])
 
 
 class _Images:
