@@ -3,8 +3,10 @@
     banmian [FILE]                         open the editor (the sample page when no file)
     banmian export FILE -o OUT.pdf [...]   print-ready PDF/X (refused while preflight has errors)
     banmian preflight FILE [--json]        the preflight report
+                                           (--sample instead of FILE: the bundled sample page)
     banmian proof FILE -o DIR [--dpi 150]  PNG proofs of every page through the Qt painter
     banmian import ARTICLE --into LAYOUT   (the importers' sub-command, registered below)
+    banmian install-desktop [--user|--system] [--uninstall]   menu entry, MIME type, icons
 
 Everything heavy is imported inside the command that needs it, so
 ``banmian export`` never loads PySide6 and starts quickly.  No command ends in
@@ -37,7 +39,7 @@ exit codes:
   64  bad command line
 """
 
-COMMANDS = ("export", "preflight", "proof", "import", "edit", "copyfit")
+COMMANDS = ("export", "preflight", "proof", "import", "edit", "copyfit", "install-desktop")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -105,18 +107,41 @@ def _layout(doc, base_dir):
         raise _internal(e, EXIT_INPUT, "the layout could not be set") from None
 
 
-def _preflight(doc, result, base_dir, ink_limit):
+def _press(args):
+    """The print condition of ``--press NAME`` (default newsprint-240), with ``--profile`` /
+    ``--ink-limit`` as a plant's own override."""
+    from banmian.core import press
+    try:
+        return press.resolve(getattr(args, "press", None), profile=getattr(args, "profile", None),
+                             ink_limit=args.ink_limit)
+    except press.PressError as e:
+        raise _Fail(EXIT_INPUT if getattr(args, "profile", None) else EXIT_USAGE, str(e)) from None
+
+
+def _preflight(doc, result, base_dir, cond):
     from banmian.core.preflight import preflight
     try:
-        return preflight(doc, result, base_dir=base_dir, ink_limit=ink_limit)
+        return preflight(doc, result, base_dir=base_dir, ink_limit=cond.ink_limit, press=cond)
     except Exception as e:  # noqa: BLE001
         raise _internal(e, EXIT_INPUT, "preflight could not check the layout") from None
+
+
+def _use_sample(args) -> None:
+    """``--sample``: the bundled 主席论坛 page instead of FILE (exactly one of the two)."""
+    if getattr(args, "sample", False):
+        if args.file:
+            raise _Fail(EXIT_USAGE, f"give FILE or --sample, not both ({args.file})")
+        from banmian.core.paths import sample_layout
+        args.file = str(sample_layout())
+    elif not args.file:
+        raise _Fail(EXIT_USAGE, f"banmian {args.command}: give a layout FILE (or --sample for the bundled sample page)")
 
 
 # ------------------------------------------------------------------ export
 
 def cmd_export(args) -> int:
     from banmian.core.preflight import has_errors
+    _use_sample(args)
     out = Path(args.output)
     if out.exists() and out.is_dir():
         raise _Fail(EXIT_USAGE, f"{out}: is a folder; give the PDF's file name")
@@ -130,7 +155,8 @@ def cmd_export(args) -> int:
             parse_pages(args.pages, len(result.pages))
         except ValueError as e:
             raise _Fail(EXIT_USAGE, f"--pages {args.pages}: {e}") from None
-    findings = _preflight(doc, result, base, args.ink_limit)
+    cond = _press(args)
+    findings = _preflight(doc, result, base, cond)
     errors = [f for f in findings if f.severity == "error"]
     for f in findings:
         if f.severity == "warning" or (f.severity == "error" and args.force):
@@ -145,8 +171,7 @@ def cmd_export(args) -> int:
     pdfx = None if args.pdfx == "none" else args.pdfx
     try:
         rep = export_pdf(doc, result, out, base_dir=base, pages=args.pages, marks=not args.no_marks,
-                         profile=args.profile, ink_limit=args.ink_limit, pdfx=pdfx,
-                         source_name=Path(args.file).name)
+                         press=cond, pdfx=pdfx, source_name=Path(args.file).name)
     except ExportError as e:
         raise _Fail(EXIT_OUTPUT if "ICC" not in str(e) else EXIT_INPUT, str(e)) from None
     except OSError as e:
@@ -176,9 +201,10 @@ def cmd_export(args) -> int:
 
 def cmd_preflight(args) -> int:
     from banmian.core.preflight import exit_code
+    _use_sample(args)
     doc, base = _load(args.file)
     result = _layout(doc, base)
-    findings = _preflight(doc, result, base, args.ink_limit)
+    findings = _preflight(doc, result, base, _press(args))
     code = exit_code(findings)
     if args.json:
         counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
@@ -237,6 +263,28 @@ def cmd_edit(args) -> int:
     return int(run(path) or 0)
 
 
+# ------------------------------------------------------------------ install-desktop
+
+def cmd_install_desktop(args) -> int:
+    from banmian import integration
+    home = Path(args.prefix) if args.prefix else (integration.SYSTEM_DATA_HOME if args.system else None)
+    try:
+        if args.uninstall:
+            files, notes = integration.uninstall_desktop(home)
+        else:
+            files, notes = integration.install_desktop(home)
+    except integration.Unsupported as e:
+        raise _Fail(EXIT_UNAVAILABLE, str(e)) from None
+    except OSError as e:
+        raise _Fail(EXIT_OUTPUT, f"{e.filename or home}: cannot be written ({e.strerror or e})"
+                    + ("; --system needs root" if args.system else "")) from None
+    for f in files:
+        print(("removed " if args.uninstall else "") + str(f))
+    for n in notes:
+        print(n)
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------ parser
 
 # ------------------------------------------------------------------ copyfit
@@ -272,23 +320,32 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
                        description="Export a layout as a print-ready PDF/X file. Refuses while "
                                    "preflight finds errors, unless --force.",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    x.add_argument("file", metavar="FILE", help="the layout (.json)")
+    x.add_argument("file", metavar="FILE", nargs="?", help="the layout (.json)")
+    x.add_argument("--sample", action="store_true", help="the bundled sample page instead of FILE")
     x.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     x.add_argument("--pages", metavar="LIST", help="pages to export, e.g. 1,3-4 (default: all)")
     x.add_argument("--no-marks", action="store_true",
                    help="no crop marks, registration targets or slug (MediaBox = BleedBox)")
-    x.add_argument("--profile", metavar="ICC", help="CMYK output profile (default: bundled ISO Coated v2 300%%)")
-    x.add_argument("--ink-limit", type=float, default=240, metavar="PCT",
-                   help="total area coverage limit, %% (default 240 for newsprint)")
+    from banmian.core import press as _presets
+    press_help = ("print condition: " + ", ".join(_presets.names())
+                  + f" (default {_presets.DEFAULT_PRESS}); decides profile, ink limit, intent, marks, plant checks")
+    x.add_argument("--press", choices=_presets.names(), default=None, metavar="NAME", help=press_help)
+    x.add_argument("--profile", metavar="ICC",
+                   help="a plant's own CMYK output profile (overrides the condition's; custom needs it)")
+    x.add_argument("--ink-limit", type=float, default=None, metavar="PCT",
+                   help="total area coverage limit, %% (default: the condition's, 240 for newsprint)")
     x.add_argument("--pdfx", choices=("4", "1a", "none"), default="4", help="PDF/X-4 (default) or PDF/X-1a:2001")
     x.add_argument("--force", action="store_true", help="export even when preflight finds errors")
     x.set_defaults(func=cmd_export)
 
     f = sub.add_parser("preflight", help="check a layout for print problems",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    f.add_argument("file", metavar="FILE")
+    f.add_argument("file", metavar="FILE", nargs="?")
+    f.add_argument("--sample", action="store_true", help="the bundled sample page instead of FILE")
     f.add_argument("--json", action="store_true", help="machine-readable report")
-    f.add_argument("--ink-limit", type=float, default=240, metavar="PCT")
+    f.add_argument("--press", choices=_presets.names(), default=None, metavar="NAME", help=press_help)
+    f.add_argument("--profile", metavar="ICC", help="a plant's own CMYK output profile")
+    f.add_argument("--ink-limit", type=float, default=None, metavar="PCT")
     f.set_defaults(func=cmd_preflight)
 
     c = sub.add_parser("copyfit", help="how far each story is from fitting, and remedies that fit",
@@ -306,6 +363,17 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     r.add_argument("-o", "--output", required=True, metavar="DIR")
     r.add_argument("--dpi", type=float, default=150)
     r.set_defaults(func=cmd_proof)
+
+    d = sub.add_parser("install-desktop", help="add Banmian to the desktop's menu, file types and icons",
+                       description="Install the .desktop entry, the MIME type application/x-banmian-layout "
+                                   "(*.banmian.json and JSON files with \"format\": \"banmian/1\") and the "
+                                   "icons into an XDG data folder (Linux/BSD desktops).")
+    w = d.add_mutually_exclusive_group()
+    w.add_argument("--user", action="store_true", help="for this user: $XDG_DATA_HOME or ~/.local/share (default)")
+    w.add_argument("--system", action="store_true", help="for everyone: /usr/local/share (needs root)")
+    w.add_argument("--prefix", metavar="DIR", help="into DIR (DIR/applications, DIR/mime, DIR/icons)")
+    d.add_argument("--uninstall", action="store_true", help="remove what install-desktop installed")
+    d.set_defaults(func=cmd_install_desktop)
 
     # --- import subcommand (desktop/core/importers/cli.py registers it; not loaded at all
     #     for the other commands, to keep `banmian export` quick)

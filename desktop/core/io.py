@@ -22,7 +22,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from .model.document import (
-    ALIGNMENTS, BLOCK_ROLES, Article, Block, BoxFrame, CharacterStyle, Document,
+    ALIGNMENTS, BLOCK_ROLES, Article, Block, BoxFrame, CharacterStyle, CharFormat, Document,
     Grid, ImageFrame, Margins, Master, Page, ParagraphStyle, RuleFrame, Run,
     Story, Swatch, TextFrame, Wrap,
 )
@@ -222,6 +222,14 @@ def boolean(v):
     return v
 
 
+def opt_boolean(v):
+    return None if v is None else boolean(v)
+
+
+def opt_em(v):
+    return None if v is None else em(v)
+
+
 def size(v):
     what = f"a size in pt (> 0, ≤ {MAX_PT:g}) or a 号 name (小五, 五号 …)"
     if isinstance(v, NonFinite) or (isinstance(v, str) and len(v) > 32):
@@ -275,13 +283,18 @@ SCHEMAS: dict[type, list] = {
                      ("tracking", em, 0.0), ("grid", boolean, True), ("span", boolean, False),
                      ("border", pt_ge0, 0.0), ("keep_with_next", boolean, False)],
     CharacterStyle: [("name", ident, REQUIRED), ("label", text, ""), ("font", opt_font_id, None),
-                     ("size", opt_size, None), ("color", opt_ident, None)],
+                     ("size", opt_size, None), ("color", opt_ident, None), ("bold", opt_boolean, None),
+                     ("emphasis", opt_boolean, None), ("tracking", opt_em, None), ("shift", opt_em, None)],
+    CharFormat: [("font", opt_font_id, None), ("size", opt_size, None), ("color", opt_ident, None),
+                 ("bold", opt_boolean, None), ("emphasis", opt_boolean, None), ("tracking", opt_em, None),
+                 ("shift", opt_em, None)],
     Run: [("text", long_text, REQUIRED), ("style", opt_ident, None)],
     Wrap: [("mode", one_of("none", "box"), "none"), ("offset", mm_ge0, 2.0)],
     TextFrame: _FRAME_COMMON + [("columns", columns_kind, 1), ("gutter", mm_ge0, 4.0),
                                 ("inset", mm_ge0, 0.0), ("story", opt_ident, None),
                                 ("next", opt_ident, None), ("valign", one_of("top", "center"), "top"),
-                                ("balance", boolean, False)],
+                                ("balance", boolean, False), ("caption_of", opt_ident, None),
+                                ("caption_gap", mm, 1.0)],
     ImageFrame: _FRAME_COMMON + [("path", path_text, ""), ("fit", one_of("fit", "fill", "none"), "fill"),
                                  ("scale", scale_kind, 1.0), ("offset_x", mm, 0.0), ("offset_y", mm, 0.0)],
     RuleFrame: _FRAME_COMMON[:1] + [("x", mm, REQUIRED), ("y", mm, REQUIRED), ("w", mm, 0.0),
@@ -390,6 +403,17 @@ class _Reader:
         return v, True
 
     # -- composite objects
+    def run(self, d, path):
+        local = None
+        if isinstance(d, dict) and "local" in d:
+            local = self.obj(CharFormat, d["local"], f"{path}.local")
+            if local is None:
+                return None
+        r = self.obj(Run, d, path, allowed=("local",))
+        if r is not None:
+            r.local = local
+        return r
+
     def block(self, d, path):
         if not isinstance(d, dict):
             self.problem(path, "an object", d)
@@ -403,7 +427,7 @@ class _Reader:
         style, good = self.string(d, "style", path, ident, role if isinstance(role, str) else "")
         ok = ok and good
         if "runs" in d:
-            runs = self.list_of(d["runs"], f"{path}.runs", lambda x, p: self.obj(Run, x, p), limit=MAX_BLOCKS)
+            runs = self.list_of(d["runs"], f"{path}.runs", self.run, limit=MAX_BLOCKS)
         elif "text" in d:
             t, good = self.string(d, "text", path, long_text, "")
             ok = ok and good
@@ -588,6 +612,8 @@ def _check_references(doc: Document, data: dict, r: _Reader) -> None:
             for ri, run in enumerate(b.runs):
                 if run.style is not None and run.style not in cstyles:
                     r.problem(f"stories[{si}].blocks[{bi}].runs[{ri}].style", "a character style name", run.style)
+                if run.local is not None and run.local.color is not None and run.local.color not in swatches:
+                    r.problem(f"stories[{si}].blocks[{bi}].runs[{ri}].local.color", "a swatch name", run.local.color)
     for pi, p in enumerate(doc.pages):
         if p.master is not None and p.master not in masters:
             r.problem(f"pages[{pi}].master", "the name of a master" + (f" ({', '.join(sorted(masters))})"
@@ -624,6 +650,11 @@ def _check_references(doc: Document, data: dict, r: _Reader) -> None:
                     v = getattr(f, key)
                     if v is not None and v not in swatches:
                         r.problem(f"{path}.{key}", "a swatch name", v)
+    for prefix, frames in places:
+        for fi, f in enumerate(frames):
+            if isinstance(f, TextFrame) and f.caption_of is not None \
+                    and not isinstance(frame_by_id.get(f.caption_of), ImageFrame):
+                r.problem(f"{prefix}.frames[{fi}].caption_of", "the id of an image frame", f.caption_of)
     # threads: each next names another text frame that starts no story of its own and that no
     # other frame links to; following the links never comes back to a frame
     target_of: dict[str, str] = {}
@@ -693,10 +724,17 @@ def _block_to_dict(b: Block) -> dict:
     d = {"role": b.role}
     if b.style != b.role:
         d["style"] = b.style
-    if all(r.style is None for r in b.runs):
+    if all(r.style is None and r.local is None for r in b.runs):
         d["text"] = b.text
     else:
-        d["runs"] = [_obj_to_dict(r) for r in b.runs]
+        d["runs"] = [_run_to_dict(r) for r in b.runs]
+    return d
+
+
+def _run_to_dict(r: Run) -> dict:
+    d = _obj_to_dict(r)
+    if r.local is not None:
+        d["local"] = _obj_to_dict(r.local)
     return d
 
 

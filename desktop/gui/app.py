@@ -56,7 +56,9 @@ def run(path=None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName("Banmian")
     app.setApplicationName("Banmian")
-    settings = QSettings("Banmian", "Banmian")
+    set_app_icon(app)
+    from ..core import paths
+    settings = QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
     install_translator(app, settings)
     from .main_window import MainWindow
     from ..core.io import LayoutFileError
@@ -96,6 +98,19 @@ def run(path=None) -> int:
     win.show()
     code = app.exec()
     return int(code or 0)
+
+
+def set_app_icon(app) -> None:
+    """The window/taskbar icon (SVG plus PNGs for platforms without the SVG plugin) and the
+    desktop file id, which ties the running window to banmian.desktop (banmian install-desktop)."""
+    from PySide6.QtGui import QIcon
+    from ..core import paths
+    icon = QIcon()     # PNGs first (an SVG first would make it an SVG-only icon without sizes)
+    for size in (16, 48, 256):
+        icon.addFile(str(paths.icons_dir() / f"banmian-{size}.png"))
+    icon.addFile(str(paths.icon_file()))
+    app.setWindowIcon(icon)
+    app.setDesktopFileName("banmian")
 
 
 def save_screenshot(app, win, path: str) -> bool:

@@ -25,6 +25,7 @@ from .canvas import Canvas, Ruler
 from .panels import ArticlesPanel, PagesPanel, PreflightPanel, PropertiesPanel, StylesPanel
 from .session import Session
 from .story_editor import StoryEditor
+from .text_edit import TypeTool
 from .tools import FrameTool, HandTool, LinkTool, SelectionTool, ZoomTool
 
 SAMPLE = paths.sample_layout()
@@ -315,7 +316,7 @@ class MainWindow(QMainWindow):
         self.tool_group = QActionGroup(self)
         self.tools = {
             "select": (self.tr("Selection"), "V", SelectionTool),
-            "text": (self.tr("Text frame"), "T", lambda: FrameTool("text")),
+            "text": (self.tr("Text frame"), "T", TypeTool),
             "image": (self.tr("Image frame"), "F", lambda: FrameTool("image")),
             "rule": (self.tr("Rule"), "\\", lambda: FrameTool("rule")),
             "box": (self.tr("Box"), "M", lambda: FrameTool("box")),

@@ -21,7 +21,7 @@ from ..core.model.document import Document, TextFrame
 from ..core.typeset.result import LayoutResult, PageResult
 
 # merge ids for QUndoCommand.id(): commands of one kind that merge_with each other
-_MERGE_IDS = {C.EditStoryText: 1, C.SetFrameProps: 2, C.EditParagraphStyle: 3}
+_MERGE_IDS = {C.EditStoryText: 1, C.SetFrameProps: 2, C.EditParagraphStyle: 3, C.ReplaceText: 4}
 
 
 class UndoCommand(QUndoCommand):
