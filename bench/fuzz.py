@@ -23,6 +23,7 @@ Not a benchmark: the case counts are the result. The machine may be busy; times 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import math
 import os
@@ -115,7 +116,8 @@ def mutate_once(data, rng: random.Random, op: str | None = None) -> str:
     if op == "pages" and isinstance(data.get("pages"), list) and data["pages"]:
         n = rng.choice([0, 2, 40, 1001, 2000])
         base = data["pages"][0]
-        data["pages"] = [dict(base, id=f"p{i}", frames=[] if i else base.get("frames", [])) for i in range(n)]
+        data["pages"] = [dict(copy.deepcopy(base), id=f"p{i}", frames=[] if i else base.get("frames", []))
+                         for i in range(n)]      # copies: a later mutation hits one page, not all
         return f"{n} pages"
     if op == "columns" and tf:
         rng.choice(tf)["columns"] = rng.choice([0, 64, 65, 10 ** 6, 10 ** 7, 1e9, -3, 2.5])
@@ -177,9 +179,11 @@ def nonfinite_in(doc) -> bool:
 
 def run_case(text: str, workdir: Path, *, export: bool = True, qpdf: bool = False) -> str:
     """Outcome of one mutated layout, in-process. ``workdir`` holds the sample's images/."""
-    from banmian.core.io import LayoutFileError, loads
+    from banmian.core.io import LayoutFileError, load_document
+    case = workdir / "case.json"          # through the file, as the CLI and the editor read it
+    case.write_text(text, "utf-8", errors="surrogatepass")
     try:
-        doc = loads(text, "case.json")
+        doc = load_document(case)
     except LayoutFileError as e:
         lines = str(e).splitlines()
         return "refused" if lines and all(LINE.match(x) for x in lines) else "badline"
