@@ -3,8 +3,10 @@
     banmian [FILE]                         open the editor (the sample page when no file)
     banmian export FILE -o OUT.pdf [...]   print-ready PDF/X (refused while preflight has errors)
     banmian preflight FILE [--json]        the preflight report
+                                           (--sample instead of FILE: the bundled sample page)
     banmian proof FILE -o DIR [--dpi 150]  PNG proofs of every page through the Qt painter
     banmian import ARTICLE --into LAYOUT   (the importers' sub-command, registered below)
+    banmian install-desktop [--user|--system] [--uninstall]   menu entry, MIME type, icons
 
 Everything heavy is imported inside the command that needs it, so
 ``banmian export`` never loads PySide6 and starts quickly.  No command ends in
@@ -37,7 +39,7 @@ exit codes:
   64  bad command line
 """
 
-COMMANDS = ("export", "preflight", "proof", "import", "edit")
+COMMANDS = ("export", "preflight", "proof", "import", "edit", "copyfit", "install-desktop")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -54,6 +56,31 @@ class _Fail(Exception):
 
 # ------------------------------------------------------------------ shared steps
 
+def log_exception(exc: BaseException, context: str = "") -> str:
+    """Append the traceback to the log file (never the terminal); returns the log's path."""
+    import traceback
+    import time
+    try:
+        from banmian.core.paths import log_file
+        log = log_file()
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8", errors="backslashreplace") as fh:
+            fh.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')} banmian {context}\n")
+            fh.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)))
+        return str(log)
+    except Exception:  # noqa: BLE001 — no log is no reason to fail louder
+        return "(no log file could be written)"
+
+
+def _internal(exc: BaseException, code: int, what: str) -> "_Fail":
+    """One line for something no check caught: what failed, the exception, where the details are."""
+    log = log_exception(exc, what)
+    msg = str(exc).splitlines()[0] if str(exc) else ""
+    if len(msg) > 160:
+        msg = msg[:160] + "…"
+    return _Fail(code, f"{what}: {type(exc).__name__}{': ' + msg if msg else ''} (details in {log})")
+
+
 def _load(path_str: str):
     from banmian.core.io import LayoutFileError, load_document
     path = Path(path_str)
@@ -65,29 +92,56 @@ def _load(path_str: str):
         doc = load_document(path)
     except LayoutFileError as e:
         raise _Fail(EXIT_INPUT, str(e).splitlines()) from None
+    except (RecursionError, MemoryError, ValueError, TypeError, OverflowError) as e:
+        raise _internal(e, EXIT_INPUT, f"{path}: cannot be loaded") from None
     return doc, path.resolve().parent
 
 
 def _layout(doc, base_dir):
-    try:
-        from banmian.core.typeset.layout import layout_document
-    except ImportError as e:
-        raise _Fail(EXIT_UNAVAILABLE, f"the layout engine is not available ({e})") from None
+    from banmian.core.typeset.layout import layout_document
     try:
         return layout_document(doc, None, base_dir=base_dir)
     except FileNotFoundError as e:      # a bundled font file is missing
         raise _Fail(EXIT_INPUT, str(e)) from None
+    except Exception as e:  # noqa: BLE001 — a layout the checks let through: say so, log it
+        raise _internal(e, EXIT_INPUT, "the layout could not be set") from None
 
 
-def _preflight(doc, result, base_dir, ink_limit):
+def _press(args):
+    """The print condition of ``--press NAME`` (default newsprint-240), with ``--profile`` /
+    ``--ink-limit`` as a plant's own override."""
+    from banmian.core import press
+    try:
+        return press.resolve(getattr(args, "press", None), profile=getattr(args, "profile", None),
+                             ink_limit=args.ink_limit)
+    except press.PressError as e:
+        raise _Fail(EXIT_INPUT if getattr(args, "profile", None) else EXIT_USAGE, str(e)) from None
+
+
+def _preflight(doc, result, base_dir, cond):
     from banmian.core.preflight import preflight
-    return preflight(doc, result, base_dir=base_dir, ink_limit=ink_limit)
+    try:
+        return preflight(doc, result, base_dir=base_dir, ink_limit=cond.ink_limit, press=cond)
+    except Exception as e:  # noqa: BLE001
+        raise _internal(e, EXIT_INPUT, "preflight could not check the layout") from None
+
+
+def _use_sample(args) -> None:
+    """``--sample``: the bundled 主席论坛 page instead of FILE (exactly one of the two)."""
+    if getattr(args, "sample", False):
+        if args.file:
+            raise _Fail(EXIT_USAGE, f"give FILE or --sample, not both ({args.file})")
+        from banmian.core.paths import sample_layout
+        args.file = str(sample_layout())
+    elif not args.file:
+        raise _Fail(EXIT_USAGE, f"banmian {args.command}: give a layout FILE (or --sample for the bundled sample page)")
 
 
 # ------------------------------------------------------------------ export
 
 def cmd_export(args) -> int:
     from banmian.core.preflight import has_errors
+    _use_sample(args)
     out = Path(args.output)
     if out.exists() and out.is_dir():
         raise _Fail(EXIT_USAGE, f"{out}: is a folder; give the PDF's file name")
@@ -101,7 +155,8 @@ def cmd_export(args) -> int:
             parse_pages(args.pages, len(result.pages))
         except ValueError as e:
             raise _Fail(EXIT_USAGE, f"--pages {args.pages}: {e}") from None
-    findings = _preflight(doc, result, base, args.ink_limit)
+    cond = _press(args)
+    findings = _preflight(doc, result, base, cond)
     errors = [f for f in findings if f.severity == "error"]
     for f in findings:
         if f.severity == "warning" or (f.severity == "error" and args.force):
@@ -116,12 +171,25 @@ def cmd_export(args) -> int:
     pdfx = None if args.pdfx == "none" else args.pdfx
     try:
         rep = export_pdf(doc, result, out, base_dir=base, pages=args.pages, marks=not args.no_marks,
-                         profile=args.profile, ink_limit=args.ink_limit, pdfx=pdfx,
-                         source_name=Path(args.file).name)
+                         press=cond, pdfx=pdfx, source_name=Path(args.file).name)
     except ExportError as e:
         raise _Fail(EXIT_OUTPUT if "ICC" not in str(e) else EXIT_INPUT, str(e)) from None
     except OSError as e:
         raise _Fail(EXIT_OUTPUT, f"{out}: cannot be written ({e.strerror or e})") from None
+    except Exception as e:  # noqa: BLE001
+        raise _internal(e, EXIT_OUTPUT, f"{out}: the export failed") from None
+    bad = [im for im in rep.images if im.get("error")]
+    if bad:
+        for im in bad:
+            print(f"error image_unreadable frame {im.get('frame')}: {im.get('path')}: {im['error']}",
+                  file=sys.stderr)
+        if not args.force:
+            try:
+                out.unlink()
+            except OSError:
+                pass
+        raise _Fail(EXIT_OUTPUT, f"{out}: export failed: {len(bad)} image{'s' if len(bad) != 1 else ''} "
+                                 f"could not be converted" + (" (the PDF was kept: --force)" if args.force else ""))
     kind = {"4": "PDF/X-4", "1a": "PDF/X-1a:2001"}.get(rep.pdfx, "PDF")
     print(f"{out}: {rep.pages} page{'s' if rep.pages != 1 else ''}, {kind}, {len(rep.fonts)} fonts, "
           f"{len(rep.images)} images, {rep.bytes / 1024:.0f} KiB, {rep.seconds:.2f} s"
@@ -133,9 +201,10 @@ def cmd_export(args) -> int:
 
 def cmd_preflight(args) -> int:
     from banmian.core.preflight import exit_code
+    _use_sample(args)
     doc, base = _load(args.file)
     result = _layout(doc, base)
-    findings = _preflight(doc, result, base, args.ink_limit)
+    findings = _preflight(doc, result, base, _press(args))
     code = exit_code(findings)
     if args.json:
         counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
@@ -161,9 +230,9 @@ def cmd_proof(args) -> int:
         if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
             os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         from PySide6.QtGui import QGuiApplication
-        from banmian.render.qt import render_page_image
-    except ImportError as e:
-        raise _Fail(EXIT_UNAVAILABLE, f"proofs need the Qt painter (desktop/render/qt.py, PySide6): {e}") from None
+    except ImportError as e:     # Qt's own libraries missing on this machine
+        raise _Fail(EXIT_UNAVAILABLE, f"proofs need Qt (PySide6): {e}") from None
+    from banmian.render.qt import render_page_image
     result = _layout(doc, base)
     app = QGuiApplication.instance() or QGuiApplication([sys.argv[0] if sys.argv else "banmian"])  # noqa: F841
     try:
@@ -187,13 +256,55 @@ def cmd_edit(args) -> int:
     if path is not None and not Path(path).exists():
         raise _Fail(EXIT_INPUT, f"{path}: no such file")
     try:
-        from banmian.gui.app import run
-    except ImportError as e:
-        raise _Fail(EXIT_UNAVAILABLE, f"the editor is not available ({e})") from None
+        import PySide6.QtWidgets  # noqa: F401
+    except ImportError as e:     # Qt's own libraries missing on this machine
+        raise _Fail(EXIT_UNAVAILABLE, f"the editor needs Qt (PySide6): {e}") from None
+    from banmian.gui.app import run
     return int(run(path) or 0)
 
 
+# ------------------------------------------------------------------ install-desktop
+
+def cmd_install_desktop(args) -> int:
+    from banmian import integration
+    home = Path(args.prefix) if args.prefix else (integration.SYSTEM_DATA_HOME if args.system else None)
+    try:
+        if args.uninstall:
+            files, notes = integration.uninstall_desktop(home)
+        else:
+            files, notes = integration.install_desktop(home)
+    except integration.Unsupported as e:
+        raise _Fail(EXIT_UNAVAILABLE, str(e)) from None
+    except OSError as e:
+        raise _Fail(EXIT_OUTPUT, f"{e.filename or home}: cannot be written ({e.strerror or e})"
+                    + ("; --system needs root" if args.system else "")) from None
+    for f in files:
+        print(("removed " if args.uninstall else "") + str(f))
+    for n in notes:
+        print(n)
+    return EXIT_OK
+
+
 # ------------------------------------------------------------------ parser
+
+# ------------------------------------------------------------------ copyfit
+
+def cmd_copyfit(args) -> int:
+    from banmian.core.typeset.copyfit import copyfit
+    from banmian.core.typeset.layout import Layouter
+    doc, base = _load(args.file)
+    fits = copyfit(doc, layouter=Layouter(base_dir=base))
+    if args.json:
+        json.dump({"file": str(args.file), "stories": [f.as_dict() for f in fits]},
+                  sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        for f in fits:
+            print(f"{f.story}  {f.name}: {f.state.describe()}")
+            for r in f.remedies:
+                print(f"    {r.label:<12} → {r.result.describe()}")
+    return EXIT_OK if all(f.state.fits for f in fits) else EXIT_WARNINGS
+
 
 def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     p = _Parser(prog="banmian", description="Banmian 版面 — page layout for Chinese newspapers.",
@@ -209,24 +320,42 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
                        description="Export a layout as a print-ready PDF/X file. Refuses while "
                                    "preflight finds errors, unless --force.",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    x.add_argument("file", metavar="FILE", help="the layout (.json)")
+    x.add_argument("file", metavar="FILE", nargs="?", help="the layout (.json)")
+    x.add_argument("--sample", action="store_true", help="the bundled sample page instead of FILE")
     x.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     x.add_argument("--pages", metavar="LIST", help="pages to export, e.g. 1,3-4 (default: all)")
     x.add_argument("--no-marks", action="store_true",
                    help="no crop marks, registration targets or slug (MediaBox = BleedBox)")
-    x.add_argument("--profile", metavar="ICC", help="CMYK output profile (default: bundled ISO Coated v2 300%%)")
-    x.add_argument("--ink-limit", type=float, default=240, metavar="PCT",
-                   help="total area coverage limit, %% (default 240 for newsprint)")
+    from banmian.core import press as _presets
+    press_help = ("print condition: " + ", ".join(_presets.names())
+                  + f" (default {_presets.DEFAULT_PRESS}); decides profile, ink limit, intent, marks, plant checks")
+    x.add_argument("--press", choices=_presets.names(), default=None, metavar="NAME", help=press_help)
+    x.add_argument("--profile", metavar="ICC",
+                   help="a plant's own CMYK output profile (overrides the condition's; custom needs it)")
+    x.add_argument("--ink-limit", type=float, default=None, metavar="PCT",
+                   help="total area coverage limit, %% (default: the condition's, 240 for newsprint)")
     x.add_argument("--pdfx", choices=("4", "1a", "none"), default="4", help="PDF/X-4 (default) or PDF/X-1a:2001")
     x.add_argument("--force", action="store_true", help="export even when preflight finds errors")
     x.set_defaults(func=cmd_export)
 
     f = sub.add_parser("preflight", help="check a layout for print problems",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
-    f.add_argument("file", metavar="FILE")
+    f.add_argument("file", metavar="FILE", nargs="?")
+    f.add_argument("--sample", action="store_true", help="the bundled sample page instead of FILE")
     f.add_argument("--json", action="store_true", help="machine-readable report")
-    f.add_argument("--ink-limit", type=float, default=240, metavar="PCT")
+    f.add_argument("--press", choices=_presets.names(), default=None, metavar="NAME", help=press_help)
+    f.add_argument("--profile", metavar="ICC", help="a plant's own CMYK output profile")
+    f.add_argument("--ink-limit", type=float, default=None, metavar="PCT")
     f.set_defaults(func=cmd_preflight)
+
+    c = sub.add_parser("copyfit", help="how far each story is from fitting, and remedies that fit",
+                       description="For every placed story: overset (溢出) or short (欠) in 字 and lines, "
+                                   "and remedies checked by laying them out. Exit 0 when every story "
+                                   "fits, 1 when one does not.",
+                       epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    c.add_argument("file", metavar="FILE")
+    c.add_argument("--json", action="store_true", help="machine-readable report")
+    c.set_defaults(func=cmd_copyfit)
 
     r = sub.add_parser("proof", help="PNG proofs of every page through the Qt painter",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -235,15 +364,21 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     r.add_argument("--dpi", type=float, default=150)
     r.set_defaults(func=cmd_proof)
 
-    # --- import subcommand (desktop/core/importers/cli.py registers it; skipped if absent,
-    #     and not loaded at all for the other commands, to keep `banmian export` quick)
-    import_cli = None
+    d = sub.add_parser("install-desktop", help="add Banmian to the desktop's menu, file types and icons",
+                       description="Install the .desktop entry, the MIME type application/x-banmian-layout "
+                                   "(*.banmian.json and JSON files with \"format\": \"banmian/1\") and the "
+                                   "icons into an XDG data folder (Linux/BSD desktops).")
+    w = d.add_mutually_exclusive_group()
+    w.add_argument("--user", action="store_true", help="for this user: $XDG_DATA_HOME or ~/.local/share (default)")
+    w.add_argument("--system", action="store_true", help="for everyone: /usr/local/share (needs root)")
+    w.add_argument("--prefix", metavar="DIR", help="into DIR (DIR/applications, DIR/mime, DIR/icons)")
+    d.add_argument("--uninstall", action="store_true", help="remove what install-desktop installed")
+    d.set_defaults(func=cmd_install_desktop)
+
+    # --- import subcommand (desktop/core/importers/cli.py registers it; not loaded at all
+    #     for the other commands, to keep `banmian export` quick)
     if with_import:
-        try:
-            from banmian.core.importers import cli as import_cli
-        except ImportError:
-            import_cli = None
-    if import_cli is not None and hasattr(import_cli, "register"):
+        from banmian.core.importers import cli as import_cli
         import_cli.register(sub)
     # --- end import subcommand
     return p
@@ -270,6 +405,14 @@ def main(argv=None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except SystemExit:
+        raise
+    except BaseException as e:  # noqa: BLE001 — anything left: one line, the documented code, a log
+        cmd = argv[0] if argv else "banmian"
+        f = _internal(e, EXIT_INPUT, f"banmian {cmd}")
+        for line in f.lines:
+            print(line, file=sys.stderr)
+        return f.code
 
 
 if __name__ == "__main__":

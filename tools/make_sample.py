@@ -41,8 +41,8 @@ from banmian.core.model.units import MM_PER_PT  # noqa: E402
 
 TEMPLATES = ROOT / "layouts" / "templates"
 SAMPLES = ROOT / "layouts" / "samples"
-PHOTO = ROOT / "resources" / "photos" / "hubble_deep_field.jpg"
-PHOTO_REL = "../../resources/photos/hubble_deep_field.jpg"   # relative to layouts/samples/
+PHOTO = ROOT / "layouts" / "samples" / "images" / "hubble_deep_field.jpg"
+PHOTO_REL = "images/hubble_deep_field.jpg"   # relative to layouts/samples/ (links stay inside the layout's folder)
 PHOTO_PX = (1000, 872)
 
 # ---------------------------------------------------------------- templates
@@ -124,6 +124,7 @@ def template(kind: str) -> Document:
         W, H, cols, chars, top, name = 390.0, 540.0, 8, 13, 27.0, "对开"
     else:
         W, H, cols, chars, top, name = 275.0, 390.0, 6, 11, 25.0, "四开"
+    # meta.name: the display name in "New from template" (banmian.core.templates)
     cw, g, tw = text_area(cols, chars)
     side = (W - tw) / 2
     lines = int((H - top - 17.0) / (LEADING * MM_PER_PT))
@@ -158,7 +159,8 @@ def template(kind: str) -> Document:
         pages=[page], stories=stories, paragraph_styles=styles(), character_styles=character_styles(),
         swatches=swatches(), articles=[], masters=[Master("A", mframes)],
         meta={"paper": "报名", "date": "2024年×月×日", "weekday": "星期×", "section": "版名",
-              "editor": "×××", "title": f"{name}模板", "template": kind},
+              "editor": "×××", "title": f"{name}模板", "template": kind,
+              "name": f"{name} {cols} 栏"},
     )
 
 
@@ -279,6 +281,7 @@ def build_sample(p: dict | None = None) -> Document:
     q = dict(DESIGN)
     q.update(p or {})
     doc = load_document(TEMPLATES / "duikai.json")
+    doc.meta.pop("name", None)       # the template's display name is not the page's
     page = doc.pages[0]
     page.name = "3"
     page.grid.leading = q["LEADING"]

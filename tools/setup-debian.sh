@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Debian/Ubuntu packages Banmian needs: the libraries Qt 6 loads even offscreen,
 # the print-shop tools the PDF tests use to inspect exports, and Xvfb for the
-# real-window screenshot test.
+# real-window screenshot test; shared-mime-info and desktop-file-utils for the
+# `banmian install-desktop` tests (update-mime-database, desktop-file-validate).
 set -euo pipefail
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
@@ -12,4 +13,4 @@ $SUDO apt-get install -y -qq --no-install-recommends \
     libdbus-1-3 libglib2.0-0 libx11-6 libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 \
     libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0 libxcb-shape0 \
     libxcb-xinerama0 libxcb-xkb1 libxrender1 libxi6 libsm6 libice6 \
-    poppler-utils ghostscript qpdf xvfb >/dev/null
+    poppler-utils ghostscript qpdf xvfb shared-mime-info desktop-file-utils >/dev/null

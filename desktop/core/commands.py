@@ -122,6 +122,37 @@ class _FieldChanges:
         self.changes = []
 
 
+def _all_frames_any(doc: Document):
+    for p in doc.pages:
+        yield from p.frames
+    for m in doc.masters:
+        yield from m.frames
+
+
+def caption_rect(photo: Frame, caption: TextFrame) -> tuple[float, float, float, float]:
+    """Where an attached caption sits: under the photo, at its x and width, ``caption_gap`` mm below."""
+    return (photo.x, photo.y + photo.h + caption.caption_gap, photo.w, caption.h)
+
+
+def _follow_captions(doc: Document, touched: Iterable[str], fc: "_FieldChanges") -> None:
+    """After frames ``touched`` moved or changed size: attached captions follow their photo;
+    a caption moved without its photo keeps its new distance below it."""
+    touched = set(touched)
+    for g in _all_frames_any(doc):
+        if not isinstance(g, TextFrame) or not g.caption_of:
+            continue
+        _, photo = doc.find_frame(g.caption_of)
+        if photo is None:
+            continue
+        if g.caption_of in touched:
+            x, y, w, _h = caption_rect(photo, g)
+            fc.set(doc, g.id, "x", x)
+            fc.set(doc, g.id, "y", y)
+            fc.set(doc, g.id, "w", w)
+        elif g.id in touched:
+            fc.set(doc, g.id, "caption_gap", round(g.y - (photo.y + photo.h), 4))
+
+
 def _detach(doc: Document, removed: set[str], fc: _FieldChanges) -> None:
     """Keep threads whole when the frames ``removed`` go away.
 
@@ -148,6 +179,9 @@ def _detach(doc: Document, removed: set[str], fc: _FieldChanges) -> None:
                 continue
             if f.next in removed:
                 fc.set(doc, f.id, "next", survivor_after(f.next))
+    for g in list(_all_frames_any(doc)):
+        if isinstance(g, TextFrame) and g.caption_of in removed and g.id not in removed:
+            fc.set(doc, g.id, "caption_of", None)
     for head in heads:
         nxt = survivor_after(head.next)
         if nxt:
@@ -217,6 +251,7 @@ class MoveFrames(Command):
         self.dx, self.dy = float(dx), float(dy)
         self.text = "移动文章" if len(self.frame_ids) > 1 else "移动框"
         self._old: list[tuple[str, float, float]] = []
+        self._fc = _FieldChanges()
 
     def do(self, doc):
         self._old = []
@@ -225,8 +260,11 @@ class MoveFrames(Command):
             self._old.append((fid, f.x, f.y))
             f.x += self.dx
             f.y += self.dy
+        self._fc = _FieldChanges()
+        _follow_captions(doc, self.frame_ids, self._fc)
 
     def undo(self, doc):
+        self._fc.revert(doc)
         for fid, x, y in reversed(self._old):
             f = get_frame(doc, fid)
             f.x, f.y = x, y
@@ -241,13 +279,17 @@ class ResizeFrame(Command):
         self.frame_id = frame_id
         self.rect = (float(x), float(y), float(w), float(h))
         self._old = None
+        self._fc = _FieldChanges()
 
     def do(self, doc):
         f = get_frame(doc, self.frame_id)
         self._old = (f.x, f.y, f.w, f.h)
         f.x, f.y, f.w, f.h = self.rect
+        self._fc = _FieldChanges()
+        _follow_captions(doc, (self.frame_id,), self._fc)
 
     def undo(self, doc):
+        self._fc.revert(doc)
         f = get_frame(doc, self.frame_id)
         f.x, f.y, f.w, f.h = self._old
 
@@ -266,18 +308,23 @@ class SetFrameProps(Command):
         if text:
             self.text = text
         self._old: dict[str, Any] = {}
+        self._fc = _FieldChanges()
 
     def do(self, doc):
         f = get_frame(doc, self.frame_id)
         self._old = {}
+        self._fc = _FieldChanges()
         try:
             for k, v in self.props.items():
                 self._old[k] = _set_path(f, k, v)
         except Exception:
             self.undo(doc)
             raise
+        if {"x", "y", "w", "h"} & set(self.props):
+            _follow_captions(doc, (self.frame_id,), self._fc)
 
     def undo(self, doc):
+        self._fc.revert(doc)
         f = get_frame(doc, self.frame_id)
         for k, v in reversed(list(self._old.items())):
             _set_path(f, k, v)
@@ -496,12 +543,12 @@ def replace_runs_text(runs: list[Run], new_text: str) -> list[Run]:
         right = r.text[max(0, old_end - a):] if pos > old_end else ""
         t = left + (inserted if i == target else "") + right
         if t:
-            out.append(Run(t, r.style))
+            out.append(Run(t, r.style, copy.deepcopy(r.local)))
     # merge neighbours of the same style
     merged: list[Run] = []
     for r in out:
-        if merged and merged[-1].style == r.style:
-            merged[-1] = Run(merged[-1].text + r.text, r.style)
+        if merged and (merged[-1].style, merged[-1].local) == (r.style, r.local):
+            merged[-1] = Run(merged[-1].text + r.text, r.style, r.local)
         else:
             merged.append(r)
     assert "".join(r.text for r in merged) == new_text
@@ -803,6 +850,7 @@ class DuplicatePage(Command):
             f.id = fmap[f.id]
             if isinstance(f, TextFrame):
                 f.next = fmap.get(f.next) if f.next else None
+                f.caption_of = fmap.get(f.caption_of) if f.caption_of else None
                 if f.story:
                     st = copy.deepcopy(get_story(doc, f.story))
                     st.id = new_id(doc, st.id, taken)
@@ -879,3 +927,285 @@ class ReplaceDocument(Command):
 
     def undo(self, doc):
         self._load_into(doc, self.old_json)
+
+
+# ------------------------------------------------------------------ typing on the page
+#
+# Positions are indices into ``story.text`` (blocks joined by one "\n"), as the
+# layout's GlyphRun.start / LineInfo.start count them, so a caret found on the
+# canvas is a position these commands take unchanged.
+
+
+def block_at(story: Story, pos: int) -> tuple[int, int]:
+    """(block index, offset in that block) of a story position (clamped)."""
+    start = 0
+    for i, b in enumerate(story.blocks):
+        n = len(b.text)
+        if pos <= start + n:
+            return i, max(0, pos - start)
+        start += n + 1
+    if not story.blocks:
+        return 0, 0
+    return len(story.blocks) - 1, len(story.blocks[-1].text)
+
+
+def block_start(story: Story, index: int) -> int:
+    return sum(len(b.text) + 1 for b in story.blocks[:index])
+
+
+def _run_key(r: Run):
+    return (r.style, r.local)
+
+
+def slice_runs(runs: list[Run], a: int, b: int | None = None) -> list[Run]:
+    """Copies of the runs covering characters [a, b) of a block."""
+    out = []
+    pos = 0
+    for r in runs:
+        n = len(r.text)
+        lo, hi = max(a, pos), min(pos + n if b is None else b, pos + n)
+        if hi > lo:
+            piece = copy.deepcopy(r)
+            piece.text = r.text[lo - pos:hi - pos]
+            out.append(piece)
+        pos += n
+    return out
+
+
+def merge_runs(runs: list[Run]) -> list[Run]:
+    """Neighbours with the same character style and local format become one run."""
+    out: list[Run] = []
+    for r in runs:
+        if not r.text:
+            continue
+        if out and _run_key(out[-1]) == _run_key(r):
+            out[-1].text += r.text
+        else:
+            out.append(copy.deepcopy(r))
+    return out
+
+
+def run_format_at(story: Story, pos: int) -> Run:
+    """An empty run with the format text typed at ``pos`` takes: that of the
+    character before it (the first character's at a paragraph's start)."""
+    bi, off = block_at(story, pos)
+    if not story.blocks:
+        return Run("")
+    runs = story.blocks[bi].runs
+    at = 0
+    for r in runs:
+        n = len(r.text)
+        if off <= at + n and (off > at or at == 0):
+            piece = copy.deepcopy(r)
+            piece.text = ""
+            return piece
+        at += n
+    if runs:
+        piece = copy.deepcopy(runs[-1])
+        piece.text = ""
+        return piece
+    return Run("")
+
+
+class ReplaceText(Command):
+    """Replace story characters [start, end) by ``text``; "\\n" in ``text`` splits paragraphs.
+
+    The inserted characters take the format of the character before ``start``
+    (or ``fmt``, an empty Run carrying a character style / local format).  A new
+    paragraph made by a newline keeps the paragraph's role and style; deleting
+    across a paragraph end joins the two into the first one's style.
+
+    Typing merges: an insertion right after the previous one (no newline), or a
+    deletion that continues the previous one (Backspace or Delete held down),
+    joins the earlier command, so a typed sentence is one undo step.
+    """
+
+    def __init__(self, story_id: str, start: int, end: int, text: str = "",
+                 fmt: Run | None = None, label: str = ""):
+        if end < start:
+            start, end = end, start
+        self.story_id, self.start, self.end, self.new = story_id, int(start), int(end), text
+        self.fmt = copy.deepcopy(fmt)
+        self.stories = (story_id,)
+        self.text = label or ("输入文字" if text and end == start else
+                              "删除文字" if not text else "替换文字")
+        self._undo: list[Block] | None = None
+
+    @property
+    def caret_after(self) -> int:
+        return self.start + len(self.new)
+
+    def do(self, doc):
+        s = get_story(doc, self.story_id)
+        total = len(s.text)
+        if not 0 <= self.start <= self.end <= total:
+            raise CommandError(f"story {self.story_id!r} has no characters {self.start}–{self.end}")
+        old_list = list(s.blocks)
+        if not s.blocks:
+            s.blocks.append(Block("paragraph", "body", []))
+        b0, o0 = block_at(s, self.start)
+        b1, o1 = block_at(s, self.end)
+        first, last = s.blocks[b0], s.blocks[b1]
+        fmt = self.fmt if self.fmt is not None else run_format_at(s, self.start)
+        parts = self.new.split("\n")
+
+        def typed(t):
+            if not t:
+                return []
+            r = copy.deepcopy(fmt)
+            r.text = t
+            return [r]
+
+        left = slice_runs(first.runs, 0, o0)
+        right = slice_runs(last.runs, o1)
+        if len(parts) == 1:
+            new_blocks = [Block(first.role, first.style, merge_runs(left + typed(parts[0]) + right))]
+        else:
+            new_blocks = [Block(first.role, first.style, merge_runs(left + typed(parts[0])))]
+            new_blocks += [Block(first.role, first.style, typed(p)) for p in parts[1:-1]]
+            new_blocks.append(Block(first.role, first.style, merge_runs(typed(parts[-1]) + right)))
+        # Blocks are replaced, never changed in place, so the old list (a shallow
+        # copy) is the whole undo — also after merges that joined paragraphs.
+        s.blocks[b0:b1 + 1] = new_blocks
+        if self._undo is None:
+            self._undo = old_list
+
+    def undo(self, doc):
+        get_story(doc, self.story_id).blocks[:] = self._undo
+        self._undo = None
+
+    def merge_with(self, other):
+        if not isinstance(other, ReplaceText) or other.story_id != self.story_id or other.fmt != self.fmt:
+            return False
+        if self.end == self.start and other.end == other.start and self.new and other.new \
+                and "\n" not in self.new + other.new and other.start == self.start + len(self.new):
+            self.new += other.new                     # typing on
+            return True
+        if not self.new and not other.new:
+            if other.end == self.start:               # Backspace held down
+                self.start = other.start
+                return True
+            if other.start == self.start:             # Delete held down
+                self.end += other.end - other.start
+                return True
+        return False
+
+
+
+# ------------------------------------------------------------------ captions
+
+
+class AttachCaption(Command):
+    """Tie a caption text frame to an image frame: it takes the photo's x and width and
+    sits ``gap`` mm below it (default: where it is now, if below the photo, else 1 mm);
+    from then on moving or resizing the photo moves the caption (``_follow_captions``)."""
+
+    text = "附加图片说明"
+
+    def __init__(self, caption_id: str, image_id: str, gap: float | None = None):
+        self.caption_id, self.image_id, self.gap = caption_id, image_id, gap
+        self._fc = _FieldChanges()
+
+    def do(self, doc):
+        cap, photo = get_frame(doc, self.caption_id), get_frame(doc, self.image_id)
+        if not isinstance(cap, TextFrame):
+            raise CommandError("a caption is a text frame")
+        if not isinstance(photo, ImageFrame):
+            raise CommandError("captions are attached to image frames")
+        gap = self.gap
+        if gap is None:
+            below = cap.y - (photo.y + photo.h)
+            gap = round(below, 4) if 0 <= below <= 20 else 1.0
+        self._fc = _FieldChanges()
+        self._fc.set(doc, self.caption_id, "caption_of", self.image_id)
+        self._fc.set(doc, self.caption_id, "caption_gap", float(gap))
+        x, y, w, _ = caption_rect(photo, cap)
+        for k, v in (("x", x), ("y", y), ("w", w)):
+            self._fc.set(doc, self.caption_id, k, v)
+
+    def undo(self, doc):
+        self._fc.revert(doc)
+
+
+class DetachCaption(Command):
+    text = "取消图片说明关联"
+
+    def __init__(self, caption_id: str):
+        self.caption_id = caption_id
+        self._fc = _FieldChanges()
+
+    def do(self, doc):
+        cap = get_frame(doc, self.caption_id)
+        if not isinstance(cap, TextFrame) or not cap.caption_of:
+            raise CommandError("the frame is not an attached caption")
+        self._fc = _FieldChanges()
+        self._fc.set(doc, self.caption_id, "caption_of", None)
+
+    def undo(self, doc):
+        self._fc.revert(doc)
+
+
+# ------------------------------------------------------------------ character formats
+
+_UNSET = object()
+
+
+class ApplyCharFormat(Command):
+    """Give story characters [start, end) a character style and/or local format values.
+
+    ``style``: a character style name, or None to clear it (left as is when not given).
+    ``local``: CharFormat field values (bold, color, emphasis, tracking, shift, font, size);
+    a value of None clears that field of the override.  Colours must be document swatches
+    (CMYK only, so RGB never gets in).
+    """
+
+    text = "字符格式"
+
+    def __init__(self, story_id: str, start: int, end: int, style=_UNSET, **local):
+        from .model.document import CHAR_FIELDS
+        bad = set(local) - set(CHAR_FIELDS)
+        if bad:
+            raise CommandError(f"no character format field {sorted(bad)[0]!r}")
+        if end < start:
+            start, end = end, start
+        self.story_id, self.start, self.end = story_id, int(start), int(end)
+        self.style, self.local = style, dict(local)
+        self.stories = (story_id,)
+        if style is not _UNSET and not local:
+            self.text = "应用字符样式"
+        self._undo: list[Block] | None = None
+
+    def do(self, doc):
+        from .model.document import CharFormat
+        s = get_story(doc, self.story_id)
+        if not 0 <= self.start <= self.end <= len(s.text):
+            raise CommandError(f"story {self.story_id!r} has no characters {self.start}–{self.end}")
+        if self.style not in (_UNSET, None) and doc.character_style(self.style) is None:
+            raise CommandError(f"no character style {self.style!r}")
+        col = self.local.get("color")
+        if col is not None and doc.swatch(col) is None:
+            raise CommandError(f"no swatch {col!r}")
+        old = list(s.blocks)
+        b0, o0 = block_at(s, self.start)
+        b1, o1 = block_at(s, self.end)
+        for bi in range(b0, b1 + 1):
+            blk = s.blocks[bi]
+            a = o0 if bi == b0 else 0
+            b = o1 if bi == b1 else len(blk.text)
+            if a >= b:
+                continue
+            mid = slice_runs(blk.runs, a, b)
+            for r in mid:
+                if self.style is not _UNSET:
+                    r.style = self.style
+                if self.local:
+                    f = copy.deepcopy(r.local) if r.local is not None else CharFormat()
+                    for k, v in self.local.items():
+                        setattr(f, k, v)
+                    r.local = None if all(v is None for v in vars(f).values()) else f
+            runs = merge_runs(slice_runs(blk.runs, 0, a) + mid + slice_runs(blk.runs, b))
+            s.blocks[bi] = Block(blk.role, blk.style, runs)
+        self._undo = old
+
+    def undo(self, doc):
+        get_story(doc, self.story_id).blocks[:] = self._undo

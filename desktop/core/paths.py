@@ -15,7 +15,7 @@ The user's own files go to the platform's standard folders (XDG on Linux,
 * :func:`user_cache_dir` — speed-ups only (font metrics, converted photos);
 * :func:`user_data_dir` — recovery files (:func:`recovery_dir`) and the user's
   own templates (:func:`user_templates_dir`);
-* :func:`user_config_dir` — settings and the log file.
+* :func:`user_config_dir` — settings (:func:`settings_file`) and the log file (:func:`log_file`).
 
 ``BANMIAN_HOME`` (one folder for everything, used by the tests and by people who
 keep a portable install) overrides all three.  No Qt here: the core and the CLI
@@ -45,7 +45,7 @@ def fonts_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """ICC profiles and the sample photo (each with its licence)."""
+    """ICC profiles (each with its licence); the sample photo lives beside the sample, in layouts/samples/images/"""
     return _package_dir("banmian.resources")
 
 
@@ -64,7 +64,28 @@ def sample_layout() -> Path:
 
 
 def default_profile() -> Path:
+    """The default output intent and separation profile: newsprint coldset, 240 % TAC, strong GCR
+    (built from CGATS TR 002 by resources/icc/build_newsprint.py; see banmian.core.press)."""
+    return resources_dir() / "icc" / "Banmian_Newsprint_TR002_240.icc"
+
+
+def coated_profile() -> Path:
+    """ISO Coated v2 300 % (FOGRA39), for the coated heatset condition."""
     return resources_dir() / "icc" / "ISOcoated_v2_300_bas.icc"
+
+
+def icons_dir() -> Path:
+    """The application icon: banmian.svg and PNGs rendered from it (tools/make_icon.py)."""
+    return _package_dir("banmian.gui") / "icons"
+
+
+def icon_file() -> Path:
+    return icons_dir() / "banmian.svg"
+
+
+def desktop_files_dir() -> Path:
+    """The freedesktop.org .desktop entry and shared-mime-info XML (banmian install-desktop)."""
+    return _package_dir("banmian.gui") / "desktop"
 
 
 def is_bundled(path: Path) -> bool:
@@ -125,6 +146,17 @@ def recovery_dir() -> Path:
 
 def log_file() -> Path:
     return user_config_dir() / "banmian.log"
+
+
+def settings_file() -> Path:
+    """The editor's settings (recent files, language, window layout): an INI file
+    that QSettings reads and writes (``QSettings(str(path), QSettings.Format.IniFormat)``).
+
+    An INI file in :func:`user_config_dir` rather than QSettings' native store
+    (the registry on Windows, a plist on macOS): one folder holds all of a user's
+    Banmian configuration, ``BANMIAN_HOME`` moves it with everything else, and a
+    newsroom's IT can copy or pre-seed it on every desk."""
+    return user_config_dir() / "settings.ini"
 
 
 RECOVERY_SUFFIX = ".banmian-recovery"

@@ -2,7 +2,7 @@
 
 The one implementation the CLI (``banmian preflight``, ``banmian export``), the
 export and the editor's preflight panel all use.  No Qt, no reportlab here;
-Pillow is used only to read image headers.
+Pillow decodes linked images in full (core/imagefile.py) within a time budget.
 
 Each :class:`Finding` says how bad (``error`` blocks export unless forced,
 ``warning``, ``info``), what (a stable English ``code`` and a message in
@@ -17,7 +17,12 @@ code                   severity  what
 overset                error     a story's text does not fit its frames
 missing_glyph          error     a character no bundled font has
 image_missing          error     a linked image file does not exist
-image_unreadable       error     a linked image file cannot be read as an image
+image_unreadable       error     a linked image file cannot be read as an image (not a regular
+                                 file, over the pixel budget, truncated or undecodable)
+image_outside          error     a linked image resolves outside the layout's folder (symlinks
+                                 followed) and outside every meta.link_folders folder
+image_link_folder      info      a linked image in an allowed folder outside the layout's
+image_not_verified     warning   the time budget ran out: only the image's header was checked
 image_ppi_low          error     effective resolution < 120 ppi at placed size
 image_ppi              warning   effective resolution < 200 ppi at placed size
 image_rgb              info      an RGB image (converted to CMYK on export)
@@ -27,15 +32,32 @@ empty_text_frame       warning   a text frame with no story and not in any threa
 font_not_embeddable    error     a font whose licence forbids embedding
 font_missing           error     a font file the layout needs is not there
 =====================  ========  ==============================================
+
+The plant's checks (:func:`plant_findings`, run when a print condition is
+given — ``preflight(..., press=cond)``; the CLI and the export dialog always
+give one) use the condition's limits (banmian.core.press):
+
+=====================  ========  ==============================================
+overprint_stack        warning   black text/rule/stroke overprinting a tint or image
+                                 would exceed the ink limit (the export knocks it out there)
+line_too_thin          error     a rule or box stroke below the condition's minimum line width
+reversed_type_small    error     reversed (white), tinted or multi-ink text below the
+                                 condition's minimum size (serif faces: the serif minimum)
+registration_in_trim   error     the registration colour inside the trim
+text_near_trim         warning   text within the safety margin (3 mm) of the trim
+colour_not_cmyk        error     a colour that is not process CMYK (RGB, spot, out of range)
+image_ppi_screen       error     an image's ppi below the condition's minimum (1.5 × lpi)
+=====================  ========  ==============================================
 """
 from __future__ import annotations
 
+import os
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .model.document import BoxFrame, Document, ImageFrame, RuleFrame, TextFrame
 from .model.units import PT_PER_MM
-from .typeset.result import GlyphRun, ImagePlacement, LayoutResult
+from .typeset.result import Box, GlyphRun, ImagePlacement, LayoutResult, Rule
 
 SEVERITIES = ("error", "warning", "info")
 PPI_WARN = 200.0
@@ -53,6 +75,7 @@ class Finding:
     story: str | None = None
     char: int | None = None  # index into story.text
     fix: str = ""            # 简体中文: how to fix it
+    value: float | None = None   # the measured value (ink %, line pt, type pt, mm, ppi) where there is one
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -113,11 +136,34 @@ def _resolve(path: str, base_dir) -> Path:
     return p
 
 
-def _image_info(path: Path):
-    """(mode, (w, h)) from the file header, or raise OSError/ValueError."""
-    from PIL import Image
-    with Image.open(path) as im:
-        return im.mode, im.size, "icc_profile" in im.info
+# full decodes already done: (path, size, mtime) -> None or the error text
+_VERIFIED: dict[tuple, str | None] = {}
+READ_SECONDS = 30.0      # the time budget of one preflight for decoding images in full
+
+
+def _image_info(path: Path, budget: list):
+    """(mode, (w, h), has ICC) — header and, within the time budget, every pixel decoded
+    (a truncated JPEG is unreadable); raises imagefile.ImageFileError."""
+    import time
+    from . import imagefile
+    st = imagefile.check_regular(path)
+    info = imagefile.header(path)
+    key = (str(path), st.st_size, st.st_mtime_ns)
+    if key not in _VERIFIED:
+        if budget[0] <= 0:
+            return info + (False,)
+        t0 = time.perf_counter()
+        try:
+            imagefile.open_full(path).close()
+            _VERIFIED[key] = None
+        except imagefile.ImageFileError as e:
+            _VERIFIED[key] = str(e)
+        budget[0] -= time.perf_counter() - t0
+        if len(_VERIFIED) > 512:
+            _VERIFIED.pop(next(iter(_VERIFIED)))
+    if _VERIFIED[key] is not None:
+        raise imagefile.ImageFileError(_VERIFIED[key])
+    return info + (True,)
 
 
 # ------------------------------------------------------------------ checks
@@ -161,30 +207,40 @@ def _missing_glyphs(doc, result, where):
 
 
 def _images(doc, result, where, base_dir):
+    from . import imagefile
     placed: dict[str, ImagePlacement] = {}
     for p in result.pages:
         for item in p.items:
             if isinstance(item, ImagePlacement):
                 placed.setdefault(item.frame, item)
+    allowed = imagefile.link_folders(doc.meta, base_dir)
+    budget = [READ_SECONDS]
     for page_no, page in enumerate(doc.pages, 1):
         for f in page.frames:
             if not isinstance(f, ImageFrame) or not f.path:
                 continue
-            path = _resolve(f.path, base_dir)
+            path, refused = imagefile.resolve_link(f.path, base_dir, allowed)
             pl = placed.get(f.id)
-            if pl is not None and pl.path:
-                path = Path(pl.path)
-            if not path.exists():
+            if refused:
+                yield Finding("error", "image_outside", f"图片在版面文件夹之外，未链接：{f.path}（{refused}）",
+                              page_no, f.id, None, None,
+                              "把图片复制到版面文件夹（如 images/），或在 meta.link_folders 中允许其文件夹")
+                continue
+            if not os.path.lexists(path) or (os.path.islink(path) and not path.exists()):
                 yield Finding("error", "image_missing", f"图片链接丢失：{f.path}", page_no, f.id, None, None,
                               "重新链接图片文件（路径相对于版面文件）")
                 continue
             try:
-                mode, (pw, ph), has_icc = _image_info(path)
+                mode, (pw, ph), has_icc, verified = _image_info(path, budget)
             except Exception as e:  # noqa: BLE001 — any reader failure is "unreadable"
                 reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
                 yield Finding("error", "image_unreadable", f"图片无法读取：{f.path}（{reason}）", page_no, f.id,
                               None, None, "换一个 JPEG/PNG/TIFF 文件重新链接")
                 continue
+            if not verified:
+                yield Finding("warning", "image_not_verified",
+                              f"预检时间用尽，图片只检查了文件头：{f.path}", page_no, f.id, None, None,
+                              "导出时会完整解码；如导出报错，请换用完好的图片")
             ppi = pl.ppi if pl is not None else 0.0
             if ppi and ppi < PPI_ERROR:
                 yield Finding("error", "image_ppi_low",
@@ -198,6 +254,22 @@ def _images(doc, result, where, base_dir):
                 yield Finding("info", "image_rgb",
                               f"RGB 图片，导出时经 ICC 特性文件转为 CMYK 并限墨：{f.path}", page_no, f.id,
                               None, None, "如需精确控制颜色，请先在图像软件中转为 CMYK")
+
+
+def _image_links(doc, result, where, base_dir):
+    """Every linked image outside the layout's folder that a link folder allows: listed (info),
+    so what the export will read from elsewhere is never a surprise."""
+    from . import imagefile
+    allowed = imagefile.link_folders(doc.meta, base_dir)
+    if base_dir is None or not allowed:
+        return
+    for page_no, page in enumerate(doc.pages, 1):
+        for f in page.frames:
+            if isinstance(f, ImageFrame) and f.path and imagefile.is_outside(f.path, base_dir):
+                path, refused = imagefile.resolve_link(f.path, base_dir, allowed)
+                if not refused:
+                    yield Finding("info", "image_link_folder", f"图片链接到版面文件夹之外（已允许的文件夹）：{path}",
+                                  page_no, f.id, None, None, "")
 
 
 def _used_swatches(doc: Document):
@@ -304,11 +376,8 @@ def _fonts(doc, result, where, fonts):
         if cs.font:
             ids.setdefault(cs.font, None)
     if fonts is None:
-        try:
-            from .typeset.fonts import default_registry
-            fonts = default_registry()
-        except ImportError:
-            return
+        from .typeset.fonts import default_registry
+        fonts = default_registry()
     for fid, frame in ids.items():
         try:
             face = fonts.face(fid)
@@ -325,23 +394,260 @@ def _fonts(doc, result, where, fonts):
                           where.page(frame), frame, None, None, "换用允许嵌入的字体（随附字体均可嵌入）")
 
 
+# ------------------------------------------------------------------ the plant's checks (print condition)
+
+_SERIF_FONTS = ("song", "kai", "fang", "ming", "serif")
+
+
+def _is_serif(font_id: str) -> bool:
+    f = font_id.lower()
+    return any(s in f for s in _SERIF_FONTS)
+
+
+def _is_black(cmyk) -> bool:
+    return cmyk is not None and cmyk[0] == 0 and cmyk[1] == 0 and cmyk[2] == 0 and cmyk[3] >= 0.999
+
+
+def _single_solid_ink(cmyk) -> bool:
+    """One plate at 100 % and the others empty: what small type may be printed in."""
+    return sorted(round(float(v), 3) for v in cmyk) == [0.0, 0.0, 0.0, 1.0]
+
+
+def _run_rect(run) -> tuple[float, float, float, float]:
+    """A glyph run's box (x, y, w, h, pt): its advances, one em above the baseline, a quarter below."""
+    return (run.xs[0], run.y - run.size, run.x_end - run.xs[0], 1.25 * run.size)
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[0] + b[2] and b[0] < a[0] + a[2] and a[1] < b[1] + b[3] and b[1] < a[1] + a[3]
+
+
+def _image_cmy_max(pl: ImagePlacement, rect, press) -> float:
+    """The most C+M+Y (%) the image separates to under ``rect``: the part of the file under it,
+    small, through the condition's profile (the export's own map is finer; this one is for the
+    report).  0 when it cannot be read."""
+    try:
+        from PIL import Image, ImageCms
+        import io
+        with Image.open(pl.path) as im:
+            im.load()
+            W, H = im.size
+            sx, sy = W / pl.w, H / pl.h
+            box = (max(0, int((rect[0] - pl.x) * sx)), max(0, int((rect[1] - pl.y) * sy)),
+                   min(W, int((rect[0] + rect[2] - pl.x) * sx) + 1), min(H, int((rect[1] + rect[3] - pl.y) * sy) + 1))
+            if box[2] <= box[0] or box[3] <= box[1]:
+                return 0.0
+            part = im.crop(box)
+            part.thumbnail((128, 128))
+            if part.mode == "CMYK":
+                cmyk = part
+            elif part.mode in ("L", "1", "I", "I;16", "F"):
+                return 0.0       # greys go on the black plate only
+            else:
+                icc = im.info.get("icc_profile")
+                src = ImageCms.ImageCmsProfile(io.BytesIO(icc)) if icc else ImageCms.createProfile("sRGB")
+                intent = (ImageCms.Intent.PERCEPTUAL if press.intent == "perceptual"
+                          else ImageCms.Intent.RELATIVE_COLORIMETRIC)
+                flags = 0 if press.intent == "perceptual" else ImageCms.Flags.BLACKPOINTCOMPENSATION
+                t = ImageCms.buildTransform(src, ImageCms.getOpenProfile(str(press.profile_path())), "RGB", "CMYK",
+                                            renderingIntent=intent, flags=flags)
+                cmyk = ImageCms.applyTransform(part.convert("RGB"), t)
+            c, m, y, _k = (list(b.getdata()) for b in cmyk.split())
+            return max(a + b + d for a, b, d in zip(c, m, y)) / 2.55
+    except Exception:  # noqa: BLE001 — unreadable: image_unreadable reports it
+        return 0.0
+
+
+def _overprint_stack(doc, result, press):
+    """Black (K100) text, rules and strokes overprint: C+M+Y beneath + 100 % K must stay ≤ the limit."""
+    for pr in result.pages:
+        beneath: list = []
+        worst: dict[str, tuple[float, str]] = {}
+        for item in pr.items:
+            cand = []
+            if isinstance(item, GlyphRun) and item.glyphs and _is_black(item.color):
+                cand.append((_run_rect(item), "文字"))
+            elif isinstance(item, Rule) and press.overprint_black_rules and _is_black(item.color):
+                hw = item.width / 2
+                x0, x1 = sorted((item.x1, item.x2))
+                y0, y1 = sorted((item.y1, item.y2))
+                cand.append(((x0 - hw, y0 - hw, x1 - x0 + 2 * hw, y1 - y0 + 2 * hw), "线条"))
+            elif isinstance(item, Box) and item.stroke is not None and item.stroke_width > 0 \
+                    and press.overprint_black_rules and _is_black(item.stroke):
+                hw = item.stroke_width / 2
+                cand.append(((item.x - hw, item.y - hw, item.w + 2 * hw, item.h + 2 * hw), "框线"))
+            for rect, what in cand:
+                cmy = 0.0
+                for brect, b in beneath:
+                    if _overlap(rect, brect):
+                        cmy = max(cmy, b if isinstance(b, float) else _image_cmy_max(b, rect, press))
+                ink = cmy + 100.0
+                if ink > press.ink_limit + 0.5 and ink > worst.get(item.frame, (0.0, ""))[0]:
+                    worst[item.frame] = (ink, what)
+            if isinstance(item, Box) and item.fill is not None:
+                cmy = 100.0 * (float(item.fill[0]) + float(item.fill[1]) + float(item.fill[2]))
+                if cmy > 0:
+                    beneath.append(((item.x, item.y, item.w, item.h), cmy))
+            elif isinstance(item, ImagePlacement) and not item.missing and item.path:
+                beneath.append(((item.x, item.y, item.w, item.h), item))
+        for frame, (ink, what) in worst.items():
+            yield Finding("warning", "overprint_stack",
+                          f"黑色{what}叠印处总墨量 {ink:.0f}%，超过 {press.ink_limit:g}% 上限；导出时该处改为镂空（不叠印）",
+                          pr.index + 1, frame or None, None, None,
+                          "减淡底纹/图片的 C、M、Y，或把文字移出底纹（镂空的小字套印不准时会露白边）", round(ink, 1))
+
+
+def _thin_lines(doc, result, press):
+    lim = press.min_line_pt
+    for pr in result.pages:
+        seen: dict[str, float] = {}
+        for item in pr.items:
+            w = None
+            if isinstance(item, Rule):
+                w = item.width
+            elif isinstance(item, Box) and item.stroke is not None and item.stroke_width > 0:
+                w = item.stroke_width
+            if w is not None and w < lim - 1e-9 and w < seen.get(item.frame, 1e9):
+                seen[item.frame] = w
+        for frame, w in seen.items():
+            yield Finding("error", "line_too_thin", f"线条粗细 {w:g} pt，低于印厂最小线宽 {lim:g} pt，印刷时会断线或消失",
+                          pr.index + 1, frame or None, None, None, f"把线条加粗到 {lim:g} pt 以上", w)
+
+
+def _small_reversed_type(doc, result, press):
+    for pr in result.pages:
+        worst: dict[str, tuple[float, float, str]] = {}
+        for item in pr.items:
+            if not isinstance(item, GlyphRun) or not item.glyphs or _single_solid_ink(item.color):
+                continue
+            serif = _is_serif(item.font)
+            need = press.min_reversed_serif_pt if serif else press.min_reversed_pt
+            if item.size < need - 1e-9 and item.size < worst.get(item.frame, (1e9,))[0]:
+                c = item.color
+                kind = "反白" if all(v == 0 for v in c) else "非单色实地"
+                worst[item.frame] = (item.size, need, f"{kind}{'衬线' if serif else ''}")
+        for frame, (size, need, kind) in worst.items():
+            yield Finding("error", "reversed_type_small",
+                          f"{kind}文字 {size:g} pt，小于印厂要求的 {need:g} pt（反白、挂网或多色叠印的小字会糊版或套印不准）",
+                          pr.index + 1, frame or None, None, None,
+                          f"加大到 {need:g} pt 以上、改用黑体，或改为单色实地（如 K100）", size)
+
+
+def _registration_in_trim(doc, result, press):
+    for pr in result.pages:
+        trim = (0.0, 0.0, pr.width, pr.height)
+        hit: set[str] = set()
+        for item in pr.items:
+            cols, rect = [], None
+            if isinstance(item, GlyphRun) and item.glyphs:
+                cols, rect = [item.color], _run_rect(item)
+            elif isinstance(item, Rule):
+                cols = [item.color]
+                x0, x1 = sorted((item.x1, item.x2))
+                y0, y1 = sorted((item.y1, item.y2))
+                rect = (x0, y0, max(x1 - x0, 1e-3), max(y1 - y0, 1e-3))
+            elif isinstance(item, Box):
+                cols, rect = [item.fill, item.stroke], (item.x, item.y, item.w, item.h)
+            if rect is None or item.frame in hit:
+                continue
+            if any(c is not None and len(c) == 4 and all(float(v) >= 0.999 for v in c) for c in cols) \
+                    and _overlap(rect, trim):
+                hit.add(item.frame)
+                yield Finding("error", "registration_in_trim", "套版色（四色各 100%，400%）用在裁切线以内",
+                              pr.index + 1, item.frame or None, None, None,
+                              "套版色只用于裁切线外的印刷标记；版内改用 K100", 400.0)
+
+
+def _text_near_trim(doc, result, press):
+    safe = press.safety_mm * PT_PER_MM
+    for pr in result.pages:
+        worst: dict[str, float] = {}
+        for item in pr.items:
+            if not isinstance(item, GlyphRun) or not item.glyphs:
+                continue
+            x, y, w, h = _run_rect(item)
+            d = min(x, y, pr.width - (x + w), pr.height - (y + h))
+            if d < safe - 1e-6 and d < worst.get(item.frame, 1e9):
+                worst[item.frame] = d
+        for frame, d in worst.items():
+            mm = d / PT_PER_MM
+            yield Finding("warning", "text_near_trim",
+                          f"文字距裁切线仅 {mm:.1f} mm（安全距离 {press.safety_mm:g} mm），裁切偏差可能切到文字",
+                          pr.index + 1, frame or None, None, None,
+                          f"把文字移到裁切线内 {press.safety_mm:g} mm 以上", round(mm, 2))
+
+
+def _not_cmyk(doc, result, press):
+    for pr in result.pages:
+        hit: set[str] = set()
+        for item in pr.items:
+            if isinstance(item, GlyphRun):
+                cols = [item.color]
+            elif isinstance(item, Rule):
+                cols = [item.color]
+            elif isinstance(item, Box):
+                cols = [c for c in (item.fill, item.stroke) if c is not None]
+            else:
+                continue
+            for c in cols:
+                ok = isinstance(c, tuple) and len(c) == 4 and all(0.0 <= float(v) <= 1.0 for v in c)
+                if not ok and item.frame not in hit:
+                    hit.add(item.frame)
+                    yield Finding("error", "colour_not_cmyk", f"非印刷四色的颜色：{c!r}（RGB、专色或超出范围）",
+                                  pr.index + 1, item.frame or None, None, None, "改用 CMYK 色板")
+
+
+def _ppi_for_screen(doc, result, press):
+    need = press.min_ppi
+    for pr in result.pages:
+        for item in pr.items:
+            if isinstance(item, ImagePlacement) and not item.missing and item.ppi and item.ppi < need - 1e-6:
+                yield Finding("error", "image_ppi_screen",
+                              f"图片有效分辨率 {item.ppi:.0f} ppi，低于 {press.lpi:g} lpi 网线所需的 {need:.0f} ppi"
+                              f"（{press.min_ppi_factor:g} × lpi）：{Path(item.path).name}",
+                              pr.index + 1, item.frame or None, None, None, "换用更高分辨率的原图，或缩小图框",
+                              round(item.ppi, 1))
+
+
+PLANT_CODES = ("overprint_stack", "line_too_thin", "reversed_type_small", "registration_in_trim",
+               "text_near_trim", "colour_not_cmyk", "image_ppi_screen")
+
+
+def plant_findings(doc: Document, result: LayoutResult, press) -> list[Finding]:
+    """What a plant's preflight checks for the print condition ``press``, from the display list."""
+    out: list[Finding] = []
+    for check in (_overprint_stack, _thin_lines, _small_reversed_type, _registration_in_trim, _text_near_trim,
+                  _not_cmyk, _ppi_for_screen):
+        out += check(doc, result, press)
+    return out
+
+
 # ------------------------------------------------------------------ entry point
 
 def preflight(doc: Document, result: LayoutResult, *, base_dir=None, fonts=None,
-              ink_limit: float = 240) -> list[Finding]:
-    """Every finding for ``doc`` laid out as ``result``, errors first, then by page."""
+              ink_limit: float = 240, press=None) -> list[Finding]:
+    """Every finding for ``doc`` laid out as ``result``, errors first, then by page.
+
+    ``press``: a print condition (banmian.core.press.PressCondition); when given, the
+    plant's checks (:func:`plant_findings`) run too, and its ink limit applies."""
+    if press is not None:
+        ink_limit = press.ink_limit
     where = _Where(doc)
     findings: list[Finding] = []
     findings += _overset(doc, result, where)
     findings += _missing_glyphs(doc, result, where)
     findings += _images(doc, result, where, base_dir)
+    findings += _image_links(doc, result, where, base_dir)
     findings += _ink_limit(doc, result, where, ink_limit)
     findings += _bleed(doc, result, where)
     findings += _empty_frames(doc, result, where)
     findings += _fonts(doc, result, where, fonts)
+    if press is not None:
+        findings += plant_findings(doc, result, press)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: (order[f.severity], f.page if f.page is not None else 1 << 30))
     return findings
 
 
-__all__ = ["Finding", "preflight", "has_errors", "exit_code", "PPI_WARN", "PPI_ERROR"]
+__all__ = ["Finding", "preflight", "plant_findings", "PLANT_CODES", "has_errors", "exit_code", "PPI_WARN",
+           "PPI_ERROR"]

@@ -58,7 +58,9 @@ def run(path=None) -> int:
     app.setApplicationName("Banmian")
     from . import errors
     errors.install()          # exceptions in slots: a dialog and the log file, not only stderr
-    settings = QSettings("Banmian", "Banmian")
+    set_app_icon(app)
+    from ..core import paths
+    settings = QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
     install_translator(app, settings)
     from .main_window import MainWindow
     from ..core.io import LayoutFileError
@@ -66,7 +68,13 @@ def run(path=None) -> int:
         win = MainWindow(path, settings=settings)
     except LayoutFileError as e:
         QMessageBox.critical(None, "Banmian", str(e))
-        return 2
+        return 3
+    except Exception as e:  # noqa: BLE001 — a file the loader let through: a dialog, the traceback in the log
+        from ..cli import log_exception
+        log = log_exception(e, f"editor start {path}")
+        QMessageBox.critical(None, "Banmian", f"{path or 'Banmian'}: cannot be opened "
+                             f"({type(e).__name__}: {str(e)[:200]}).\n\nDetails: {log}")
+        return 3
     if path:
         win._add_recent(Path(path).resolve())
     exit_when_ready = bool(os.environ.get("BANMIAN_EXIT_WHEN_READY"))
@@ -92,6 +100,19 @@ def run(path=None) -> int:
     win.show()
     code = app.exec()
     return int(code or 0)
+
+
+def set_app_icon(app) -> None:
+    """The window/taskbar icon (SVG plus PNGs for platforms without the SVG plugin) and the
+    desktop file id, which ties the running window to banmian.desktop (banmian install-desktop)."""
+    from PySide6.QtGui import QIcon
+    from ..core import paths
+    icon = QIcon()     # PNGs first (an SVG first would make it an SVG-only icon without sizes)
+    for size in (16, 48, 256):
+        icon.addFile(str(paths.icons_dir() / f"banmian-{size}.png"))
+    icon.addFile(str(paths.icon_file()))
+    app.setWindowIcon(icon)
+    app.setDesktopFileName("banmian")
 
 
 def save_screenshot(app, win, path: str) -> bool:

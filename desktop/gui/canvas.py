@@ -16,9 +16,9 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF, QImage, QBrush, QFont
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
 from ..core.model.document import BoxFrame, ImageFrame, RuleFrame, TextFrame
 from ..core.model.units import MM_PER_PT, PT_PER_MM
@@ -128,6 +128,7 @@ class Canvas(QAbstractScrollArea):
         self.show_frames = True
         self.preview = False
         self.snap = True
+        self.new_story_role = "paragraph"     # what typing into an empty frame writes (context menu)
         self._images: dict[str, PageImage] = {}
         self._tool = None
         self._space_pan = None
@@ -700,7 +701,39 @@ class Canvas(QAbstractScrollArea):
             return
         super().wheelEvent(e)
 
+    def event(self, e):
+        # the caret takes its keys before the window's shortcuts (T, V, Delete, Ctrl+A …)
+        if e.type() == QEvent.Type.ShortcutOverride:
+            wants = getattr(self._tool, "wants_key", None)
+            if wants is not None and wants(e):
+                e.accept()
+                return True
+        return super().event(e)
+
+    def inputMethodEvent(self, e):
+        handler = getattr(self._tool, "input_method", None)
+        if handler is None:
+            e.ignore()
+            return
+        handler(e)
+
+    def inputMethodQuery(self, q):
+        handler = getattr(self._tool, "im_query", None)
+        v = handler(q) if handler is not None else None
+        return super().inputMethodQuery(q) if v is None else v
+
+    def contextMenuEvent(self, e):
+        from .text_edit import context_actions
+        menu = QMenu(self)
+        if not context_actions(self, menu, QPointF(e.pos())):
+            e.ignore()
+            return
+        menu.exec(e.globalPos())
+
     def keyPressEvent(self, e):
+        wants = getattr(self._tool, "wants_key", None)
+        if wants is not None and wants(e) and self._tool.key(e):
+            return
         if e.key() == Qt.Key.Key_Space and not e.isAutoRepeat() and self._space_pan is None:
             from .tools import HandTool
             self._space_pan = HandTool()

@@ -26,6 +26,7 @@ from .canvas import Canvas, Ruler
 from .panels import ArticlesPanel, PagesPanel, PreflightPanel, PropertiesPanel, StylesPanel
 from .session import Session
 from .story_editor import StoryEditor
+from .text_edit import TypeTool
 from .tools import FrameTool, HandTool, LinkTool, SelectionTool, ZoomTool
 
 SAMPLE = paths.sample_layout()
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, path=None, *, settings: QSettings | None = None, ask=None, template=False):
         super().__init__()
-        self.settings = settings or QSettings("Banmian", "Banmian")
+        self.settings = settings or QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
         # ask(title, text) -> bool; tests replace it to answer dialogs
         self.ask = ask or self._ask
         self.prompt_save = self._prompt_save
@@ -287,7 +288,7 @@ class MainWindow(QMainWindow):
         self.tool_group = QActionGroup(self)
         self.tools = {
             "select": (self.tr("Selection"), "V", SelectionTool),
-            "text": (self.tr("Text frame"), "T", lambda: FrameTool("text")),
+            "text": (self.tr("Text frame"), "T", TypeTool),
             "image": (self.tr("Image frame"), "F", lambda: FrameTool("image")),
             "rule": (self.tr("Rule"), "\\", lambda: FrameTool("rule")),
             "box": (self.tr("Box"), "M", lambda: FrameTool("box")),
@@ -493,11 +494,7 @@ class MainWindow(QMainWindow):
         accept or reject it) or None when nothing was read.  OK adds the story
         with one AddStory command; Cancel adds nothing.
         """
-        try:
-            from ..core.importers import import_file
-        except ImportError:
-            QMessageBox.information(self, self.tr("Import article"), self.tr("Importing is not available."))
-            return None
+        from ..core.importers import import_file
         if path is None:
             path = files.get_open_file(self, self.tr("Import article"), str(files.default_folder(self.session.path)),
                                        self.tr("Articles (*.txt *.md *.docx)"))

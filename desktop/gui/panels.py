@@ -599,11 +599,7 @@ class PreflightPanel(QWidget):
         self._timer.start()
 
     def refresh(self):
-        try:
-            from ..core.preflight import preflight
-        except ImportError:
-            self.summary.setText(self.tr("Preflight is not available"))
-            return
+        from ..core.preflight import preflight
         try:
             self.findings = preflight(self.session.doc, self.session.result, base_dir=self.session.base_dir)
         except Exception as e:  # a preflight bug must not take the editor down

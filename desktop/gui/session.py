@@ -21,7 +21,7 @@ from ..core.model.document import Document, TextFrame
 from ..core.typeset.result import LayoutResult, PageResult
 
 # merge ids for QUndoCommand.id(): commands of one kind that merge_with each other
-_MERGE_IDS = {C.EditStoryText: 1, C.SetFrameProps: 2, C.EditParagraphStyle: 3}
+_MERGE_IDS = {C.EditStoryText: 1, C.SetFrameProps: 2, C.EditParagraphStyle: 3, C.ReplaceText: 4}
 
 
 class UndoCommand(QUndoCommand):
@@ -142,11 +142,8 @@ class Session(QObject):
     # ---------------------------------------------------------------- layout
     def layouter(self):
         if self._layouter is None:
-            try:
-                from ..core.typeset.layout import Layouter
-                from ..core.typeset.fonts import default_registry
-            except ImportError:
-                return None
+            from ..core.typeset.layout import Layouter
+            from ..core.typeset.fonts import default_registry
             self._layouter = Layouter(default_registry(), self.base_dir)
         return self._layouter
 

@@ -42,6 +42,11 @@ class BlockEdit(QPlainTextEdit):
     def sizeHint(self):
         return QSize(300, self.height())
 
+    def text(self) -> str:
+        """The block's characters as the model keeps them: toPlainText would turn a forced
+        line break (U+2028, Shift+Enter) into a newline and U+00A0 into a space."""
+        return self.document().toRawText().replace("\u2029", "\n")
+
 
 class StoryEditor(QWidget):
     """Edits one story of the session's document."""
@@ -175,7 +180,7 @@ class StoryEditor(QWidget):
         if self._updating or self.story_id is None:
             return
         ed = self._rows[idx][2]
-        text = ed.toPlainText()
+        text = ed.text()
         story = self.session.doc.story(self.story_id)
         if "\n" in text:     # Enter: split the block, the new ones take its role and style
             parts = text.split("\n")
@@ -206,7 +211,7 @@ class StoryEditor(QWidget):
             ed = self._rows[idx][2]
             ed.setFocus()
             cur = ed.textCursor()
-            cur.setPosition(0 if at_start else len(ed.toPlainText()))
+            cur.setPosition(0 if at_start else len(ed.text()))
             ed.setTextCursor(cur)
 
     def _role_changed(self, idx):
@@ -237,7 +242,7 @@ class StoryEditor(QWidget):
         self._updating = True
         try:
             for (role, style, ed), b in zip(self._rows, story.blocks):
-                if ed.toPlainText() != b.text:
+                if ed.text() != b.text:
                     pos = ed.textCursor().position()
                     ed.setPlainText(b.text)
                     cur = ed.textCursor()

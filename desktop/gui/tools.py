@@ -130,20 +130,20 @@ class SelectionTool(Tool):
             c.viewport().update()
         # a handle of the single selected frame → resize
         if len(sel) == 1:
-            page, f = self.session.doc.find_frame(sel[0])
-            if page is not None and not isinstance(f, RuleFrame):
-                r = c.frame_view_rect(page.id, f)
+            spage, sf = self.session.doc.find_frame(sel[0])   # not the frame under the pointer
+            if spage is not None and not isinstance(sf, RuleFrame):
+                r = c.frame_view_rect(spage.id, sf)
                 for name, h in c.handle_rects(r).items():
                     if h.adjusted(-2, -2, 2, 2).contains(p):
                         self.mode = "resize"
                         self.handle = name
-                        self.page, self.frame = page, f
-                        self.resize_rect = f.rect()
+                        self.page, self.frame = spage, sf
+                        self.resize_rect = sf.rect()
                         return
                 # the out-port of a selected text frame → link
-                if isinstance(f, TextFrame) and QRectF(r.right() - 11, r.bottom() - 11, 11, 11).contains(p):
+                if isinstance(sf, TextFrame) and QRectF(r.right() - 11, r.bottom() - 11, 11, 11).contains(p):
                     link = LinkTool()
-                    link.source = f.id
+                    link.source = sf.id
                     c.window().set_tool("link", link)
                     return
         if f is None:

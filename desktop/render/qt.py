@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 )
 
 from ..core.typeset.result import Box, GlyphRun, ImagePlacement, PageResult, Rule
+from .paint import paint_page
 
 PT_PER_INCH = 72.0
 
@@ -249,27 +250,8 @@ class QtPagePainter:
         self.qp.restore()
 
 
-def _walk(page: PageResult, painter) -> None:
-    """The traversal (used until/unless banmian.render.paint provides paint_page)."""
-    painter.begin_page(page)
-    for item in page.items:
-        if isinstance(item, GlyphRun):
-            painter.glyph_run(item)
-        elif isinstance(item, Rule):
-            painter.rule(item)
-        elif isinstance(item, Box):
-            painter.box(item)
-        elif isinstance(item, ImagePlacement):
-            painter.image(item)
-    painter.end_page()
-
-
 def paint(page: PageResult, painter) -> None:
-    """Drive ``painter`` through the shared traversal in desktop/render/paint.py."""
-    try:
-        from .paint import paint_page
-    except ImportError:
-        paint_page = _walk
+    """Drive ``painter`` through the one traversal in render/paint.py."""
     paint_page(page, painter)
 
 

@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import importlib.util
-import pickle
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from banmian.core import cache
 from banmian.core.typeset import fonts as fontmod
 from banmian.core.typeset.fonts import (
     FACE_FILES,
@@ -121,16 +121,16 @@ def test_missing_reports_index_and_char(registry):
 def test_cache_round_trips(tmp_path, monkeypatch):
     cold = FontRegistry(cache_dir=tmp_path)
     song = cold.face("song")
-    cache_file = tmp_path / f"fontmetrics-{FACE_FILES['song']}.pickle"
+    cache_file = tmp_path / f"fontmetrics-{FACE_FILES['song']}.bin"
     assert cache_file.is_file()
-    with open(cache_file, "rb") as f:
-        assert pickle.load(f)["metrics"]["ps_name"] == "BanmianSong-Regular"
+    assert cache.read_record(cache_file, "fontmetrics")[0]["ps_name"] == "BanmianSong-Regular"
 
-    # The second registry must read the pickle, not the font file.
+    # The second registry must read the cache record, not the font file.
     def no_reading(path):
         raise AssertionError(f"read {path} although the cache is fresh")
 
     monkeypatch.setattr(fontmod, "read_metrics", no_reading)
+    monkeypatch.setattr(fontmod, "read_metrics_direct", no_reading)
     warm = FontRegistry(cache_dir=tmp_path).face("song")
     assert warm == song
     assert dict(warm.cmap) == dict(song.cmap)
@@ -140,12 +140,12 @@ def test_cache_round_trips(tmp_path, monkeypatch):
 
 
 def test_unreadable_cache_falls_back_to_the_font(tmp_path):
-    (tmp_path / f"fontmetrics-{FACE_FILES['kai']}.pickle").write_bytes(b"not a pickle")
+    (tmp_path / f"fontmetrics-{FACE_FILES['kai']}.bin").write_bytes(b"not a cache record")
     kai = FontRegistry(cache_dir=tmp_path).face("kai")
     assert kai.advance("中") == pytest.approx(1.0)
     # and the broken cache was replaced by a good one
-    with open(tmp_path / f"fontmetrics-{FACE_FILES['kai']}.pickle", "rb") as f:
-        assert pickle.load(f)["metrics"]["ps_name"] == "BanmianKai-Regular"
+    rec = cache.read_record(tmp_path / f"fontmetrics-{FACE_FILES['kai']}.bin", "fontmetrics")
+    assert rec[0]["ps_name"] == "BanmianKai-Regular"
 
 
 def test_default_registry_is_shared():

@@ -243,6 +243,6 @@ def test_banmian_import_bad_article(tmp_path, capsys):
     before = layout.read_bytes()
     bad = tmp_path / "x.txt"
     bad.write_bytes(bytes([0xff, 0x41, 0xfe, 0x42, 0x80, 0x43]) * 3)
-    assert main(["import", str(bad), "--into", str(layout)]) == 1
+    assert main(["import", str(bad), "--into", str(layout)]) == 3
     assert "x.txt" in capsys.readouterr().err
     assert layout.read_bytes() == before

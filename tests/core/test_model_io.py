@@ -72,8 +72,8 @@ def test_bad_file_names_file_path_expected_and_found():
     data["paragraph_styles"][0]["size"] = "大五"
     data["stories"][0]["blocks"][0]["role"] = "banner"
     lines = problems_of(data)
-    assert 'bad.json: pages[0].frames[0].columns: expected a whole number ≥ 1, found "two"' in lines
-    assert any(l.startswith('bad.json: paragraph_styles[0].size: expected a size in pt or a 号 name')
+    assert 'bad.json: pages[0].frames[0].columns: expected a whole number 1–64, found "two"' in lines
+    assert any(l.startswith('bad.json: paragraph_styles[0].size: expected a size in pt')
                and l.endswith('found "大五"') for l in lines)
     assert any(l.startswith("bad.json: stories[0].blocks[0].role: expected one of kicker") for l in lines)
     assert len(lines) == 3

@@ -232,7 +232,8 @@ def test_output_intent_and_pdfx_metadata(exported):
         oi = pdf.Root.OutputIntents[0]
         assert oi.S == pikepdf.Name.GTS_PDFX
         assert int(oi.DestOutputProfile.N) == 4
-        assert "ISO Coated v2" in str(oi.Info)
+        assert str(oi.OutputConditionIdentifier) == "CGATS TR 002"   # the default: newsprint coldset
+        assert "TR002" in str(oi.Info)
         assert len(oi.DestOutputProfile.read_bytes()) > 1000
         info = pdf.docinfo
         assert str(info.GTS_PDFXVersion) == "PDF/X-4"

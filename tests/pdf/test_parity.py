@@ -76,7 +76,7 @@ def test_qt_and_pdf_agree_on_every_glyph(sample, tmp_path, qapp):
     worst = 0.0
     compared = 0
     for run in runs:
-        for x, adv in zip(run.xs, run.advances):
+        for x, adv, ch in zip(run.xs, run.advances, run.text):
             x0 = int(np.floor((x + b) * s))
             x1 = int(np.ceil((x + adv + b) * s))
             y0 = int(np.floor((run.y - run.size + b) * s))
@@ -85,7 +85,9 @@ def test_qt_and_pdf_agree_on_every_glyph(sample, tmp_path, qapp):
             cp = _centroid(p_img[y0:y1, x0:x1])
             cq = _centroid(q_img[y0:y1, x0:x1])
             if cp is None or cq is None:
-                assert (cp is None) == (cq is None) or run.text, "a glyph drawn by one painter only"
+                # a blank (space, U+3000) has no ink in either painter; anything else must have ink in both
+                assert (cp is None) == (cq is None), f"glyph {ch!r} of run {run.text!r} drawn by one painter only"
+                assert ch.isspace(), f"glyph {ch!r} of run {run.text!r} drawn by neither painter"
                 continue
             d = max(abs(cp[0] - cq[0]), abs(cp[1] - cq[1]))
             worst = max(worst, d)

@@ -8,7 +8,8 @@ desktop/cli.py wires it with::
 The handler loads the layout, adds the article as unplaced copy (a Story no
 frame refers to), saves atomically, and prints the detected roles (one line
 per block: role, first 20 characters) and the normalisation report.
-Exit codes: 0 done, 1 the article or the layout could not be read.
+Exit codes (banmian --help): 0 done, 3 the article or the layout is missing, unreadable,
+invalid or empty, 4 the layout could not be written.
 """
 from __future__ import annotations
 
@@ -19,6 +20,9 @@ from ..io import LayoutFileError, load_document, save_document
 from ..model.document import Document, ParagraphStyle, CharacterStyle
 from . import ArticleImportError, import_file
 from .base import STRONG
+
+EXIT_INPUT = 3    # as desktop/cli.py documents them
+EXIT_OUTPUT = 4
 
 # defaults for styles the importer needs when a layout lacks them
 _FALLBACK = {
@@ -80,20 +84,23 @@ def run(args, out=None) -> int:
         doc = load_document(layout)
     except LayoutFileError as e:
         print(str(e), file=sys.stderr)
-        return 1
+        return EXIT_INPUT
     try:
         res = import_file(args.article, encoding=args.encoding, normalize=not args.no_normalize,
                           image_dir=layout.parent / "images")
     except ArticleImportError as e:
         print(f"banmian import: {e}", file=sys.stderr)
-        return 1
+        return EXIT_INPUT
+    if not any(b.text.strip() for b in res.story.blocks):
+        print(f"banmian import: {args.article}: no text found; nothing was added to {layout}", file=sys.stderr)
+        return EXIT_INPUT
     added = ensure_styles(doc, res.story)
     sid = add_story(doc, res.story)
     try:
         save_document(doc, layout)
     except OSError as e:
         print(f"banmian import: {layout}: cannot be written ({e.strerror or e})", file=sys.stderr)
-        return 1
+        return EXIT_OUTPUT
     print(f"{args.article}: {res.encoding}, {len(res.story.blocks)} blocks → story {sid!r} "
           f"in {layout} (unplaced)", file=out)
     for line in res.role_lines():

@@ -135,13 +135,26 @@ def _rule_width(s: str):
         o = ord(ch)
         if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
             edits.append((i, i + 1, chr(o - 0xFEE0)))
-    # ４．８ → 4.8 (after the digits fold)
+    # ４．８ → 4.8, Ｂ．盖茨 → B.盖茨: a letter's or digit's punctuation folds with it,
+    # so a name or number is never left half full-width, half half-width
+    def full_alnum(c):
+        o = ord(c)
+        return 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A
+
     def digit(c):
         return c.isdigit() or 0xFF10 <= ord(c) <= 0xFF19
     for i, ch in enumerate(s):
-        if ch == "．" and 0 < i < len(s) - 1 and digit(s[i - 1]) and digit(s[i + 1]):
-            edits.append((i, i + 1, "."))
+        if ch not in _FOLD_WITH_ALNUM or i == 0 or not full_alnum(s[i - 1]):
+            continue
+        nxt = s[i + 1] if i + 1 < len(s) else ""
+        if ch == "．" and (digit(s[i - 1]) and digit(nxt) or not digit(s[i - 1])) \
+                or ch != "．" and full_alnum(nxt):
+            edits.append((i, i + 1, _FOLD_WITH_ALNUM[ch]))
     return edits
+
+
+# full-width punctuation that belongs to the letters or digits before it (Ｂ．  Ａ－Ｂ  ａ＿ｂ  ｘ＠ｙ)
+_FOLD_WITH_ALNUM = {"．": ".", "－": "-", "＿": "_", "＠": "@", "／": "/"}
 
 
 _DASH = re.compile(r"-{2,}|[—―─]+|－{2,}")
@@ -150,6 +163,24 @@ _ELLIPSIS = re.compile(r"\.{3,}|。{3,}|[·・]{3,}|[…⋯]+")
 
 def _near_cjk(s: str, start: int, end: int) -> bool:
     return (start > 0 and is_cjk(s[start - 1])) or (end < len(s) and is_cjk(s[end]))
+
+
+_NAMING_OPEN = "[［【（(“‘「『《〈\"'"
+_NAMING_CLOSE = "]］】）)”’」』》〉\"'"
+
+
+def _chinese_mark(s: str, start: int, end: int) -> bool:
+    """Does the mark at s[start:end] stand in Chinese text as a Chinese dash or ellipsis?
+
+    Not between digits or Latin (GB/T 15834—2011, 1…9), not a character named inside
+    brackets or quotes ([—] “…”): only with Chinese next to it and no letter or digit."""
+    prev = s[start - 1] if start > 0 else ""
+    nxt = s[end] if end < len(s) else ""
+    if prev and nxt and prev in _NAMING_OPEN and nxt in _NAMING_CLOSE:
+        return False
+    if (prev.isascii() and prev.isalnum()) or (nxt.isascii() and nxt.isalnum()):
+        return False
+    return not prev or not nxt or _near_cjk(s, start, end)
 
 
 def _rule_dash(s: str, mask):
@@ -163,6 +194,8 @@ def _rule_dash(s: str, mask):
         if txt[0] == "-" and not _near_cjk(s, m.start(), m.end()):
             continue
         if txt[0] == "─" and len(txt) < 2:
+            continue
+        if not _chinese_mark(s, m.start(), m.end()):
             continue
         edits.append((m.start(), m.end(), "——"))
     return edits
@@ -178,6 +211,8 @@ def _rule_ellipsis(s: str, mask):
             if txt in ("……", "…………"):
                 continue
         elif txt[0] == "." and not _near_cjk(s, m.start(), m.end()):
+            continue
+        if not _chinese_mark(s, m.start(), m.end()):
             continue
         edits.append((m.start(), m.end(), "……"))
     return edits

@@ -56,6 +56,24 @@ class ParagraphStyle:
     label: str = ""               # the editor's name for it, e.g. 正文
 
 
+#: the face "bold" switches to (bundled faces: song, hei, hei-bold, kai); body 宋 and 楷
+#: set bold become 黑, as newspapers do, and 黑 becomes 粗黑
+BOLD_FACES = {"song": "hei", "kai": "hei", "hei": "hei-bold", "hei-bold": "hei-bold"}
+
+
+@dataclass
+class CharFormat:
+    """Character formatting over the paragraph style; None leaves the value to the level below
+    (paragraph style ← character style ← a run's local override)."""
+    font: str | None = None
+    size: float | None = None      # pt
+    color: str | None = None       # swatch name (CMYK swatches only)
+    bold: bool | None = None       # the face's bold (BOLD_FACES)
+    emphasis: bool | None = None   # 着重号: a dot under each character
+    tracking: float | None = None  # extra space after each character, em (字距)
+    shift: float | None = None     # horizontal shift of the characters, em (drawn only; the line stays)
+
+
 @dataclass
 class CharacterStyle:
     name: str
@@ -63,6 +81,13 @@ class CharacterStyle:
     size: float | None = None
     color: str | None = None
     label: str = ""
+    bold: bool | None = None
+    emphasis: bool | None = None
+    tracking: float | None = None
+    shift: float | None = None
+
+
+CHAR_FIELDS = ("font", "size", "color", "bold", "emphasis", "tracking", "shift")
 
 
 # ---------------------------------------------------------------- stories
@@ -72,6 +97,7 @@ class CharacterStyle:
 class Run:
     text: str
     style: str | None = None      # character style name
+    local: CharFormat | None = None   # local override (bold, colour … of a selection)
 
 
 @dataclass
@@ -130,6 +156,8 @@ class TextFrame(FrameBase):
     next: str | None = None       # id of the next frame in the thread (any page)
     valign: str = "top"           # top | center (for heads)
     balance: bool = False         # balance the columns when the story ends in this frame (齐栏)
+    caption_of: str | None = None  # id of the image frame this caption belongs to: it moves with the
+    caption_gap: float = 1.0      # photo, takes its x and width and sits this many mm below it
     kind: str = "text"
 
 

@@ -5,26 +5,39 @@ Everything here works on characters; compose.py turns them into boxes.
 """
 from __future__ import annotations
 
+import functools
 import unicodedata
 
+from . import uax14 as _uax
+
 # ---------------------------------------------------------------- tables
-# Never at line start (避头).  Closing brackets and quotes, pause and stop
-# marks, interpuncts, connectors, separators, postfixes.
-NEVER_START = frozenset(
+def _chars(*classes) -> str:
+    return "".join(chr(cp) for cls in classes for a, b in cls for cp in range(a, b + 1))
+
+
+# Never at line start (避头).  The Chinese core of TYPOGRAPHY.md (closing brackets and
+# quotes, pause and stop marks, interpuncts, connectors, separators, postfixes) ...
+NEVER_START_CORE = frozenset(
     "、。，．：；！？‼⁇⁈⁉"          # pause and stop marks
     "”’）》〉」』】〗〕］｝"          # closing brackets and quotes
     "·・‧"                            # interpuncts (间隔号)
-    "-–～〜"                          # connectors (连接号)
+    "-–～〜‐‑‒"                       # connectors (连接号), hyphens
     "/／"                             # separators (分隔号)
     "%‰℃°′″"                          # postfixes
     ",.:;!?)]}"                       # ASCII forms when they stand in Chinese text
-    "ー々〻ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ"  # small kana, iteration marks
 )
-# Never at line end (避尾): opening brackets and quotes, prefixes.
-NEVER_END = frozenset("“‘（《〈「『【〖〔［｛([{" "/／" "￥¥$£€#")
+# ... tailored onto the UAX #14 classes read from Unicode's data (uax14.py, generated):
+# CL CP EX IS NS IN and PO (after a number or not) never start a line; CJ (small kana,
+# ー) is treated as NS at the strict level (Banmian's default for body text).
+UAX_NEVER_START = frozenset(_chars(_uax.CL, _uax.CP, _uax.EX, _uax.IS, _uax.NS, _uax.IN, _uax.PO))
+CJ_CHARS = frozenset(_chars(_uax.CJ))
+NEVER_START_LOOSE = NEVER_START_CORE | UAX_NEVER_START
+NEVER_START = NEVER_START_LOOSE | CJ_CHARS     # the strict set
+# Never at line end (避尾): opening brackets and quotes (and UAX #14 OP), prefixes.
+NEVER_END = frozenset("“‘（《〈「『【〖〔［｛([{" "/／" "￥¥$£€#") | frozenset(_chars(_uax.OP))
 
 # Strict level (body text default) adds: no line starts with —— or ……
-STRICT_NEVER_START_UNITS = ("——", "……", "⸺", "⋯⋯")
+STRICT_NEVER_START_UNITS = ("——", "……", "⸺", "⸻", "⋯⋯")
 
 # Punctuation classes for compression (标点挤压). Values: which half is blank.
 OPENING = frozenset("“‘（《〈「『【〖〔［｛")               # blank left half
@@ -43,7 +56,7 @@ ASCII_TO_FULLWIDTH = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）"
 UNIT_JOINERS = frozenset(".,:·@-_/+&'’%‰")
 PREFIXES = frozenset("￥¥$£€#")
 POSTFIXES = frozenset("%‰℃°′″")
-DASHES = frozenset("—⸺")
+DASHES = frozenset("—⸺⸻")
 ELLIPSES = frozenset("…⋯")
 
 
@@ -96,3 +109,71 @@ def break_allowed(prev_text: str, next_text: str, *, strict: bool = True) -> boo
     if b in DASHES or b in ELLIPSES:
         return not strict
     return True
+
+
+# ---------------------------------------------------------------- long Latin units
+# URLs, e-mail addresses and identifiers may break after these (no hyphen added,
+# never before a closing mark); plain English words at a dictionary hyphenation
+# point (pyphen's en_US patterns, a hyphen is added); any long unit between two
+# characters as the last resort.
+BREAK_AFTER = frozenset("/.-_@?&=")
+URL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%")
+_URL_TRAILING = ".,;:!?)]'"
+EMERGENCY_MIN_EM = 3.0      # units at least this wide may break between any two characters
+HYPHEN_MIN = 5              # shortest word hyphenated
+
+
+def url_end(text: str, i: int) -> int:
+    """End of a URL or e-mail address starting at text[i], or i if none starts there."""
+    n = len(text)
+    j = i
+    while j < n and text[j] in URL_CHARS:
+        j += 1
+    while j > i and text[j - 1] in _URL_TRAILING:
+        j -= 1
+    run = text[i:j]
+    if "://" in run or run.lower().startswith("www."):
+        return j
+    at = run.find("@")
+    if 0 < at < len(run) - 3 and "." in run[at:] and run[at - 1].isalnum():
+        return j
+    return i
+
+
+@functools.lru_cache(maxsize=1)
+def _hyphenator():
+    import pyphen
+    return pyphen.Pyphen(lang="en_US")
+
+
+@functools.lru_cache(maxsize=4096)
+def hyphen_points(word: str) -> tuple[int, ...]:
+    """Dictionary hyphenation points of an English word (indices where a new piece starts)."""
+    if len(word) < HYPHEN_MIN or not (word.isascii() and word.isalpha()):
+        return ()
+    return tuple(_hyphenator().positions(word))
+
+
+def unit_breaks(t: str, width_em: float) -> tuple[tuple[int, str], ...]:
+    """Break opportunities inside one unbreakable unit t: ((index, why), ...), why in url/hyphen/emergency."""
+    out: dict[int, str] = {}
+    letters = any(c.isalpha() for c in t)
+    if letters:
+        for p in range(1, len(t)):
+            a, b = t[p - 1], t[p]
+            if a not in BREAK_AFTER or b in NEVER_START or b in BREAK_AFTER:
+                continue
+            if a in ".-" and not (t[p - 2:p - 1].isalpha() or b.isalpha()) :
+                continue        # 5.2  2024-01: numbers keep their separators
+            out[p] = "url"
+        if t.isascii() and t.isalpha():
+            for p in hyphen_points(t):
+                out.setdefault(p, "hyphen")
+    if width_em >= EMERGENCY_MIN_EM:
+        # a code, URL or identifier may break between characters rather than leave a loose line;
+        # an English word or a number only rather than overflow
+        why = "emergency_word" if (t.isalpha() or not letters) else "emergency"
+        for p in range(1, len(t)):
+            if p not in out and t[p] not in NEVER_START and t[p - 1] not in NEVER_END:
+                out[p] = why
+    return tuple(sorted(out.items()))

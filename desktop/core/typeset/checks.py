@@ -11,14 +11,16 @@ from dataclasses import dataclass, field
 from ..model.document import TextFrame
 from .breaking import (
     ASCII_TO_FULLWIDTH, DASHES, ELLIPSES, NEVER_END, NEVER_START, POSTFIXES, PREFIXES,
-    STRICT_NEVER_START_UNITS, UNIT_JOINERS, OPENING, is_alnum, is_han,
+    STRICT_NEVER_START_UNITS, UNIT_JOINERS, OPENING, BREAK_AFTER, URL_CHARS, is_alnum, is_han, url_end,
 )
 from .result import GlyphRun
 
 TOL = 0.01          # pt
 BODY_ROLES = ("paragraph", "lead", "note", "list")
 CHECKS = ("integrity", "prohibitions", "split_units", "overflow", "justification", "loose_lines",
-          "orphans", "indent", "scaling", "grid")
+          "orphans", "indent", "scaling", "grid", "overlaps")
+SOFT_HYPHEN = "\u00ad"   # drawn at the end of a hyphenated word's line; not in the copy
+OVERLAP_TOL = 0.02        # em: ink of one glyph reaching into the next one's ink
 # What a drawn character may stand for in the source (full-width substitution, dash glyph).
 _SUBST = {v: k for k, v in ASCII_TO_FULLWIDTH.items()}
 _SUBST["\u2015"] = "\u2014"
@@ -91,14 +93,14 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
             if text:
                 if text[0] in NEVER_START or text.startswith(STRICT_NEVER_START_UNITS) or text.startswith("\u2015\u2015"):
                     rep.problems.append(Problem("prohibitions", *loc, f"line starts with {text[0]!r}: {text}"))
-                if text[-1] in NEVER_END and not info.last:
+                if text[-1] in NEVER_END and not info.last and not _url_slash(text):
                     rep.problems.append(Problem("prohibitions", *loc, f"line ends with {text[-1]!r}: {text}"))
             # split units (a break inside ——, ……, a number, a Latin word, prefix/postfix + number)
             key = (info.story, info.frame)
             prev = prev_line_text.get(info.story)
             if prev is not None and not info.first and text and prev:
                 a, b = prev[-1], text[0]
-                if _split(a, b):
+                if _split(prev, text):
                     rep.problems.append(Problem("split_units", *loc, f"break between {a!r} and {b!r}"))
             prev_line_text[info.story] = text
             del key
@@ -112,6 +114,17 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
                 natural = face.advances[gid] * size if gid < len(face.advances) else adv
                 if hscale != 1.0 or abs(natural - adv) > 1e-6:
                     rep.problems.append(Problem("scaling", *loc, f"{ch!r} drawn {adv:.3f} pt wide, font says {natural:.3f}"))
+            # overlaps: a glyph's ink reaching into its neighbour's (a glyph wider than its slot)
+            prev_ink = None
+            for ch, x, adv, lcut, width, size, font, gid, hscale, _src in glyphs:
+                ink = _ink(fonts, font, gid)
+                if ink is None:
+                    continue
+                x0, x1 = x + ink[0] * size, x + ink[1] * size
+                if prev_ink is not None and prev_ink[1] > x0 + OVERLAP_TOL * size:
+                    rep.problems.append(Problem("overlaps", *loc, f"{prev_ink[2]!r} ({prev_ink[1]:.2f}) over {ch!r} ({x0:.2f})"))
+                if prev_ink is None or x1 > prev_ink[1]:
+                    prev_ink = (x0, x1, ch)
             for i in range(len(glyphs) - 1):
                 g1, g2 = glyphs[i], glyphs[i + 1]
                 if is_han(g1[0]) and is_han(g2[0]) and g2[9] == g1[9] + 1:   # a space in the copy is no gap
@@ -141,7 +154,68 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
     return rep
 
 
-def _split(a: str, b: str) -> bool:
+def _in_url(prev: str, text: str) -> bool:
+    """Do the end of prev and the start of text form one URL or e-mail address?"""
+    i = len(prev)
+    while i > 0 and prev[i - 1] in URL_CHARS:
+        i -= 1
+    j = 0
+    while j < len(text) and text[j] in URL_CHARS:
+        j += 1
+    token = prev[i:] + text[:j]
+    return i < len(prev) and j > 0 and url_end(token, 0) >= len(prev) - i + 1
+
+
+def _url_slash(text: str) -> bool:
+    """A line ending in the / of a URL or path (ASCII before it): a legal break."""
+    return text[-1] == "/" and len(text) > 1 and text[-2].isascii() and not text[-2].isspace()
+
+
+_INK: dict = {}
+
+
+def _ink(fonts, font_id: str, gid: int):
+    """(xMin, xMax) of a glyph's outline in em, None for a blank glyph (read once per glyph)."""
+    key = (font_id, gid)
+    if key in _INK:
+        return _INK[key]
+    tt = _INK.get(font_id)
+    if tt is None:
+        from fontTools.ttLib import TTFont
+        tt = _INK[font_id] = TTFont(str(fonts.face(font_id).path), lazy=True)
+    upem = tt["head"].unitsPerEm
+    v = None
+    try:
+        name = tt.getGlyphName(gid)
+        if "glyf" in tt:
+            g = tt["glyf"][name]
+            if g.numberOfContours:
+                if not hasattr(g, "xMin"):
+                    g.recalcBounds(tt["glyf"])
+                v = (g.xMin / upem, g.xMax / upem)
+        else:
+            bounds = tt.getGlyphSet()[name]
+            from fontTools.pens.boundsPen import BoundsPen
+            pen = BoundsPen(tt.getGlyphSet())
+            bounds.draw(pen)
+            if pen.bounds:
+                v = (pen.bounds[0] / upem, pen.bounds[2] / upem)
+    except (KeyError, IndexError, AttributeError):
+        v = None
+    _INK[key] = v
+    return v
+
+
+def _split(prev: str, text: str) -> bool:
+    """Is the break between a line ending in prev and one starting with text inside a unit?"""
+    a, b = prev[-1], text[0]
+    if a == SOFT_HYPHEN:
+        return False            # a hyphenated word (dictionary point, hyphen drawn)
+    if _in_url(prev, text):
+        return False            # a URL or e-mail address may break anywhere (after / . - _ @ ? & = first)
+    if a in BREAK_AFTER and b.isascii() and b.isalnum():
+        # URL, e-mail, identifier: after / . - _ @ ? & = — but a number keeps its separators
+        return a in ".-" and not (prev[-2:-1].isalpha() or b.isalpha())
     if (a in DASHES and b in DASHES) or (a == "\u2015" and b == "\u2015") or (a in ELLIPSES and b in ELLIPSES):
         return True
     if is_alnum(a) and is_alnum(b):
@@ -179,6 +253,8 @@ def _integrity(doc, result, rep: CheckReport, master_stories) -> None:
                 if r.story != story.id:
                     continue
                 for i, ch in enumerate(r.text):
+                    if ch == SOFT_HYPHEN and text[r.start + r.offsets[i]] != SOFT_HYPHEN:
+                        continue    # the hyphen added at a hyphenation point
                     seen.append((r.start + r.offsets[i], ch))
         expected = [i for i in range(end) if text[i] not in " \t\n\r\u00a0\u200b"]
         got = [i for i, _ in seen]
@@ -193,6 +269,8 @@ def _integrity(doc, result, rep: CheckReport, master_stories) -> None:
             continue
         for idx, ch in seen:
             src = text[idx]
+            if ch == SOFT_HYPHEN:
+                continue
             if ch != src and _SUBST.get(ch) != src:
                 rep.problems.append(Problem("integrity", 0, thread[0][1].id, 0,
                                             f"story {story.id}: character {idx} is {src!r} but {ch!r} was drawn"))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .breaking import (
     ASCII_TO_FULLWIDTH, CLOSING, DASHES, ELLIPSES, INTERPUNCT, NEVER_END, NEVER_START,
     OPENING, PAUSE, POSTFIXES, PREFIXES, SHARED_QUOTES, STOP, STRICT_NEVER_START_UNITS,
-    UNIT_JOINERS, in_chinese_context, is_alnum, is_han,
+    UNIT_JOINERS, in_chinese_context, is_alnum, is_han, unit_breaks, url_end,
 )
 
 INF = float("inf")
@@ -40,7 +40,17 @@ STRETCH_WINDOW = 2.5
 HEAD_PUNCT_BONUS = 40.0    # em²: a ragged line (a head) ending at ，。 or before “《 reads better
 PRUNE = 150.0              # a partial path this much dearer than the best with as many lines is dropped
 FORCED_BREAK_PENALTY = 1e6
+LINE_BREAK = "\u2028"      # forced line break inside a paragraph (heads: Shift+Enter)
 OVERFULL_PENALTY = 1e7
+# Breaks inside a long Latin unit (breaking.unit_breaks): after / . - _ @ ? & = in a URL,
+# e-mail or identifier; at a dictionary hyphenation point (a hyphen is added); as the last
+# resort between any two characters.  Each costs this much on top of the line's own cost.
+# An English word is broken between letters only when nothing else avoids an overfull line.
+BREAK_PENALTY = {"url": 20.0, "hyphen": 60.0, "emergency": 1500.0, "emergency_word": 5e5}
+DASH_EMS = {"\u2e3a": 2, "\u2e3b": 3}   # two-em and three-em dashes
+EVEN_CAP = 0.25           # em per gap of even stretch: more is a loose line (checks.py's threshold) ...
+LOOSE_PENALTY = 3000.0    # ... dearer than a last-resort break inside a code or URL, cheaper than an orphan
+RIGID = -2                 # stretch_class of the glue between the pieces of a unit: never stretched
 
 
 @dataclass(slots=True)
@@ -69,6 +79,7 @@ class Item:
     opening: bool = False
     can_end_line: bool = True     # a mark that may hang its right half at line end
     text: str = ""
+    ux: float = 0.0    # a piece of a unit split at its break opportunities: its offset in the unit (glyph dx are unit-relative)
 
 
 @dataclass(slots=True)
@@ -93,6 +104,7 @@ class Line:
     first: bool
     last: bool
     lspace: list = None  # per item: extra space between the glyphs of a unit (last resort), pt
+    hyphen: tuple = None # (gid, advance pt) of a hyphen drawn after the last item (a hyphenated word)
 
 
 @dataclass(slots=True)
@@ -101,19 +113,26 @@ class Paragraph:
     glues: list          # glues[k] between items[k] and items[k+1]
     can_break: list      # can_break[k]: a break after item k is legal
     size: float
+    extra: dict = None   # k -> (penalty, hyphen gid, hyphen advance pt): a break inside a unit after item k
+    forced: tuple = ()   # indices of forced line breaks (a line ends after each)
 
 
 class ParaSpec:
     """What composing one paragraph depends on (also the cache key; its hash is computed once)."""
-    __slots__ = ("chars", "indent", "align", "tracking", "strict", "_hash")
+    __slots__ = ("chars", "indent", "align", "tracking", "strict", "extras", "_hash")
 
-    def __init__(self, chars: tuple, indent: float, align: str, tracking: float, strict: bool = True):
+    def __init__(self, chars: tuple, indent: float, align: str, tracking: float, strict: bool = True,
+                 extras: tuple | None = None):
         self.chars = chars          # ((ch, face, size, color), ...) after font resolution
         self.indent = indent        # pt
         self.align = align
         self.tracking = tracking    # em
         self.strict = strict
-        self._hash = hash((chars, indent, align, tracking, strict))
+        # per character (tracking em, emphasis dots, horizontal shift em) or None; None for the
+        # whole paragraph when no character carries any (the common case, and the sample's)
+        self.extras = extras
+        self._hash = hash((chars, indent, align, tracking, strict) if extras is None
+                          else (chars, indent, align, tracking, strict, extras))
 
     def __hash__(self):
         return self._hash
@@ -122,7 +141,7 @@ class ParaSpec:
         return self is other or (isinstance(other, ParaSpec) and self._hash == other._hash
                                  and self.chars == other.chars and self.indent == other.indent
                                  and self.align == other.align and self.tracking == other.tracking
-                                 and self.strict == other.strict)
+                                 and self.strict == other.strict and self.extras == other.extras)
 
 
 # ---------------------------------------------------------------- itemize
@@ -181,6 +200,7 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
     spaces_before: list[bool] = []   # whether a space separated this item from the previous
     i = 0
     pending_space = False
+    pieces = {}                      # k -> why a break after item k falls inside a unit
     memo = ginfo.memo
     add_item, add_space = items.append, spaces_before.append
     _Item, _Glyph = Item, Glyph
@@ -201,6 +221,14 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
             pending_space = True
             i += 1
             continue
+        if ch == LINE_BREAK:
+            # forced line break (Shift+Enter): a zero-width item the line must end after
+            add_item(_Item([_Glyph(ch, i, 0, 0.0, 0.0)], face_id, size, color, 0.0, 0.0, 0.0, 0, 0,
+                           kind="break", text=ch))
+            add_space(pending_space)
+            pending_space = False
+            i += 1
+            continue
         disp = ch
         if ch in ASCII_TO_FULLWIDTH and in_chinese_context(text, i):
             disp = ASCII_TO_FULLWIDTH[ch]
@@ -213,9 +241,11 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
             draw = "\u2015" if ch == "\u2014" and ginfo(face_id, "\u2015")[1] == 1.0 else ch
             gid, adv_em, _ = ginfo(face_id, draw)
             adv = (adv_em or 1.0) * em
+            # each glyph's slot: its nominal width (⸺ two em, ⸻ three) or its real advance if wider
+            slot = max(adv, DASH_EMS.get(ch, 1) * em)
             for k in range(i, j):
-                glyphs.append(Glyph(draw, k, gid, adv, (k - i) * em + (em - adv) / 2))
-            items.append(Item(glyphs, face_id, size, color, (j - i) * em, 0.0, 0.0, 0, 0, kind="dash", text=text[i:j]))
+                glyphs.append(Glyph(draw, k, gid, adv, (k - i) * slot + (slot - adv) / 2))
+            items.append(Item(glyphs, face_id, size, color, (j - i) * slot, 0.0, 0.0, 0, 0, kind="dash", text=text[i:j]))
             spaces_before.append(pending_space)
             pending_space = False
             i = j
@@ -234,6 +264,8 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
                     j += 1
                 else:
                     break
+            if ch.isascii():
+                j = max(j, url_end(text, i))
             glyphs = []
             x = 0.0
             for k in range(i, j):
@@ -242,7 +274,26 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
                 adv = (adv_em or 0.5) * sz
                 glyphs.append(Glyph(c, k, gid, adv, x))
                 x += adv
-            items.append(Item(glyphs, face_id, size, color, x, 0.0, 0.0, 0, 0, kind="unit", text=text[i:j]))
+            utext = text[i:j]
+            cuts = unit_breaks(utext, x / em) if x > 2.0 * em else ()
+            if cuts:
+                # pieces joined by rigid glue; a break between them costs its penalty
+                prev = 0
+                prev_why = None
+                for pos, why in list(cuts) + [(len(utext), None)]:
+                    gs = glyphs[prev:pos]
+                    x0 = gs[0].dx
+                    w = (gs[-1].dx + gs[-1].adv) - x0
+                    it = Item(gs, face_id, size, color, w, 0.0, 0.0, 0, 0, kind="unit", text=utext[prev:pos], ux=x0)
+                    if prev:
+                        pieces[len(items) - 1] = prev_why
+                    items.append(it)
+                    spaces_before.append(pending_space if not prev else False)
+                    prev, prev_why = pos, why
+                pending_space = False
+                i = j
+                continue
+            items.append(Item(glyphs, face_id, size, color, x, 0.0, 0.0, 0, 0, kind="unit", text=utext))
             spaces_before.append(pending_space)
             pending_space = False
             i = j
@@ -262,7 +313,7 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
                     dx = 0.0
             else:
                 dx = 0.0
-            width = em
+            width = em if adv <= em * 1.001 else adv
             if kind == "open":
                 it = Item([Glyph(disp, i, gid, adv, dx)], face_id, size, color, width, em / 2, 0.0, SHRINK_BRACKET, 0, kind="punct", opening=True)
             elif kind == "close":
@@ -297,9 +348,36 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
     glues: list[Glue] = []
     can_break: list[bool] = []
     plain = {}   # size -> the glue between two Han characters (shared: glue is never mutated)
+    extra = None
+    xt = spec.extras
     for k in range(len(items) - 1):
         a, b = items[k], items[k + 1]
-        if a.kind == "han" and b.kind == "han" and not spaces_before[k + 1]:
+        if a.kind == "break" or b.kind == "break":
+            glues.append(Glue(0.0, 0.0, 0, 0.0, -1))
+            can_break.append(a.kind == "break")      # after a forced break, never before it
+            continue
+        why = pieces.get(k) if pieces else None
+        if why is not None:
+            glues.append(_RIGID_GLUE)
+            can_break.append(True)
+            if extra is None:
+                extra = {}
+            if why == "hyphen":
+                hv = ginfo(a.face, "-")
+                extra[k] = (BREAK_PENALTY[why], hv[0], (hv[1] or 0.33) * a.size)
+            else:
+                extra[k] = (BREAK_PENALTY[why], 0, 0.0)
+            continue
+        if xt is not None and not spaces_before[k + 1]:
+            x = xt[a.glyphs[-1].src]
+            if x is not None and x[0]:
+                # character tracking (字距) after a's last character
+                g = Glue((spec.tracking + x[0]) * min(a.size, b.size), 0.0, 0, 0.0, -1)
+                glues.append(g)
+                can_break.append(_break_between(a, b, spec.strict))
+                continue
+        if (a.kind == "han" and b.kind == "han" and not spaces_before[k + 1]
+                and b.text not in NEVER_START and a.text not in NEVER_END):
             g = plain.get(a.size)
             if g is None:
                 g = plain[a.size] = Glue(spec.tracking * a.size, 0.0, 0, 0.0, -1)
@@ -324,7 +402,11 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
         else:
             ok = _break_between(a, b, spec.strict)
         can_break.append(ok)
-    return Paragraph(items, glues, can_break, chars[0][2] if chars else 9.0)
+    forced = tuple(k for k, it in enumerate(items) if it.kind == "break") if LINE_BREAK in text else ()
+    return Paragraph(items, glues, can_break, chars[0][2] if chars else 9.0, extra, forced)
+
+
+_RIGID_GLUE = Glue(0.0, 0.0, 0, 0.0, RIGID)
 
 
 def _break_between(a: Item, b: Item, strict: bool) -> bool:
@@ -356,6 +438,7 @@ class _Prefix:
         items, glues = p.items, p.glues
         n = len(items)
         self.n = n
+        self.total = 0.0     # cost of the last break_lines search
         ng = len(glues)
         s0 = [0.0] * ng
         s1 = [0.0] * ng
@@ -375,6 +458,11 @@ class _Prefix:
         self.ts = list(accumulate([it.lcut + it.rcut for it in items], initial=0.0))
         self.tg = list(accumulate([gl.shrink for gl in glues], initial=0.0))
         self.tg.append(0.0)
+        # nf[k]: how many of glues[0:k] may stretch (the rigid joins inside a unit may not)
+        if p.extra:
+            self.nf = list(accumulate([gl.stretch_class != RIGID for gl in glues], initial=0)) + [0]
+        else:
+            self.nf = None
 
     def figures(self, p: Paragraph, i: int, j: int):
         """Natural width, shrink per class, stretch per class, even gaps of line [i, j)."""
@@ -400,7 +488,12 @@ class _Prefix:
         if last.rcut and last.can_end_line:        # a line-end mark may go to ½ em first
             shrink[last.rclass] -= last.rcut
             shrink[SHRINK_LINEEND] += last.rcut
-        return nat, shrink, stretch, j - 1 - i
+        return nat, shrink, stretch, self.gaps(i, j)
+
+    def gaps(self, i: int, j: int) -> int:
+        """Gaps of line [i, j) that take even stretch; a line of unit pieces only spaces its pieces."""
+        nf = self.nf
+        return j - 1 - i if nf is None else (nf[j - 1] - nf[i]) or (j - 1 - i)
 
     def stretch_cost(self, i: int, j: int, diff: float, em: float) -> float:
         """_line_cost for a justified non-last line that must stretch by diff (> 0)."""
@@ -415,11 +508,11 @@ class _Prefix:
                 need -= use
                 if need <= 1e-9:
                     return cost
-        gaps = j - 1 - i
+        gaps = self.gaps(i, j)
         if gaps <= 0:
-            return 5000.0 + need / em * 100
+            return 5000.0 + need / em * 100 + LOOSE_PENALTY
         per = need / gaps / em
-        return cost + need / em * EVEN_COST + per * per * EVEN_SQUARE * gaps
+        return cost + need / em * EVEN_COST + per * per * EVEN_SQUARE * gaps + (LOOSE_PENALTY if per > EVEN_CAP else 0.0)
 
 
 def _line_cost(nat, shrink, stretch, gaps, measure, em, justify, last, align):
@@ -453,9 +546,11 @@ def _line_cost(nat, shrink, stretch, gaps, measure, em, justify, last, align):
         need -= use
     if need > 1e-9:
         if gaps <= 0:
-            return 5000.0 + need / em * 100
+            return 5000.0 + need / em * 100 + LOOSE_PENALTY
         per = need / gaps / em
         cost += need / em * EVEN_COST + per * per * EVEN_SQUARE * gaps
+        if per > EVEN_CAP:
+            cost += LOOSE_PENALTY
     return cost
 
 
@@ -483,7 +578,8 @@ def break_lines(p: Paragraph, measures, indent: float, align: str) -> list[tuple
             memo.append(measures(len(memo)))
         return memo[k]
     out = _break_lines(p, measure_of, indent, align, PRUNE, pre)
-    if len(out) > 1 and _is_orphan_line(p, out[-1][0], out[-1][1]):
+    if len(out) > 1 and (_is_orphan_line(p, out[-1][0], out[-1][1]) or pre.total >= LOOSE_PENALTY):
+        # an orphan or a loose line: the pruned search may have dropped the path that avoids it
         out = _break_lines(p, measure_of, indent, align, INF, pre)
     return out
 
@@ -514,6 +610,7 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
     c_space, c_cl, c_even = STRETCH_COST[0] * inv_em, STRETCH_COST[1] * inv_em, EVEN_COST * inv_em
     items = p.items
     can_break = p.can_break
+    extra = p.extra
     em = p.size
     justify = align == "justify"
     window = STRETCH_WINDOW * em
@@ -522,10 +619,18 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
     lineno = [0] * (n + 1)
     best[0] = 0.0
     floor = {0: 0.0}   # line count -> cheapest path found so far that ends that many lines
+    forced = p.forced
     for i in range(n):
         bi = best[i]
         if bi == INF:
             continue
+        # a forced line break ahead: no line from i may run past it, and the line ending at it
+        # is set like a paragraph's last line
+        end_at = n
+        if forced:
+            fb = forced[bisect_left(forced, i)] if bisect_left(forced, i) < len(forced) else None
+            if fb is not None:
+                end_at = fb + 1
         k = lineno[i]
         # prune: a start that is already far dearer than the best path ending as many lines
         if bi > floor.get(k, INF) + prune:
@@ -538,9 +643,12 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
         # justified lines look only near the measure; ragged heads may end anywhere
         lo = bisect_left(E, measure - window + base, i + 1, n + 1) if justify else i + 1
         found = False
+        cheapest = INF      # the window's cheapest line: if only dear breaks (inside units) are there, look wider
         last_fit = None
         for rng in ((lo, n + 1), (i + 1, lo)):
             for j in range(*rng):
+                if j > end_at:
+                    break
                 nat = E[j] - base
                 # narrowest this line could be set: every item and glue shrunk fully
                 if nat - (TS[j] - TS[i]) - (TG[j - 1] - TG[i]) + open_cut > measure + 1e-6:
@@ -548,7 +656,14 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
                 last_fit = j if last_fit is None or j > last_fit else last_fit
                 if j != n and not can_break[j - 1]:
                     continue
-                is_last = j == n
+                is_last = j == n or j == end_at
+                pen = 0.0
+                hy = 0.0
+                if extra is not None and not is_last:
+                    x = extra.get(j - 1)
+                    if x is not None:
+                        pen, hy = x[0], x[2]
+                        nat += hy        # a hyphenated word's line ends with the hyphen
                 diff = measure - nat
                 if justify and not is_last and diff > 1e-6:
                     # stretch: word spaces, then Chinese–Latin gaps, then every gap evenly (inlined: hot)
@@ -566,12 +681,14 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
                             cost += use * c_cl
                             need -= use
                         if need > 1e-9:
-                            gaps = j - 1 - i
+                            gaps = j - 1 - i if extra is None else pre.gaps(i, j)
                             if gaps <= 0:
-                                cost += 5000.0 + need * inv_em * 100
+                                cost += 5000.0 + need * inv_em * 100 + LOOSE_PENALTY
                             else:
                                 per = need / gaps * inv_em
                                 cost += need * c_even + per * per * EVEN_SQUARE * gaps
+                                if per > EVEN_CAP:
+                                    cost += LOOSE_PENALTY
                 elif not justify and diff >= -1e-6:
                     # a ragged line that fits: its cost is only how short it falls (last left line free)
                     if is_last and align == "left":
@@ -581,7 +698,7 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
                         cost = slack * slack
                 elif diff < -1e-6:
                     nat_, shrink, stretch, gaps = pre.figures(p, i, j)
-                    cost = _line_cost(nat_ + ind, shrink, stretch, gaps, measure, em, justify, is_last, align)
+                    cost = _line_cost(nat_ + ind + hy, shrink, stretch, gaps, measure, em, justify, is_last, align)
                 else:
                     cost = 0.0
                 if cost == INF:
@@ -591,7 +708,9 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
                 elif not justify and not is_last and (items[j - 1].rclass in (SHRINK_PAUSE, SHRINK_STOP)
                                                       or items[j].opening):
                     cost -= HEAD_PUNCT_BONUS     # heads break at their punctuation or before a quote
-                total = bi + cost + 1.0
+                total = bi + cost + 1.0 + pen
+                if cost + pen < cheapest:
+                    cheapest = cost + pen
                 if total < best[j]:
                     best[j] = total
                     back[j] = i
@@ -599,7 +718,7 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
                     if total < floor.get(k + 1, INF):
                         floor[k + 1] = total
                 found = True
-            if found:
+            if found and cheapest < LOOSE_PENALTY:
                 break
         if not found:
             # nothing legal fits: force a break at the last fitting place (or one item)
@@ -609,6 +728,7 @@ def _break_lines(p: Paragraph, measures, indent: float, align: str, prune: float
                 best[j] = total
                 back[j] = i
                 lineno[j] = k + 1
+    pre.total = best[n]
     out = []
     j = n
     while j > 0:
@@ -632,7 +752,13 @@ def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, alig
         cuts[0][0] += first.lcut
     gl = [g.natural for g in line_glues]
     lspace = None
+    hyphen = None
     nat = indent + sum(gl) + sum([it.width for it in line_items]) - sum([c[0] + c[1] for c in cuts])
+    if p.extra and not last:
+        x = p.extra.get(j - 1)
+        if x is not None and x[2]:
+            hyphen = (x[1], x[2])
+            nat += x[2]
     diff = measure - nat
     if diff < -1e-9:
         need = -diff
@@ -680,16 +806,23 @@ def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, alig
             need -= take
             if need <= 1e-12:
                 break
-        if need > 1e-12 and gl:
-            per = need / len(gl)
-            gl = [g + per for g in gl]
+        flex = [k for k, g in enumerate(line_glues) if g.stretch_class != RIGID]
+        if need > 1e-12 and flex:
+            per = need / len(flex)
+            if len(flex) == len(gl):
+                gl = [g + per for g in gl]
+            else:
+                for k in flex:
+                    gl[k] += per
             need = 0.0
         if need > 1e-12:
             # a line of one unbreakable unit (an e-mail address): space its letters, the last resort
             inner = sum([len(it.glyphs) - 1 for it in line_items])
-            if inner:
-                per = need / inner
+            rigid = len(gl)
+            if inner + rigid:
+                per = need / (inner + rigid)
                 lspace = [per if len(it.glyphs) > 1 else 0.0 for it in line_items]
+                gl = [g + per for g in gl]
                 need = 0.0
         justified = need <= 1e-9
     else:
@@ -706,6 +839,8 @@ def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, alig
             x += lspace[idx] * (len(it.glyphs) - 1)
         if idx < last_idx:
             x += gl[idx]
+    if hyphen is not None:
+        x += hyphen[1]
     width = x
     offset = 0.0
     if align == "center":
@@ -714,7 +849,7 @@ def place_line(p: Paragraph, i: int, j: int, measure: float, indent: float, alig
         offset = measure - width
     if offset:
         xs = [v + offset for v in xs]
-    return Line(i, j, xs, [tuple(c) for c in cuts], width, measure, justified, i == 0, last, lspace)
+    return Line(i, j, xs, [tuple(c) for c in cuts], width, measure, justified, i == 0, last, lspace, hyphen)
 
 
 def first_indent(p: Paragraph, indent: float) -> float:
@@ -726,8 +861,10 @@ def first_indent(p: Paragraph, indent: float) -> float:
 
 def compose(p: Paragraph, measures, indent: float, align: str) -> list[Line]:
     breaks = break_lines(p, measures, indent, align)
+    items = p.items
     out = []
     ind = first_indent(p, indent)
     for n_line, (i, j, m) in enumerate(breaks):
-        out.append(place_line(p, i, j, m, ind if i == 0 else 0.0, align, j == len(p.items)))
+        out.append(place_line(p, i, j, m, ind if i == 0 else 0.0, align,
+                              j == len(p.items) or items[j - 1].kind == "break"))
     return out

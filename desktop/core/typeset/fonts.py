@@ -4,14 +4,18 @@ The layout engine measures with these metrics and nothing else (cmap, hmtx,
 units per em, hhea ascender/descender read with fontTools); the painters draw
 with the same files. No Qt, no reportlab here.
 
-Reading cmap + hmtx of a 30 000-glyph font with fontTools takes a noticeable
-fraction of a second, so the extracted metrics are cached in a pickle under
-``cache_dir`` keyed by file name, size and mtime; a cache that cannot be read
-or written is ignored silently.
+Reading cmap + hmtx of a 30 000-glyph font with fontTools takes most of a
+second, so the few tables the engine needs are read straight from the file
+(:func:`read_metrics_direct`, formats 4 and 12 of cmap; anything else goes to
+fontTools), and the result is kept in the user cache as a record — a JSON
+header and packed arrays, nothing that can execute — keyed by file name, size
+and mtime and checked on read; a cache that cannot be read or written is
+ignored silently.
 """
 from __future__ import annotations
 
 import functools
+import struct
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,9 +36,9 @@ FACE_FILES: dict[str, str] = {
 FALLBACK: tuple[str, ...] = ("song", "hei", "kai")  # order tried when a face lacks a character
 
 # Characters that are never drawn, so never "missing".
-IGNORED_CHARS = frozenset("\n\r\t\u200b")
+IGNORED_CHARS = frozenset("\n\r\t\u200b\u2028")
 
-_CACHE_FORMAT = 1  # bump when the pickled metrics change shape
+_CACHE_FORMAT = 2  # bump when the cached metrics change shape
 
 
 @dataclass(frozen=True)
@@ -98,6 +102,138 @@ def read_metrics(path: Path) -> dict:
         }
 
 
+# getBestCmap's order: full Unicode before BMP-only subtables
+_CMAP_PREFERENCE = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
+
+
+def read_metrics_direct(path: Path) -> dict | None:
+    """The same metrics as :func:`read_metrics`, read with struct from the sfnt tables
+    (head, hhea, maxp, hmtx, OS/2, name, cmap 4/12) in milliseconds instead of a second;
+    None for anything this reader does not handle (fontTools then reads the file)."""
+    import mmap
+    try:
+        with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as d:
+            return _direct(d, Path(path))
+    except (OSError, ValueError, struct.error, IndexError, KeyError, UnicodeDecodeError):
+        return None
+
+
+def _direct(d, path: Path) -> dict | None:
+    u16 = struct.Struct(">H").unpack_from
+    i16 = struct.Struct(">h").unpack_from
+    u32 = struct.Struct(">I").unpack_from
+    if u32(d, 0)[0] not in (0x00010000, 0x74727565, 0x4F54544F):   # TrueType / 'true' / 'OTTO'
+        return None
+    tables = {}
+    for i in range(u16(d, 4)[0]):
+        tag, _chk, off, length = struct.unpack_from(">4sIII", d, 12 + 16 * i)
+        if off + length > len(d):
+            return None
+        tables[tag.decode("latin-1")] = (off, length)
+    head, hhea, maxp = tables["head"][0], tables["hhea"][0], tables["maxp"][0]
+    upem = u16(d, head + 18)[0]
+    n_glyphs = u16(d, maxp + 4)[0]
+    n_hm = u16(d, hhea + 34)[0]
+    if not upem or not n_hm or n_hm > n_glyphs:
+        return None
+    hm = tables["hmtx"][0]
+    aws = struct.unpack_from(f">{2 * n_hm}H", d, hm)[0::2]
+    advances = tuple(aw / upem for aw in aws) + (aws[-1] / upem,) * (n_glyphs - n_hm)
+    cmap = _direct_cmap(d, tables["cmap"][0], n_glyphs)
+    if cmap is None:
+        return None
+    name = _direct_names(d, tables["name"][0]) if "name" in tables else {}
+    fs_type = u16(d, tables["OS/2"][0] + 8)[0] if "OS/2" in tables else 0
+    return {
+        "units_per_em": upem,
+        "ascender": i16(d, hhea + 4)[0] / upem,
+        "descender": i16(d, hhea + 6)[0] / upem,
+        "cmap": cmap,
+        "advances": advances,
+        "ps_name": name.get(6) or path.stem,
+        "family": name.get(16) or name.get(1) or path.stem,
+        "fs_type": fs_type,
+        "has_glyf": "glyf" in tables,
+        "has_cff": "CFF " in tables or "CFF2" in tables,
+    }
+
+
+def _direct_cmap(d, base: int, n_glyphs: int) -> dict | None:
+    u16 = struct.Struct(">H").unpack_from
+    subtables = {}
+    for i in range(u16(d, base + 2)[0]):
+        plat, enc, off = struct.unpack_from(">HHI", d, base + 4 + 8 * i)
+        subtables.setdefault((plat, enc), base + off)
+    for pe in _CMAP_PREFERENCE:
+        off = subtables.get(pe)
+        if off is None:
+            continue
+        fmt = u16(d, off)[0]
+        if fmt == 4:
+            return _cmap4(d, off, n_glyphs)
+        if fmt == 12:
+            return _cmap12(d, off, n_glyphs)
+        return None          # a preferred subtable in a format this reader does not decode
+    return None
+
+
+def _cmap4(d, off: int, n_glyphs: int) -> dict:
+    seg2 = struct.unpack_from(">H", d, off + 6)[0]
+    n = seg2 // 2
+    ends = struct.unpack_from(f">{n}H", d, off + 14)
+    starts = struct.unpack_from(f">{n}H", d, off + 16 + seg2)
+    deltas = struct.unpack_from(f">{n}h", d, off + 16 + 2 * seg2)
+    ro_base = off + 16 + 3 * seg2
+    ranges = struct.unpack_from(f">{n}H", d, ro_base)
+    cmap = {}
+    for i in range(n):
+        start, end, delta, ro = starts[i], ends[i], deltas[i], ranges[i]
+        if start > end:
+            continue
+        if ro == 0:
+            for cp in range(start, end + 1):
+                gid = (cp + delta) & 0xFFFF
+                if gid:
+                    cmap[cp] = gid
+        else:
+            at = ro_base + 2 * i + ro
+            glyphs = struct.unpack_from(f">{end - start + 1}H", d, at)
+            for k, g in enumerate(glyphs):
+                if g:
+                    cmap[start + k] = (g + delta) & 0xFFFF
+    return cmap
+
+
+def _cmap12(d, off: int, n_glyphs: int) -> dict:
+    n_groups = struct.unpack_from(">I", d, off + 12)[0]
+    cmap = {}
+    for start, end, gid in struct.iter_unpack(">III", d[off + 16:off + 16 + 12 * n_groups]):
+        for k in range(end - start + 1):
+            cmap[start + k] = gid + k
+    return {cp: g for cp, g in cmap.items() if g < n_glyphs}
+
+
+def _direct_names(d, base: int) -> dict:
+    """nameID -> string, English (Windows 0x409 or Mac 0) preferred, as getDebugName picks."""
+    count, str_off = struct.unpack_from(">HH", d, base + 2)
+    some, english = {}, {}
+    for i in range(count):
+        plat, enc, lang, nid, length, off = struct.unpack_from(">6H", d, base + 6 + 12 * i)
+        if nid not in (1, 6, 16) or nid in english:
+            continue
+        raw = d[base + str_off + off:base + str_off + off + length]
+        if plat in (0, 3):
+            text = raw.decode("utf-16-be")
+        elif plat == 1 and enc == 0:
+            text = raw.decode("mac_roman")
+        else:
+            continue
+        some[nid] = text
+        if (plat, lang) in ((1, 0), (3, 0x409)):
+            english[nid] = text
+    return {**some, **english}
+
+
 def _default_cache_dir() -> Path:
     return cache.cache_dir()
 
@@ -108,18 +244,50 @@ def _cache_key(path: Path) -> tuple:
 
 
 def _cache_file(cache_dir: Path, path: Path) -> Path:
-    return cache_dir / f"fontmetrics-{path.name}.pickle"
+    return cache_dir / f"fontmetrics-{path.name}.bin"
+
+
+_SCALARS = {"units_per_em": int, "ascender": float, "descender": float, "ps_name": str, "family": str,
+            "fs_type": int, "has_glyf": bool, "has_cff": bool}
 
 
 def _load_cached(cache_dir: Path, path: Path, key: tuple) -> dict | None:
-    data = cache.read_pickle(_cache_file(cache_dir, path))
-    if isinstance(data, dict) and data.get("key") == key and isinstance(data.get("metrics"), dict):
-        return data["metrics"]
-    return None     # missing, truncated, from another version: read afresh
+    """The cached metrics, or None if missing, not a record, from another version or file, or
+    inconsistent (array lengths, glyph ids past the glyph count): then they are read afresh."""
+    rec = cache.read_record(_cache_file(cache_dir, path), "fontmetrics")
+    if rec is None:
+        return None
+    h, blobs = rec
+    if h.get("key") != list(key) or len(blobs) != 3:
+        return None
+    m = {}
+    for name, typ in _SCALARS.items():
+        v = h.get(name)
+        if type(v) is not typ and not (typ is float and type(v) is int):
+            return None
+        m[name] = v
+    n_cmap, n_glyphs, upem = h.get("n_cmap"), h.get("n_glyphs"), m["units_per_em"]
+    cps = cache.unpack_array("I", blobs[0], n_cmap)
+    gids = cache.unpack_array("I", blobs[1], n_cmap)
+    aws = cache.unpack_array("I", blobs[2], n_glyphs)
+    if cps is None or gids is None or aws is None or upem <= 0 or (gids and max(gids) >= n_glyphs):
+        return None
+    m["cmap"] = dict(zip(cps, gids))
+    m["advances"] = tuple(aw / upem for aw in aws)
+    return m
 
 
 def _store_cached(cache_dir: Path, path: Path, key: tuple, metrics: dict) -> None:
-    cache.write_pickle(_cache_file(cache_dir, path), {"key": key, "metrics": metrics})
+    upem = metrics["units_per_em"]
+    aws = [round(a * upem) for a in metrics["advances"]]
+    if any(aw / upem != a for aw, a in zip(aws, metrics["advances"])):
+        return              # advances not whole font units: not worth caching in this form
+    header = {name: metrics[name] for name in _SCALARS}
+    header.update(key=list(key), n_cmap=len(metrics["cmap"]), n_glyphs=len(aws))
+    cmap = metrics["cmap"]
+    cache.write_record(_cache_file(cache_dir, path), "fontmetrics", header,
+                       [cache.pack_array("I", cmap.keys()), cache.pack_array("I", cmap.values()),
+                        cache.pack_array("I", aws)])
 
 
 # ------------------------------------------------------------------ registry
@@ -169,7 +337,7 @@ class FontRegistry:
         key = _cache_key(path)
         metrics = _load_cached(self.cache_dir, path, key)
         if metrics is None:
-            metrics = read_metrics(path)
+            metrics = read_metrics_direct(path) or read_metrics(path)
             _store_cached(self.cache_dir, path, key, metrics)
         return FontFace(
             id=font_id,

@@ -2,8 +2,13 @@
 
 Layout never changes the document.  A Layouter keeps caches between calls —
 itemized paragraphs by their content and style, composed lines by measure,
-image headers by file — so after a one-character edit only that paragraph is
-recomposed; the others' lines are reused and only moved.
+image headers by file, the latest flow of each story — so after a one-character
+edit only that paragraph is recomposed; the others' lines are reused and only moved.
+
+Every cache is bounded by the estimated bytes it holds (``SizedLRU``; the budgets
+are ``CACHE_BUDGETS``), and what the last ``KEEP_PASSES`` layout passes did not use
+is dropped after each pass: the superseded versions of a paragraph being typed
+into go within a few keystrokes, and a story keeps one flow — the current one.
 """
 from __future__ import annotations
 
@@ -13,7 +18,8 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from ..model.document import BoxFrame, ImageFrame, ParagraphStyle, RuleFrame, TextFrame
+from ..model.document import BOLD_FACES, BoxFrame, ImageFrame, ParagraphStyle, RuleFrame, TextFrame
+from ..cache import SizedLRU
 from ..model.units import mm_to_pt
 from .compose import ParaSpec, compose, glyph_info, itemize, _is_orphan_line
 from .flow import ASCENT, DESCENT, Cursor, frame_geometry
@@ -28,25 +34,57 @@ HEAD_ROLES = ("kicker", "headline", "subtitle", "subhead", "title")
 PLACEHOLDERS = ("paper", "date", "page", "section", "editor", "weekday")
 
 
+MiB = 1 << 20
+# memory budget of each cache, in estimated bytes (see the _size_* estimates below)
+CACHE_BUDGETS = {"specs": 48 * MiB, "paras": 160 * MiB, "lines": 64 * MiB, "stories": 128 * MiB,
+                 "images": 1 * MiB}
+KEEP_PASSES = 3     # an entry no layout pass used among the last three is dropped
+
+# Estimated bytes per character, measured with tracemalloc on the seed text (CPython 3.11):
+# ParaSpec with its key ~100, itemized Paragraph ~360, composed lines ~130,
+# a story's flow (glyph runs and line infos) ~210 per placed glyph.
+_SPEC_B, _PARA_B, _LINES_B, _FLOW_B = 100, 360, 130, 210
+
+
 def _default_style(name: str) -> ParagraphStyle:
     return ParagraphStyle(name)
 
 
+def _size_flow(res) -> int:
+    n = 0
+    for items in res["items"].values():
+        for it in items:
+            n += len(it.glyphs) if isinstance(it, GlyphRun) else 2
+    nl = sum(len(v) for v in res["lines"].values())
+    return 512 + _FLOW_B * n + 300 * nl
+
+
 class Layouter:
-    def __init__(self, fonts=None, base_dir=None):
+    def __init__(self, fonts=None, base_dir=None, budgets: dict | None = None):
         self.fonts = fonts or default_registry()
         self.base_dir = Path(base_dir) if base_dir else None
-        self._paras: dict = {}     # ParaSpec -> Paragraph (itemized)
-        self._lines: dict = {}     # (ParaSpec, measures…) -> [Line]
-        self._images: dict = {}    # (path, mtime, size) -> (w, h)
-        self._specs: dict = {}     # block content key -> ParaSpec
-        self._stories: dict = {}   # (story content, styles, frame geometry) -> flow result
-        self._covered: set = set() # characters known to be in some bundled face
+        b = dict(CACHE_BUDGETS, **(budgets or {}))
+        self._paras = SizedLRU(b["paras"])     # ParaSpec -> Paragraph (itemized)
+        self._lines = SizedLRU(b["lines"])     # (ParaSpec, first measure) -> ([Line], measures)
+        self._images = SizedLRU(b["images"])   # (path, mtime, size) -> (w, h)
+        self._specs = SizedLRU(b["specs"])     # block content key -> ParaSpec
+        # (story id, its frames, placeholder values) -> (content key, flow result): one flow per
+        # story and place, replaced when the story or its frames change
+        self._stories = SizedLRU(b["stories"])
+        self._caches = (self._paras, self._lines, self._images, self._specs, self._stories)
+        self._pass = 0
+        self._covered: set = set() # characters known to be in some bundled face (bounded by Unicode)
         self._dry = False          # True while balancing tries depths: no display items are built
+
+    def cache_bytes(self) -> dict:
+        """Estimated bytes held by each cache."""
+        names = ("paras", "lines", "images", "specs", "stories")
+        return {n: c.bytes for n, c in zip(names, self._caches)}
 
     # ------------------------------------------------------------ paragraphs
     def _spec(self, doc, block, style: ParagraphStyle, swatches, text_override=None) -> ParaSpec:
-        runs = tuple((r.text, r.style) for r in block.runs) if text_override is None else ((text_override, None),)
+        runs = (tuple((r.text, r.style, _local_key(r.local)) for r in block.runs)
+                if text_override is None else ((text_override, None, None),))
         cstyles = tuple((r[1], _cs_key(doc.character_style(r[1]))) for r in runs if r[1])
         key = (runs, _ps_key(style), cstyles, swatches.get(style.color))
         spec = self._specs.get(key)
@@ -55,30 +93,47 @@ class Layouter:
         resolve = self.fonts.resolve
         ginfo = glyph_info(self.fonts)
         chars = []
+        extras = []
+        any_extra = False
         pcolor = swatches.get(style.color, BLACK)
-        for text, cs_name in runs:
+        for (text, cs_name, _lk), run in zip(runs, block.runs if text_override is None else (None,)):
             font, size, color = style.font, style.size, pcolor
+            bold = emph = False
+            track = shift = 0.0
+            levels = []
             if cs_name:
                 cs = doc.character_style(cs_name)
                 if cs is not None:
-                    font = cs.font or font
-                    size = cs.size or size
-                    color = swatches.get(cs.color, color) if cs.color else color
+                    levels.append(cs)
+            if run is not None and run.local is not None:
+                levels.append(run.local)
+            for lv in levels:     # character style, then the local override
+                font = lv.font or font
+                size = lv.size or size
+                color = swatches.get(lv.color, color) if lv.color else color
+                bold = lv.bold if lv.bold is not None else bold
+                emph = lv.emphasis if lv.emphasis is not None else emph
+                track = lv.tracking if lv.tracking is not None else track
+                shift = lv.shift if lv.shift is not None else shift
+            if bold:
+                font = BOLD_FACES.get(font, font)
             # one tuple per distinct character, shared by its every occurrence
             memo = {ch: (ch, font if ginfo(font, ch)[2] else (resolve(font, ch) or font), size, color)
                     for ch in set(text)}
             chars.extend([memo[ch] for ch in text])
-        spec = ParaSpec(tuple(chars), style.indent * style.size, style.align, style.tracking)
-        if len(self._specs) > 20000:
-            self._specs.clear()
-        self._specs[key] = spec
+            x = (track, emph, shift) if (track or emph or shift) else None
+            any_extra = any_extra or x is not None
+            extras.extend([x] * len(text))
+        spec = ParaSpec(tuple(chars), style.indent * style.size, style.align, style.tracking,
+                        extras=tuple(extras) if any_extra else None)
+        self._specs.put(key, spec, 200 + _SPEC_B * len(chars) * (2 if any_extra else 1))
         return spec
 
     def _compose(self, spec: ParaSpec, measures_fn, first_measure: float):
         p = self._paras.get(spec)
         if p is None:
             p = itemize(spec, self.fonts)
-            self._paras[spec] = p
+            self._paras.put(spec, p, 200 + _PARA_B * len(spec.chars))
         # fast path: every line at the same measure (no wrap, no frame change inside)
         key = (spec, first_measure)
         cached = self._lines.get(key)
@@ -87,29 +142,29 @@ class Layouter:
             if all(abs(measures_fn(k) - m) < 1e-6 for k, m in enumerate(ms)):
                 return p, lines
         lines = compose(p, measures_fn, spec.indent, spec.align)
-        self._lines[key] = (lines, [ln.measure for ln in lines])
+        self._lines.put(key, (lines, [ln.measure for ln in lines]), 200 + _LINES_B * len(spec.chars) + 150 * len(lines))
         return p, lines
 
     # ------------------------------------------------------------ images
     def _image_info(self, path: str):
         if not path:
             return None
-        full = Path(path)
-        if not full.is_absolute() and self.base_dir is not None:
-            full = self.base_dir / full
+        from .. import imagefile   # outside the layout's folder, not a regular file, too big: missing
+        full, refused = imagefile.resolve_link(path, self.base_dir, self._link_folders)
+        if refused:
+            return str(full), None
         try:
-            st = os.stat(full)
-        except OSError:
+            st = imagefile.check_regular(full)
+        except imagefile.ImageFileError:
             return str(full), None
         key = (str(full), st.st_mtime_ns, st.st_size)
         if key not in self._images:
             try:
-                from PIL import Image
-                with Image.open(full) as im:
-                    self._images[key] = im.size
+                size = imagefile.header(full)[1]
             except Exception:
-                self._images[key] = None
-        return str(full), self._images[key]
+                size = None
+            self._images.put(key, size, 200 + 2 * len(key[0]))
+        return str(full), self._images.get(key)
 
     # ------------------------------------------------------------ document
     def layout(self, doc) -> LayoutResult:
@@ -118,13 +173,20 @@ class Layouter:
         mid-layout cost ~4 ms on the sample page, while collecting them afterwards costs ~1 ms."""
         was_enabled = gc.isenabled()
         gc.disable()
+        self._pass += 1
+        for c in self._caches:
+            c.generation = self._pass
         try:
             return self._layout(doc)
         finally:
+            for c in self._caches:
+                c.drop_older(self._pass - KEEP_PASSES + 1)
             if was_enabled:
                 gc.enable()
 
     def _layout(self, doc) -> LayoutResult:
+        from ..imagefile import link_folders
+        self._link_folders = link_folders(doc.meta, self.base_dir)
         swatches = {s.name: s.cmyk for s in doc.swatches}
         swatches.setdefault("Black", BLACK)
         swatches.setdefault("Registration", (1.0, 1.0, 1.0, 1.0))
@@ -242,13 +304,13 @@ class Layouter:
                 text = None
                 spec = self._spec(doc, block, style, swatches)
             prepared.append((block, style, spec, text))
-        key = (story.id,
-               tuple((spec, block.role, len(block.text), _style_key(style)) for block, style, spec, _ in prepared),
-               tuple(_geom_key(g) for g in geoms),
-               tuple(sorted(values.items())) if values else None)
-        hit = self._stories.get(key)
-        if hit is not None:
-            return hit
+        vkey = tuple(sorted(values.items())) if values else None
+        slot = (story.id, tuple((g.page_index, g.frame.id) for g in geoms), vkey)
+        key = (tuple((spec, block.role, len(block.text), _style_key(style)) for block, style, spec, _ in prepared),
+               tuple(_geom_key(g) for g in geoms))
+        hit = self._stories.get(slot)
+        if hit is not None and hit[0] == key:
+            return hit[1]
         balance = bool(geoms) and getattr(geoms[-1].frame, "balance", False) and len(geoms[-1].columns) > 1
         self._dry = balance            # the unbalanced flow is only looked at, unless it is the answer
         try:
@@ -258,9 +320,7 @@ class Layouter:
         if balance:
             res = self._balance(doc, story, geoms, prepared, res) if not res["overset"] and res["underset"] > 0 \
                 else self._flow_story_uncached(doc, story, geoms, prepared)
-        if len(self._stories) > 512:
-            self._stories.clear()
-        self._stories[key] = res
+        self._stories.put(slot, (key, res), _size_flow(res))   # the superseded flow goes
         return res
 
     def _missing(self, story):
@@ -269,7 +329,7 @@ class Layouter:
         known = self._covered
         absent = [ch for ch in set(text) if ch not in known]
         for ch in absent:
-            if ch in "\n\r\t \u200b" or self.fonts.resolve("song", ch) is not None:
+            if ch in "\n\r\t \u200b\u2028" or self.fonts.resolve("song", ch) is not None:
                 known.add(ch)
         if all(ch in known for ch in absent):
             return []
@@ -495,7 +555,8 @@ class Layouter:
             last_it = ln.end - 1 - ln.start
             last_item = p.items[ln.end - 1]
             set_x1 = (s.x + ln.x_positions[-1] + last_item.width - ln.cuts[last_it][0] - ln.cuts[last_it][1]
-                      + (ln.lspace[last_it] if ln.lspace else 0.0) * (len(last_item.glyphs) - 1))
+                      + (ln.lspace[last_it] if ln.lspace else 0.0) * (len(last_item.glyphs) - 1)
+                      + (ln.hyphen[1] if ln.hyphen else 0.0))
             info = LineInfo(f.frame.id, s.ci, story.id, role, s.x, s.x + s.measure, s.baseline,
                             block_start + src0, block_start + src1, ln.first, ln.last,
                             spec.align == "justify", on_grid, spec.indent if ln.first else 0.0,
@@ -562,6 +623,7 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
     sx = s.x
     seg = []            # (x, gid, ch, adv, src, lcut, width) of the current stretch
     seg_key = None
+    unit_left = None    # left edge of the unit whose pieces follow (split units)
 
     def flush():
         face, size, color = seg_key
@@ -571,10 +633,24 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
                              story_id, block_start + s0, tuple(o - s0 for o in src),
                              frame_id, line_no, s.ci, role, 1.0, lc, wd))
 
+    xt = spec.extras
+    dots = []
     for idx in range(ln.end - ln.start):
         it = items[ln.start + idx]
+        if it.kind == "break":
+            continue
         lcut, rcut = cuts[idx]
         left = sx + xpos[idx] - lcut
+        if xt is not None:
+            x = xt[it.glyphs[0].src]
+            if x is not None:
+                left += x[2] * it.size          # horizontal shift: drawn only, the line stays
+                if x[1]:                        # 着重号: a dot centred under each character
+                    d = it.size * 0.16
+                    for g in it.glyphs:
+                        cx = left + g.dx + g.adv / 2
+                        dots.append(Box(cx - d / 2, s.baseline + it.size * 0.2, d, d, None, 0.0,
+                                        it.color, frame_id))
         key = (it.face, it.size, it.color)
         if key != seg_key:
             if seg:
@@ -582,6 +658,18 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
                 seg = []
             seg_key = key
         glyphs = it.glyphs
+        if it.ux:
+            # a piece of a split unit: its glyphs' dx are relative to the unit's start; on the
+            # line of the piece before it (and no letter-spacing) it keeps the unit's own origin
+            if idx and unit_left is not None and lsp is None:
+                left = unit_left
+            else:
+                left -= it.ux
+            ls = lsp[idx] if lsp else 0.0
+            for gi, g in enumerate(glyphs):
+                seg.append((left + g.dx + gi * ls, g.gid, g.ch, g.adv, g.src, 0.0, g.adv))
+            continue
+        unit_left = left if it.kind == "unit" else None
         if len(glyphs) == 1:
             g = glyphs[0]
             seg.append((left + g.dx, g.gid, g.ch, g.adv, g.src, lcut - g.dx, it.width - lcut - rcut))
@@ -589,9 +677,13 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
             ls = lsp[idx] if lsp else 0.0
             for gi, g in enumerate(glyphs):
                 seg.append((left + g.dx + gi * ls, g.gid, g.ch, g.adv, g.src, 0.0, g.adv))
+    if ln.hyphen and seg:
+        # a hyphenated word: the added hyphen is drawn as U+00AD (soft hyphen, not in the copy)
+        x, _gid, _ch, adv, src, _lc, wd = seg[-1]
+        seg.append((x + adv, ln.hyphen[0], "\u00ad", ln.hyphen[1], src, 0.0, ln.hyphen[1]))
     if seg:
         flush()
-    return runs
+    return runs + dots if dots else runs
 
 
 def _exclusions(page, doc):
@@ -632,7 +724,11 @@ def _ps_key(s: ParagraphStyle):
 
 
 def _cs_key(cs):
-    return None if cs is None else (cs.font, cs.size, cs.color)
+    return None if cs is None else (cs.font, cs.size, cs.color, cs.bold, cs.emphasis, cs.tracking, cs.shift)
+
+
+def _local_key(f):
+    return None if f is None else (f.font, f.size, f.color, f.bold, f.emphasis, f.tracking, f.shift)
 
 
 def layout_document(doc, fonts=None, base_dir=None) -> LayoutResult:

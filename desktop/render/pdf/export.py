@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from banmian.core import press as _press
 from banmian.core.io import atomic_target
 from banmian.core.paths import default_profile
 from banmian.core.typeset.result import GlyphRun, ImagePlacement, LayoutResult
@@ -44,13 +45,17 @@ def parse_pages(spec: str | None, count: int) -> list[int]:
 
 
 def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None, marks: bool = True,
-               profile=None, ink_limit: float = 240, pdfx: str | None = "4",
+               profile=None, ink_limit: float | None = None, pdfx: str | None = "4",
                progress: Callable[[int, int], None] | None = None, fonts=None,
-               max_ppi: float = MAX_PPI, source_name: str | None = None) -> ExportReport:
+               max_ppi: float = MAX_PPI, source_name: str | None = None, press=None) -> ExportReport:
     """Write ``result`` as a print-ready PDF to ``out_path`` (atomically).
 
     ``pages``: None for all, an iterable of 0-based page indexes, or a "1,3-4" string.
-    ``profile``: path of a CMYK ICC profile (default: the bundled ISO Coated v2 300 %).
+    ``press``: the print condition (a banmian.core.press.PressCondition or a preset name;
+    default: newsprint coldset 240 %) — profile, ink limit, rendering intent, marks offset,
+    black-rule overprint and the OutputIntent's naming.
+    ``profile``/``ink_limit``: a plant's own CMYK ICC profile / total ink limit, overriding
+    the condition's (a different profile makes a "Custom" condition).
     ``pdfx``: "4" (PDF/X-4), "1a" (PDF/X-1a:2001) or None (plain PDF).
     ``source_name``: the layout file's name for the slug line (default: the PDF's name).
     ``progress(done, total)`` is called after each page.
@@ -65,8 +70,16 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
         from banmian.core.typeset.fonts import default_registry
         fonts = default_registry()
     out_path = Path(out_path)
-    profile_path = Path(profile) if profile else DEFAULT_PROFILE
+    if profile:
+        _check_profile(Path(profile))
+    try:
+        cond = press if isinstance(press, _press.PressCondition) else _press.get(press)
+        cond = cond.with_overrides(profile=profile, ink_limit=ink_limit)
+    except _press.PressError as e:
+        raise ExportError(str(e)) from None
+    profile_path = cond.profile_path()
     profile_desc = _check_profile(profile_path)
+    ink_limit = cond.ink_limit
     if pdfx not in (None, "", "none", "4", "1a"):
         raise ExportError(f"unknown PDF/X version {pdfx!r} (4 or 1a)")
 
@@ -79,9 +92,10 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
     else:
         indexes = list(pages)
     report = ExportReport(out_path=str(out_path), pdfx=pdfx or "", profile=profile_desc)
+    report.press = cond.name
 
     efonts = _Fonts(fonts)
-    images = _Images(profile_path, ink_limit, max_ppi)
+    images = _Images(profile_path, ink_limit, max_ppi, intent=cond.intent)
     used = [fid for fid in fonts.ids()] if hasattr(fonts, "ids") else []
     first_font = next((i.font for p in result.pages for i in p.items if isinstance(i, GlyphRun)), None)
     mark_font_id = first_font or ("hei" if "hei" in used else (used[0] if used else "song"))
@@ -99,9 +113,14 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
             canvas.setProducer("Banmian 版面 (reportlab pdfgen, pikepdf)")
             when = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
             slug_info = {"file": source_name or out_path.name,
-                         "pages": total, "when": when, "profile": profile_desc}
+                         "pages": total, "when": when, "profile": profile_desc,
+                         "condition": cond.output_condition_identifier
+                         if cond.output_condition_identifier != "Custom" else profile_desc,
+                         "press": cond.name, "ink_limit": ink_limit,
+                         "date": (doc.meta.get("date") or "") if doc is not None else "",
+                         "folios": {i: _folio(doc, result.pages[i]) for i in indexes}}
             painter = PdfPainter(canvas, efonts, images, marks=marks, slug_info=slug_info,
-                                 mark_font_id=mark_font_id)
+                                 mark_font_id=mark_font_id, press=cond)
             images.start([i for idx in indexes for i in result.pages[idx].items if isinstance(i, ImagePlacement)])
             for n, idx in enumerate(indexes):
                 paint_page(result.pages[idx], painter)
@@ -110,6 +129,10 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
             if not indexes:
                 raise ExportError("no pages to export")
             _fill_images(images)
+            report.knockouts = list(painter.knockouts)
+            for k in painter.knockouts:
+                report.warnings.append(f"page {k['page']} frame {k['frame']}: black {k['what']} knocked out, "
+                                       f"not overprinted (would stack {k['ink']:g} % ink > {ink_limit:g} %)")
             canvas.save()
             report.fonts = efonts.report()
             report.images = images.report
@@ -117,13 +140,22 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
             if pdfx in ("4", "1a"):
                 from .pdfx import make_pdfx
                 make_pdfx(tmp, tmp, version=pdfx, profile_path=profile_path, profile_desc=profile_desc,
-                          title=title)
+                          title=title, press=cond)
     finally:
         images.close()
         efonts.release()
     report.bytes = out_path.stat().st_size
     report.seconds = time.perf_counter() - t0
     return report
+
+
+def _folio(doc, pr) -> str:
+    """The page's folio (its number/name field, e.g. "3"), not its place in this export."""
+    if doc is not None:
+        for p in doc.pages:
+            if p.id == pr.page and p.name:
+                return p.name
+    return str(pr.index + 1)
 
 
 def _check_profile(path: Path) -> str:

@@ -1,12 +1,11 @@
 """reportlab font handling: each bundled .ttf registered once per export under a
-unique subset tag, parsed lazily (memory-mapped, the big tables overlaid) and
-cached between runs; the TJ arrays put glyphs at the engine's x."""
+unique subset tag, parsed lazily (memory-mapped, only the header tables parsed,
+the big tables read on demand); the TJ arrays put glyphs at the engine's x."""
 from __future__ import annotations
 
 import secrets
 from pathlib import Path
 
-from banmian.core import cache
 
 def _subset_tag(base: int, n: int) -> str:
     """Six capital letters, the PDF subset-tag convention, distinct per subset."""
@@ -18,9 +17,8 @@ def _subset_tag(base: int, n: int) -> str:
     return s
 
 
-_FACE_CACHE: dict[tuple, object] = {}   # (path, size, mtime) -> reportlab face for this process
-_FACE_CACHE_FORMAT = 2
-_BIG = ("_ttf_data", "_pdfScale", "charToGlyph", "glyphToChar", "charWidths", "hmetrics", "glyphPos")
+# path -> ((size, mtime), reportlab face, parsed by reportlab?) for this process: one per font file
+_FACE_CACHE: dict[str, tuple] = {}
 
 
 def _map_file(path: Path):
@@ -113,38 +111,32 @@ def _rl_face(path: Path, ff=None):
     """A reportlab TTFontFace for a font file, without reportlab parsing the whole font.
 
     reportlab's parser builds Python dicts of every code point, width, metric and
-    glyph offset (~0.15 s and ~15 MB per 30 000-glyph face).  Banmian already has
+    glyph offset (~0.2 s and ~15 MB per 30 000-glyph face).  Banmian already has
     the cmap and advances in the layout's font registry (``ff``), and subsetting
-    needs hmtx/loca only for the few hundred glyphs a page uses, so: the face's
-    scalar fields (names, flags, bbox, table directory) are parsed once and pickled
-    under ~/.cache/banmian; the tables are read on demand from the memory-mapped
-    file.  Without ``ff`` (or when anything is off) reportlab parses the file.
+    needs hmtx/loca only for the few hundred glyphs a page uses, so reportlab
+    parses only the face's header tables (names, flags, bbox, table directory:
+    its ``charInfo=0`` mode, about a millisecond) from the memory-mapped file,
+    and the big tables are read on demand from the same mapping.  Nothing is
+    cached on disk.  Without ``ff`` reportlab parses the file.
     """
     import struct
-    from reportlab import Version as rl_version
-    from reportlab.pdfbase.ttfonts import TTFontFace
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFontFace, TTFontFile
     st = path.stat()
-    key = (str(path), st.st_size, st.st_mtime_ns)
-    face = _FACE_CACHE.get(key)
-    if face is not None:
-        return face
+    key = (st.st_size, st.st_mtime_ns)
+    hit = _FACE_CACHE.get(str(path))
+    if hit is not None and hit[0] == key and (ff is None) == hit[2]:
+        return hit[1]
     if ff is None:
         face = TTFontFace(str(path), validate=0)
-        _FACE_CACHE[key] = face
+        _FACE_CACHE[str(path)] = (key, face, True)      # one face per file: a changed file replaces it
         return face
-    disk_key = (_FACE_CACHE_FORMAT, rl_version, path.name, st.st_size, st.st_mtime_ns)
-    cache_file = cache.cache_dir() / f"rlface-{path.name}.pickle"
-    data = cache.read_pickle(cache_file)
-    state = data["state"] if isinstance(data, dict) and data.get("key") == disk_key else None
-    if state is None:       # missing, truncated, other version: parse afresh
-        full = TTFontFace(str(path), validate=0)
-        state = {k: v for k, v in full.__dict__.items() if k not in _BIG}
-        del full
-        cache.write_pickle(cache_file, {"key": disk_key, "state": state})
-    face = TTFontFace.__new__(TTFontFace)
-    face.__dict__.update(state)
     data = _map_file(path)
-    face._ttf_data = data
+    face = TTFontFace.__new__(TTFontFace)
+    pdfmetrics.TypeFace.__init__(face, None)
+    face.filename = str(path)
+    face._ttf_data = data             # reportlab reads from this instead of loading the file
+    TTFontFile.__init__(face, str(path), charInfo=0, validate=0)
     upem = face.unitsPerEm
     face._pdfScale = (lambda x: x) if upem == 1000 else (lambda x, f=1000 / upem: x * f)
     table = face.table
@@ -157,7 +149,8 @@ def _rl_face(path: Path, ff=None):
     face.glyphToChar = {}
     face.hmetrics = _Hmtx(data, table["hmtx"]["offset"], n_hm, n_glyphs)
     face.glyphPos = _Loca(data, table["loca"]["offset"], long_loca, n_glyphs + 1)
-    _FACE_CACHE[key] = face
+    face.defaultWidth = face._pdfScale(face.hmetrics[0][0])
+    _FACE_CACHE[str(path)] = (key, face, False)
     return face
 
 

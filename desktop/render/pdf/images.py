@@ -17,11 +17,10 @@ JPEG_QUALITY = 85
 # ------------------------------------------------------------------ images
 
 def _open_image(path: str):
-    """The decoded, EXIF-rotated image."""
-    from PIL import Image, ImageOps
-    im = Image.open(path)
-    im.load()
-    return ImageOps.exif_transpose(im)
+    """The decoded (to the last pixel: a truncated file is an error), EXIF-rotated image in
+    L, LA, RGB, RGBA or CMYK — 16-bit and float greys scaled, not clipped (core/imagefile.py)."""
+    from banmian.core import imagefile
+    return imagefile.to_standard_mode(imagefile.open_full(path))
 
 
 def _ink_limit_cmyk(arr, limit_pct):
@@ -85,31 +84,107 @@ def _max_ink(arr) -> float:
     return float(_ink_sum(arr.reshape(-1, 4)).max()) / 2.55 if arr.size else 0.0
 
 
-IMAGE_CACHE_VERSION = 1
+IMAGE_CACHE_VERSION = 3   # bumped when either the separation or the record format changes
+
+
+def _separation_transform(src, profile_path, mode: str, intent: str):
+    """The RGB → press CMYK transform: through the print condition's profile (whose
+    black generation — GCR — decides how much of a neutral goes on the K plate),
+    relative colorimetric with black point compensation, or perceptual."""
+    from PIL import ImageCms
+    dst = ImageCms.getOpenProfile(str(profile_path))
+    if intent == "perceptual":
+        return ImageCms.buildTransform(src, dst, mode, "CMYK", renderingIntent=ImageCms.Intent.PERCEPTUAL)
+    return ImageCms.buildTransform(src, dst, mode, "CMYK",
+                                   renderingIntent=ImageCms.Intent.RELATIVE_COLORIMETRIC,
+                                   flags=ImageCms.Flags.BLACKPOINTCOMPENSATION)
+_FILTERS = ("DCTDecode", "FlateDecode")
+
+
+def _disk_cache_file(key: str) -> Path:
+    return cache.cache_dir() / "images" / f"{key}.bin"
 
 
 def _disk_cache_get(key):
-    """A converted image from an earlier export (the same photo is exported again and again)."""
-    return None if key is None else cache.read_pickle(cache.cache_dir() / "images" / f"{key}.pickle")
+    """A converted image from an earlier export (the same photo is exported again and again):
+    (data, w, h, filter, source mode, max ink), or None.  The record's header must name this
+    key and version and hold sane values, the pixels must have the length and digest recorded,
+    and their start must fit the filter; anything else is a miss (and is converted afresh)."""
+    if key is None:
+        return None
+    rec = cache.read_record(_disk_cache_file(key), "image")
+    if rec is None:
+        return None
+    h, blobs = rec
+    w, hh, filt, mode, ink = (h.get(k) for k in ("w", "h", "filter", "source_mode", "max_ink"))
+    if (h.get("version") != IMAGE_CACHE_VERSION or h.get("key") != key or len(blobs) != 2
+            or type(w) is not int or type(hh) is not int or not (0 < w <= 1 << 16 and 0 < hh <= 1 << 16)
+            or filt not in _FILTERS or not isinstance(mode, str) or type(ink) not in (int, float)):
+        return None
+    gh, gw = (hh + CMY_BLOCK - 1) // CMY_BLOCK, (w + CMY_BLOCK - 1) // CMY_BLOCK
+    if len(blobs[1]) != 2 * gh * gw:
+        return None
+    cmy = (_CmyGrid(blobs[1], gh, gw), (w, hh))
+    data = blobs[0]
+    if filt == "DCTDecode" and not data.startswith(b"\xff\xd8"):
+        return None
+    if filt == "FlateDecode" and not data[:1] == b"\x78":      # a zlib stream
+        return None
+    return data, w, hh, filt, mode, float(ink), cmy
+
+
+class _CmyGrid:
+    """The per-block C+M+Y maxima read back from the cache: little-endian uint16, row-major —
+    sliced like the numpy array it was made from, without importing numpy on a cache hit."""
+
+    def __init__(self, raw: bytes, gh: int, gw: int):
+        from array import array
+        self.values = array("H")
+        self.values.frombytes(raw)
+        if array("H", [1]).tobytes() != b"\x01\x00":
+            self.values.byteswap()
+        self.gh, self.gw = gh, gw
+
+    def __getitem__(self, idx):
+        rows, cols = idx
+        r0, r1, _ = rows.indices(self.gh)
+        c0, c1, _ = cols.indices(self.gw)
+        return _CmyPart([self.values[r * self.gw + c0:r * self.gw + c1] for r in range(r0, r1)])
+
+
+class _CmyPart:
+    def __init__(self, rows):
+        self.rows = [r for r in rows if len(r)]
+        self.size = sum(len(r) for r in self.rows)
+
+    def max(self):
+        return max(max(r) for r in self.rows)
 
 
 def _disk_cache_put(key, value) -> None:
     if key is not None:
-        cache.write_pickle(cache.cache_dir() / "images" / f"{key}.pickle", value)
+        data, w, h, filt, src_mode, ink, (grid, _) = value
+        cache.write_record(_disk_cache_file(key), "image",
+                           {"version": IMAGE_CACHE_VERSION, "key": key, "w": w, "h": h, "filter": filt,
+                            "source_mode": src_mode, "max_ink": ink},
+                           [data, grid.astype("<u2").tobytes()])
 
 
 class _Images:
     """Converts each placed image once per export: crop, downsample, CMYK, ink limit."""
 
-    def __init__(self, profile_path: Path, ink_limit: float, max_ppi: float = MAX_PPI):
+    def __init__(self, profile_path: Path, ink_limit: float, max_ppi: float = MAX_PPI,
+                 intent: str = "relative"):
         self.profile_path = profile_path
         self.ink_limit = ink_limit
         self.max_ppi = max_ppi
+        self.intent = intent          # the print condition's: relative (with BPC) | perceptual
         self._transforms: dict = {}
         self._geo: dict = {}
         self.deferred: list = []
         self.cache: dict = {}
         self.report: list[dict] = []
+        self._cmy: dict = {}          # key -> per-block max C+M+Y (%), for overprint stacking
 
     def _transform(self, mode: str, icc: bytes | None):
         from PIL import ImageCms
@@ -124,9 +199,7 @@ class _Images:
                     src = None
             if src is None:
                 src = ImageCms.createProfile("sRGB")
-            dst = ImageCms.getOpenProfile(str(self.profile_path))
-            t = ImageCms.buildTransform(src, dst, mode, "CMYK",
-                                        renderingIntent=ImageCms.Intent.PERCEPTUAL)
+            t = _separation_transform(src, self.profile_path, mode, self.intent)
             self._transforms[key] = t
         return t
 
@@ -167,6 +240,8 @@ class _Images:
         geo = None
         try:
             from PIL import Image
+            from banmian.core import imagefile
+            imagefile.header(p.path)          # a regular file within the pixel budget, or an error
             with Image.open(p.path) as im:
                 W, H = im.size
                 try:
@@ -205,9 +280,10 @@ class _Images:
         disk_key = self._disk_key(p, geo)
         hit = _disk_cache_get(disk_key)
         if hit is not None:
-            data, w, h, filt, src_mode, ink = hit
+            data, w, h, filt, src_mode, ink, cmy = hit
             out = (data, w, h, filt, rect)
             self.cache[key] = out
+            self._cmy[key] = cmy
             self.report.append({"path": p.path, "frame": p.frame, "source_mode": src_mode, "px": [w, h],
                                 "ppi": round(72.0 * w / rect[2], 1) if rect[2] else 0.0,
                                 "max_ink": round(ink, 1), "encoding": filt, "bytes": len(data),
@@ -254,12 +330,34 @@ class _Images:
         data, filt, ink = self._encode(arr)
         out = (data, arr.shape[1], arr.shape[0], filt, rect)
         self.cache[key] = out
-        _disk_cache_put(disk_key, (data, arr.shape[1], arr.shape[0], filt, src_mode, ink))
+        cmy = _cmy_blocks(arr)
+        self._cmy[key] = cmy
+        _disk_cache_put(disk_key, (data, arr.shape[1], arr.shape[0], filt, src_mode, ink, cmy))
         eff = 72.0 * arr.shape[1] / rect[2] if rect[2] else 0.0
         self.report.append({"path": p.path, "frame": p.frame, "source_mode": src_mode,
                             "px": [arr.shape[1], arr.shape[0]], "ppi": round(eff, 1),
                             "max_ink": round(ink, 1), "encoding": filt, "bytes": len(data)})
         return out
+
+    def cmy_max(self, p: ImagePlacement, box) -> float:
+        """The most C+M+Y (%) of the separated image inside ``box`` (x0, y0, x1, y1; display pt),
+        block-wise (CMY_BLOCK px) and from before the ink limit (which only lowers C+M+Y), so
+        never below what prints.  Waits for the image's conversion."""
+        prepared = self.prepare(p)
+        got = self._cmy.get(self._key(p))
+        if prepared is None or got is None:
+            return 0.0
+        grid, (w, h) = got
+        rx, ry, rw, rh = prepared[4]
+        if rw <= 0 or rh <= 0:
+            return 0.0
+        x0, y0, x1, y1 = box
+        px0 = int(max(0.0, (x0 - rx) / rw * w) // CMY_BLOCK)
+        px1 = int(min(float(w), (x1 - rx) / rw * w) // CMY_BLOCK) + 1
+        py0 = int(max(0.0, (y0 - ry) / rh * h) // CMY_BLOCK)
+        py1 = int(min(float(h), (y1 - ry) / rh * h) // CMY_BLOCK) + 1
+        part = grid[py0:py1, px0:px1]
+        return float(part.max()) / 2.55 + CMY_MARGIN if part.size else 0.0
 
     def _disk_key(self, p: ImagePlacement, geo) -> str | None:
         """What the converted pixels depend on: the file (by size and mtime), the crop and
@@ -272,7 +370,7 @@ class _Images:
         (crop, _rect, size, scale) = geo
         ident = repr((IMAGE_CACHE_VERSION, os.path.abspath(p.path), st.st_size, st.st_mtime_ns, crop, size,
                       tuple(round(v, 6) for v in scale), str(self.profile_path), pst.st_size, pst.st_mtime_ns,
-                      self.ink_limit, self.max_ppi, JPEG_QUALITY))
+                      self.ink_limit, self.max_ppi, JPEG_QUALITY, self.intent))
         return hashlib.sha256(ident.encode("utf-8")).hexdigest()
 
     def _encode(self, arr):
@@ -312,6 +410,21 @@ class _Images:
         import zlib
         lim_arr = _ink_limit_cmyk(arr, self.ink_limit)
         return zlib.compress(lim_arr.tobytes(), 6), "FlateDecode", _max_ink(lim_arr)
+
+
+CMY_BLOCK = 16        # px per cell of the C+M+Y map kept for overprint stacking
+CMY_MARGIN = 3.0      # %: what JPEG ringing may add on top of the encoded C+M+Y
+
+
+def _cmy_blocks(arr):
+    """(per CMY_BLOCK × CMY_BLOCK block the max C+M+Y as uint16 units of 1/255, (w, h))."""
+    import numpy as np
+    h, w = arr.shape[:2]
+    cmy = arr[..., 0].astype(np.uint16) + arr[..., 1] + arr[..., 2]
+    gh, gw = (h + CMY_BLOCK - 1) // CMY_BLOCK, (w + CMY_BLOCK - 1) // CMY_BLOCK
+    pad = np.zeros((gh * CMY_BLOCK, gw * CMY_BLOCK), dtype=np.uint16)
+    pad[:h, :w] = cmy
+    return pad.reshape(gh, CMY_BLOCK, gw, CMY_BLOCK).max(axis=(1, 3)), (w, h)
 
 
 def _enforce_cmyk(c):

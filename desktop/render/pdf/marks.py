@@ -6,9 +6,30 @@ from banmian.core.model.units import PT_PER_MM
 from banmian.core.typeset.result import PageResult
 
 SLUG_MM = 12.0           # slug beyond the bleed on every side when marks are on
-MARK_OFFSET_MM = 3.0     # crop marks start this far outside the trim (never inside the bleed)
+MARK_OFFSET_MM = 1.0     # crop marks start this far outside the *bleed* (offset = bleed + 1 mm at least)
 MARK_LENGTH_MM = 6.0
 MARK_WEIGHT_PT = 0.25
+
+
+def mark_offset(pr: PageResult, press=None) -> float:
+    """Where the crop marks start, pt outside the trim: bleed + the condition's offset
+    (≥ 1 mm), so no mark pixel touches the bleed area."""
+    extra = max(MARK_OFFSET_MM, float(getattr(press, "marks_offset_mm", MARK_OFFSET_MM) or 0.0))
+    return pr.bleed + extra * PT_PER_MM
+
+
+def slug_text(info: dict, pr: PageResult) -> str:
+    """The slug line: the page's folio (its number field, not the export sequence), the
+    issue date, the print condition, the file and when it was made."""
+    folio = (info.get("folios") or {}).get(pr.index) or str(pr.index + 1)
+    parts = [info["file"], f"第 {folio} 版"]
+    if info.get("date"):
+        parts.append(info["date"])
+    cond = info.get("condition") or info.get("profile", "")
+    if info.get("ink_limit"):
+        cond += f" {info['ink_limit']:g}%"
+    parts += [f"印刷条件 {cond}", "印版 C M Y K", f"输出 {info['when']}"]
+    return "   ".join(parts)
 
 
 def draw_marks(self, pr: PageResult):
@@ -18,7 +39,7 @@ def draw_marks(self, pr: PageResult):
     c.setStrokeColor(self.reg)
     c.setFillColor(self.reg)
     c.setLineWidth(MARK_WEIGHT_PT)
-    off = max(MARK_OFFSET_MM * PT_PER_MM, pr.bleed)
+    off = mark_offset(pr, self.press)
     ln = MARK_LENGTH_MM * PT_PER_MM
     x0, y0 = self.ox, self.oy
     x1, y1 = self.ox + pr.width, self.oy + pr.height
@@ -43,9 +64,7 @@ def draw_marks(self, pr: PageResult):
         c.rect(bx, by - sz, sz, sz, stroke=0, fill=1)
         bx += sz
     c.setFillColor(self.reg)
-    info = self.slug_info
-    slug = (f"{info['file']}   第 {pr.index + 1} / {info['pages']} 版   "
-            f"{info['when']}   印版 C M Y K   {info['profile']}")
+    slug = slug_text(self.slug_info, pr)
     font = self.fonts.get(self.mark_font_id)
     c.setFont(font.fontName, 6)
     c.drawString(bx + 2 * PT_PER_MM, by - sz + 1, slug)

@@ -21,7 +21,7 @@ class PdfPainter:
     """Draws PageResults on a reportlab canvas, one PDF page each."""
 
     def __init__(self, canvas, fonts: _Fonts, images: _Images, *, marks: bool,
-                 slug_info: dict, mark_font_id: str):
+                 slug_info: dict, mark_font_id: str, press=None):
         from reportlab.lib.colors import CMYKColor, CMYKColorSep
         self.c = canvas
         self.fonts = fonts
@@ -32,6 +32,12 @@ class PdfPainter:
         self.CMYKColor = CMYKColor
         self.reg = CMYKColorSep(1, 1, 1, 1, spotName="All", density=1)
         self._op = False
+        self._op_fill = self._op_stroke = False
+        self.press = press
+        self.ink_limit = float(press.ink_limit) if press is not None else float(images.ink_limit)
+        self.black_rules_overprint = bool(press.overprint_black_rules) if press is not None else False
+        self.knockouts: list[dict] = []     # black objects not overprinted: the ink beneath + K100 > limit
+        self._beneath: list = []            # what is already on this page: (rect, C+M+Y %) or (rect, image)
         self.page = None
         self.ox = self.oy = 0.0     # trim's bottom-left corner in PDF user space
         self.th = 0.0
@@ -51,12 +57,49 @@ class PdfPainter:
         else:
             self.c.setStrokeColor(col)
 
-    def _overprint(self, on: bool):
-        if on != self._op:
-            self.c.setFillOverprint(on)
-            self.c.setStrokeOverprint(on)
-            self.c.setOverprintMask(on)
-            self._op = on
+    def _overprint(self, on: bool, *, fill: bool | None = None, stroke: bool | None = None):
+        """Overprint on/off for fills and strokes (separately when given); OPM 1 whenever
+        either overprints, so a 100 % K object leaves the C, M, Y plates beneath alone."""
+        f = on if fill is None else fill
+        s = on if stroke is None else stroke
+        if (f, s) != (self._op_fill, self._op_stroke):
+            if f != self._op_fill:
+                self.c.setFillOverprint(f)
+            if s != self._op_stroke:
+                self.c.setStrokeOverprint(s)
+            if (f or s) != self._op:
+                self.c.setOverprintMask(f or s)
+                self._op = f or s
+            self._op_fill, self._op_stroke = f, s
+
+    # -- where overprinting would stack ink over the limit
+    @staticmethod
+    def _is_black(cmyk) -> bool:
+        return cmyk is not None and cmyk[0] == 0 and cmyk[1] == 0 and cmyk[2] == 0 and cmyk[3] >= 0.999
+
+    def _cmy_beneath(self, rect) -> float:
+        """The most C+M+Y (%) already painted on this page under ``rect`` (x, y, w, h, pt)."""
+        x0, y0, w, h = rect
+        x1, y1 = x0 + w, y0 + h
+        worst = 0.0
+        for (bx, by, bw, bh), what in self._beneath:
+            if bx >= x1 or bx + bw <= x0 or by >= y1 or by + bh <= y0:
+                continue
+            v = what if isinstance(what, float) else self.images.cmy_max(what, (x0, y0, x1, y1))
+            worst = max(worst, v)
+        return worst
+
+    def _may_overprint(self, rect, what: str, frame: str) -> bool:
+        """Black (K100) overprints — unless the C+M+Y beneath plus its 100 % K would exceed the
+        ink limit; then it knocks out there (the plate's limit holds; PRINT.md)."""
+        if not self._beneath:
+            return True
+        cmy = self._cmy_beneath(rect)
+        if cmy + 100.0 <= self.ink_limit + 0.5:
+            return True
+        self.knockouts.append({"page": self.page.index + 1 if self.page else None, "frame": frame,
+                               "what": what, "ink": round(cmy + 100.0, 1)})
+        return False
 
     # -- painter interface
     def begin_page(self, pr: PageResult):
@@ -66,13 +109,14 @@ class PdfPainter:
         self.page = pr
         self.ox = self.oy = off
         self.th = pr.height
+        self._beneath = []
         W, H = pr.width + 2 * off, pr.height + 2 * off
         c = self.c
         c.setPageSize((W, H))
         c.setTrimBox((off, off, off + pr.width, off + pr.height))
         c.setBleedBox((off - bleed, off - bleed, off + pr.width + bleed, off + pr.height + bleed))
         c.setCropBox((0, 0, W, H))
-        self._op = False
+        self._op = self._op_fill = self._op_stroke = False
 
     def end_page(self):
         if self.marks:
@@ -85,7 +129,10 @@ class PdfPainter:
         font = self.fonts.get(run.font)
         size = float(run.size)
         cmyk = tuple(float(v) for v in run.color)
-        black = cmyk[0] == 0 and cmyk[1] == 0 and cmyk[2] == 0 and cmyk[3] >= 0.999
+        black = self._is_black(cmyk)
+        if black:
+            top = run.y - size
+            black = self._may_overprint((run.xs[0], top, run.x_end - run.xs[0], 1.25 * size), "text", run.frame)
         self._overprint(black)
         self._colour(cmyk, fill=True)
         doc = self.c._doc
@@ -124,7 +171,13 @@ class PdfPainter:
         self.c._code.append(" ".join(out))
 
     def rule(self, r: Rule):
-        self._overprint(False)
+        op = self.black_rules_overprint and self._is_black(r.color)
+        if op:
+            hw = r.width / 2
+            x0, x1 = sorted((r.x1, r.x2))
+            y0, y1 = sorted((r.y1, r.y2))
+            op = self._may_overprint((x0 - hw, y0 - hw, x1 - x0 + 2 * hw, y1 - y0 + 2 * hw), "rule", r.frame)
+        self._overprint(op)
         self._colour(r.color, fill=False)
         self.c.setLineWidth(r.width)
         self.c.setLineCap(0)
@@ -135,13 +188,21 @@ class PdfPainter:
         stroke = b.stroke is not None and b.stroke_width > 0
         if not (fill or stroke):
             return
-        self._overprint(False)
+        op_stroke = stroke and self.black_rules_overprint and self._is_black(b.stroke)
+        if op_stroke:
+            hw = b.stroke_width / 2
+            op_stroke = self._may_overprint((b.x - hw, b.y - hw, b.w + 2 * hw, b.h + 2 * hw), "stroke", b.frame)
+        self._overprint(False, fill=False, stroke=op_stroke)
         if fill:
             self._colour(b.fill, fill=True)
         if stroke:
             self._colour(b.stroke, fill=False)
             self.c.setLineWidth(b.stroke_width)
         self.c.rect(self.X(b.x), self.Y(b.y + b.h), b.w, b.h, stroke=int(stroke), fill=int(fill))
+        if fill:
+            cmy = 100.0 * (float(b.fill[0]) + float(b.fill[1]) + float(b.fill[2]))
+            if cmy > 0:
+                self._beneath.append(((b.x, b.y, b.w, b.h), cmy))
 
     def image(self, p: ImagePlacement):
         if p.missing or not p.path:
@@ -160,8 +221,7 @@ class PdfPainter:
         c.clipPath(path, stroke=0, fill=0)
         c._code.append(f"{_fmt(rw)} 0 0 {_fmt(rh)} {_fmt(self.X(rx))} {_fmt(self.Y(ry + rh))} cm /{reg} Do")
         c.restoreState()
-
-    # -- marks: crop marks, registration targets, colour bar and slug line
+        self._beneath.append(((rx, ry, rw, rh), p))
 
     # -- marks: crop marks, registration targets, colour bar and slug line (marks.py)
     def _draw_marks(self, pr: PageResult):

@@ -32,14 +32,17 @@ class PdfxError(Exception):
     pass
 
 
-def output_condition(profile_desc: str) -> tuple[str, str]:
-    """(OutputConditionIdentifier, RegistryName) for a profile description."""
-    d = profile_desc.lower()
-    if "iso coated v2" in d and "eci" not in d:
-        return "FOGRA39", "http://www.color.org"
-    if "newspaper26" in d or "isonewspaper" in d:
-        return "IFRA26", "http://www.color.org"
-    return "Custom", "http://www.color.org"
+def output_intent_fields(press, profile_desc: str) -> dict[str, str]:
+    """The OutputIntent's naming keys, from the print condition (banmian.core.press) —
+    never guessed from the profile's description.  Without a condition (a bare
+    profile), the profile is named as what it is: a "Custom" condition."""
+    if press is None:
+        return {"OutputConditionIdentifier": "Custom", "OutputCondition": profile_desc,
+                "RegistryName": "http://www.color.org", "Info": profile_desc}
+    return {"OutputConditionIdentifier": press.output_condition_identifier,
+            "OutputCondition": press.output_condition or profile_desc,
+            "RegistryName": press.registry_name,
+            "Info": press.info or profile_desc}
 
 
 def _pdf_date(t: _dt.datetime) -> str:
@@ -119,8 +122,8 @@ def _compressed_icc(path: Path, icc: bytes) -> bytes:
     path = cache.cache_dir() / f"icc-{digest}.zlib"
     data = cache.read_bytes(path)
     try:
-        if data and len(data) > 16 and zlib.decompressobj().decompress(data[:4096], 128) == icc[:128]:
-            return data   # written atomically under the profile's digest: the start is enough to check
+        if data and len(data) > 16 and zlib.decompress(data) == icc:
+            return data   # checked whole: a cache file must not put anything else in the PDF
     except zlib.error:
         pass
     data = zlib.compress(icc, 6)
@@ -129,14 +132,17 @@ def _compressed_icc(path: Path, icc: bytes) -> bytes:
 
 
 def make_pdfx(src, dst, *, version: str = "4", profile_path, profile_desc: str, title: str,
-              creator: str = "Banmian 版面", producer: str = PRODUCER) -> None:
-    """Turn the PDF at ``src`` into PDF/X-``version`` at ``dst`` (may be the same path)."""
+              creator: str = "Banmian 版面", producer: str = PRODUCER, press=None) -> None:
+    """Turn the PDF at ``src`` into PDF/X-``version`` at ``dst`` (may be the same path).
+
+    ``press``: the print condition (banmian.core.press.PressCondition) the file was made
+    for; it names the OutputIntent."""
     import pikepdf
     if version not in VERSIONS:
         raise PdfxError(f"unknown PDF/X version {version!r}; choose 4 or 1a")
     info_version, conformance, xmp_version, pdf_version = VERSIONS[version]
     icc = Path(profile_path).read_bytes()
-    ident, registry = output_condition(profile_desc)
+    naming = output_intent_fields(press, profile_desc)
     now = _dt.datetime.now().astimezone().replace(microsecond=0)
     with pikepdf.open(str(src), allow_overwriting_input=True) as pdf:
         if version == "1a":
@@ -149,10 +155,7 @@ def make_pdfx(src, dst, *, version: str = "4", profile_path, profile_desc: str, 
         intent = pikepdf.Dictionary(
             Type=pikepdf.Name.OutputIntent,
             S=pikepdf.Name.GTS_PDFX,
-            OutputConditionIdentifier=pikepdf.String(ident),
-            OutputCondition=pikepdf.String(profile_desc),
-            RegistryName=pikepdf.String(registry),
-            Info=pikepdf.String(profile_desc),
+            **{k: pikepdf.String(v) for k, v in naming.items()},
             DestOutputProfile=icc_stream,
         )
         pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])

@@ -13,6 +13,8 @@ class ExportReport:
     pages: int = 0
     pdfx: str = ""
     profile: str = ""                     # description of the ICC profile used
+    press: str = ""                       # the print condition's name (banmian.core.press)
+    knockouts: list[dict] = field(default_factory=list)  # black overprint turned off: ink would stack over the limit
     fonts: list[dict] = field(default_factory=list)    # id, ps_name, file, subset names
     images: list[dict] = field(default_factory=list)   # path, frame, px, ppi, ink max, encoding
     warnings: list[str] = field(default_factory=list)

@@ -1,0 +1,783 @@
+"""Typing on the page: the Type tool (T).
+
+Click in a text frame to put the caret at the clicked character (the canvas's
+``char_at``: LineInfo picks the line, GlyphRun xs the character), then type.
+Drag outside a text frame to draw a new one (InDesign's Type tool), which takes
+the caret at once.  Every change is a core ``ReplaceText`` pushed on the
+session's undo stack (typing and held-down deletion merge into one step);
+typing into an empty frame first creates its story (``AddStory`` +
+``PlaceStory`` + the text, one step).  The layout reflows through the session;
+the story editor follows through the same ``document_changed`` signal.
+
+Caret, selection and the input method's preedit are drawn in the canvas
+overlay from the layout's records — the model holds no preedit text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPen
+
+from ..core import commands as C
+from ..core.model.document import Block, ImageFrame, Run, Story, TextFrame
+from ..core.model.units import MM_PER_PT, PT_PER_MM
+from ..core.typeset.result import GlyphRun
+
+#: what a new story in an empty frame is written as: role → (label, preferred style names)
+NEW_STORY_ROLES = {
+    "paragraph": ("正文", ("body", "paragraph")),
+    "headline": ("主题", ("headline",)),
+    "kicker": ("引题", ("kicker",)),
+    "subtitle": ("副题", ("subtitle",)),
+    "caption": ("图片说明", ("caption",)),
+    "credit": ("摄影署名", ("credit",)),
+    "byline": ("作者", ("byline",)),
+}
+
+C_CARET = QColor(0, 0, 0)
+C_SELECT_TEXT = QColor(20, 110, 255, 80)
+LINE_SEP = "\u2028"     # forced line break (Shift+Enter), inside a paragraph
+
+
+def style_for_role(doc, role: str) -> str:
+    """The paragraph style a new story of ``role`` takes in this document."""
+    names = NEW_STORY_ROLES.get(role, ("", (role,)))[1]
+    for n in names:
+        if doc.paragraph_style(n) is not None:
+            return n
+    return doc.paragraph_styles[0].name if doc.paragraph_styles else names[0]
+
+
+@dataclass
+class _Line:
+    page: str
+    info: object            # LineInfo
+    glyphs: list            # [(x, advance, char index, size)] sorted by x
+
+
+class StoryGeometry:
+    """Where a story's characters are on the pages (built from one LayoutResult)."""
+
+    def __init__(self, result, story_id: str):
+        self.lines: list[_Line] = []
+        for pr in result.pages:
+            infos = [ln for ln in pr.lines if ln.story == story_id]
+            if not infos:
+                continue
+            by_line: dict = {}
+            for r in pr.items:
+                if isinstance(r, GlyphRun) and r.story == story_id:
+                    by_line.setdefault((r.frame, r.column, round(r.y, 1)), []).append(r)
+            for ln in infos:
+                gl = []
+                for r in by_line.get((ln.frame, ln.column, round(ln.baseline, 1)), ()):
+                    for gx, adv, off in zip(r.xs, r.advances, r.offsets):
+                        ch = r.start + off
+                        if ln.start <= ch < max(ln.end, ln.start + 1):
+                            gl.append((gx, adv, ch, r.size))
+                gl.sort()
+                self.lines.append(_Line(pr.page, ln, gl))
+        self.lines.sort(key=lambda L: (L.info.start, L.info.end))
+
+    def line_index(self, pos: int, at_end: bool = False) -> int | None:
+        """The line showing position ``pos`` (at a line break: the next line unless ``at_end``)."""
+        cands = [i for i, L in enumerate(self.lines) if L.info.start <= pos <= L.info.end]
+        if not cands:
+            return None
+        if len(cands) > 1 and not at_end:
+            later = [i for i in cands if pos < self.lines[i].info.end or self.lines[i].info.start == pos]
+            return later[-1] if later else cands[-1]
+        return cands[0]
+
+    @staticmethod
+    def x_of(L: _Line, pos: int) -> float:
+        before = None
+        for gx, adv, ch, _ in L.glyphs:
+            if ch == pos:
+                return gx
+            if ch < pos:
+                before = gx + adv
+        if before is not None:
+            return before
+        return L.info.set_x0
+
+    @staticmethod
+    def size_of(L: _Line, default: float) -> float:
+        return max((g[3] for g in L.glyphs), default=default)
+
+    def caret(self, pos: int, default_size: float, at_end: bool = False):
+        """(page id, x pt, baseline pt, size pt) of the caret, or None (overset / no lines)."""
+        i = self.line_index(pos, at_end)
+        if i is not None:
+            L = self.lines[i]
+            return L.page, self.x_of(L, pos), L.info.baseline, self.size_of(L, default_size)
+        # an empty paragraph has no line: between its neighbours, at the measure's start
+        prev = [L for L in self.lines if L.info.end < pos]
+        nxt = [L for L in self.lines if L.info.start > pos]
+        if prev:
+            P = prev[-1]
+            size = self.size_of(P, default_size)
+            if nxt and nxt[0].page == P.page and nxt[0].info.frame == P.info.frame \
+                    and nxt[0].info.column == P.info.column:
+                base = (P.info.baseline + nxt[0].info.baseline) / 2
+            else:
+                base = P.info.baseline + size * 1.6
+            return P.page, P.info.x0, base, size
+        if nxt:
+            N = nxt[0]
+            size = self.size_of(N, default_size)
+            return N.page, N.info.x0, N.info.baseline - size * 1.6, size
+        return None
+
+    def char_in_line(self, i: int, x: float) -> int:
+        L = self.lines[i]
+        for gx, adv, ch, _ in L.glyphs:
+            if x < gx + adv / 2:
+                return ch
+        return L.glyphs[-1][2] + 1 if L.glyphs else L.info.start
+
+    def spans(self, a: int, b: int):
+        """(page, x0, x1, baseline, size) for each line piece of the range [a, b)."""
+        out = []
+        for L in self.lines:
+            s, e = max(a, L.info.start), min(b, L.info.end)
+            if s > e or (s == e and not (L.info.start <= a < b and a == s == L.info.end)):
+                continue
+            x0 = self.x_of(L, s)
+            x1 = self.x_of(L, e) if e < L.info.end else max(
+                [gx + adv for gx, adv, ch, _ in L.glyphs if ch < e] or [x0])
+            out.append((L.page, x0, max(x1, x0 + 1.0), L.info.baseline, self.size_of(L, 9.0)))
+        return out
+
+
+class TypeTool:
+    """The Type tool: see the module docstring."""
+
+    name = "text"
+
+    def __init__(self):
+        self.story_id: str | None = None
+        self.frame_id: str | None = None     # the frame clicked into (empty frames: no story yet)
+        self.caret = 0
+        self.anchor = 0
+        self.at_end = False                  # caret drawn at the end of a line, not the next's start
+        self.preedit = ""
+        self._drag = None                    # "select" while the mouse selects text
+        self._frame_tool = None              # drawing a new frame
+        self._geom = None
+        self._goal_x = None                  # x kept over Up/Down runs
+
+    # ---------------------------------------------------------------- tool protocol
+    def activate(self, canvas):
+        self.canvas = canvas
+        canvas.viewport().setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+        canvas.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, True)
+        canvas.session.document_changed.connect(self._document_changed)
+
+    def deactivate(self):
+        try:
+            self.canvas.session.document_changed.disconnect(self._document_changed)
+        except (RuntimeError, TypeError):
+            pass
+        self.canvas.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
+        self.leave_text(update=False)
+
+    def cursor(self):
+        return Qt.CursorShape.IBeamCursor
+
+    @property
+    def session(self):
+        return self.canvas.session
+
+    @property
+    def editing(self) -> bool:
+        return self.frame_id is not None
+
+    # ---------------------------------------------------------------- geometry
+    def geometry(self) -> StoryGeometry | None:
+        if self.story_id is None:
+            return None
+        key = (id(self.session.result), self.story_id)
+        if self._geom is None or self._geom[0] != key:
+            self._geom = (key, StoryGeometry(self.session.result, self.story_id))
+        return self._geom[1]
+
+    def story(self) -> Story | None:
+        return self.session.doc.story(self.story_id) if self.story_id else None
+
+    def _size_at(self, pos: int) -> float:
+        st = self.story()
+        doc = self.session.doc
+        if st is not None and st.blocks:
+            bi, _ = C.block_at(st, pos)
+            ps = doc.paragraph_style(st.blocks[bi].style)
+            if ps is not None:
+                return ps.size
+        ps = doc.paragraph_style(style_for_role(doc, self.canvas.new_story_role))
+        return ps.size if ps is not None else 9.0
+
+    def caret_geometry(self):
+        """(page id, x pt, baseline pt, size pt) of the caret."""
+        g = self.geometry()
+        size = self._size_at(self.caret)
+        if g is not None:
+            c = g.caret(self.caret, size, self.at_end)
+            if c is not None:
+                return c
+        # no line to go by (an empty frame, a new story): the frame's first line
+        page, f = self.session.doc.find_frame(self.frame_id) if self.frame_id else (None, None)
+        if page is None:
+            return None
+        x = (f.x + f.inset) * PT_PER_MM
+        y = (f.y + f.inset) * PT_PER_MM + size * 0.88
+        return page.id, x, y, size
+
+    def caret_view_rect(self) -> QRectF | None:
+        cg = self.caret_geometry()
+        if cg is None:
+            return None
+        pid, x, base, size = cg
+        c = self.canvas
+        top = c.page_mm_to_view(pid, x * MM_PER_PT, (base - size * 0.88) * MM_PER_PT)
+        bot = c.page_mm_to_view(pid, x * MM_PER_PT, (base + size * 0.12) * MM_PER_PT)
+        return QRectF(top, bot).normalized().adjusted(-0.5, 0, 0.5, 0)
+
+    # ---------------------------------------------------------------- entering / leaving
+    def enter(self, frame_id: str, pos: int | None = None, p: QPointF | None = None):
+        """Put the caret into a text frame (at ``pos``, or at the point ``p``)."""
+        sid = self.session.story_of_frame(frame_id)
+        self.frame_id, self.story_id = frame_id, sid
+        self.preedit = ""
+        self._goal_x = None
+        self.at_end = False
+        if sid is None:
+            self.caret = self.anchor = 0
+        elif pos is not None:
+            self.caret = self.anchor = pos
+        else:
+            hit = self.canvas.char_at(frame_id, p) if p is not None else None
+            story = self.story()
+            self.caret = self.anchor = hit[1] if hit and hit[0] == sid else len(story.text)
+        self.session.set_selection([frame_id])
+        self.canvas.setFocus()
+        self._changed()
+
+    def leave_text(self, update=True):
+        self.frame_id = self.story_id = None
+        self.preedit = ""
+        self._drag = None
+        if update:
+            self._changed()
+
+    def _document_changed(self):
+        """Undo/redo and other views change the story under the caret: keep the caret valid."""
+        if self.frame_id is None:
+            return
+        _, f = self.session.doc.find_frame(self.frame_id)
+        if not isinstance(f, TextFrame):
+            self.leave_text()
+            return
+        sid = self.session.story_of_frame(self.frame_id)
+        if sid != self.story_id:
+            self.story_id = sid
+        n = len(self.story().text) if self.story() else 0
+        self.caret = min(self.caret, n)
+        self.anchor = min(self.anchor, n)
+
+    def _changed(self):
+        c = self.canvas
+        c.viewport().update()
+        QGuiApplication.inputMethod().update(Qt.InputMethodQuery.ImQueryAll)
+
+    # ---------------------------------------------------------------- mouse
+    def press(self, e):
+        if e.button() != Qt.MouseButton.LeftButton:
+            return
+        c = self.canvas
+        p = e.position()
+        page, f = c.frame_at(p)
+        if isinstance(f, TextFrame):
+            shift = e.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            sid = self.session.story_of_frame(f.id)
+            if shift and self.editing and sid is not None and sid == self.story_id:
+                hit = c.char_at(f.id, p)
+                if hit:
+                    self.caret = hit[1]
+            else:
+                self.commit_preedit()
+                self.enter(f.id, p=p)
+            self._drag = "select"
+            self._changed()
+            return
+        # elsewhere: draw a new text frame (and type into it)
+        self.commit_preedit()
+        self.leave_text()
+        from .tools import FrameTool
+        self._frame_tool = FrameTool("text")
+        self._frame_tool.activate(c)
+        self._frame_tool.press(e)
+
+    def move(self, e):
+        if self._frame_tool is not None:
+            self._frame_tool.move(e)
+            return
+        if self._drag != "select" or not self.story_id:
+            return
+        c = self.canvas
+        _, f = c.frame_at(e.position())
+        fid = f.id if isinstance(f, TextFrame) and self.session.story_of_frame(f.id) == self.story_id \
+            else self.frame_id
+        hit = c.char_at(fid, e.position())
+        if hit and hit[0] == self.story_id and hit[1] != self.caret:
+            self.caret = hit[1]
+            self._changed()
+
+    def release(self, e):
+        if self._frame_tool is not None:
+            ft, self._frame_tool = self._frame_tool, None
+            before = set(f.id for _, f in self.session.doc.all_frames())
+            ft.release(e)
+            new = [f.id for _, f in self.session.doc.all_frames() if f.id not in before]
+            if new:
+                self.enter(new[0])
+            return
+        self._drag = None
+
+    def double_click(self, e):
+        """Double-click selects the paragraph's run of the same kind of characters (a word)."""
+        st = self.story()
+        if st is None:
+            return
+        text = st.text
+        i = min(self.caret, len(text) - 1) if text else 0
+        if not text or text[i] == "\n":
+            return
+        a = b = i
+        while a > 0 and text[a - 1] not in "\n，。、；：？！“”（）,.;:?! \u3000":
+            a -= 1
+        while b < len(text) and text[b] not in "\n，。、；：？！“”（）,.;:?! \u3000":
+            b += 1
+        self.anchor, self.caret = a, b
+        self._changed()
+
+    # ---------------------------------------------------------------- edits
+    def selection(self) -> tuple[int, int]:
+        return min(self.caret, self.anchor), max(self.caret, self.anchor)
+
+    def selected_text(self) -> str:
+        a, b = self.selection()
+        st = self.story()
+        return st.text[a:b] if st is not None else ""
+
+    def insert(self, text: str, label: str = "") -> bool:
+        """Type ``text`` at the caret (replacing the selection)."""
+        if not self.editing or not text:
+            return False
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        if self.story_id is None:
+            return self._new_story(text)
+        a, b = self.selection()
+        cmd = C.ReplaceText(self.story_id, a, b, text, label=label)
+        if not self.session.push(cmd):
+            return False
+        self.caret = self.anchor = cmd.caret_after
+        self.at_end = False
+        self._goal_x = None
+        self._changed()
+        return True
+
+    def _new_story(self, text: str) -> bool:
+        doc = self.session.doc
+        sid = C.new_id(doc, "story")
+        while doc.story(sid) is not None:
+            sid = C.new_id(doc, "story", {sid})
+        role = self.canvas.new_story_role
+        style = style_for_role(doc, role)
+        label = NEW_STORY_ROLES.get(role, (role,))[0]
+        story = Story(sid, label, [Block(role, style, [])])
+        cmd = C.Compound([C.AddStory(story), C.PlaceStory(self.frame_id, sid),
+                          C.ReplaceText(sid, 0, 0, text)], text="新建稿件")
+        if not self.session.push(cmd):
+            return False
+        self.story_id = sid
+        self.caret = self.anchor = len(text)
+        self._changed()
+        return True
+
+    def delete(self, forward: bool) -> bool:
+        st = self.story()
+        if st is None:
+            return False
+        a, b = self.selection()
+        if a == b:
+            if forward:
+                if b >= len(st.text):
+                    return False
+                b += 1
+            else:
+                if a == 0:
+                    return False
+                a -= 1
+        cmd = C.ReplaceText(self.story_id, a, b, "")
+        if not self.session.push(cmd):
+            return False
+        self.caret = self.anchor = a
+        self._goal_x = None
+        self._changed()
+        return True
+
+    def copy(self) -> bool:
+        t = self.selected_text()
+        if not t:
+            return False
+        QGuiApplication.clipboard().setText(t.replace(LINE_SEP, "\n"))
+        return True
+
+    def cut(self) -> bool:
+        return self.copy() and self.delete(False)
+
+    def paste(self) -> bool:
+        t = QGuiApplication.clipboard().text()
+        return self.insert(t, label="粘贴") if t else False
+
+    def format_selection(self, style=C._UNSET, **local) -> bool:
+        """Character style and/or local override for the selected characters (one undo step)."""
+        a, b = self.selection()
+        if self.story_id is None or a == b:
+            return False
+        ok = self.session.push(C.ApplyCharFormat(self.story_id, a, b, style, **local))
+        self._changed()
+        return ok
+
+    def format_at_selection(self):
+        """The local format of the first selected character (None fields: not set)."""
+        st = self.story()
+        a, b = self.selection()
+        if st is None or a == b:
+            return None
+        return C.run_format_at(st, a + 1)
+
+    def toggle_bold(self) -> bool:
+        r = self.format_at_selection()
+        if r is None:
+            return False
+        on = bool(r.local and r.local.bold)
+        return self.format_selection(bold=None if on else True)
+
+    def select_all(self):
+        st = self.story()
+        if st is not None:
+            self.anchor, self.caret = 0, len(st.text)
+            self._changed()
+
+    # ---------------------------------------------------------------- caret movement
+    def move_caret(self, pos: int, extend: bool, at_end: bool = False):
+        st = self.story()
+        n = len(st.text) if st is not None else 0
+        self.caret = max(0, min(n, pos))
+        if not extend:
+            self.anchor = self.caret
+        self.at_end = at_end
+        self._changed()
+
+    def _line_move(self, step: int, extend: bool):
+        g = self.geometry()
+        if g is None or not g.lines:
+            return
+        i = g.line_index(self.caret, self.at_end)
+        if i is None:
+            return
+        if self._goal_x is None:
+            self._goal_x = g.x_of(g.lines[i], self.caret)
+        j = i + step
+        if j < 0:
+            self.move_caret(0, extend)
+        elif j >= len(g.lines):
+            self.move_caret(len(self.story().text), extend)
+        else:
+            goal = self._goal_x
+            pos = g.char_in_line(j, goal)
+            self.move_caret(pos, extend, at_end=pos == g.lines[j].info.end)
+            self._goal_x = goal
+
+    def _line_edge(self, end: bool, extend: bool):
+        g = self.geometry()
+        i = g.line_index(self.caret, self.at_end) if g else None
+        if i is None:
+            return
+        ln = g.lines[i].info
+        self.move_caret(ln.end if end else ln.start, extend, at_end=end)
+
+    # ---------------------------------------------------------------- keys
+    EDIT_KEYS = {Qt.Key.Key_Backspace, Qt.Key.Key_Delete, Qt.Key.Key_Left, Qt.Key.Key_Right,
+                 Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End,
+                 Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape, Qt.Key.Key_Tab}
+    CTRL_KEYS = {Qt.Key.Key_A, Qt.Key.Key_C, Qt.Key.Key_X, Qt.Key.Key_V, Qt.Key.Key_B}
+
+    def wants_key(self, e) -> bool:
+        """Keys the caret takes before the window's shortcuts (single-letter tool keys …)."""
+        if not self.editing:
+            return False
+        mods = e.modifiers() & ~(Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier)
+        ctrl = Qt.KeyboardModifier.ControlModifier
+        if mods == ctrl and e.key() in self.CTRL_KEYS:
+            return True
+        if mods == ctrl and e.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End):
+            return True
+        if mods & (ctrl | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier):
+            return False
+        return e.key() in self.EDIT_KEYS or bool(e.text() and e.text().isprintable())
+
+    def key(self, e) -> bool:
+        if not self.editing:
+            return False
+        k = e.key()
+        mods = e.modifiers()
+        shift = bool(mods & Qt.KeyboardModifier.ShiftModifier)
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if k == Qt.Key.Key_Escape:
+            fid = self.frame_id
+            self.commit_preedit()
+            self.leave_text()
+            w = self.canvas.window()
+            if hasattr(w, "set_tool"):
+                w.set_tool("select")
+            if fid:
+                self.session.set_selection([fid])
+            return True
+        if ctrl and not mods & Qt.KeyboardModifier.AltModifier:
+            if k == Qt.Key.Key_A:
+                self.select_all()
+                return True
+            if k == Qt.Key.Key_C:
+                self.copy()
+                return True
+            if k == Qt.Key.Key_X:
+                self.cut()
+                return True
+            if k == Qt.Key.Key_V:
+                self.paste()
+                return True
+            if k == Qt.Key.Key_B:
+                self.toggle_bold()
+                return True
+            if k in (Qt.Key.Key_Home, Qt.Key.Key_End):
+                st = self.story()
+                self.move_caret(0 if k == Qt.Key.Key_Home else len(st.text) if st else 0, shift)
+                return True
+        if k == Qt.Key.Key_Backspace:
+            self.delete(False)
+            return True
+        if k == Qt.Key.Key_Delete:
+            self.delete(True)
+            return True
+        if k in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.insert(LINE_SEP if shift else "\n", label="换行" if shift else "分段")
+            return True
+        if k in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            a, b = self.selection()
+            self._goal_x = None
+            if not shift and a != b:
+                self.move_caret(a if k == Qt.Key.Key_Left else b, False)
+            else:
+                self.move_caret(self.caret + (-1 if k == Qt.Key.Key_Left else 1), shift)
+            return True
+        if k in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self._line_move(-1 if k == Qt.Key.Key_Up else 1, shift)
+            return True
+        if k in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            self._goal_x = None
+            self._line_edge(k == Qt.Key.Key_End, shift)
+            return True
+        if k == Qt.Key.Key_Tab:
+            return True
+        t = e.text()
+        if t and t.isprintable() and not ctrl:
+            self.insert(t)
+            return True
+        return False
+
+    # ---------------------------------------------------------------- input method
+    def input_method(self, e) -> None:
+        if not self.editing:
+            e.ignore()
+            return
+        commit = e.commitString()
+        if commit:
+            self.preedit = ""
+            self.insert(commit)
+        self.preedit = e.preeditString()
+        self._changed()
+        e.accept()
+
+    def commit_preedit(self):
+        """A click elsewhere keeps what the input method showed (as Qt's text widgets do)."""
+        if self.preedit:
+            t, self.preedit = self.preedit, ""
+            self.insert(t)
+
+    def im_query(self, q):
+        Q = Qt.InputMethodQuery
+        if q == Q.ImEnabled:
+            return self.editing
+        if q in (Q.ImCursorRectangle, Q.ImAnchorRectangle, Q.ImInputItemClipRectangle):
+            r = self.caret_view_rect()
+            if r is None:
+                return QRectF()
+            if q == Q.ImInputItemClipRectangle:
+                return QRectF(self.canvas.viewport().rect())
+            return r
+        if q == Q.ImFont:
+            f = QFont()
+            f.setPixelSize(max(6, round(self._size_at(self.caret) * self.canvas.px_per_pt)))
+            return f
+        st = self.story()
+        if q == Q.ImCursorPosition or q == Q.ImAbsolutePosition:
+            return self.caret - self._para_start()
+        if q == Q.ImAnchorPosition:
+            return self.anchor - self._para_start()
+        if q == Q.ImSurroundingText:
+            if st is None:
+                return ""
+            bi, _ = C.block_at(st, self.caret)
+            return st.blocks[bi].text if st.blocks else ""
+        if q == Q.ImCurrentSelection:
+            return self.selected_text()
+        if q == Q.ImHints:
+            return Qt.InputMethodHint.ImhMultiLine
+        return None
+
+    def _para_start(self) -> int:
+        st = self.story()
+        if st is None or not st.blocks:
+            return 0
+        bi, _ = C.block_at(st, self.caret)
+        return C.block_start(st, bi)
+
+    # ---------------------------------------------------------------- painting
+    def paint_overlay(self, qp):
+        if self._frame_tool is not None:
+            self._frame_tool.paint_overlay(qp)
+            return
+        if not self.editing:
+            return
+        c = self.canvas
+        g = self.geometry()
+        a, b = self.selection()
+        if g is not None and a != b:
+            qp.setPen(Qt.PenStyle.NoPen)
+            qp.setBrush(C_SELECT_TEXT)
+            for pid, x0, x1, base, size in g.spans(a, b):
+                tl = c.page_mm_to_view(pid, x0 * MM_PER_PT, (base - size * 0.88) * MM_PER_PT)
+                br = c.page_mm_to_view(pid, x1 * MM_PER_PT, (base + size * 0.12) * MM_PER_PT)
+                qp.drawRect(QRectF(tl, br))
+        r = self.caret_view_rect()
+        if r is None:
+            return
+        if self.preedit:
+            self._paint_preedit(qp, r)
+        else:
+            qp.fillRect(r, C_CARET)
+
+    def _paint_preedit(self, qp, r: QRectF):
+        """The input method's composition at the caret: on white, underlined, caret after it."""
+        f = QFont()
+        f.setFamilies(["Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "SimSun"])
+        f.setPixelSize(max(6, round(r.height() * 0.88)))
+        fm = QFontMetricsF(f)
+        w = fm.horizontalAdvance(self.preedit)
+        box = QRectF(r.left(), r.top(), w + 2, r.height())
+        qp.fillRect(box, QColor(255, 255, 240))
+        qp.setFont(f)
+        qp.setPen(QPen(QColor(0, 0, 0)))
+        base = r.top() + r.height() * 0.88
+        qp.drawText(QPointF(r.left() + 1, base), self.preedit)
+        qp.setPen(QPen(QColor(0, 0, 0), 1.0))
+        qp.drawLine(QPointF(box.left(), r.bottom() - 1), QPointF(box.right(), r.bottom() - 1))
+        qp.fillRect(QRectF(box.right(), r.top(), 1.0, r.height()), C_CARET)
+
+
+def context_actions(canvas, menu, p: QPointF) -> bool:
+    """Fill the canvas's context menu for the frame under ``p``; False if nothing applies."""
+    _, f = canvas.frame_at(p)
+    if not isinstance(f, TextFrame):
+        return False
+    sub = menu.addMenu("新稿件样式")
+    sub.setObjectName("new_story_role")
+    for role, (label, _names) in NEW_STORY_ROLES.items():
+        a = sub.addAction(label)
+        a.setCheckable(True)
+        a.setChecked(canvas.new_story_role == role)
+        a.setData(role)
+        a.triggered.connect(lambda _=False, r=role: setattr(canvas, "new_story_role", r))
+    session = canvas.session
+    tool = canvas.tool
+    if isinstance(tool, TypeTool) and tool.editing and tool.selection()[0] != tool.selection()[1]:
+        _format_menu(menu.addMenu("字符格式"), tool)
+    if f.caption_of:
+        a = menu.addAction("取消图片说明关联")
+        a.setObjectName("detach_caption")
+        a.triggered.connect(lambda _=False, fid=f.id: session.push(C.DetachCaption(fid)))
+    else:
+        photo = caption_target(session, f)
+        if photo is not None:
+            a = menu.addAction("附为图片说明（随图片移动）")
+            a.setObjectName("attach_caption")
+            a.triggered.connect(lambda _=False, fid=f.id, pid=photo.id: session.push(C.AttachCaption(fid, pid)))
+    return True
+
+
+def caption_target(session, cap: TextFrame):
+    """The image frame a caption frame would be attached to: a selected one, else the
+    nearest photo above it on its page that it overlaps horizontally."""
+    doc = session.doc
+    page, _ = doc.find_frame(cap.id)
+    if page is None:
+        return None
+    for fid in session.selection:
+        _, g = doc.find_frame(fid)
+        if isinstance(g, ImageFrame):
+            return g
+    best, best_d = None, None
+    for g in page.frames:
+        if not isinstance(g, ImageFrame):
+            continue
+        if g.x >= cap.x + cap.w or cap.x >= g.x + g.w:
+            continue
+        d = cap.y - (g.y + g.h)
+        key = (d < -1, abs(d))
+        if best is None or key < best_d:
+            best, best_d = g, key
+    return best
+
+
+def _format_menu(m, tool: TypeTool) -> None:
+    """Character style and local override entries for the Type tool's selection."""
+    m.setObjectName("char_format")
+    doc = tool.session.doc
+    cs = m.addMenu("字符样式")
+    a = cs.addAction("（无）")
+    a.triggered.connect(lambda _=False: tool.format_selection(None))
+    for st in doc.character_styles:
+        a = cs.addAction(st.label or st.name)
+        a.triggered.connect(lambda _=False, n=st.name: tool.format_selection(n))
+    m.addAction("加粗\tCtrl+B").triggered.connect(lambda _=False: tool.toggle_bold())
+    r = tool.format_at_selection()
+    emph = bool(r is not None and r.local and r.local.emphasis)
+    m.addAction("取消着重号" if emph else "着重号").triggered.connect(
+        lambda _=False: tool.format_selection(emphasis=None if emph else True))
+    col = m.addMenu("颜色")
+    for sw in doc.swatches:          # CMYK swatches only: the model has no other kind
+        col.addAction(sw.name).triggered.connect(lambda _=False, n=sw.name: tool.format_selection(color=n))
+    tr = m.addMenu("字距")
+    for v in (0.0, 0.05, 0.1, 0.25, 0.5, -0.05):
+        tr.addAction(f"{v:+g} 字" if v else "0").triggered.connect(
+            lambda _=False, v=v: tool.format_selection(tracking=v or None))
+    sh = m.addMenu("水平偏移")
+    for v in (-0.5, -0.25, 0.0, 0.25, 0.5):
+        sh.addAction(f"{v:+g} 字" if v else "0").triggered.connect(
+            lambda _=False, v=v: tool.format_selection(shift=v or None))
+    m.addAction("清除局部格式").triggered.connect(
+        lambda _=False: tool.format_selection(**{k: None for k in
+                                                 ("font", "size", "color", "bold", "emphasis", "tracking", "shift")}))

@@ -1,0 +1,235 @@
+"""Typing on the page with the Type tool (T): caret at the clicked character, typing,
+deletion, selection by mouse and Shift+arrows, clipboard, Enter, the IME (preedit in
+place, commit into the model), undo, Escape — all through real key, mouse and input
+method events on the canvas."""
+import pytest
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+from PySide6.QtWidgets import QApplication
+
+from helpers import drag, frame_center  # noqa: F401  (tests/gui/helpers.py)
+
+pytestmark = pytest.mark.gui
+
+NO = Qt.KeyboardModifier.NoModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def story_text(w, sid):
+    return w.session.doc.story(sid).text
+
+
+def point_of_char(w, sid, index, after=False):
+    """Viewport point at the middle of the glyph showing story character ``index``."""
+    from banmian.core.typeset.result import GlyphRun
+    for pr in w.session.result.pages:
+        for r in pr.items:
+            if isinstance(r, GlyphRun) and r.story == sid:
+                for gx, adv, off in zip(r.xs, r.advances, r.offsets):
+                    if r.start + off == index:
+                        x = gx + (adv * 0.8 if after else adv * 0.2)
+                        y = r.y - r.size * 0.4
+                        return w.canvas.page_mm_to_view(pr.page, x * 25.4 / 72, y * 25.4 / 72).toPoint()
+    raise AssertionError(f"character {index} of {sid} not drawn")
+
+
+def type_tool(qtbot, w):
+    qtbot.keyClick(w.canvas, Qt.Key.Key_T)
+    assert w.canvas.tool.name == "text" and type(w.canvas.tool).__name__ == "TypeTool"
+    return w.canvas.tool
+
+
+def click(qtbot, w, p, mods=NO):
+    qtbot.mouseClick(w.canvas.viewport(), Qt.MouseButton.LeftButton, mods, p)
+
+
+def context_menu(qtbot, w, p, *path):
+    """Right-click at viewport point ``p`` and click the menu items ``path`` (submenus first)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QMenu
+    chosen = []
+
+    def answer():
+        menu = next(m for m in QApplication.topLevelWidgets() if isinstance(m, QMenu) and m.isVisible())
+        top = menu
+        for i, label in enumerate(path):
+            act = next(a for a in menu.actions() if a.text() == label)
+            if act.menu() is not None:
+                menu.setActiveAction(act)
+                act.menu().popup(menu.mapToGlobal(menu.actionGeometry(act).topRight()))
+                menu = act.menu()
+                continue
+            chosen.append(label)
+            qtbot.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(act).center())
+        if top.isVisible():
+            top.close()
+
+    QTimer.singleShot(50, answer)
+    vp = w.canvas.viewport()
+    QApplication.sendEvent(vp, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, p, vp.mapToGlobal(p)))
+    assert chosen == [path[-1]]
+
+
+def ime(w, preedit="", commit=""):
+    e = QInputMethodEvent(preedit, [])
+    if commit:
+        e.setCommitString(commit)
+    QApplication.sendEvent(w.canvas, e)
+
+
+@pytest.fixture
+def typing(qtbot, window):
+    w = window
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    w.canvas.setFocus()
+    tool = type_tool(qtbot, w)
+    return w, tool
+
+
+def test_click_places_caret_at_character_and_types(qtbot, typing):
+    w, tool = typing
+    # s2 = "短讯：朱熹…" in t-short; click on the left half of character 3 (朱)
+    click(qtbot, w, point_of_char(w, "s2", 3))
+    assert tool.story_id == "s2" and tool.caret == 3
+    qtbot.keyClicks(w.canvas, "ab")
+    assert story_text(w, "s2").startswith("短讯：ab朱熹")
+    assert tool.caret == 5
+    # typed text reflowed on the page: the new characters are drawn
+    assert "a" in "".join(r.text for r in w.session.page_result("p1").glyph_runs() if r.story == "s2")
+    # one undo step for the typed run; the T of the tool shortcut did not switch tools
+    qtbot.keyClicks(w.canvas, "T")
+    assert story_text(w, "s2").startswith("短讯：abT朱熹") and w.canvas.tool is tool
+    assert w.session.undo_stack.count() == 1
+    w.undo_action.trigger()
+    assert story_text(w, "s2").startswith("短讯：朱熹")
+    assert tool.caret <= len(story_text(w, "s2"))
+
+
+def test_backspace_delete_and_arrows(qtbot, typing):
+    w, tool = typing
+    click(qtbot, w, point_of_char(w, "s2", 3))
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Backspace)          # deletes "："
+    assert story_text(w, "s2").startswith("短讯朱熹")
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Delete)             # deletes "朱"
+    assert story_text(w, "s2").startswith("短讯熹")
+    assert w.session.undo_stack.count() == 1                # deleting on at one place: one undo step
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Left)
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Left)
+    assert tool.caret == 0
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Right)
+    qtbot.keyClicks(w.canvas, "x")
+    assert story_text(w, "s2").startswith("短x讯熹")
+    qtbot.keyClick(w.canvas, Qt.Key.Key_End)
+    g = tool.geometry()
+    first = g.lines[0].info
+    assert tool.caret == first.end
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Home)
+    assert tool.caret == first.start == 0
+
+
+def test_up_down_move_by_line_and_shift_selects(qtbot, typing):
+    w, tool = typing
+    click(qtbot, w, point_of_char(w, "s1", 40))
+    g = tool.geometry()
+    i = g.line_index(40)
+    _, x0, base0, size = tool.caret_geometry()
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Down)
+    assert g.lines[i + 1].info.start <= tool.caret <= g.lines[i + 1].info.end
+    _, x1, base1, _ = tool.caret_geometry()
+    assert base1 > base0 and abs(x1 - x0) <= size           # straight below, within a character
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Up)
+    assert tool.caret == 40
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Right, SHIFT)
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Right, SHIFT)
+    assert tool.selection() == (40, 42)
+    assert tool.selected_text() == story_text(w, "s1")[40:42]
+
+
+def test_mouse_drag_selects_copy_cut_paste(qtbot, typing):
+    w, tool = typing
+    text0 = story_text(w, "s2")
+    drag(qtbot, w, point_of_char(w, "s2", 3), point_of_char(w, "s2", 6, after=True))
+    assert tool.selection() == (3, 7)
+    qtbot.keyClick(w.canvas, Qt.Key.Key_C, CTRL)
+    assert QGuiApplication.clipboard().text() == text0[3:7]
+    qtbot.keyClick(w.canvas, Qt.Key.Key_X, CTRL)
+    assert story_text(w, "s2") == text0[:3] + text0[7:]
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Home)
+    qtbot.keyClick(w.canvas, Qt.Key.Key_V, CTRL)
+    assert story_text(w, "s2") == text0[3:7] + text0[:3] + text0[7:]
+    # paste of several lines makes paragraphs (plain text; paragraphs on newline)
+    QGuiApplication.clipboard().setText("甲\n乙")
+    qtbot.keyClick(w.canvas, Qt.Key.Key_V, CTRL)
+    blocks = w.session.doc.story("s2").blocks
+    assert [b.text[:1] for b in blocks[:2]] == ["朱"[:0] + text0[3], "乙"]
+    assert blocks[1].style == blocks[0].style
+
+
+def test_ctrl_a_selects_the_story_and_typing_replaces(qtbot, typing):
+    w, tool = typing
+    click(qtbot, w, point_of_char(w, "s2", 2))
+    qtbot.keyClick(w.canvas, Qt.Key.Key_A, CTRL)
+    assert tool.selection() == (0, len(story_text(w, "s2")))
+    assert w.session.selection == ["t-short"]        # not every frame on the page
+    qtbot.keyClicks(w.canvas, "x")
+    assert story_text(w, "s2") == "x"
+
+
+def test_enter_splits_the_paragraph_keeping_its_style(qtbot, typing):
+    w, tool = typing
+    click(qtbot, w, point_of_char(w, "s1", 0))            # the headline
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Right)
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Return)
+    bl = w.session.doc.story("s1").blocks
+    assert bl[0].text == "朱熹" and bl[1].text.startswith("论坛")
+    assert bl[1].style == bl[0].style == "headline"
+    assert tool.caret == 3
+    qtbot.keyClicks(w.canvas, "y")
+    assert w.session.doc.story("s1").blocks[1].text.startswith("y论坛")
+
+
+def test_ime_preedit_is_drawn_not_stored_then_commit_inserts(qtbot, typing):
+    w, tool = typing
+    click(qtbot, w, point_of_char(w, "s2", 3))
+    before = story_text(w, "s2")
+    ime(w, preedit="zhong")
+    assert tool.preedit == "zhong" and story_text(w, "s2") == before
+    # the input method window is placed at the caret
+    r = w.canvas.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
+    cr = tool.caret_view_rect()
+    assert r == cr and r.height() > 3
+    assert abs(r.left() - QPointF(point_of_char(w, "s2", 3)).x()) < 6
+    assert w.canvas.inputMethodQuery(Qt.InputMethodQuery.ImEnabled) is True
+    # the preedit is painted at the caret: the canvas pixels there change
+    w.canvas.viewport().repaint()
+    img_pre = w.canvas.viewport().grab().toImage()
+    ime(w, commit="中文")
+    assert story_text(w, "s2") == before[:3] + "中文" + before[3:]
+    assert tool.preedit == "" and tool.caret == 5
+    w.canvas.viewport().repaint()
+    img_post = w.canvas.viewport().grab().toImage()
+    assert img_pre != img_post
+
+
+def test_escape_returns_to_selection_tool(qtbot, typing):
+    w, tool = typing
+    click(qtbot, w, point_of_char(w, "s2", 3))
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Escape)
+    assert w.canvas.tool.name == "select"
+    assert w.session.selection == ["t-short"]
+    # now T / V are tool keys again
+    qtbot.keyClick(w.canvas, Qt.Key.Key_T)
+    assert w.canvas.tool.name == "text"
+
+
+def test_story_editor_follows_typing(qtbot, typing):
+    w, tool = typing
+    w.open_story("s2")
+    click(qtbot, w, point_of_char(w, "s2", 3))
+    qtbot.keyClicks(w.canvas, "ab")
+    ed = w.story_editor._rows[0][2]
+    assert ed.toPlainText() == story_text(w, "s2")
