@@ -24,7 +24,7 @@ from ..core import paths
 
 
 def dialog_options(settings: QSettings | None = None) -> QFileDialog.Option:
-    s = settings or QSettings()
+    s = settings or QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
     native = str(s.value("native_dialogs", "false")).lower() in ("1", "true", "yes")
     return QFileDialog.Option(0) if native else QFileDialog.Option.DontUseNativeDialog
 
