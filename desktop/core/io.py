@@ -206,9 +206,9 @@ def opt_text(v):
 
 
 def font_id(v):
-    from .typeset.fonts import FACE_FILES
-    if not isinstance(v, str) or v not in FACE_FILES:
-        raise _Problem("a font id (" + ", ".join(FACE_FILES) + ")", v)
+    from .typeset.fonts import TEXT_FACES
+    if not isinstance(v, str) or v not in TEXT_FACES:
+        raise _Problem("a font id (" + ", ".join(TEXT_FACES) + ")", v)
     return v
 
 
@@ -837,28 +837,79 @@ def load_document(path) -> Document:
     return loads(s, str(path))
 
 
+class ReadOnlyTargetError(PermissionError):
+    """The file to be replaced is read-only (0444 …): it is not overwritten."""
+
+
+def _umask() -> int:
+    old = os.umask(0o022)
+    os.umask(old)
+    return old
+
+
 @contextmanager
 def atomic_target(path, *, durable: bool = True):
     """A temporary path beside ``path`` to write to; renamed over ``path`` when the block ends
     without an error, removed when it fails — so the old file survives any failure.
-    ``durable`` fsyncs the file and its folder (saves); caches skip that."""
+    ``durable`` fsyncs the file and its folder (saves); caches skip that.
+
+    The new file keeps the replaced file's permission bits (and owner and group where the
+    platform and our rights allow); a new file gets the mode the user's umask gives, as
+    ``open()`` would.  A read-only target is refused (:class:`ReadOnlyTargetError`), and a
+    symlink is written through to the file it names.  Errors name ``path``, never the
+    temporary file."""
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        st = None
+    except OSError as e:
+        raise OSError(e.errno, e.strerror, str(path)) from None
+    if st is not None:
+        if not stat.S_ISREG(st.st_mode):
+            raise IsADirectoryError(21, "not a regular file", str(path)) if stat.S_ISDIR(st.st_mode) \
+                else OSError(22, "not a regular file", str(path))
+        if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
+            raise ReadOnlyTargetError(13, "the file is read-only; it was not overwritten "
+                                          "(save under another name or make it writable)", str(path))
+    mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=str(path.parent))
+    except OSError as e:
+        raise type(e)(e.errno, e.strerror, str(path)) from None
     os.close(fd)
     try:
         yield tmp
+        try:
+            os.chmod(tmp, mode)
+        except OSError:
+            pass
+        if st is not None and hasattr(os, "chown"):
+            try:
+                os.chown(tmp, st.st_uid, st.st_gid)
+            except OSError:
+                try:
+                    os.chown(tmp, -1, st.st_gid)   # the group at least, when we belong to it
+                except OSError:
+                    pass
         if durable:
             with open(tmp, "rb+") as fh:
                 os.fsync(fh.fileno())
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as e:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(e, OSError) and getattr(e, "filename", None) == tmp:
+            raise type(e)(e.errno, e.strerror, str(path)) from None
         raise
     if durable:
-        try:  # make the rename durable where the platform allows
+        # make the rename durable where the platform allows: POSIX fsyncs the folder;
+        # Windows cannot open a folder with os.open (PermissionError) and needs none
+        try:
             dfd = os.open(str(path.parent), os.O_RDONLY)
             try:
                 os.fsync(dfd)

@@ -21,6 +21,7 @@ from ..core import commands as C
 from ..core import paths
 from ..core.io import LayoutFileError, dumps, load_document, loads
 from ..core.model.document import Document, ImageFrame, Page, ParagraphStyle, Swatch, TextFrame
+from . import errors, files
 from .canvas import Canvas, Ruler
 from .panels import ArticlesPanel, PagesPanel, PreflightPanel, PropertiesPanel, StylesPanel
 from .session import Session
@@ -57,12 +58,23 @@ def default_document_path() -> Path | None:
 recovery_path = paths.recovery_path
 
 
+def fallback_recovery_path(path: Path | None) -> Path:
+    """Where autosave writes when the user data folder cannot be written (full, read-only,
+    not a folder): the system's temporary folder, same file name."""
+    import tempfile
+    return Path(tempfile.gettempdir()) / "banmian-recovery" / recovery_path(path).name
+
+
+def recovery_files(path: Path | None) -> list[Path]:
+    return [recovery_path(path), fallback_recovery_path(path)]
+
+
 class MainWindow(QMainWindow):
     ready = Signal()
 
     def __init__(self, path=None, *, settings: QSettings | None = None, ask=None, template=False):
         super().__init__()
-        self.settings = settings or QSettings("Banmian", "Banmian")
+        self.settings = settings or QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
         # ask(title, text) -> bool; tests replace it to answer dialogs
         self.ask = ask or self._ask
         self.prompt_save = self._prompt_save
@@ -79,6 +91,10 @@ class MainWindow(QMainWindow):
     # ================================================================ building
     def _load_initial(self, path) -> Session:
         if path is None:
+            # an untitled page's autosave from a session that did not end: offered first
+            untitled = Session(blank_document(), None)
+            if self._offer_recovery(untitled):
+                return untitled
             p = default_document_path()
             if p is None:
                 return Session(blank_document())
@@ -91,22 +107,39 @@ class MainWindow(QMainWindow):
         self._offer_recovery(sess)
         return sess
 
-    def _offer_recovery(self, sess: Session) -> None:
-        rec = recovery_path(sess.path)
+    def _offer_recovery(self, sess: Session) -> bool:
+        """Offer the newest recovery file of this page whenever one exists — for untitled pages
+        too; when the page on disk changed after the autosave, the message gives both times."""
+        recs = [r for r in recovery_files(sess.path) if r.is_file()]
+        if not recs:
+            return False
+        rec = max(recs, key=lambda r: r.stat().st_mtime)
         try:
-            if not rec.is_file() or (sess.path and rec.stat().st_mtime <= sess.path.stat().st_mtime):
-                return
             doc = loads(rec.read_text("utf-8"), str(rec))
-        except (OSError, LayoutFileError):
-            return
-        if self.ask(self.tr("Recover unsaved changes?"),
-                    self.tr("Banmian found changes to “%1” that were not saved (autosaved %2). "
-                            "Recover them?").replace("%1", sess.path.name if sess.path else "")
-                    .replace("%2", time.strftime("%Y-%m-%d %H:%M", time.localtime(rec.stat().st_mtime)))):
+            rec_t = rec.stat().st_mtime
+        except (OSError, ValueError, LayoutFileError):
+            return False
+
+        def when(t):
+            return time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(t))
+        name = sess.path.name if sess.path else self.tr("an untitled page")
+        text = (self.tr("Banmian found changes to “%1” that were not saved (autosaved %2). "
+                        "Recover them?").replace("%1", name).replace("%2", when(rec_t)))
+        try:
+            disk_t = sess.path.stat().st_mtime if sess.path else None
+        except OSError:
+            disk_t = None
+        if disk_t is not None and disk_t > rec_t:
+            text += "\n\n" + (self.tr("The page on disk was saved later, at %1 (autosave: %2). Recovering "
+                                        "shows the autosaved version; Undo gives back the one on disk.")
+                                .replace("%1", when(disk_t)).replace("%2", when(rec_t)))
+        if self.ask(self.tr("Recover unsaved changes?"), text):
             # one undoable edit: the window shows unsaved changes, and Undo gives
             # back the document as it was on disk
             if sess.push(C.ReplaceDocument(dumps(sess.doc), dumps(doc), text="恢复自动保存的修改")):
                 sess.recovered = True
+                return True
+        return False
 
     def _build_session(self, sess: Session) -> None:
         old = self.session
@@ -211,7 +244,10 @@ class MainWindow(QMainWindow):
                 a.setShortcut(QKeySequence(shortcut))
         a.setCheckable(checkable)
         if slot is not None:
-            a.triggered.connect(slot)
+            # triggered(checked) never reaches the slot as an argument (save_as(path=None)
+            # got False as a path) except for checkable actions, which want it; any
+            # exception reaches the user as a dialog naming the command, and the log
+            a.triggered.connect(errors.guarded(slot, text.replace("&", ""), pass_args=checkable))
         if menu is not None:
             menu.addAction(a)
         self.addAction(a)
@@ -279,6 +315,8 @@ class MainWindow(QMainWindow):
         sn.setChecked(True)
         A(self.tr("Preview (as printed)"), lambda on: self._toggle("preview", on), QKeySequence("W"),
           True, m, "preview")
+        A(self.tr("Soft proof (press colours)"), self.toggle_soft_proof, QKeySequence("Ctrl+Alt+Y"),
+          True, m, "soft_proof")
         # -- Tools
         m = mb.addMenu(self.tr("&Tools"))
         self.tool_group = QActionGroup(self)
@@ -311,6 +349,11 @@ class MainWindow(QMainWindow):
 
     def act_undo_stack_bind(self):
         pass
+
+    def toggle_soft_proof(self, on):
+        """印刷预览: the current page as the chosen press prints it (gui/softproof.py)."""
+        from .softproof import toggle
+        toggle(self, bool(on))
 
     def _toggle(self, attr, on):
         setattr(self.canvas, attr, bool(on))
@@ -445,13 +488,15 @@ class MainWindow(QMainWindow):
     def place_image(self, path: str | None = None):
         s = self.session
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Place image"), str(s.base_dir),
-                                                  self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff)"))
+            path = files.get_open_file(self, self.tr("Place image"), str(files.default_folder(s.path)),
+                                       self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff)"))
             if not path:
                 return False
-        rel = self._relative(Path(path))
-        if rel is None:
+        link = self._relative(Path(path))
+        if link is None:
             return False
+        rel, allow = link
+        pre = [allow] if allow is not None else []      # the link folder, in the same undo step
         target = None
         for fid in s.selection:
             _, f = s.doc.find_frame(fid)
@@ -459,7 +504,8 @@ class MainWindow(QMainWindow):
                 target = f.id
                 break
         if target is not None:
-            return s.push(C.PlaceImage(target, rel))
+            cmd = C.PlaceImage(target, rel)
+            return s.push(C.Compound(pre + [cmd], text=cmd.text) if pre else cmd)
         # no image frame selected: a new one over two columns at the top of the current page
         page = next((p for p in s.doc.pages if p.id == s.current_page), s.doc.pages[0])
         from .geometry import column_edges
@@ -467,21 +513,34 @@ class MainWindow(QMainWindow):
         x0, x1 = cols[0][0], cols[min(1, len(cols) - 1)][1]
         fid = C.new_id(s.doc, "image")
         frame = ImageFrame(fid, x0, page.margins.top, x1 - x0, (x1 - x0) * 0.7, fit="fill")
-        ok = s.push(C.Compound([C.AddFrame(page.id, frame), C.PlaceImage(fid, rel)], text="置入图片"))
+        ok = s.push(C.Compound(pre + [C.AddFrame(page.id, frame), C.PlaceImage(fid, rel)], text="置入图片"))
         if ok:
             s.set_selection([fid])
         return ok
 
-    def _relative(self, p: Path) -> str | None:
+    def _relative(self, p: Path):
+        """(the path the layout links the image by, a SetMeta allowing its folder or None), or
+        None when the editor declines.  Inside the layout's folder: a relative path.  Outside it
+        (another folder, another drive): the absolute path, once the editor agrees to allow its
+        folder as a link folder of this layout — the loader and preflight refuse links outside
+        the layout's folder otherwise."""
+        from ..core import imagefile
         base = self.session.base_dir.resolve()
+        real = p.resolve()
         try:
-            return p.resolve().relative_to(base).as_posix()
+            return real.relative_to(base).as_posix(), None
         except ValueError:
-            if self.ask(self.tr("Image outside the layout folder"),
-                        self.tr("The image is outside the layout's folder. Link it by a path that "
-                                "leaves the folder?")):
-                return os.path.relpath(p.resolve(), base).replace(os.sep, "/")
+            pass
+        folder = real.parent
+        allowed = imagefile.link_folders(self.session.doc.meta, base)
+        if any(folder == a or a in folder.parents for a in allowed):
+            return real.as_posix(), None
+        if not self.ask(self.tr("Image outside the layout folder"),
+                        self.tr("The image is outside the layout's folder. Allow its folder "
+                                "(%1) as a link folder of this page?").replace("%1", str(folder))):
             return None
+        lines = [ln for ln in str(self.session.doc.meta.get(imagefile.LINK_FOLDERS_KEY, "")).splitlines() if ln]
+        return real.as_posix(), C.SetMeta(imagefile.LINK_FOLDERS_KEY, "\n".join(lines + [str(folder)]))
 
     def import_article(self, path: str | None = None):
         """Choose an article, confirm its roles in the import dialog, add it as unplaced copy.
@@ -492,8 +551,8 @@ class MainWindow(QMainWindow):
         """
         from ..core.importers import import_file
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), "",
-                                                  self.tr("Articles (*.txt *.md *.docx)"))
+            path = files.get_open_file(self, self.tr("Import article"), str(files.default_folder(self.session.path)),
+                                       self.tr("Articles (*.txt *.md *.docx)"))
             if not path:
                 return None
         s = self.session
@@ -564,7 +623,8 @@ class MainWindow(QMainWindow):
     def open_dialog(self):
         if not self._maybe_save():
             return
-        p, _ = QFileDialog.getOpenFileName(self, self.tr("Open page"), "", self.tr("Banmian pages (*.json)"))
+        p = files.get_open_file(self, self.tr("Open page"), str(files.default_folder(self.session.path)),
+                                self.tr("Banmian pages (*.json)"))
         if p:
             self.open_path(p)
 
@@ -588,10 +648,10 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return self._save_to(self.session.path)
 
-    def save_as(self, path=None) -> bool:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save page as"), "",
-                                                  self.tr("Banmian pages (*.json)"))
+    def save_as(self, path: str | Path | None = None) -> bool:
+        if not isinstance(path, (str, Path)):      # None (or a stray signal argument): ask
+            start = files.default_file(self.session.path, ".json", self.tr("Untitled"))
+            path = files.get_save_file(self, self.tr("Save page as"), start, self.tr("Banmian pages (*.json)"))
             if not path:
                 return False
             if not path.endswith(".json"):
@@ -599,15 +659,13 @@ class MainWindow(QMainWindow):
         return self._save_to(Path(path))
 
     def _save_to(self, path: Path) -> bool:
-        old_rec = recovery_path(self.session.path)
+        old_recs = recovery_files(self.session.path)
         try:
             self.session.save(path)
         except Exception as e:    # the old file is intact (atomic save)
-            QMessageBox.critical(self, self.tr("Save failed"),
-                                 self.tr("The page could not be saved; the file on disk is unchanged.")
-                                 + f"\n\n{e}")
+            QMessageBox.critical(self, self.tr("Save failed"), self._save_failure(Path(path), e))
             return False
-        for rec in {old_rec, recovery_path(self.session.path)}:
+        for rec in set(old_recs + recovery_files(self.session.path)):
             try:
                 rec.unlink()
             except OSError:
@@ -616,6 +674,22 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.statusBar().showMessage(self.tr("Saved"), 3000)
         return True
+
+    def _save_failure(self, path: Path, e: Exception) -> str:
+        """What happened, naming the real file — never the temporary one."""
+        from ..core.io import ReadOnlyTargetError
+        reason = getattr(e, "strerror", None) or str(e)
+        if not path.parent.is_dir():
+            head = self.tr("The folder “%1” no longer exists; nothing was saved. Use Save As to save the "
+                           "page somewhere else.").replace("%1", str(path.parent))
+        elif isinstance(e, ReadOnlyTargetError):
+            head = self.tr("“%1” is read-only; it was not overwritten. Use Save As, or make the file "
+                           "writable.").replace("%1", str(path))
+        elif path.exists():
+            head = self.tr("“%1” could not be saved; the file on disk is unchanged.").replace("%1", str(path))
+        else:
+            head = self.tr("“%1” could not be saved; nothing was written.").replace("%1", str(path))
+        return f"{head}\n\n{reason}"
 
     def revert(self):
         if self.session.path is None:
@@ -637,19 +711,48 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def autosave(self) -> Path | None:
-        """Write the recovery file if there are unsaved changes (never the document itself)."""
+        """Write the recovery file if there are unsaved changes (never the document itself).
+
+        When the user data folder cannot be written, the fallback in the temporary folder is
+        used, and a status-bar warning stays until autosave works again."""
         s = self.session
         if not s.is_modified():
             return None
-        rec = recovery_path(s.path)
+        from ..core.io import atomic_write_bytes
+        data = dumps(s.doc).encode("utf-8")
+        rec, fallback = recovery_files(s.path)
         try:
             rec.parent.mkdir(parents=True, exist_ok=True)
-            from ..core.io import atomic_write_bytes
-            atomic_write_bytes(rec, dumps(s.doc).encode("utf-8"))
+            atomic_write_bytes(rec, data)
         except OSError as e:
-            self.statusBar().showMessage(self.tr("Autosave failed: %1").replace("%1", str(e)), 5000)
-            return None
+            try:
+                fallback.parent.mkdir(parents=True, exist_ok=True)
+                atomic_write_bytes(fallback, data)
+                written = fallback
+            except OSError:
+                written = None
+            self._show_autosave_problem(rec, e, written)
+            return written
+        if getattr(self, "autosave_warning", None) is not None and self.autosave_warning.isVisible():
+            self.autosave_warning.hide()
+            try:
+                fallback.unlink()
+            except OSError:
+                pass
         return rec
+
+    def _show_autosave_problem(self, rec: Path, e: OSError, written: Path | None) -> None:
+        if getattr(self, "autosave_warning", None) is None:
+            self.autosave_warning = QLabel()
+            self.autosave_warning.setObjectName("autosave_warning")
+            self.autosave_warning.setStyleSheet("color: #b00020; font-weight: bold")
+            self.statusBar().addPermanentWidget(self.autosave_warning)
+        msg = self.tr("Autosave failed: %1").replace("%1", f"{rec.parent}: {e.strerror or e}")
+        msg += " — " + (self.tr("saved to %1 instead").replace("%1", str(written)) if written
+                        else self.tr("no fallback location could be written either; save the page now"))
+        self.autosave_warning.setText(msg)
+        self.autosave_warning.setToolTip(msg)
+        self.autosave_warning.show()
 
     def _recent(self) -> list[str]:
         v = self.settings.value("recent", [])
@@ -683,7 +786,8 @@ class MainWindow(QMainWindow):
 
     def export_png(self, out_dir: str | None = None):
         if out_dir is None:
-            out_dir = QFileDialog.getExistingDirectory(self, self.tr("Export PNG proofs"))
+            out_dir = files.get_directory(self, self.tr("Export PNG proofs"),
+                                          str(files.default_folder(self.session.path)))
             if not out_dir:
                 return []
         from ..render.qt import render_page_image
@@ -704,9 +808,10 @@ class MainWindow(QMainWindow):
         if not self._maybe_save():
             e.ignore()
             return
-        try:
-            recovery_path(self.session.path).unlink()
-        except OSError:
-            pass
+        for rec in recovery_files(self.session.path):
+            try:
+                rec.unlink()
+            except OSError:
+                pass
         e.accept()
 

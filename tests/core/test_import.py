@@ -141,8 +141,9 @@ def test_no_normalize_keeps_text():
 # ------------------------------------------------------------------ markdown / docx
 
 def test_markdown(tmp_path):
+    from PIL import Image
     photo = tmp_path / "p.jpg"
-    photo.write_bytes(b"\xff\xd8\xff\xd9")
+    Image.new("RGB", (8, 8), (200, 10, 10)).save(photo)   # a real image: fakes are not copied (issue 8)
     md = tmp_path / "a.md"
     md.write_text("# 多维发力推动工会与货车司机“双向奔赴”\n\n扬州市江都区总工会党组书记、主席 邱永泉\n\n"
                   "今年5月,省总工会**联合印发**通知,\n着力构建格局。\n\n## 坚持宣传引领\n\n江都现有企业260家。\n\n"

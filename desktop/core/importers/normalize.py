@@ -71,7 +71,7 @@ _CJK_PUNCT = set("，。、；：？！（）《》〈〉「」『』【】〔�
 
 def is_cjk(ch: str) -> bool:
     """A Chinese character or a Chinese (full-width) punctuation mark."""
-    if not ch:
+    if not ch or ch < "\u00b7":     # ASCII and Latin-1 letters: never
         return False
     o = ord(ch)
     return is_han(ch) or ch in _CJK_PUNCT or 0x3000 < o <= 0x303F or 0xFF01 <= o <= 0xFF0F \
@@ -107,34 +107,82 @@ class _Text:
         return self.src[-1] + 1 if self.src else 0
 
 
+_PROTECT_PARTS = (
+    (("://", "www."), r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef()“”‘’]+"),
+    (("@",), r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"),
+    (tuple("0123456789"), r"\+?\d{2,4}(?:-\d{3,8}){1,3}|\d+(?:[.,:]\d+)+"),
+)
+_PROTECT_CACHE: dict = {}
+
+
+def _protect_re(s: str):
+    """_PROTECT with only the alternatives that can match here: the e-mail pattern alone
+    costs a word's length at every position of a long paragraph without an @."""
+    key = tuple(any(k in s for k in keys) for keys, _ in _PROTECT_PARTS)
+    if key not in _PROTECT_CACHE:
+        parts = [pat for on, (_, pat) in zip(key, _PROTECT_PARTS) if on]
+        _PROTECT_CACHE[key] = re.compile("|".join(parts)) if parts else None
+    return _PROTECT_CACHE[key]
+
+
 def _protected(s: str) -> list[bool]:
     mask = [False] * len(s)
-    for m in _PROTECT.finditer(s):
-        for i in range(m.start(), m.end()):
-            mask[i] = True
+    rx = _protect_re(s)
+    if rx is None:
+        return mask
+    for m in rx.finditer(s):
+        a, b = m.span()
+        mask[a:b] = [True] * (b - a)
     return mask
 
 
+class _LazyMask:
+    """The protected mask, computed only when a rule first looks at it."""
+
+    def __init__(self, s: str):
+        self.s = s
+        self.m = None
+
+    def __getitem__(self, i):
+        if self.m is None:
+            self.m = _protected(self.s)
+        return self.m[i]
+
+
 def _apply(t: _Text, edits, line: int, rule: str, out: list[Change]) -> None:
-    """edits: (start, end, new) on t.s, non-overlapping; applied right to left."""
-    recs = []
-    for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
-        before = t.s[start:end]
-        if before == new:
-            continue
-        recs.append(Change(line, t.col(start) + 1, before, new, rule))
-        t.replace(start, end, new)
-    out.extend(reversed(recs))
+    """edits: (start, end, new) on t.s, non-overlapping; applied in one pass over the text
+    (linear in its length however many edits there are)."""
+    todo = [(a, b, new) for a, b, new in sorted(edits, key=lambda e: e[0]) if t.s[a:b] != new]
+    if not todo:
+        return
+    s, src = t.s, t.src
+    pieces: list[str] = []
+    cols: list[int] = []
+    pos = 0
+    for start, end, new in todo:
+        pieces.append(s[pos:start])
+        cols.extend(src[pos:start])
+        at = t.col(start)
+        out.append(Change(line, at + 1, s[start:end], new, rule))
+        pieces.append(new)
+        cols.extend([at] * len(new))
+        pos = end
+    pieces.append(s[pos:])
+    cols.extend(src[pos:])
+    t.s = "".join(pieces)
+    t.src = cols
 
 
 # ------------------------------------------------------------------ rules
 
+_WIDE = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
 def _rule_width(s: str):
     edits = []
-    for i, ch in enumerate(s):
-        o = ord(ch)
-        if 0xFF10 <= o <= 0xFF19 or 0xFF21 <= o <= 0xFF3A or 0xFF41 <= o <= 0xFF5A:
-            edits.append((i, i + 1, chr(o - 0xFEE0)))
+    for m in _WIDE.finditer(s):
+        i = m.start()
+        edits.append((i, i + 1, chr(ord(m.group()) - 0xFEE0)))
     # ４．８ → 4.8, Ｂ．盖茨 → B.盖茨: a letter's or digit's punctuation folds with it,
     # so a name or number is never left half full-width, half half-width
     def full_alnum(c):
@@ -143,8 +191,9 @@ def _rule_width(s: str):
 
     def digit(c):
         return c.isdigit() or 0xFF10 <= ord(c) <= 0xFF19
-    for i, ch in enumerate(s):
-        if ch not in _FOLD_WITH_ALNUM or i == 0 or not full_alnum(s[i - 1]):
+    for m in _FOLDABLE.finditer(s):       # only where such a mark is: linear in the copy
+        i, ch = m.start(), m.group()
+        if i == 0 or not full_alnum(s[i - 1]):
             continue
         nxt = s[i + 1] if i + 1 < len(s) else ""
         if ch == "．" and (digit(s[i - 1]) and digit(nxt) or not digit(s[i - 1])) \
@@ -155,6 +204,7 @@ def _rule_width(s: str):
 
 # full-width punctuation that belongs to the letters or digits before it (Ｂ．  Ａ－Ｂ  ａ＿ｂ  ｘ＠ｙ)
 _FOLD_WITH_ALNUM = {"．": ".", "－": "-", "＿": "_", "＠": "@", "／": "/"}
+_FOLDABLE = re.compile("[" + "".join(_FOLD_WITH_ALNUM) + "]")
 
 
 _DASH = re.compile(r"-{2,}|[—―─]+|－{2,}")
@@ -185,6 +235,8 @@ def _chinese_mark(s: str, start: int, end: int) -> bool:
 
 def _rule_dash(s: str, mask):
     edits = []
+    if not any(c in s for c in "-—―─－"):
+        return edits
     for m in _DASH.finditer(s):
         if any(mask[m.start():m.end()]):
             continue
@@ -203,6 +255,8 @@ def _rule_dash(s: str, mask):
 
 def _rule_ellipsis(s: str, mask):
     edits = []
+    if "..." not in s and "。。。" not in s and not any(c in s for c in "·・…⋯"):
+        return edits
     for m in _ELLIPSIS.finditer(s):
         if any(mask[m.start():m.end()]):
             continue
@@ -219,6 +273,8 @@ def _rule_ellipsis(s: str, mask):
 
 
 _FULL = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", "(": "（", ")": "）"}
+_PARENS = re.compile(r"[()]")
+_HALF = re.compile("[,;:!?()](?=[^\\x00-\\xb6])|(?<=[^\\x00-\\xb6])[,;:!?()]")   # next to a maybe-CJK char
 
 
 def _rule_punct(s: str, mask):
@@ -226,7 +282,8 @@ def _rule_punct(s: str, mask):
     # parentheses as pairs
     stack = []
     pairs = []
-    for i, ch in enumerate(s):
+    for m in _PARENS.finditer(s):
+        i, ch = m.start(), m.group()
         if mask[i]:
             continue
         if ch == "(":
@@ -239,8 +296,9 @@ def _rule_punct(s: str, mask):
         if _near_cjk(s, a, a + 1) or _near_cjk(s, b, b + 1):
             edits[a] = "（"
             edits[b] = "）"
-    for i, ch in enumerate(s):
-        if ch not in _FULL or mask[i] or i in paired:
+    for m in _HALF.finditer(s):
+        i, ch = m.start(), m.group()
+        if mask[i] or i in paired:
             continue
         prev = s[i - 1] if i > 0 else ""
         nxt = s[i + 1] if i + 1 < len(s) else ""
@@ -255,13 +313,15 @@ def _rule_quotes(s: str, mask, warnings: list[str], line: int):
     edits = []
     for q, (op, cl) in (('"', ("“", "”")), ("'", ("‘", "’"))):
         idx = []
-        for i, ch in enumerate(s):
-            if ch != q or mask[i]:
+        i = s.find(q)
+        while i != -1:
+            at, i = i, s.find(q, i + 1)
+            if mask[at]:
                 continue
-            if q == "'" and 0 < i < len(s) - 1 and s[i - 1].isascii() and s[i - 1].isalpha() \
-                    and s[i + 1].isascii() and s[i + 1].isalpha():
+            if q == "'" and 0 < at < len(s) - 1 and s[at - 1].isascii() and s[at - 1].isalpha() \
+                    and s[at + 1].isascii() and s[at + 1].isalpha():
                 continue          # an apostrophe: don't, it's
-            idx.append(i)
+            idx.append(at)
         for k in range(0, len(idx) - 1, 2):
             a, b = idx[k], idx[k + 1]
             inner = s[a + 1:b]
@@ -281,21 +341,30 @@ _NAME = r"[\u4e00-\u9fff·]{2,5}"
 _NAME_LIST = re.compile(rf"^{_NAME}(?:[ \u3000]+{_NAME}){{2,}}$")
 
 
+_TITLE_OR_SPACE = re.compile("[《》" + _SPACES + "]")
+# a whole run of spaces with a character that may be CJK (not ASCII/Latin-1, not a space) on
+# both sides — the only runs rule 6 can touch; ASCII-only stretches are skipped at C speed
+_MAYBE_CJK = "[^\x00-\xb6" + _SPACES + "]"
+_SPACE_RUN = re.compile("(?<=" + _MAYBE_CJK + ")[" + _SPACES + "]+(?=" + _MAYBE_CJK + ")")
+
+
 def _kept_spaces(s: str) -> dict[int, str]:
     """Indices of spaces that carry meaning → why (see the module docstring)."""
     keep: dict[int, str] = {}
     n = len(s)
     # inside 《…》
     depth = 0
-    for i, ch in enumerate(s):
+    for m in (_TITLE_OR_SPACE.finditer(s) if "《" in s else ()):
+        i, ch = m.start(), m.group()
         if ch == "《":
             depth += 1
         elif ch == "》":
             depth = max(0, depth - 1)
-        elif ch in _SPACES and depth:
+        elif depth:
             keep.setdefault(i, "a 《》 title")
     # before 摄 in a credit: "赵利霞 摄", "记者 王某 摄"
-    for m in re.finditer(rf"(?:(?:本报)?(?:记者|通讯员|实习生)[ \u3000]+)?{_NAME}(?:[ \u3000]+{_NAME})*[ \u3000]+摄(?=$|[\s）)])", s):
+    for m in (re.finditer(rf"(?:(?:本报)?(?:记者|通讯员|实习生)[ \u3000]+)?{_NAME}(?:[ \u3000]+{_NAME})*[ \u3000]+摄(?=$|[\s）)])", s)
+              if "摄" in s else ()):
         for i in range(m.start(), m.end()):
             if s[i] in _SPACES:
                 keep.setdefault(i, "a photo credit")
@@ -336,27 +405,20 @@ def _rule_space(s: str, line: int, out: list[Change]):
     if trail and trail < len(s):
         edits.append((len(s) - trail, len(s), ""))
     keep = _kept_spaces(s)
-    i = lead
     end = len(s) - trail
-    while i < end:
-        if s[i] in _SPACES:
-            j = i
-            while j < end and s[j] in _SPACES:
-                j += 1
-            prev = s[i - 1] if i > 0 else ""
-            nxt = s[j] if j < len(s) else ""
-            if is_cjk(prev) and is_cjk(nxt):
-                why = next((keep[k] for k in range(i, j) if k in keep), None)
-                if why:
-                    ctx = s[max(0, i - 3):min(len(s), j + 3)]
-                    out.append(Change(line, i + 1, ctx, ctx, "space-kept", why))
-                    if j - i > 1 or s[i] != " ":   # collapse to one ordinary space
-                        edits.append((i, j, " "))
-                else:
-                    edits.append((i, j, ""))
-            i = j
-        else:
-            i += 1
+    for m in _SPACE_RUN.finditer(s, lead, end):
+        i, j = m.span()
+        prev = s[i - 1] if i > 0 else ""
+        nxt = s[j] if j < len(s) else ""
+        if is_cjk(prev) and is_cjk(nxt):
+            why = next((keep[k] for k in range(i, j) if k in keep), None)
+            if why:
+                ctx = s[max(0, i - 3):min(len(s), j + 3)]
+                out.append(Change(line, i + 1, ctx, ctx, "space-kept", why))
+                if j - i > 1 or s[i] != " ":   # collapse to one ordinary space
+                    edits.append((i, j, " "))
+            else:
+                edits.append((i, j, ""))
     return edits
 
 
@@ -373,8 +435,8 @@ def normalize_with_map(text: str, line: int = 1):
     changes: list[Change] = []
     warnings: list[str] = []
     _apply(t, _rule_width(t.s), line, "width", changes)
-    _apply(t, _rule_dash(t.s, _protected(t.s)), line, "dash", changes)
-    _apply(t, _rule_ellipsis(t.s, _protected(t.s)), line, "ellipsis", changes)
+    _apply(t, _rule_dash(t.s, _LazyMask(t.s)), line, "dash", changes)
+    _apply(t, _rule_ellipsis(t.s, _LazyMask(t.s)), line, "ellipsis", changes)
     _apply(t, _rule_quotes(t.s, _protected(t.s), warnings, line), line, "quote", changes)
     _apply(t, _rule_punct(t.s, _protected(t.s)), line, "punct", changes)
     kept: list[Change] = []
