@@ -46,7 +46,7 @@ from ..model.units import MM_PER_PT, PT_PER_MM
 from ..typeset.copyfit import FitState, edited_blocks, fit_state
 from ..typeset.layout import HEAD_ROLES, Layouter
 
-K_BEST = 3                 # layouts kept per DP state
+K_BEST = 4                 # layouts kept per DP state
 MAX_CUT = 0.12             # a story may lose at most this share of its copy
 MAX_ADD = 0.10             # … or gain this share (written by the editor)
 MIN_BODY_ROWS = 3          # body lines per column below a block's heads, at least
