@@ -56,7 +56,8 @@ ADD_WEIGHT = 1.5
 CAPTION_LEADING = 14.0     # pt, the templates' caption style
 GAP_MM = 1.5               # photo ↔ caption ↔ text
 HEAD_STYLES = ("headline-1", "headline-1b", "headline-2", "headline-2", "headline-3")
-ADD_FILL = "待补稿件"       # placeholder copy where the editor must add text (cycled)
+ADD_FILL = "待补稿件"
+EPS_MM = 0.01       # placeholder copy where the editor must add text (cycled)
 
 
 class MakeupError(ValueError):
@@ -466,7 +467,7 @@ def build_document(template: Document, items: list, stories: list, leaves, g: Pa
         art = f"art-{s.id}"
         doc.articles.append(Article(art, s.name or s.id))
         doc.stories.append(s)
-        x, y, w, h = g.x(l.c0), g.y(l.r0), g.span(l.w), l.h * g.pitch_mm
+        x, y, w, h = g.x(l.c0), _down(g.y(l.r0)), g.span(l.w), l.h * g.pitch_mm
         ty, th = y, h
         if l.photo:
             pw, prow, pos = l.photo
@@ -490,11 +491,13 @@ def build_document(template: Document, items: list, stories: list, leaves, g: Pa
                 page.frames.append(TextFrame(cid, px, img_y + img_h + GAP_MM, g.span(pw), cap_h, article=art,
                                              story=cid, caption_of=img_id, caption_gap=GAP_MM))
             if pos == "top":
-                ty, th = y + ph_total, h - ph_total
+                ty, th = _down(y + ph_total), h - ph_total
             else:
                 page.frames.append(BoxFrame(f"{s.id}-wrap", px, ry, g.span(pw), ph_total, article=art,
                                             stroke=None, stroke_weight=0.0, fill=None, wrap=Wrap("box", 0.0)))
-        page.frames.append(TextFrame(f"{s.id}-text", x, ty, w, th, article=art, columns=l.w,
+        # (+ a hair: the file keeps 4 decimals of a mm, and a bottom rounded up by 0.00005 mm
+        # must not push the last grid line out; a hair admits no extra line)
+        page.frames.append(TextFrame(f"{s.id}-text", x, ty, w, th + EPS_MM, article=art, columns=l.w,
                                      gutter=g.gutter_mm, story=s.id, balance=True))
         if l.r0 > 0:
             page.frames.append(RuleFrame(f"{s.id}-rule-top", x, y - 0.2, w, 0.0, weight=0.5))
@@ -502,6 +505,12 @@ def build_document(template: Document, items: list, stories: list, leaves, g: Pa
             gx = x - g.gutter_mm / 2
             page.frames.append(RuleFrame(f"{s.id}-rule-left", gx, y + 0.8, 0.0, h - 1.6, weight=0.5))
     return doc
+
+
+def _down(v: float) -> float:
+    """``v`` rounded down to the file's 4 decimals of a mm: a frame top saved and loaded again must
+    not land below its grid line (its first line would drop to the next one)."""
+    return math.floor(v * 1e4 + 1e-7) / 1e4
 
 
 @lru_cache(maxsize=4096)
