@@ -6,5 +6,5 @@
 See :mod:`banmian.core.makeup.engine` for the method and the score.  No Qt, no reportlab.
 """
 from .engine import (  # noqa: F401
-    Item, Leaf, MakeupError, MakeupResult, Photo, Proposal, empty_feet, makeup, page_capacity, page_grid,
+    Item, Leaf, load, measure, overflow_chars, MakeupError, MakeupResult, Photo, Proposal, empty_feet, makeup, page_capacity, page_grid,
 )

@@ -46,7 +46,7 @@ from ..model.units import MM_PER_PT, PT_PER_MM
 from ..typeset.copyfit import FitState, edited_blocks, fit_state
 from ..typeset.layout import HEAD_ROLES, Layouter
 
-K_BEST = 3                 # layouts kept per DP state
+K_BEST = 4                 # layouts kept per DP state
 MAX_CUT = 0.12             # a story may lose at most this share of its copy
 MAX_ADD = 0.10             # … or gain this share (written by the editor)
 MIN_BODY_ROWS = 3          # body lines per column below a block's heads, at least
@@ -56,7 +56,8 @@ ADD_WEIGHT = 1.5
 CAPTION_LEADING = 14.0     # pt, the templates' caption style
 GAP_MM = 1.5               # photo ↔ caption ↔ text
 HEAD_STYLES = ("headline-1", "headline-1b", "headline-2", "headline-2", "headline-3")
-ADD_FILL = "待补稿件"       # placeholder copy where the editor must add text (cycled)
+ADD_FILL = "待补稿件"
+EPS_MM = 0.01       # placeholder copy where the editor must add text (cycled)
 
 
 class MakeupError(ValueError):
@@ -105,6 +106,7 @@ class Proposal:
     overset: int = 0
     empty_feet: int = 0              # columns whose foot is empty by more than one line
     empty_cells: int = 0
+    grid: "PageGrid | None" = None    # the template's free grid the blocks are on
 
     def describe(self) -> str:
         p = self.parts
@@ -465,7 +467,7 @@ def build_document(template: Document, items: list, stories: list, leaves, g: Pa
         art = f"art-{s.id}"
         doc.articles.append(Article(art, s.name or s.id))
         doc.stories.append(s)
-        x, y, w, h = g.x(l.c0), g.y(l.r0), g.span(l.w), l.h * g.pitch_mm
+        x, y, w, h = g.x(l.c0), _down(g.y(l.r0)), g.span(l.w), l.h * g.pitch_mm
         ty, th = y, h
         if l.photo:
             pw, prow, pos = l.photo
@@ -489,11 +491,13 @@ def build_document(template: Document, items: list, stories: list, leaves, g: Pa
                 page.frames.append(TextFrame(cid, px, img_y + img_h + GAP_MM, g.span(pw), cap_h, article=art,
                                              story=cid, caption_of=img_id, caption_gap=GAP_MM))
             if pos == "top":
-                ty, th = y + ph_total, h - ph_total
+                ty, th = _down(y + ph_total), h - ph_total
             else:
                 page.frames.append(BoxFrame(f"{s.id}-wrap", px, ry, g.span(pw), ph_total, article=art,
                                             stroke=None, stroke_weight=0.0, fill=None, wrap=Wrap("box", 0.0)))
-        page.frames.append(TextFrame(f"{s.id}-text", x, ty, w, th, article=art, columns=l.w,
+        # (+ a hair: the file keeps 4 decimals of a mm, and a bottom rounded up by 0.00005 mm
+        # must not push the last grid line out; a hair admits no extra line)
+        page.frames.append(TextFrame(f"{s.id}-text", x, ty, w, th + EPS_MM, article=art, columns=l.w,
                                      gutter=g.gutter_mm, story=s.id, balance=True))
         if l.r0 > 0:
             page.frames.append(RuleFrame(f"{s.id}-rule-top", x, y - 0.2, w, 0.0, weight=0.5))
@@ -501,6 +505,12 @@ def build_document(template: Document, items: list, stories: list, leaves, g: Pa
             gx = x - g.gutter_mm / 2
             page.frames.append(RuleFrame(f"{s.id}-rule-left", gx, y + 0.8, 0.0, h - 1.6, weight=0.5))
     return doc
+
+
+def _down(v: float) -> float:
+    """``v`` rounded down to the file's 4 decimals of a mm: a frame top saved and loaded again must
+    not land below its grid line (its first line would drop to the next one)."""
+    return math.floor(v * 1e4 + 1e-7) / 1e4
 
 
 @lru_cache(maxsize=4096)
@@ -594,7 +604,7 @@ def _items_from(items) -> list:
 
 
 def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layouter | None = None,
-           base_dir=None, time_limit: float = 20.0) -> MakeupResult:
+           base_dir=None, time_limit: float = 20.0, _verify_cuts: bool = True) -> MakeupResult:
     """Propose pages for ``items`` (Items or Stories, lowest priority number first) on ``template``."""
     t0 = time.perf_counter()
     if not template.pages:
@@ -620,7 +630,24 @@ def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layout
     solver = _Solver(needs, photos, g)
     roots = solver.solve(0, len(items), g.columns, g.rows, keep=max(8, 3 * alternatives))
     if not roots:
-        return _cannot_fit(needs, photos, g, stories, t0)
+        res = _cannot_fit(needs, photos, g, stories, t0)
+        if res.cuts and _verify_cuts:
+            # check the suggestion with the real engine: make up the cut copy; the further cuts its
+            # leaves needed are added to the stories that needed them
+            cut_items = [Item(Story(it.story.id, it.story.name, edited_blocks(it.story.blocks, -res.cuts[it.story.id])),
+                              it.priority, it.photo) for it in items]
+            again = makeup(template, cut_items, alternatives=1, layouter=layouter, _verify_cuts=False)
+            if again.feasible:
+                for sid, d in again.proposals[0].edits.items():
+                    if d < 0:
+                        res.cuts[sid] += -d
+                res.total_cut = sum(res.cuts.values())
+                per = "; ".join(f"{s.id} 删 {res.cuts[s.id]} 字" for s in stories)
+                res.message = f"cannot fit: cut ≥ {res.total_cut} 字 in total ({per})"
+            else:
+                res.message += " (an estimate: the cut copy was not made up)"
+            res.seconds = time.perf_counter() - t0
+        return res
     proposals = []
     for cost, leaves in roots:
         if len(proposals) >= alternatives or time.perf_counter() - t0 > time_limit:
@@ -671,7 +698,7 @@ def _realise(template, items, leaves, g, layouter, needs, total) -> Proposal | N
             photo += max(v[0] for v in vs) - l.photo[0]
     parts = {"edit": edit_score, "head": 10.0 * head, "photo": 2.0 * photo}
     return Proposal(doc, sorted(leaves, key=lambda l: l.index), edits, sum(parts.values()), parts,
-                    overset, feet, empty)
+                    overset, feet, empty, g)
 
 
 def column_gaps(doc: Document, result, g: PageGrid, frame: TextFrame) -> list[int]:
@@ -715,30 +742,77 @@ def page_capacity(template: Document) -> int:
     return g.columns * g.rows * g.cpl
 
 
-def _cannot_fit(needs, photos, g, stories, t0) -> MakeupResult:
-    """No layout: say how much to cut (verified by the DP on the cut copy) or to add."""
-    cap = g.columns * g.rows
+def _need_cells(needs, photos, g) -> float:
+    """Grid cells the stories take at least: body, heads at their most compact width, smallest photo."""
     need = 0.0
     for i, nd in enumerate(needs):
         hs = [w * hc for w, hc in enumerate(nd.head_cells, 1) if hc is not None]
         pv = [v for w in range(1, g.columns + 1) for v in photo_variants(photos[i], nd, w, g) if v]
         need += nd.body_cells + (min(hs) if hs else 0) + (min(v[0] * v[1] for v in pv) if pv else 0)
+    return need
+
+
+def measure(template: Document, items, layouter: Layouter | None = None):
+    """(needs, grid) of the items on the template: what the engine measured, as the make-up uses it."""
+    items = _items_from(items)
+    g = page_grid(template.pages[0])
+    meas = Measurer(template, g, layouter or Layouter())
+    return [meas.need(prepare_story(it, r), it.photo) for r, it in enumerate(items)], g
+
+
+def load(template: Document, items, layouter: Layouter | None = None) -> float:
+    """How full the stories would make the page: cells needed ÷ cells free (1.0 = exactly full)."""
+    needs, g = measure(template, items, layouter)
+    return _need_cells(needs, [it.photo for it in _items_from(items)], g) / (g.columns * g.rows)
+
+
+def overflow_chars(template: Document, items, layouter: Layouter | None = None) -> int:
+    """Body characters beyond what the page holds (0 when it is not overfull)."""
+    needs, g = measure(template, items, layouter)
+    need = _need_cells(needs, [it.photo for it in _items_from(items)], g)
+    return max(0, int((need - g.columns * g.rows) * g.cpl))
+
+
+def _cannot_fit(needs, photos, g, stories, t0) -> MakeupResult:
+    """No layout: say how much to cut (verified by the DP on the cut copy) or to add."""
+    cap = g.columns * g.rows
+    need = _need_cells(needs, photos, g)
     total = sum(nd.chars for nd in needs) or 1
     if need < cap * 0.7:
         add = int((cap - need) * g.cpl)
         return MakeupResult([], False, f"cannot fill: add ≥ {add} 字 in total", seconds=time.perf_counter() - t0)
     over_chars = max(0, int((need - cap) * g.cpl))
-    frac = over_chars / total
-    for _ in range(40):
-        cuts = {s.id: int(math.ceil(nd.chars * frac)) for s, nd in zip(stories, needs)}
+
+    def cuts_for(frac):
+        return {s.id: int(math.ceil(nd.chars * frac)) for s, nd in zip(stories, needs)}
+
+    def arranges(frac) -> bool:
+        cuts = cuts_for(frac)
         cut_needs = [Need(nd.chars - cuts[s.id], nd.body_cells - int(math.ceil(cuts[s.id] / g.cpl)),
                           nd.head_cells, nd.caption) for s, nd in zip(stories, needs)]
-        if _Solver(cut_needs, photos, g, max_cut=0.005, max_add=0.03).solve(0, len(needs), g.columns, g.rows):
-            n = sum(cuts.values())
-            per = "; ".join(f"{s.name or s.id} 删 {cuts[s.id]} 字" for s in stories)
-            return MakeupResult([], False, f"cannot fit: cut ≥ {n} 字 in total ({per})", cuts, n,
-                                seconds=time.perf_counter() - t0)
-        frac += 0.005
+        return bool(_Solver(cut_needs, photos, g, max_cut=0.005, max_add=MAX_ADD)
+                    .solve(0, len(needs), g.columns, g.rows, keep=1))
+
+    # the smallest uniform cut (share of every story) for which a block arrangement exists,
+    # bisected to 0.25 % of the copy; the area bound is where the search starts
+    lo = over_chars / total
+    hi = min(0.9, lo + 0.05)
+    while not arranges(hi) and hi < 0.9:
+        lo, hi = hi, min(0.9, hi + 0.05)
+    if arranges(hi):
+        if arranges(lo):
+            hi = lo
+        while hi - lo > 0.0025:
+            mid = (lo + hi) / 2
+            if arranges(mid):
+                hi = mid
+            else:
+                lo = mid
+        cuts = cuts_for(hi)
+        n = sum(cuts.values())
+        per = "; ".join(f"{s.id} 删 {cuts[s.id]} 字" for s in stories)
+        return MakeupResult([], False, f"cannot fit: cut ≥ {n} 字 in total ({per})", cuts, n,
+                            seconds=time.perf_counter() - t0)
     return MakeupResult([], False, "cannot fit: no block arrangement found for these stories "
                                    "(too many stories or headlines too long for the columns)",
                         seconds=time.perf_counter() - t0)
