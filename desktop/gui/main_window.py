@@ -782,7 +782,12 @@ class MainWindow(QMainWindow):
         out = str(s.path.with_suffix(".pdf")) if s.path else ""
         dlg = ExportPdfDialog(s, out, self)
         self.export_dialog = dlg
-        dlg.exec()
+        if dlg.exec():
+            from ..core.press import PressError
+            try:                 # the Preflight panel checks for the print condition chosen here
+                self.preflight_panel.set_press(dlg.condition())
+            except PressError:
+                pass
 
     def export_png(self, out_dir: str | None = None):
         if out_dir is None:

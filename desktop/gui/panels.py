@@ -585,6 +585,10 @@ class PreflightPanel(QWidget):
     def __init__(self, session, parent=None):
         super().__init__(parent)
         self.session = session
+        from ..core import press as _press
+        # the plant's checks run here too: the default print condition until the export
+        # dialog chooses another (set_press)
+        self.press = _press.get()
         lay = QVBoxLayout(self)
         lay.setContentsMargins(2, 2, 2, 2)
         self.summary = QLabel()
@@ -598,10 +602,16 @@ class PreflightPanel(QWidget):
         session.layout_changed.connect(lambda *_: self._timer.start())
         self._timer.start()
 
+    def set_press(self, cond) -> None:
+        """Check against another print condition (the one the export dialog chose)."""
+        self.press = cond
+        self.refresh()
+
     def refresh(self):
         from ..core.preflight import preflight
         try:
-            self.findings = preflight(self.session.doc, self.session.result, base_dir=self.session.base_dir)
+            self.findings = preflight(self.session.doc, self.session.result, base_dir=self.session.base_dir,
+                                      ink_limit=self.press.ink_limit, press=self.press)
         except Exception as e:  # a preflight bug must not take the editor down
             self.summary.setText(f"{type(e).__name__}: {e}")
             return
