@@ -509,11 +509,25 @@ class MainWindow(QMainWindow):
         try:
             return p.resolve().relative_to(base).as_posix()
         except ValueError:
+            folder = os.path.relpath(p.resolve().parent, base).replace(os.sep, "/")
             if self.ask(self.tr("Image outside the layout folder"),
-                        self.tr("The image is outside the layout's folder. Link it by a path that "
-                                "leaves the folder?")):
+                        self.tr("The image is outside the layout's folder. Allow its folder (%1) as a "
+                                "link folder of this page and link it there?").replace("%1", folder)):
+                self._allow_link_folder(folder)
                 return os.path.relpath(p.resolve(), base).replace(os.sep, "/")
             return None
+
+    def _allow_link_folder(self, folder: str) -> None:
+        """Add ``folder`` to meta.link_folders (one undo step): links outside the layout's folder
+        are refused unless the page names their folder (core/imagefile.py)."""
+        doc = self.session.doc
+        have = [x for x in doc.meta.get("link_folders", "").splitlines() if x.strip()]
+        if folder in have:
+            return
+        before = dumps(doc)
+        new = loads(before)
+        new.meta["link_folders"] = "\n".join(have + [folder])
+        self.session.push(C.ReplaceDocument(before, dumps(new), text="允许链接文件夹"))
 
     def import_article(self, path: str | None = None):
         """Choose an article, confirm its roles in the import dialog, add it as unplaced copy.
