@@ -1,7 +1,20 @@
-"""Export speed and memory: cold whole-process ``banmian export`` of the sample page
-against a naive reportlab-platypus rendering of the same text, in the same run.
+"""Export speed and memory: whole-process ``banmian export`` of the sample page
+against Typst and a naive reportlab-platypus rendering of the same text, in the same run.
 
-    python bench/bench_export.py [LAYOUT.json] [--runs 7]
+    python bench/bench_export.py [LAYOUT.json] [--runs 7] [--no-typst]
+
+Rows: Banmian with a warm cache folder (the state after the first export), Banmian
+with an empty cache folder (a fresh ``BANMIAN_HOME`` per run: the first export after
+install), Typst, platypus.  All of them alternate within each round.
+
+Typst (the PyPI ``typst`` package, a bench-only requirement: ``pip install typst``)
+gets a .typ generated from Banmian's own layout of the page: the page size, every
+text frame as a box placed where it is with its columns, holding the text the
+layout put in that frame, paragraph by paragraph in the style's bundled font,
+size, leading and first-line indent (justified); rules, boxes and photos placed
+too.  Typst breaks the lines itself (no grid, no CJK punctuation compression
+beyond its own, no PDF/X, no CMYK conversion).  Its run is a fresh ``python``
+that imports ``typst`` and compiles that file with only the bundled fonts.
 
 Each run is a fresh ``python`` process; wall time and peak RSS come from
 ``os.wait4`` (that child's own rusage).  The two commands alternate, so drift
@@ -88,12 +101,100 @@ def platypus_baseline(layout: str, out: str) -> None:
     pdf.build(story)
 
 
+# ------------------------------------------------------------------ the Typst peer
+
+_FAMILY = {"song": "Banmian Song", "hei": "Banmian Hei", "hei-bold": "Banmian Hei", "kai": "Banmian Kai"}
+
+
+def _typ_str(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+def typst_source(layout: Path) -> str:
+    """A .typ of the page: the layout's frames as placed boxes holding their text."""
+    sys.path.insert(0, str(ROOT))
+    from banmian.core.io import load_document
+    from banmian.core.model.document import TextFrame
+    from banmian.core.typeset.layout import layout_document
+    from banmian.core.typeset.result import Box, ImagePlacement, Rule
+
+    doc = load_document(layout)
+    res = layout_document(doc, base_dir=layout.parent)
+    out = ["#let P(f, w, s, lead, ind, t) = {",
+           "  set text(font: f, weight: w, size: s, lang: \"zh\", region: \"cn\")",
+           "  set par(leading: lead, first-line-indent: ind, justify: true, spacing: lead)",
+           "  par(t)",
+           "}"]
+    for page, pr in zip(doc.pages, res.pages):
+        out.append(f"#page(width: {pr.width:.3f}pt, height: {pr.height:.3f}pt, margin: 0pt)[")
+        for it in pr.items:
+            if isinstance(it, Rule):
+                out.append(f"#place(top + left, line(start: ({it.x1:.2f}pt, {it.y1:.2f}pt), "
+                           f"end: ({it.x2:.2f}pt, {it.y2:.2f}pt), stroke: {max(it.width, 0.1):.2f}pt))")
+            elif isinstance(it, Box):
+                stroke = f"{it.stroke_width:.2f}pt" if it.stroke is not None else "none"
+                fill = "luma(90%)" if it.fill is not None else "none"
+                out.append(f"#place(top + left, dx: {it.x:.2f}pt, dy: {it.y:.2f}pt, "
+                           f"rect(width: {it.w:.2f}pt, height: {it.h:.2f}pt, stroke: {stroke}, fill: {fill}))")
+            elif isinstance(it, ImagePlacement) and it.path and not it.missing:
+                cx, cy, cw, ch = it.clip
+                out.append(f"#place(top + left, dx: {cx:.2f}pt, dy: {cy:.2f}pt, box(width: {cw:.2f}pt, "
+                           f"height: {ch:.2f}pt, clip: true, image({_typ_str(str(Path(it.path).resolve()))}, "
+                           f"width: {cw:.2f}pt, height: {ch:.2f}pt, fit: \"cover\")))")
+        for fl in pr.frames:
+            story = doc.story(fl.story)
+            if story is None or fl.end_char <= fl.first_char:
+                continue
+            x0 = min(c[0] for c in fl.columns)
+            x1 = max(c[2] for c in fl.columns)
+            y0, y1 = fl.columns[0][1], fl.columns[0][3]
+            gutter = fl.columns[1][0] - fl.columns[0][2] if len(fl.columns) > 1 else 0.0
+            paras, heads = [], []          # heads: spanning paragraphs opening the frame, above the columns
+            start = 0
+            for b in story.blocks:
+                a, z = max(start, fl.first_char), min(start + len(b.text), fl.end_char)
+                if z > a:
+                    st = doc.paragraph_style(b.style)
+                    font, size = (st.font, st.size) if st else ("song", 9.0)
+                    lead = (st.leading if st and st.leading else page.grid.leading) - size
+                    ind = (st.indent * size) if st and a == start else 0.0
+                    weight = "\"bold\"" if font == "hei-bold" else "\"regular\""
+                    par = (f"#P({_typ_str(_FAMILY.get(font, 'Banmian Song'))}, {weight}, {size}pt, "
+                           f"{max(lead, 0):.2f}pt, {ind:.2f}pt, {_typ_str(b.text[a - start:z - start])})")
+                    (heads if st and st.span and not paras else paras).append(par)
+                start += len(b.text) + 1
+            body = "\n".join(paras)
+            inner = (f"[\n{chr(10).join(heads)}\n#columns({len(fl.columns)}, gutter: {gutter:.2f}pt)[\n{body}\n]\n]"
+                     if len(fl.columns) > 1 else f"[\n{chr(10).join(heads + paras)}\n]")
+            out.append(f"#place(top + left, dx: {x0:.2f}pt, dy: {y0:.2f}pt, block(width: {x1 - x0:.2f}pt, "
+                       f"height: {y1 - y0:.2f}pt, {inner}))")
+        # the master pages' text frames (报眉): their story as written
+        master = doc.master(page.master)
+        for f in (master.frames if master else ()):
+            if isinstance(f, TextFrame) and f.story and doc.story(f.story):
+                from banmian.core.model.units import mm_to_pt
+                from banmian.core.typeset.layout import _fill, _placeholder_values
+                values = _placeholder_values(doc, page, pr.index)
+                text = " ".join(_fill(b.text, values) for b in doc.story(f.story).blocks)
+                out.append(f"#place(top + left, dx: {mm_to_pt(f.x):.2f}pt, dy: {mm_to_pt(f.y):.2f}pt, "
+                           f"block(width: {mm_to_pt(f.w):.2f}pt)[#P(\"Banmian Hei\", \"regular\", 9pt, 4pt, 0pt, "
+                           f"{_typ_str(text)})])")
+        out.append("]")
+    return "\n".join(out) + "\n"
+
+
+def typst_run(typ: str, out: str) -> None:
+    import typst
+    from banmian.core.typeset.fonts import FONTS_DIR
+    typst.compile(typ, output=out, root="/", font_paths=[str(FONTS_DIR)], ignore_system_fonts=True)
+
+
 # ------------------------------------------------------------------ measuring
 
-def _measure(cmd: list[str]) -> tuple[float, float, int]:
+def _measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, int]:
     """(wall seconds, peak RSS MiB, exit code) of one fresh process."""
     t0 = time.perf_counter()
-    p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
     p.returncode = os.waitstatus_to_exitcode(status)
@@ -107,10 +208,17 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("layout", nargs="?", default=str(SAMPLE))
     ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--no-typst", action="store_true", help="leave the Typst peer out")
+    ap.add_argument("--baseline-python", help="python of another checkout's venv (e.g. a clone of main): "
+                    "its banmian export runs interleaved too, warm and with an empty cache folder")
     ap.add_argument("--baseline-run", nargs=2, metavar=("LAYOUT", "OUT"), help=argparse.SUPPRESS)
+    ap.add_argument("--typst-run", nargs=2, metavar=("TYP", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.baseline_run:
         platypus_baseline(*args.baseline_run)
+        return 0
+    if args.typst_run:
+        typst_run(*args.typst_run)
         return 0
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-export-"))
@@ -119,27 +227,59 @@ def main(argv=None) -> int:
         print(f"{layout} missing: using a generated page", file=sys.stderr)
         layout = _generated_page(tmp)
     py = sys.executable
+    warm_home = tmp / "home-warm"
+    export = [py, "-m", "banmian.cli", "export", str(layout), "-o", str(tmp / "banmian.pdf"), "--force"]
     commands = {
-        "banmian export (PDF/X-4, marks)": [py, "-m", "banmian.cli", "export", str(layout), "-o",
-                                            str(tmp / "banmian.pdf"), "--force"],
+        "banmian export (PDF/X-4, marks)": export,
+        "  same, empty cache folder (first run)": export,
         "banmian export --no-marks --pdfx none": [py, "-m", "banmian.cli", "export", str(layout), "-o",
                                                   str(tmp / "banmian-plain.pdf"), "--force", "--no-marks",
                                                   "--pdfx", "none"],
         "naive reportlab platypus": [py, str(Path(__file__).resolve()), "--baseline-run", str(layout),
                                      str(tmp / "platypus.pdf")],
     }
-    # one warm-up each: fills the OS file cache and Banmian's font caches (~/.cache/banmian),
-    # which is the state on any machine after the first export
-    for cmd in commands.values():
-        _measure(cmd)
+    if args.baseline_python:
+        bexport = [args.baseline_python, "-m", "banmian.cli", "export", str(layout), "-o",
+                   str(tmp / "baseline.pdf"), "--force"]
+        commands["baseline checkout: banmian export"] = bexport
+        commands["  same, empty cache folder (first run) [baseline]"] = bexport
+    TYPST = "typst (same frames, text and fonts)"
+    if not args.no_typst:
+        try:
+            import typst  # noqa: F401
+        except ImportError:
+            print("typst not installed (pip install typst): Typst row left out", file=sys.stderr)
+        else:
+            typ = tmp / "page.typ"
+            typ.write_text(typst_source(layout), encoding="utf-8")
+            commands[TYPST] = [py, str(Path(__file__).resolve()), "--typst-run", str(typ), str(tmp / "typst.pdf")]
+    n_cold = 0
+    # byte-compiled modules as an installed copy has them (PYTHONDONTWRITEBYTECODE would make
+    # every run compile Banmian's sources again), kept out of the source tree
+    base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    base_env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
+
+    def env_for(name):
+        nonlocal n_cold
+        if name.startswith("  same, empty cache"):
+            n_cold += 1
+            return dict(base_env, BANMIAN_HOME=str(tmp / f"home-cold-{n_cold}"))
+        if name.startswith("baseline"):
+            return dict(base_env, BANMIAN_HOME=str(tmp / "home-warm-baseline"))
+        return dict(base_env, BANMIAN_HOME=str(warm_home))
+
+    # one warm-up each: fills the OS file cache and Banmian's cache folder, which is the
+    # state on any machine after the first export
+    for name, cmd in commands.items():
+        _measure(cmd, env_for(name))
     results: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
     for _ in range(max(5, args.runs)):
         for name, cmd in commands.items():
-            wall, rss, rc = _measure(cmd)
+            wall, rss, rc = _measure(cmd, env_for(name))
             if rc == 0:
                 results[name].append((wall, rss))
-    print(f"\ncold whole-process export of {layout.relative_to(ROOT) if layout.is_relative_to(ROOT) else layout}, "
-          f"{max(5, args.runs)} runs each (median, min–max)\n")
+    print(f"\nwhole-process export of {layout.relative_to(ROOT) if layout.is_relative_to(ROOT) else layout}, "
+          f"{max(5, args.runs)} runs each, interleaved (median, min–max); the machine is shared and busy\n")
     print(f"{'':42} {'wall s':>22} {'peak RSS MiB':>24}")
     for name, rows in results.items():
         if not rows:
@@ -149,6 +289,28 @@ def main(argv=None) -> int:
         rss = [r[1] for r in rows]
         print(f"{name:42} {statistics.median(walls):8.3f} ({min(walls):.3f}–{max(walls):.3f}) "
               f"{statistics.median(rss):9.1f} ({min(rss):.1f}–{max(rss):.1f})")
+    ours, cold = results["banmian export (PDF/X-4, marks)"], results["  same, empty cache folder (first run)"]
+    rounds = min(len(ours), len(cold))
+    if rounds:
+        r = [cold[i][0] / ours[i][0] for i in range(rounds)]
+        print(f"\nfirst run / warm, per round: median {statistics.median(r):.2f}× ({min(r):.2f}–{max(r):.2f}); "
+              f"target ≤ 1.5×")
+    bw, bc = results.get("baseline checkout: banmian export") or [], \
+        results.get("  same, empty cache folder (first run) [baseline]") or []
+    rounds = min(len(bw), len(bc))
+    if rounds:
+        r = [bc[i][0] / bw[i][0] for i in range(rounds)]
+        print(f"baseline: first run / warm, per round: median {statistics.median(r):.2f}× ({min(r):.2f}–{max(r):.2f})")
+        r = [ours[i][0] / bw[i][0] for i in range(min(len(ours), len(bw)))]
+        if r:
+            print(f"warm export, this tree / baseline, per round: median {statistics.median(r):.2f}× "
+                  f"({min(r):.2f}–{max(r):.2f})")
+    peer = results.get(TYPST) or []
+    rounds = min(len(ours), len(peer))
+    if rounds:
+        r = [ours[i][0] / peer[i][0] for i in range(rounds)]
+        print(f"banmian export / typst, per round: median {statistics.median(r):.2f}× ({min(r):.2f}–{max(r):.2f}); "
+              f"target ≤ 2.0×")
     sizes = {p.name: p.stat().st_size // 1024 for p in tmp.glob("*.pdf")}
     print("\nfile sizes KiB: " + ", ".join(f"{k} {v}" for k, v in sorted(sizes.items())))
     return 0

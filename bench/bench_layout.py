@@ -3,6 +3,11 @@ relayout after a one-character edit — against reportlab's platypus
 Paragraph.wrap of the same paragraphs at the same measure in the same run.
 
     python bench/bench_layout.py [LAYOUT.json] [--runs 7]
+    python bench/bench_layout.py --long [--baseline-python OTHER/.venv/bin/python] [--rounds 3]
+
+``--long``: one-character edits (insertions at 12 places spread over the story) in a
+200,000-character story threaded through a 50-page issue, each followed by a relayout
+with the same Layouter; one fresh process per round, alternating with the baseline's.
 
 Prints medians (and min/max) of every figure as a table.  Not a test: it
 asserts nothing; the figures go into the notes.
@@ -51,11 +56,59 @@ def cold_process(path, runs):
     return out
 
 
+def long_child(n_edits: int) -> None:
+    from bench.bench_memory import long_story_document
+    from banmian.core.typeset.fonts import default_registry
+    from banmian.core.typeset.layout import Layouter
+    doc = long_story_document()
+    lay = Layouter(default_registry())
+    lay.layout(doc)
+    blocks = doc.stories[0].blocks
+    out = []
+    for i in range(n_edits):
+        b = blocks[(i * len(blocks)) // n_edits]
+        b.runs[0].text = b.runs[0].text[:3] + "新" + b.runs[0].text[3:]
+        t = time.perf_counter()
+        lay.layout(doc)
+        out.append((time.perf_counter() - t) * 1000)
+    print("edits " + " ".join(f"{x:.2f}" for x in out), flush=True)
+
+
+def long_bench(a) -> int:
+    pys = [("this tree", sys.executable)] + ([("baseline", a.baseline_python)] if a.baseline_python else [])
+    res = {name: [] for name, _ in pys}
+    for _ in range(a.rounds):
+        for name, py in pys:
+            out = subprocess.run([py, str(Path(__file__).resolve()), "--long-child", "12"], cwd=ROOT,
+                                 capture_output=True, text=True, timeout=1800)
+            line = next((x for x in out.stdout.splitlines() if x.startswith("edits ")), None)
+            if line is None:
+                print(f"  ! {name} failed: {out.stderr.strip()[-300:]}", file=sys.stderr)
+                continue
+            res[name] += [float(v) for v in line.split()[1:]]
+    print(f"one-character edit in a 200k-character story, relayout ms ({a.rounds} rounds × 12 edits, "
+          f"interleaved; the machine is shared and busy)")
+    for name, vals in res.items():
+        if vals:
+            m, lo, hi = ms([v / 1000 for v in vals])
+            print(f"{name:<12} median {m:8.1f}  min {lo:8.1f}  max {hi:8.1f}")
+    return 0
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser()
+    ap.add_argument("--long", action="store_true", help="edits in a 200k-character story")
+    ap.add_argument("--long-child", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--baseline-python", help="python of a baseline checkout, run interleaved (--long)")
     ap.add_argument("layout", nargs="?", default=str(SAMPLE) if SAMPLE.exists() else "")
     ap.add_argument("--runs", type=int, default=7)
     a = ap.parse_args(argv)
+    if a.long_child:
+        long_child(a.long_child)
+        return 0
+    if a.long:
+        return long_bench(a)
     from banmian.core.typeset.fonts import default_registry
     from banmian.core.typeset.layout import Layouter
 

@@ -39,7 +39,7 @@ exit codes:
   64  bad command line
 """
 
-COMMANDS = ("export", "preflight", "proof", "import", "edit", "copyfit", "install-desktop")
+COMMANDS = ("export", "preflight", "proof", "import", "edit", "copyfit", "makeup", "install-desktop")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -356,6 +356,9 @@ def build_parser(with_import: bool = True) -> argparse.ArgumentParser:
     c.add_argument("file", metavar="FILE")
     c.add_argument("--json", action="store_true", help="machine-readable report")
     c.set_defaults(func=cmd_copyfit)
+
+    from banmian.core.makeup import cli as makeup_cli      # `banmian makeup` (自动组版)
+    makeup_cli.register(sub, epilog=EPILOG)
 
     r = sub.add_parser("proof", help="PNG proofs of every page through the Qt painter",
                        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)

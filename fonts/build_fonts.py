@@ -40,6 +40,22 @@ NOTO_DIR = Path("/usr/share/fonts/opentype/noto")
 LXGW_DIR = Path("/usr/share/fonts/truetype/lxgw-wenkai")
 NOTO_COPYRIGHT = Path("/usr/share/doc/fonts-noto-cjk/copyright")
 LXGW_COPYRIGHT = Path("/usr/share/doc/fonts-lxgw-wenkai/copyright")
+HANAZONO_DIR = Path("/usr/share/fonts/truetype/hanazono")
+HANAZONO_COPYRIGHT = Path("/usr/share/doc/fonts-hanazono/copyright")
+
+# The fallback face (end of the fallback chain): what the four text faces lack and
+# names need — bopomofo with its tone marks, ideographic description characters,
+# CJK Extensions B–F and the compatibility supplement.  Nothing of these blocks is
+# subset away (a rare name character may be any of them); nothing else is kept.
+FALLBACK_RANGES: list[tuple[int, int]] = [
+    (0x02C7, 0x02C7), (0x02C9, 0x02CB), (0x02D9, 0x02D9),   # ˇ ˉ ˊ ˋ ˙ bopomofo tone marks
+    (0x2FF0, 0x2FFF),  # Ideographic Description Characters
+    (0x3100, 0x312F),  # Bopomofo
+    (0x31A0, 0x31BF),  # Bopomofo Extended (ㆴ–ㆷ)
+    (0x20000, 0x2A6DF),  # CJK Extension B
+    (0x2A700, 0x2EBEF),  # CJK Extensions C, D, E, F
+    (0x2F800, 0x2FA1F),  # CJK Compatibility Ideographs Supplement
+]
 
 # Inclusive code point ranges kept in every face (where the source has them).
 UNICODE_RANGES: list[tuple[int, int]] = [
@@ -125,8 +141,23 @@ FACES: dict[str, dict] = {
     },
 }
 
+FALLBACK_SPEC = {
+    "output": "BanmianFallback-Regular.ttf",
+    "source": HANAZONO_DIR / "HanaMinB.ttf",          # the larger of the two (build order)
+    "sources": [HANAZONO_DIR / "HanaMinA.ttf", HANAZONO_DIR / "HanaMinB.ttf"],
+    "source_family": "HanaMinA + HanaMinB",
+    "package": "fonts-hanazono",
+    "licence": "LICENSE-Hanazono-OFL.txt",
+    "family": "Banmian Fallback",
+    "family_zh": "版面备用字体",
+    "subfamily": "Regular",
+    "ps_name": "BanmianFallback-Regular",
+}
+FACES["fallback"] = FALLBACK_SPEC
+
 # Names the OFL forbids in a modified version (Reserved Font Names).
 RESERVED_NAMES = {
+    "fonts-hanazono": ("Hanazono", "HanaMin", "花園"),
     "fonts-noto-cjk": (),  # Noto CJK declares no Reserved Font Name
     "fonts-lxgw-wenkai": ("LXGW", "霞鹜"),
 }
@@ -317,7 +348,7 @@ def _rename(font, spec: dict, source_desc: str, source_version: str) -> None:
             continue  # attribution and licence notices may name the original
         # Besides the declared RFNs, keep the upstream names out of ours anyway
         # (Source Han, the Adobe original of Noto CJK, reserves "Source").
-        for word in tuple(reserved) + ("Noto", "Source", "LXGW", "霞鹜"):
+        for word in tuple(reserved) + ("Noto", "Source", "LXGW", "霞鹜", "Hanazono", "HanaMin", "花園"):
             if word.lower() in text.lower():
                 raise RuntimeError(f"reserved name {word!r} left in name ID {r.nameID}")
     # The original copyright notice (name ID 0) is kept verbatim.
@@ -435,6 +466,23 @@ def _ofl_from_debian_copyright(path: Path) -> str:
 
 
 def write_licences() -> None:
+    if HANAZONO_COPYRIGHT.exists():
+        text = HANAZONO_COPYRIGHT.read_text(encoding="utf-8")
+        m = re.search(r"^License: Open-Font-License\n((?:[ \t][^\n]*\n?)+)", text, re.M)
+        if not m:
+            raise SystemExit(f"{HANAZONO_COPYRIGHT}: no OFL licence paragraph")
+        body = "\n".join("" if ln.strip() == "." else ln[1:] if ln.startswith(" ") else ln
+                         for ln in m.group(1).splitlines()).strip("\n") + "\n"
+        (HERE / "LICENSE-Hanazono-OFL.txt").write_text(
+            "Hanazono Mincho (花園明朝 A/B), GlyphWiki Project\n"
+            "Dual-licensed upstream (Hanazono Font License or SIL OFL 1.1); Banmian uses it under the OFL.\n"
+            f"Text taken from {HANAZONO_COPYRIGHT} (package fonts-hanazono).\n"
+            "Used in Banmian as: BanmianFallback-Regular.ttf (a modified version: HanaMinA and\n"
+            "HanaMinB subset to bopomofo, ideographic description characters and CJK Extensions\n"
+            "B-F, merged, renamed so that it does not use the Reserved Font Names).\n\n" + body,
+            encoding="utf-8")
+    if not (NOTO_COPYRIGHT.exists() and LXGW_COPYRIGHT.exists()):
+        return      # building only the fallback on a machine without those packages: keep their files
     noto = _ofl_from_debian_copyright(NOTO_COPYRIGHT)
     (HERE / "LICENSE-NotoCJK-OFL.txt").write_text(
         "Noto CJK fonts (Noto Serif CJK, Noto Sans CJK)\n"
@@ -474,7 +522,7 @@ def write_readme(records: dict) -> None:
             + f", {src['version']}) "
             f"| {rec['glyph_count']} | {rec['output_bytes'] / 1e6:.1f} MB |"
         )
-    no_ext_a = [r["output"] for r in records.values() if not r["cjk_ext_a_included"]]
+    no_ext_a = [r["output"] for fid, r in records.items() if not r["cjk_ext_a_included"] and fid != "fallback"]
     ranges = ", ".join(
         f"U+{lo:04X}" + (f"–{hi:04X}" if hi != lo else "") for lo, hi in UNICODE_RANGES
     )
@@ -514,6 +562,15 @@ them through `QRawFont`. Do not replace them by hand: rebuild them.
 5. OS/2 `fsType` is 0 (installable embedding), which is what the sources
    already say; hhea/OS/2 ascender and descender are the sources' values.
 {"" if not no_ext_a else chr(10) + "CJK Extension A (U+3400–4DBF) was left out of " + ", ".join(no_ext_a) + " to keep the file under 25 MB." + chr(10)}
+`BanmianFallback-Regular.ttf` (the end of the fallback chain) is made differently: the
+code points of FALLBACK_RANGES — bopomofo and its tone marks, ideographic description
+characters, CJK Extensions B–F and the compatibility supplement, nothing of those blocks
+left out, since a name may need any of them — are taken from Hanazono Mincho A (Debian
+`fonts-hanazono`, HanaMinA.ttf: bopomofo, tones, IDC) and B (HanaMinB.ttf: Extensions B–F),
+both already TrueType; each is subset, their layout tables dropped, the two merged with
+`fontTools.merge`, and the result renamed (Hanazono reserves "Hanazono Font", "HanaMinA",
+"HanaMinB", 花園フォント, 花園明朝A/B). About 31 MB; a PDF embeds only the glyphs used.
+
 `SOURCES.json` records, for every file: the source path, Debian package and
 version, source font version string, sha256 of source and output, glyph and
 code point counts, and the fontTools version used.
@@ -538,6 +595,7 @@ embedded in PDFs; they must not be sold by themselves.
 
 * `LICENSE-NotoCJK-OFL.txt` — Noto Serif CJK / Noto Sans CJK (Song, Hei, Hei Bold).
 * `LICENSE-LXGWWenKai-OFL.txt` — LXGW WenKai (Kai).
+* `LICENSE-Hanazono-OFL.txt` — Hanazono Mincho A/B (Fallback; dual-licensed upstream, used under the OFL).
 """
     (HERE / "README.md").write_text(text, encoding="utf-8")
 
@@ -545,7 +603,87 @@ embedded in PDFs; they must not be sold by themselves.
 # ---------------------------------------------------------------- main
 
 def _build_one(face_id: str) -> tuple[str, dict]:
+    if face_id == "fallback":
+        return face_id, build_fallback()
     return face_id, build_face(face_id)
+
+
+def build_fallback() -> dict:
+    """HanaMinA (bopomofo, tone marks, IDC) + HanaMinB (Ext B–F), subset to FALLBACK_RANGES,
+    merged into one TrueType face and renamed BanmianFallback-Regular."""
+    from fontTools.merge import Merger
+    from fontTools.ttLib import TTFont
+
+    spec = FALLBACK_SPEC
+    out = HERE / spec["output"]
+    t0 = time.time()
+    wanted = [cp for lo, hi in FALLBACK_RANGES for cp in range(lo, hi + 1)]
+    parts, srcs = [], []
+    with tempfile.TemporaryDirectory() as tmpdir:
+        for n, src in enumerate(spec["sources"]):
+            font = TTFont(str(src), lazy=False)
+            cmap = font.getBestCmap()
+            mine = [cp for cp in wanted if cp in cmap and not any(cp in c for c in srcs)]
+            srcs.append(set(mine))
+            srcs_desc = (font["name"].getDebugName(6), font["name"].getDebugName(5), font["maxp"].numGlyphs)
+            if font["OS/2"].fsType & 0x0002:
+                raise RuntimeError(f"{src}: restricted-licence embedding")
+            _subset(font, mine)
+            # Merger wants the same tables in every part
+            for tag in ("vhea", "vmtx", "VORG", "DSIG", "GSUB", "GPOS", "GDEF", "BASE", "hdmx", "LTSH", "VDMX"):
+                if tag in font:
+                    del font[tag]
+            path = Path(tmpdir) / f"part{n}.ttf"
+            font.save(str(path))
+            font.close()
+            parts.append((path, src, srcs_desc, len(mine)))
+            log(f"fallback: {src.name}: {len(mine)} code points")
+        merged = Merger().merge([str(p[0]) for p in parts])
+        merged["OS/2"].fsType = 0
+        source_desc = " and ".join(f"{d[0]} ({d[1]})" for _p, _s, d, _n in parts)
+        source_version = parts[0][2][1] or ""
+        _rename(merged, spec, source_desc, source_version)
+        tmp = out.with_name(out.name + ".tmp")
+        merged.save(str(tmp))
+        merged.close()
+    os.replace(tmp, out)
+    check = TTFont(str(out), lazy=True)
+    cmap = check.getBestCmap()
+    record = {
+        "id": "fallback",
+        "output": spec["output"],
+        "ps_name": check["name"].getDebugName(6),
+        "family": check["name"].getDebugName(1),
+        "subfamily": check["name"].getDebugName(2),
+        "output_sha256": sha256(out),
+        "output_bytes": out.stat().st_size,
+        "glyph_count": check["maxp"].numGlyphs,
+        "codepoints": len(cmap),
+        "unicode_ranges": [f"U+{lo:04X}-U+{hi:04X}" for lo, hi in FALLBACK_RANGES],
+        "codepoints_wanted_not_in_source": sum(1 for cp in wanted if not any(cp in c for c in srcs)),
+        "cjk_ext_a_included": False,
+        "missing_required_chars": [c for c in "ㄅㆴˊˇˋ˙⿰𠀀𪜀" if ord(c) not in cmap],
+        "source": {
+            "path": ", ".join(str(p[1]) for p in parts),
+            "face_index": None,
+            "family": spec["source_family"],
+            "ps_name": ", ".join(p[2][0] for p in parts),
+            "version": source_version,
+            "debian_package": spec["package"],
+            "debian_version": package_version(spec["package"]),
+            "sha256": ", ".join(sha256(p[1]) for p in parts),
+            "glyph_count": sum(p[2][2] for p in parts),
+            "fsType": 0,
+            "outlines": "TrueType",
+        },
+        "fsType": check["OS/2"].fsType,
+        "has_glyf": "glyf" in check,
+        "has_cff": "CFF " in check,
+        "build_seconds": round(time.time() - t0, 1),
+    }
+    check.close()
+    log(f"fallback: wrote {out.name} ({record['output_bytes'] / 1e6:.1f} MB) in {time.time() - t0:.0f}s")
+    return record
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -126,6 +126,10 @@ def check_wheel_contents(wheel: Path) -> None:
             "banmian/gui/i18n/banmian_zh_CN.qm", "banmian/__main__.py", "banmian/gui/icons/banmian.svg",
             "banmian/gui/icons/banmian-256.png", "banmian/gui/desktop/banmian.desktop",
             "banmian/gui/desktop/banmian-mime.xml"]
+    # every module of the source tree is in the wheel (a new subpackage missing from
+    # pyproject's `packages` list would otherwise only fail on the user's machine)
+    need += ["banmian/" + rel.relative_to("desktop").as_posix() for rel in tracked_files(ROOT)
+             if rel.parts[0] == "desktop" and rel.suffix == ".py"]
     missing = [n for n in need if n not in names]
     if missing:
         raise CheckFailed(f"{wheel.name}: missing {missing}")

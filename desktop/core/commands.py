@@ -1209,3 +1209,30 @@ class ApplyCharFormat(Command):
 
     def undo(self, doc):
         get_story(doc, self.story_id).blocks[:] = self._undo
+
+
+# ------------------------------------------------------------------ document meta
+
+
+class SetMeta(Command):
+    """Set (or, with None, remove) one key of the document's meta (paper name, date, link folders …)."""
+
+    text = "更改文档信息"
+
+    def __init__(self, key: str, value: str | None):
+        self.key, self.value = key, value
+        self._old: tuple[bool, str | None] = (False, None)
+
+    def do(self, doc):
+        self._old = (self.key in doc.meta, doc.meta.get(self.key))
+        if self.value is None:
+            doc.meta.pop(self.key, None)
+        else:
+            doc.meta[self.key] = self.value
+
+    def undo(self, doc):
+        had, old = self._old
+        if had:
+            doc.meta[self.key] = old
+        else:
+            doc.meta.pop(self.key, None)

@@ -206,9 +206,9 @@ def opt_text(v):
 
 
 def font_id(v):
-    from .typeset.fonts import FACE_FILES
-    if not isinstance(v, str) or v not in FACE_FILES:
-        raise _Problem("a font id (" + ", ".join(FACE_FILES) + ")", v)
+    from .typeset.fonts import TEXT_FACES
+    if not isinstance(v, str) or v not in TEXT_FACES:
+        raise _Problem("a font id (" + ", ".join(TEXT_FACES) + ")", v)
     return v
 
 
@@ -907,7 +907,9 @@ def atomic_target(path, *, durable: bool = True):
             raise type(e)(e.errno, e.strerror, str(path)) from None
         raise
     if durable:
-        try:  # make the rename durable where the platform allows (not on Windows: no O_RDONLY dirs)
+        # make the rename durable where the platform allows: POSIX fsyncs the folder;
+        # Windows cannot open a folder with os.open (PermissionError) and needs none
+        try:
             dfd = os.open(str(path.parent), os.O_RDONLY)
             try:
                 os.fsync(dfd)

@@ -31,6 +31,8 @@ trim_no_bleed          warning   an object crosses the trim but stops short of t
 empty_text_frame       warning   a text frame with no story and not in any thread
 font_not_embeddable    error     a font whose licence forbids embedding
 font_missing           error     a font file the layout needs is not there
+typo_<check>           warning   a typographic check of typeset/checks.py failed on a line (overflow,
+                                 prohibitions, loose_lines, split_units, overlaps, …): page, frame, line
 =====================  ========  ==============================================
 
 The plant's checks (:func:`plant_findings`, run when a print condition is
@@ -394,6 +396,38 @@ def _fonts(doc, result, where, fonts):
                           where.page(frame), frame, None, None, "换用允许嵌入的字体（随附字体均可嵌入）")
 
 
+# ------------------------------------------------------------------ typography
+
+TYPO_NAMES = {
+    "integrity": "文字丢失或重复", "prohibitions": "避头尾禁则", "split_units": "不可拆分的单元被断开",
+    "overflow": "文字超出栏宽", "justification": "行未对齐", "loose_lines": "行距松散（字距过大）",
+    "orphans": "孤字成行", "indent": "首行缩进不对", "scaling": "字形被缩放", "grid": "基线不在网格上",
+    "overlaps": "字形重叠",
+}
+# What the editor can act on; integrity, scaling, grid and indent are the engine's own
+# invariants (tests/core hold them at 0) and never depend on the copy.
+TYPO_REPORTED = ("overflow", "prohibitions", "loose_lines", "split_units", "overlaps", "orphans", "justification")
+TYPO_FIX = {
+    "overflow": "缩短或改写该行的长词、网址", "prohibitions": "改写该行，或调整栏宽",
+    "loose_lines": "改写该段，或允许长词断开", "split_units": "改写该行，避免长数字或网址跨行",
+    "overlaps": "检查该行的特殊字符",
+}
+
+
+def typography(doc: Document, result: LayoutResult, *, fonts=None) -> list[Finding]:
+    """What typeset/checks.py finds on the layout, as warnings with page, frame and line."""
+    from .typeset.checks import run_checks
+    report = run_checks(doc, result, fonts)
+    out = []
+    for p in report.problems:
+        if p.check not in TYPO_REPORTED:
+            continue
+        name = TYPO_NAMES.get(p.check, p.check)
+        out.append(Finding("warning", f"typo_{p.check}", f"排版检查：{name}，第 {p.line + 1} 行（{p.detail}）",
+                           p.page + 1, p.frame or None, None, None, TYPO_FIX.get(p.check, "")))
+    return out
+
+
 # ------------------------------------------------------------------ the plant's checks (print condition)
 
 _SERIF_FONTS = ("song", "kai", "fang", "ming", "serif")
@@ -642,6 +676,7 @@ def preflight(doc: Document, result: LayoutResult, *, base_dir=None, fonts=None,
     findings += _bleed(doc, result, where)
     findings += _empty_frames(doc, result, where)
     findings += _fonts(doc, result, where, fonts)
+    findings += typography(doc, result, fonts=fonts)
     if press is not None:
         findings += plant_findings(doc, result, press)
     order = {s: i for i, s in enumerate(SEVERITIES)}

@@ -57,6 +57,8 @@ def run(path=None) -> int:
     app.setOrganizationName("Banmian")
     app.setApplicationName("Banmian")
     set_app_icon(app)
+    from . import errors
+    errors.install()          # exceptions in slots: a dialog and the log file, not only stderr
     from ..core import paths
     settings = QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
     install_translator(app, settings)

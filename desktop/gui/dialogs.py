@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QHeaderView, QApplication,
 )
 
+from . import files
+
 
 class ExportPdfDialog(QDialog):
     """Options of banmian.render.pdf.export_pdf, with preflight findings shown first."""
@@ -43,9 +45,16 @@ class ExportPdfDialog(QDialog):
         self.pdfx.addItem("PDF/X-1a:2001", "1a")
         self.pdfx.addItem(self.tr("Plain PDF"), None)
         form.addRow(self.tr("Standard"), self.pdfx)
+        # the print condition (banmian.core.press): profile, ink limit, plant checks, marks
+        from ..core import press as _press
+        self.press = QComboBox()
+        for name, cond in _press.PRESETS.items():
+            self.press.addItem(cond.label, name)
+        self.press.addItem(self.tr("Custom: the plant's own ICC profile"), "custom")
+        form.addRow(self.tr("Print condition"), self.press)
         prow = QHBoxLayout()
         self.profile = QLineEdit()
-        self.profile.setPlaceholderText(self.tr("bundled ISO Coated v2 300%"))
+        self.profile.setPlaceholderText(self.tr("the print condition's profile"))
         pbrowse = QPushButton(self.tr("Browse…"))
         pbrowse.clicked.connect(self._browse_profile)
         prow.addWidget(self.profile, 1)
@@ -53,9 +62,10 @@ class ExportPdfDialog(QDialog):
         form.addRow(self.tr("Output profile"), prow)
         self.ink = QSpinBox()
         self.ink.setRange(180, 400)
-        self.ink.setValue(240)
+        self.ink.setValue(int(_press.get().ink_limit))
         self.ink.setSuffix(" %")
         form.addRow(self.tr("Total ink limit"), self.ink)
+        self.press.currentIndexChanged.connect(self._press_changed)
         self.force = QCheckBox(self.tr("Export despite preflight errors"))
         form.addRow("", self.force)
         lay.addLayout(form)
@@ -71,11 +81,29 @@ class ExportPdfDialog(QDialog):
         self.error = None
         self._preflight()
 
+    def condition(self):
+        """The chosen print condition, with the profile field and ink limit as the plant's override."""
+        from ..core import press as _press
+        return _press.resolve(self.press.currentData(), profile=self.profile.text().strip() or None,
+                              ink_limit=self.ink.value())
+
+    def _press_changed(self, _index=None):
+        from ..core import press as _press
+        name = self.press.currentData()
+        if name in _press.PRESETS:
+            self.ink.setValue(int(_press.PRESETS[name].ink_limit))
+        self.findings.clear()
+        self._preflight()
+
     def _preflight(self):
         try:
             from ..core.preflight import preflight
+            try:
+                cond = self.condition()
+            except ValueError:          # custom without its profile yet: the base checks only
+                cond = None
             self.found = preflight(self.session.doc, self.session.result, base_dir=self.session.base_dir,
-                                   ink_limit=self.ink.value())
+                                   ink_limit=self.ink.value(), press=cond)
         except Exception as e:
             self.found = []
             self.findings_label.setText(f"{type(e).__name__}: {e}")
@@ -88,12 +116,12 @@ class ExportPdfDialog(QDialog):
             self.findings.addItem(f"{f.severity}: {f.message}")
 
     def _browse(self):
-        p, _ = QFileDialog.getSaveFileName(self, self.tr("Export PDF"), self.path.text(), "PDF (*.pdf)")
+        p = files.get_save_file(self, self.tr("Export PDF"), self.path.text(), "PDF (*.pdf)")
         if p:
             self.path.setText(p)
 
     def _browse_profile(self):
-        p, _ = QFileDialog.getOpenFileName(self, self.tr("Output profile"), "", "ICC (*.icc *.icm)")
+        p = files.get_open_file(self, self.tr("Output profile"), "", "ICC (*.icc *.icm)")
         if p:
             self.profile.setText(p)
 
@@ -102,6 +130,8 @@ class ExportPdfDialog(QDialog):
         out = self.path.text().strip()
         if not out:
             return False
+        self.findings.clear()
+        self._preflight()           # for the condition, profile and ink limit as they are now
         if any(f.severity == "error" for f in self.found) and not self.force.isChecked():
             QMessageBox.warning(self, self.tr("Export PDF"),
                                 self.tr("Preflight found errors. Fix them or tick “Export despite preflight errors”."))
@@ -117,7 +147,7 @@ class ExportPdfDialog(QDialog):
             s = self.session
             self.report = export_pdf(s.doc, s.result, out, base_dir=s.base_dir,
                                      pages=self.pages.text().strip() or None, marks=self.marks.isChecked(),
-                                     profile=self.profile.text().strip() or None, ink_limit=self.ink.value(),
+                                     press=self.condition(),
                                      pdfx=self.pdfx.currentData(), progress=progress,
                                      source_name=s.path.name if s.path else None)
         except Exception as e:

@@ -21,6 +21,7 @@ from ..core import commands as C
 from ..core import paths
 from ..core.io import LayoutFileError, dumps, load_document, loads
 from ..core.model.document import Document, ImageFrame, Page, ParagraphStyle, Swatch, TextFrame
+from . import errors, files
 from .canvas import Canvas, Ruler
 from .panels import ArticlesPanel, PagesPanel, PreflightPanel, PropertiesPanel, StylesPanel
 from .session import Session
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, path=None, *, settings: QSettings | None = None, ask=None, template=False):
         super().__init__()
-        self.settings = settings or QSettings("Banmian", "Banmian")
+        self.settings = settings or QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
         # ask(title, text) -> bool; tests replace it to answer dialogs
         self.ask = ask or self._ask
         self.prompt_save = self._prompt_save
@@ -243,7 +244,10 @@ class MainWindow(QMainWindow):
                 a.setShortcut(QKeySequence(shortcut))
         a.setCheckable(checkable)
         if slot is not None:
-            a.triggered.connect(slot)
+            # triggered(checked) never reaches the slot as an argument (save_as(path=None)
+            # got False as a path) except for checkable actions, which want it; any
+            # exception reaches the user as a dialog naming the command, and the log
+            a.triggered.connect(errors.guarded(slot, text.replace("&", ""), pass_args=checkable))
         if menu is not None:
             menu.addAction(a)
         self.addAction(a)
@@ -311,6 +315,8 @@ class MainWindow(QMainWindow):
         sn.setChecked(True)
         A(self.tr("Preview (as printed)"), lambda on: self._toggle("preview", on), QKeySequence("W"),
           True, m, "preview")
+        A(self.tr("Soft proof (press colours)"), self.toggle_soft_proof, QKeySequence("Ctrl+Alt+Y"),
+          True, m, "soft_proof")
         # -- Tools
         m = mb.addMenu(self.tr("&Tools"))
         self.tool_group = QActionGroup(self)
@@ -343,6 +349,11 @@ class MainWindow(QMainWindow):
 
     def act_undo_stack_bind(self):
         pass
+
+    def toggle_soft_proof(self, on):
+        """印刷预览: the current page as the chosen press prints it (gui/softproof.py)."""
+        from .softproof import toggle
+        toggle(self, bool(on))
 
     def _toggle(self, attr, on):
         setattr(self.canvas, attr, bool(on))
@@ -477,13 +488,15 @@ class MainWindow(QMainWindow):
     def place_image(self, path: str | None = None):
         s = self.session
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Place image"), str(s.base_dir),
-                                                  self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff)"))
+            path = files.get_open_file(self, self.tr("Place image"), str(files.default_folder(s.path)),
+                                       self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff)"))
             if not path:
                 return False
-        rel = self._relative(Path(path))
-        if rel is None:
+        link = self._relative(Path(path))
+        if link is None:
             return False
+        rel, allow = link
+        pre = [allow] if allow is not None else []      # the link folder, in the same undo step
         target = None
         for fid in s.selection:
             _, f = s.doc.find_frame(fid)
@@ -491,7 +504,8 @@ class MainWindow(QMainWindow):
                 target = f.id
                 break
         if target is not None:
-            return s.push(C.PlaceImage(target, rel))
+            cmd = C.PlaceImage(target, rel)
+            return s.push(C.Compound(pre + [cmd], text=cmd.text) if pre else cmd)
         # no image frame selected: a new one over two columns at the top of the current page
         page = next((p for p in s.doc.pages if p.id == s.current_page), s.doc.pages[0])
         from .geometry import column_edges
@@ -499,35 +513,34 @@ class MainWindow(QMainWindow):
         x0, x1 = cols[0][0], cols[min(1, len(cols) - 1)][1]
         fid = C.new_id(s.doc, "image")
         frame = ImageFrame(fid, x0, page.margins.top, x1 - x0, (x1 - x0) * 0.7, fit="fill")
-        ok = s.push(C.Compound([C.AddFrame(page.id, frame), C.PlaceImage(fid, rel)], text="置入图片"))
+        ok = s.push(C.Compound(pre + [C.AddFrame(page.id, frame), C.PlaceImage(fid, rel)], text="置入图片"))
         if ok:
             s.set_selection([fid])
         return ok
 
-    def _relative(self, p: Path) -> str | None:
+    def _relative(self, p: Path):
+        """(the path the layout links the image by, a SetMeta allowing its folder or None), or
+        None when the editor declines.  Inside the layout's folder: a relative path.  Outside it
+        (another folder, another drive): the absolute path, once the editor agrees to allow its
+        folder as a link folder of this layout — the loader and preflight refuse links outside
+        the layout's folder otherwise."""
+        from ..core import imagefile
         base = self.session.base_dir.resolve()
+        real = p.resolve()
         try:
-            return p.resolve().relative_to(base).as_posix()
+            return real.relative_to(base).as_posix(), None
         except ValueError:
-            folder = os.path.relpath(p.resolve().parent, base).replace(os.sep, "/")
-            if self.ask(self.tr("Image outside the layout folder"),
-                        self.tr("The image is outside the layout's folder. Allow its folder (%1) as a "
-                                "link folder of this page and link it there?").replace("%1", folder)):
-                self._allow_link_folder(folder)
-                return os.path.relpath(p.resolve(), base).replace(os.sep, "/")
+            pass
+        folder = real.parent
+        allowed = imagefile.link_folders(self.session.doc.meta, base)
+        if any(folder == a or a in folder.parents for a in allowed):
+            return real.as_posix(), None
+        if not self.ask(self.tr("Image outside the layout folder"),
+                        self.tr("The image is outside the layout's folder. Allow its folder "
+                                "(%1) as a link folder of this page?").replace("%1", str(folder))):
             return None
-
-    def _allow_link_folder(self, folder: str) -> None:
-        """Add ``folder`` to meta.link_folders (one undo step): links outside the layout's folder
-        are refused unless the page names their folder (core/imagefile.py)."""
-        doc = self.session.doc
-        have = [x for x in doc.meta.get("link_folders", "").splitlines() if x.strip()]
-        if folder in have:
-            return
-        before = dumps(doc)
-        new = loads(before)
-        new.meta["link_folders"] = "\n".join(have + [folder])
-        self.session.push(C.ReplaceDocument(before, dumps(new), text="允许链接文件夹"))
+        lines = [ln for ln in str(self.session.doc.meta.get(imagefile.LINK_FOLDERS_KEY, "")).splitlines() if ln]
+        return real.as_posix(), C.SetMeta(imagefile.LINK_FOLDERS_KEY, "\n".join(lines + [str(folder)]))
 
     def import_article(self, path: str | None = None):
         """Choose an article, confirm its roles in the import dialog, add it as unplaced copy.
@@ -538,8 +551,8 @@ class MainWindow(QMainWindow):
         """
         from ..core.importers import import_file
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import article"), "",
-                                                  self.tr("Articles (*.txt *.md *.docx)"))
+            path = files.get_open_file(self, self.tr("Import article"), str(files.default_folder(self.session.path)),
+                                       self.tr("Articles (*.txt *.md *.docx)"))
             if not path:
                 return None
         s = self.session
@@ -610,7 +623,8 @@ class MainWindow(QMainWindow):
     def open_dialog(self):
         if not self._maybe_save():
             return
-        p, _ = QFileDialog.getOpenFileName(self, self.tr("Open page"), "", self.tr("Banmian pages (*.json)"))
+        p = files.get_open_file(self, self.tr("Open page"), str(files.default_folder(self.session.path)),
+                                self.tr("Banmian pages (*.json)"))
         if p:
             self.open_path(p)
 
@@ -634,10 +648,10 @@ class MainWindow(QMainWindow):
             return self.save_as()
         return self._save_to(self.session.path)
 
-    def save_as(self, path=None) -> bool:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save page as"), "",
-                                                  self.tr("Banmian pages (*.json)"))
+    def save_as(self, path: str | Path | None = None) -> bool:
+        if not isinstance(path, (str, Path)):      # None (or a stray signal argument): ask
+            start = files.default_file(self.session.path, ".json", self.tr("Untitled"))
+            path = files.get_save_file(self, self.tr("Save page as"), start, self.tr("Banmian pages (*.json)"))
             if not path:
                 return False
             if not path.endswith(".json"):
@@ -772,7 +786,8 @@ class MainWindow(QMainWindow):
 
     def export_png(self, out_dir: str | None = None):
         if out_dir is None:
-            out_dir = QFileDialog.getExistingDirectory(self, self.tr("Export PNG proofs"))
+            out_dir = files.get_directory(self, self.tr("Export PNG proofs"),
+                                          str(files.default_folder(self.session.path)))
             if not out_dir:
                 return []
         from ..render.qt import render_page_image

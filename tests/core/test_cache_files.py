@@ -86,7 +86,7 @@ def test_metrics_cache_is_a_checked_record(tmp_path, monkeypatch):
     assert header["n_glyphs"] == len(song.advances) and header["n_cmap"] == len(song.cmap)
     reads = []
     real = fontmod.read_metrics_direct
-    monkeypatch.setattr(fontmod, "read_metrics_direct", lambda p: reads.append(p) or real(p))
+    monkeypatch.setattr(fontmod, "read_metrics_direct", lambda p, **kw: reads.append(p) or real(p, **kw))
     # a fresh record is used as it is
     assert FontRegistry(cache_dir=tmp_path).face("song") == song and reads == []
     # a glyph id past the glyph count (a consistent but wrong record): refused and rebuilt
@@ -139,3 +139,22 @@ def test_planted_pickles_are_never_executed(tmp_path, monkeypatch):
     assert [(i["px"], i["bytes"], i["encoding"]) for i in third.images] == \
         [(i["px"], i["bytes"], i["encoding"]) for i in first.images]
     assert not marker.exists()
+
+
+def test_compressed_profile_cache_is_checked_whole(tmp_path, monkeypatch):
+    import hashlib
+    import zlib
+    from banmian.render.pdf import pdfx
+    monkeypatch.setenv("BANMIAN_HOME", str(tmp_path / "home"))
+    icc = bytes(range(256)) * 64
+    f = cache.cache_dir() / f"icc-{hashlib.sha1(icc).hexdigest()}.zlib"
+    forged = icc[:4096] + b"something else entirely" * 100   # right start, wrong rest
+    cache.write_bytes(f, zlib.compress(forged))
+    assert zlib.decompress(pdfx._compressed_icc(tmp_path / "p.icc", icc)) == icc
+    assert zlib.decompress(f.read_bytes()) == icc                # and the cache was put right
+    # a first export compresses in the background; the result is the same bytes
+    icc2 = icc[::-1]
+    p = tmp_path / "p2.icc"
+    p.write_bytes(icc2)
+    pdfx.prefetch_icc(p)
+    assert zlib.decompress(pdfx._compressed_icc(p, icc2)) == icc2

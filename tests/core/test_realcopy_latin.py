@@ -136,3 +136,39 @@ def test_emergency_break_rather_than_overflow(fonts):
     doc = doc_of(["编号" + code + "已登记。"], 6)
     report = run_checks(doc, layout_document(doc))
     assert report.count("overflow") == 0 and report.count("integrity") == 0
+
+
+def _mixed_copy(n_paras, seed):
+    """Technical Chinese copy: Han text, punctuation, URLs, identifiers, standard numbers, kana marks."""
+    import random
+    rnd = random.Random(seed)
+    han = "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经"
+    punct = list("，。、；：？！") + ["“", "”", "（", "）", "《", "》", "——", "……"]
+    latin = ["https://www.w3.org/TR/clreq/", "GB/T 15834—2011", "U+2E3A", "ISO/IEC 10646:2020",
+             "zhang.san@example.com", "prohibition_rules_for_line_start_end", "Unicode", "JavaScript",
+             "internationalization", "5.2%", "30℃", "¥100", "UAX #14", "line_break()", "PDF/X-4",
+             "https://github.com/lxgw/LxgwWenKai/releases/tag/v1.250", "Noto Serif CJK SC",
+             "々", "ゝ", "ー", "‰", "℃", "％", "‥", "〜", "・", "⸺⸺"]
+    paras = []
+    for _ in range(n_paras):
+        parts = [rnd.choice(han)]       # a paragraph opens with text (else its first line must start with a mark)
+        for _ in range(rnd.randint(40, 140)):
+            r = rnd.random()
+            parts.append(rnd.choice(han) if r < 0.8 else rnd.choice(punct) if r < 0.93 else rnd.choice(latin))
+        paras.append("".join(parts) + "。")
+    return paras
+
+
+@pytest.mark.parametrize("chars", [8, 13, 22])
+def test_mixed_technical_copy_never_overflows_or_starts_a_line_with_a_prohibited_mark(chars):
+    doc = doc_of(_mixed_copy(15, seed=chars), chars)
+    doc.pages[0].height = 8000
+    doc.pages[0].frames[0].h = 7900
+    result = layout_document(doc)
+    assert not result.overset
+    report = run_checks(doc, result)
+    for name in ("overflow", "integrity", "overlaps", "prohibitions", "scaling"):
+        assert report.count(name) == 0, [str(p) for p in report.problems if p.check == name][:5]
+    # what remains are the last resorts, reported, and rare
+    assert report.count("split_units") <= 0.02 * report.lines
+    assert report.count("loose_lines") <= 0.02 * report.lines

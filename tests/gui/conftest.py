@@ -47,6 +47,26 @@ def build_doc(paragraphs=24) -> Document:
     return doc
 
 
+@pytest.fixture(autouse=True)
+def user_home(tmp_path, monkeypatch):
+    """Every GUI test has its own user folders (log, recovery files, user templates)."""
+    home = tmp_path / "banmian-home"
+    monkeypatch.setenv("BANMIAN_HOME", str(home))
+    return home
+
+
+@pytest.fixture(autouse=True)
+def no_error_reports():
+    """Menu commands report their exceptions in a dialog instead of raising: a test
+    that did not expect one fails (tests that expect one clear the list)."""
+    from banmian.gui import errors
+    errors.reports.clear()
+    yield
+    bad = list(errors.reports)
+    errors.reports.clear()
+    assert not bad, "the editor reported errors:\n" + "\n".join(r["traceback"] for r in bad)
+
+
 @pytest.fixture
 def sample_file(tmp_path):
     p = tmp_path / "page.json"

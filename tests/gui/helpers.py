@@ -14,3 +14,68 @@ def drag(qtbot, w, a: QPoint, b: QPoint, mods=Qt.KeyboardModifier.NoModifier, st
         p = QPoint(a.x() + (b.x() - a.x()) * i // steps, a.y() + (b.y() - a.y()) * i // steps)
         qtbot.mouseMove(vp, p)
     qtbot.mouseRelease(vp, Qt.MouseButton.LeftButton, mods, b)
+
+
+def when_modal(qtbot, act, kind=None, timeout=5000):
+    """Run ``act(widget)`` on the next modal dialog (of class ``kind``) once it is shown.
+
+    Polls with a timer, so it works for dialogs opened with exec() (which block
+    the caller) as well as open().  Returns a list that holds the dialog once
+    it was found (tests assert on it).
+    """
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    found = []
+    timer = QTimer()
+    timer.setInterval(30)
+
+    import shiboken6
+    from PySide6.QtWidgets import QDialog
+
+    def key(w):         # the C++ object (Python wrappers are transient; their id() is reused)
+        return shiboken6.getCppPointer(w)[0]
+    before = {key(w) for w in QApplication.topLevelWidgets() if w.isVisible()}
+
+    def poll():
+        cands = [w for w in QApplication.topLevelWidgets()
+                 if w.isVisible() and isinstance(w, kind or QDialog) and key(w) not in before]
+        if not cands:
+            return
+        w = cands[-1]
+        timer.stop()
+        found.append(w)
+        act(w)
+    timer.timeout.connect(poll)
+    timer.start()
+    _TIMERS.append(timer)       # keep it alive until it fired
+    return found
+
+
+_TIMERS = []
+
+
+def type_file_name(qtbot, dlg, path):
+    """Answer a non-native QFileDialog as a user: type the name into its field and press Enter."""
+    from PySide6.QtWidgets import QLineEdit
+    edit = dlg.findChild(QLineEdit, "fileNameEdit")
+    assert edit is not None, "not a Qt (non-native) file dialog"
+    # pasted rather than typed key by key: the dialog's completer pops up over a
+    # typed absolute path as the folder listing arrives and eats the Enter
+    edit.setFocus()
+    edit.selectAll()
+    edit.insert(str(path))
+    c = edit.completer()
+    if c is not None and c.popup().isVisible():
+        c.popup().hide()
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def artifacts_dir():
+    """Where GUI tests leave screenshots to look at: outside the repository
+    ($BANMIAN_ARTIFACTS, else <tmp>/banmian-gui-artifacts)."""
+    import os
+    import tempfile
+    from pathlib import Path
+    p = Path(os.environ.get("BANMIAN_ARTIFACTS") or Path(tempfile.gettempdir()) / "banmian-gui-artifacts")
+    p.mkdir(parents=True, exist_ok=True)
+    return p

@@ -10,7 +10,9 @@ from banmian.gui.geometry import column_edges
 
 pytestmark = pytest.mark.gui
 
-ARTIFACTS = Path(__file__).resolve().parents[2] / "tests" / "gui" / "_artifacts"
+from helpers import artifacts_dir  # noqa: E402  (tests/gui/helpers.py)
+
+ARTIFACTS = artifacts_dir()   # outside the repository
 
 
 def ime_commit(widget, text):

@@ -9,7 +9,9 @@ from banmian.core.typeset.result import GlyphRun
 
 pytestmark = pytest.mark.gui
 
-ARTIFACTS = Path(__file__).parent / "_artifacts"
+from helpers import artifacts_dir  # noqa: E402  (tests/gui/helpers.py)
+
+ARTIFACTS = artifacts_dir()   # outside the repository
 
 ARTICLE = """【主席之声】
 做新时代的奋斗者

@@ -1,5 +1,5 @@
 """A real window on a real (virtual) X server: `banmian layouts/samples/zhuxi-luntan.json`
-under Xvfb, screenshot of the root window saved to tests/gui/_artifacts/xvfb_main_window.png.
+under Xvfb, screenshot of the root window saved to <tmp>/banmian-gui-artifacts/xvfb_main_window.png.
 
 Skipped when Xvfb is not installed.  The app takes the picture itself
 (BANMIAN_SCREENSHOT, QScreen.grabWindow on the root window) so neither
@@ -17,7 +17,9 @@ import pytest
 pytestmark = pytest.mark.gui
 
 ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "tests" / "gui" / "_artifacts"
+from helpers import artifacts_dir  # noqa: E402  (tests/gui/helpers.py)
+
+ARTIFACTS = artifacts_dir()   # outside the repository
 SAMPLE = ROOT / "layouts" / "samples" / "zhuxi-luntan.json"
 
 

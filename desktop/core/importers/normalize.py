@@ -191,8 +191,10 @@ def _rule_width(s: str):
 
     def digit(c):
         return c.isdigit() or 0xFF10 <= ord(c) <= 0xFF19
-    for m in _FOLD_AFTER_WIDE.finditer(s):      # only marks right after a full-width letter/digit
+    for m in _FOLDABLE.finditer(s):       # only where such a mark is: linear in the copy
         i, ch = m.start(), m.group()
+        if i == 0 or not full_alnum(s[i - 1]):
+            continue
         nxt = s[i + 1] if i + 1 < len(s) else ""
         if ch == "．" and (digit(s[i - 1]) and digit(nxt) or not digit(s[i - 1])) \
                 or ch != "．" and full_alnum(nxt):
@@ -202,7 +204,7 @@ def _rule_width(s: str):
 
 # full-width punctuation that belongs to the letters or digits before it (Ｂ．  Ａ－Ｂ  ａ＿ｂ  ｘ＠ｙ)
 _FOLD_WITH_ALNUM = {"．": ".", "－": "-", "＿": "_", "＠": "@", "／": "/"}
-_FOLD_AFTER_WIDE = re.compile("(?<=[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])[．－＿＠／]")
+_FOLDABLE = re.compile("[" + "".join(_FOLD_WITH_ALNUM) + "]")
 
 
 _DASH = re.compile(r"-{2,}|[—―─]+|－{2,}")

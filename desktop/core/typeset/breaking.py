@@ -24,6 +24,7 @@ NEVER_START_CORE = frozenset(
     "-–～〜‐‑‒"                       # connectors (连接号), hyphens
     "/／"                             # separators (分隔号)
     "%‰℃°′″"                          # postfixes
+    "ˇˉˊˋ˙"                          # bopomofo tone marks stay with their syllable
     ",.:;!?)]}"                       # ASCII forms when they stand in Chinese text
 )
 # ... tailored onto the UAX #14 classes read from Unicode's data (uax14.py, generated):
@@ -74,10 +75,15 @@ def is_cjk(ch: str) -> bool:
     return is_han(ch) or is_cjk_punct(ch)
 
 
+BOPOMOFO_TONES = frozenset("ˇˉˊˋ˙")
+
+
 def is_alnum(ch: str) -> bool:
     """Latin letters and digits (half-width): they form unbreakable words."""
     if ch.isascii():
         return ch.isalnum()
+    if ch in BOPOMOFO_TONES:
+        return False       # modifier letters, but bopomofo's tone marks: no Latin gap before them
     if is_han(ch) or is_cjk_punct(ch):
         return False
     cat = unicodedata.category(ch)

@@ -47,7 +47,6 @@ OVERFULL_PENALTY = 1e7
 # resort between any two characters.  Each costs this much on top of the line's own cost.
 # An English word is broken between letters only when nothing else avoids an overfull line.
 BREAK_PENALTY = {"url": 20.0, "hyphen": 60.0, "emergency": 1500.0, "emergency_word": 5e5}
-DASH_EMS = {"\u2e3a": 2, "\u2e3b": 3}   # two-em and three-em dashes
 EVEN_CAP = 0.25           # em per gap of even stretch: more is a loose line (checks.py's threshold) ...
 LOOSE_PENALTY = 3000.0    # ... dearer than a last-resort break inside a code or URL, cheaper than an orphan
 RIGID = -2                 # stretch_class of the glue between the pieces of a unit: never stretched
@@ -241,8 +240,8 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
             draw = "\u2015" if ch == "\u2014" and ginfo(face_id, "\u2015")[1] == 1.0 else ch
             gid, adv_em, _ = ginfo(face_id, draw)
             adv = (adv_em or 1.0) * em
-            # each glyph's slot: its nominal width (⸺ two em, ⸻ three) or its real advance if wider
-            slot = max(adv, DASH_EMS.get(ch, 1) * em)
+            # each glyph's slot is its real advance (⸺ is 1.69–2 em in our faces), at least 1 em
+            slot = max(adv, em)
             for k in range(i, j):
                 glyphs.append(Glyph(draw, k, gid, adv, (k - i) * slot + (slot - adv) / 2))
             items.append(Item(glyphs, face_id, size, color, (j - i) * slot, 0.0, 0.0, 0, 0, kind="dash", text=text[i:j]))

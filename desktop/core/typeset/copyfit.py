@@ -155,27 +155,34 @@ class _Trial:
         """The story with ``-delta`` characters cut from its end (delta < 0) or ``delta`` added."""
         story = next(s for s in self.doc.stories if s.id == self.story_id)
         old = story.blocks
-        blocks = [copy.copy(b) for b in old]
-        if delta > 0:
-            last = blocks[-1]
-            blocks[-1] = Block(last.role, last.style, list(last.runs) + [Run(FILLER * delta)])
-        else:
-            cut = -delta
-            while cut > 0 and blocks:
-                b = blocks[-1]
-                n = len(b.text)
-                if n <= cut:
-                    blocks.pop()
-                    cut -= n + 1
-                else:
-                    text = b.text[:n - cut]
-                    blocks[-1] = Block(b.role, b.style, [Run(text, b.runs[0].style if b.runs else None)])
-                    cut = 0
-        story.blocks = blocks
+        story.blocks = edited_blocks(old, delta)
         try:
             return self.state()
         finally:
             story.blocks = old
+
+
+def edited_blocks(blocks: list[Block], delta: int, filler: str = FILLER) -> list[Block]:
+    """Copies of ``blocks`` with ``-delta`` characters cut from the end (delta < 0), or ``delta``
+    characters of ``filler`` (cycled) added to the last block (delta > 0)."""
+    blocks = [copy.copy(b) for b in blocks]
+    if delta > 0 and blocks:
+        last = blocks[-1]
+        pad = (filler * (delta // max(1, len(filler)) + 1))[:delta]
+        blocks[-1] = Block(last.role, last.style, list(last.runs) + [Run(pad)])
+    elif delta < 0:
+        cut = -delta
+        while cut > 0 and blocks:
+            b = blocks[-1]
+            n = len(b.text)
+            if n <= cut:
+                blocks.pop()
+                cut -= n + 1
+            else:
+                text = b.text[:n - cut]
+                blocks[-1] = Block(b.role, b.style, [Run(text, b.runs[0].style if b.runs else None)])
+                cut = 0
+    return blocks
 
 
 # ------------------------------------------------------------------ remedies

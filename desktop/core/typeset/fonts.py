@@ -31,9 +31,14 @@ FACE_FILES: dict[str, str] = {
     "hei": "BanmianHei-Regular.ttf",
     "hei-bold": "BanmianHei-Bold.ttf",
     "kai": "BanmianKai-Regular.ttf",
+    # the end of the fallback chain: bopomofo + tone marks, ideographic description
+    # characters, CJK Extensions B–F for names (Hanazono Mincho A+B, subset; fonts/build_fonts.py)
+    "fallback": "BanmianFallback-Regular.ttf",
 }
 
-FALLBACK: tuple[str, ...] = ("song", "hei", "kai")  # order tried when a face lacks a character
+FALLBACK: tuple[str, ...] = ("song", "hei", "kai", "fallback")  # order tried when a face lacks a character
+# The faces a style may name; "fallback" only supplies characters the others lack.
+TEXT_FACES: tuple[str, ...] = ("song", "hei", "hei-bold", "kai")
 
 # Characters that are never drawn, so never "missing".
 IGNORED_CHARS = frozenset("\n\r\t\u200b\u2028")
@@ -106,16 +111,27 @@ def read_metrics(path: Path) -> dict:
 _CMAP_PREFERENCE = ((3, 10), (0, 6), (0, 4), (3, 1), (0, 3), (0, 2), (0, 1), (0, 0))
 
 
-def read_metrics_direct(path: Path) -> dict | None:
+def read_metrics_direct(path: Path, keep_units: bool = False) -> dict | None:
     """The same metrics as :func:`read_metrics`, read with struct from the sfnt tables
     (head, hhea, maxp, hmtx, OS/2, name, cmap 4/12) in milliseconds instead of a second;
     None for anything this reader does not handle (fontTools then reads the file)."""
     import mmap
     try:
         with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as d:
-            return _direct(d, Path(path))
+            m = _direct(d, Path(path))
     except (OSError, ValueError, struct.error, IndexError, KeyError, UnicodeDecodeError):
         return None
+    if m is not None and not keep_units:
+        del m["_units"]
+    return m
+
+
+def _metrics_and_units(path: Path) -> tuple[dict, list | None]:
+    """(metrics, advances in font units or None), direct read first, fontTools if need be."""
+    m = read_metrics_direct(path, keep_units=True)
+    if m is not None:
+        return m, m.pop("_units")
+    return read_metrics(path), None
 
 
 def _direct(d, path: Path) -> dict | None:
@@ -137,8 +153,8 @@ def _direct(d, path: Path) -> dict | None:
     if not upem or not n_hm or n_hm > n_glyphs:
         return None
     hm = tables["hmtx"][0]
-    aws = struct.unpack_from(f">{2 * n_hm}H", d, hm)[0::2]
-    advances = tuple(aw / upem for aw in aws) + (aws[-1] / upem,) * (n_glyphs - n_hm)
+    aws = struct.unpack_from(f">{2 * n_hm}H", d, hm)[0::2] + (struct.unpack_from(">H", d, hm + 4 * (n_hm - 1))[0],) * (n_glyphs - n_hm)
+    advances = tuple([aw / upem for aw in aws])
     cmap = _direct_cmap(d, tables["cmap"][0], n_glyphs)
     if cmap is None:
         return None
@@ -155,6 +171,7 @@ def _direct(d, path: Path) -> dict | None:
         "fs_type": fs_type,
         "has_glyf": "glyf" in tables,
         "has_cff": "CFF " in tables or "CFF2" in tables,
+        "_units": aws,
     }
 
 
@@ -190,17 +207,25 @@ def _cmap4(d, off: int, n_glyphs: int) -> dict:
         start, end, delta, ro = starts[i], ends[i], deltas[i], ranges[i]
         if start > end:
             continue
+        # glyph 0 is .notdef (not a mapping); ids past the glyph count name no glyph
         if ro == 0:
-            for cp in range(start, end + 1):
-                gid = (cp + delta) & 0xFFFF
-                if gid:
-                    cmap[cp] = gid
+            if 0 < ((start + delta) & 0xFFFF) and ((end + delta) & 0xFFFF) < n_glyphs \
+                    and ((start + delta) & 0xFFFF) <= ((end + delta) & 0xFFFF):
+                g0 = (start + delta) & 0xFFFF       # the whole segment maps to a run of glyphs
+                cmap.update(zip(range(start, end + 1), range(g0, g0 + end - start + 1)))
+            else:
+                for cp in range(start, end + 1):
+                    g = (cp + delta) & 0xFFFF
+                    if 0 < g < n_glyphs:
+                        cmap[cp] = g
         else:
             at = ro_base + 2 * i + ro
             glyphs = struct.unpack_from(f">{end - start + 1}H", d, at)
             for k, g in enumerate(glyphs):
                 if g:
-                    cmap[start + k] = (g + delta) & 0xFFFF
+                    g = (g + delta) & 0xFFFF
+                    if 0 < g < n_glyphs:
+                        cmap[start + k] = g
     return cmap
 
 
@@ -273,15 +298,16 @@ def _load_cached(cache_dir: Path, path: Path, key: tuple) -> dict | None:
     if cps is None or gids is None or aws is None or upem <= 0 or (gids and max(gids) >= n_glyphs):
         return None
     m["cmap"] = dict(zip(cps, gids))
-    m["advances"] = tuple(aw / upem for aw in aws)
+    m["advances"] = tuple([aw / upem for aw in aws])
     return m
 
 
-def _store_cached(cache_dir: Path, path: Path, key: tuple, metrics: dict) -> None:
+def _store_cached(cache_dir: Path, path: Path, key: tuple, metrics: dict, aws=None) -> None:
     upem = metrics["units_per_em"]
-    aws = [round(a * upem) for a in metrics["advances"]]
-    if any(aw / upem != a for aw, a in zip(aws, metrics["advances"])):
-        return              # advances not whole font units: not worth caching in this form
+    if aws is None:
+        aws = [round(a * upem) for a in metrics["advances"]]
+        if any(aw / upem != a for aw, a in zip(aws, metrics["advances"])):
+            return          # advances not whole font units: not worth caching in this form
     header = {name: metrics[name] for name in _SCALARS}
     header.update(key=list(key), n_cmap=len(metrics["cmap"]), n_glyphs=len(aws))
     cmap = metrics["cmap"]
@@ -337,8 +363,8 @@ class FontRegistry:
         key = _cache_key(path)
         metrics = _load_cached(self.cache_dir, path, key)
         if metrics is None:
-            metrics = read_metrics_direct(path) or read_metrics(path)
-            _store_cached(self.cache_dir, path, key, metrics)
+            metrics, units = _metrics_and_units(path)
+            _store_cached(self.cache_dir, path, key, metrics, units)
         return FontFace(
             id=font_id,
             path=path,

@@ -50,15 +50,6 @@ def _default_style(name: str) -> ParagraphStyle:
     return ParagraphStyle(name)
 
 
-def _size_flow(res) -> int:
-    n = 0
-    for items in res["items"].values():
-        for it in items:
-            n += len(it.glyphs) if isinstance(it, GlyphRun) else 2
-    nl = sum(len(v) for v in res["lines"].values())
-    return 512 + _FLOW_B * n + 300 * nl
-
-
 class Layouter:
     def __init__(self, fonts=None, base_dir=None, budgets: dict | None = None):
         self.fonts = fonts or default_registry()
@@ -71,14 +62,16 @@ class Layouter:
         # (story id, its frames, placeholder values) -> (content key, flow result): one flow per
         # story and place, replaced when the story or its frames change
         self._stories = SizedLRU(b["stories"])
-        self._caches = (self._paras, self._lines, self._images, self._specs, self._stories)
+        self._clean_texts = SizedLRU(b["specs"] // 4)   # paragraph texts every character of which a face has
+        self._caches = (self._paras, self._lines, self._images, self._specs, self._stories, self._clean_texts)
         self._pass = 0
+        self._used_keys = None     # while a paragraph is flowed for the block memo: its line-cache keys
         self._covered: set = set() # characters known to be in some bundled face (bounded by Unicode)
         self._dry = False          # True while balancing tries depths: no display items are built
 
     def cache_bytes(self) -> dict:
         """Estimated bytes held by each cache."""
-        names = ("paras", "lines", "images", "specs", "stories")
+        names = ("paras", "lines", "images", "specs", "stories", "clean_texts")
         return {n: c.bytes for n, c in zip(names, self._caches)}
 
     # ------------------------------------------------------------ paragraphs
@@ -136,6 +129,8 @@ class Layouter:
             self._paras.put(spec, p, 200 + _PARA_B * len(spec.chars))
         # fast path: every line at the same measure (no wrap, no frame change inside)
         key = (spec, first_measure)
+        if self._used_keys is not None:
+            self._used_keys.append(key)
         cached = self._lines.get(key)
         if cached is not None:
             lines, ms = cached
@@ -312,19 +307,28 @@ class Layouter:
         if hit is not None and hit[0] == key:
             return hit[1]
         balance = bool(geoms) and getattr(geoms[-1].frame, "balance", False) and len(geoms[-1].columns) > 1
+        # the previous flow's paragraphs, if it went through the same frames: reused where a
+        # paragraph is unchanged and starts where it started then (a balanced story tries other depths)
+        memo = {}
+        if not balance and hit is not None and hit[0][1] == key[1]:
+            memo = hit[1].get("blocks") or {}
         self._dry = balance            # the unbalanced flow is only looked at, unless it is the answer
         try:
-            res = self._flow_story_uncached(doc, story, geoms, prepared)
+            res = self._flow_story_uncached(doc, story, geoms, prepared, None if balance else memo)
         finally:
             self._dry = False
         if balance:
             res = self._balance(doc, story, geoms, prepared, res) if not res["overset"] and res["underset"] > 0 \
                 else self._flow_story_uncached(doc, story, geoms, prepared)
-        self._stories.put(slot, (key, res), _size_flow(res))   # the superseded flow goes
+        # the superseded flow goes; its size estimated from the characters set (~_FLOW_B each)
+        self._stories.put(slot, (key, res), 512 + (_FLOW_B + 30) * sum(k[2] for k in key[0]))
         return res
 
     def _missing(self, story):
         """(story, index, char) for characters no bundled face has."""
+        clean = self._clean_texts
+        if all(clean.get(b.text) for b in story.blocks):
+            return []               # every paragraph already known to be covered
         text = story.text
         known = self._covered
         absent = [ch for ch in set(text) if ch not in known]
@@ -332,6 +336,8 @@ class Layouter:
             if ch in "\n\r\t \u200b\u2028" or self.fonts.resolve("song", ch) is not None:
                 known.add(ch)
         if all(ch in known for ch in absent):
+            for b in story.blocks:
+                clean.put(b.text, True, 100 + 4 * len(b.text))
             return []
         return [(story.id, i, ch) for i, ch in enumerate(text) if ch not in known]
 
@@ -365,10 +371,19 @@ class Layouter:
             rows += 1
         return self._flow_story_uncached(doc, story, geoms, prepared)
 
-    def _flow_story_uncached(self, doc, story, geoms, prepared):
+    def _flow_story_uncached(self, doc, story, geoms, prepared, memo=None):
+        """Flow the prepared paragraphs from the top of the first frame.
+
+        With ``memo`` (the previous flow's paragraphs, see :meth:`_flow_block_memo`), a paragraph
+        whose content is unchanged and whose cursor arrives where it arrived last time is not set
+        again: its lines are taken over (moved in the story's text if an edit before it changed
+        the length) — so after an edit only the paragraphs from the edit until the flow converges
+        with the previous one (same frame, column and y) are recomposed.
+        """
         out_items: dict = {}
         out_lines: dict = {}
         frame_ranges: dict = {}
+        new_memo = {} if memo is not None else None
         cur = Cursor(geoms)
         cur.start()
         offset = 0
@@ -384,14 +399,25 @@ class Layouter:
                 if not overset_at:
                     overset_at = block_start
                 continue
-            res = self._flow_block(doc, story, block, style, spec, cur, block_start)
-            if res is None:
-                continue
-            items, lines, left = res
+            if memo is None:
+                res = self._flow_block(doc, story, block, style, spec, cur, block_start)
+                if res is None:
+                    continue
+                items, lines, left = res
+                ranges = None
+            else:
+                items, lines, left, ranges = self._flow_block_memo(doc, story, block, style, spec, cur,
+                                                                   block_start, memo, new_memo)
             for key, its in items.items():
                 out_items.setdefault(key, []).extend(its)
             for key, lns in lines.items():
                 out_lines.setdefault(key, []).extend(lns)
+                if ranges is not None:
+                    a, z = ranges[key]
+                    r = frame_ranges.setdefault(key, [a, z])
+                    r[0] = min(r[0], a)
+                    r[1] = max(r[1], z)
+                    continue
                 for ln in lns:
                     r = frame_ranges.setdefault(key, [ln.start, ln.end])
                     r[0] = min(r[0], ln.start)
@@ -420,8 +446,44 @@ class Layouter:
                         cw = gg.columns[0][1] - gg.columns[0][0]
                         rest += c2.cells_left() * int(round(cw / gg.body_size))
                     underset = rest
-        return {"items": out_items, "lines": out_lines, "frames": frames_out,
-                "overset": overset, "overset_at": overset_at, "underset": underset}
+        out = {"items": out_items, "lines": out_lines, "frames": frames_out,
+               "overset": overset, "overset_at": overset_at, "underset": underset}
+        if new_memo is not None:
+            out["blocks"] = new_memo     # this flow's paragraphs only: the superseded ones go
+        return out
+
+    def _flow_block_memo(self, doc, story, block, style, spec, cur, block_start, memo, new_memo):
+        """:meth:`_flow_block` through the previous flow's paragraphs.
+
+        A paragraph's placement depends only on its content and style and on where the cursor
+        stands (frame, column, y, region top and bottom) when it starts — the frames being the
+        same — so that is the key; the entry keeps what it produced and where the cursor ended.
+        Returns (items, lines, overset, per-frame story ranges)."""
+        state = (cur.fi, cur.ci, cur.y, cur.region_top, cur.region_bottom_used)
+        mkey = (spec, _style_key(style), block.role, len(block.text), state)
+        e = memo.get(mkey)
+        if e is not None:
+            items, lines, left, end_state, built_at, ranges, used = e
+            # keep the paragraph's cache entries alive: a later edit above may need them again
+            self._paras.get(spec)
+            for k in used:
+                self._lines.get(k)
+            d = block_start - built_at
+            if d:
+                items, lines, left, ranges = _moved(items, lines, left, ranges, d)
+            cur.fi, cur.ci, cur.y, cur.region_top, cur.region_bottom_used = end_state
+        else:
+            used = self._used_keys = []
+            try:
+                res = self._flow_block(doc, story, block, style, spec, cur, block_start)
+            finally:
+                self._used_keys = None
+            items, lines, left = res if res is not None else ({}, {}, None)
+            ranges = {k: (min(ln.start for ln in v), max(ln.end for ln in v)) for k, v in lines.items() if v}
+            lines = {k: v for k, v in lines.items() if v}
+        new_memo[mkey] = (items, lines, left, (cur.fi, cur.ci, cur.y, cur.region_top, cur.region_bottom_used),
+                          block_start, ranges, tuple(dict.fromkeys(used)))
+        return items, lines, left, ranges
 
     def _flow_block(self, doc, story, block, style, spec, cur: Cursor, block_start):
         """Place one paragraph at the cursor. Returns (items, lines, overset) or None."""
@@ -606,6 +668,32 @@ class Layouter:
             c.mark_used(bottom)
             return Slot(c.fi, 0, f.x0, f.x1 - f.x0, baseline, top, bottom)
         return c.line_slot(size, leading, grid, pad)
+
+
+def _moved(items, lines, left, ranges, d):
+    """A paragraph's items and lines moved by ``d`` characters in the story's text."""
+    new_items = {}
+    for key, its in items.items():
+        out = []
+        for it in its:
+            if type(it) is GlyphRun:
+                t = list(it)
+                t[9] += d
+                it = tuple.__new__(GlyphRun, t)
+            out.append(it)
+        new_items[key] = out
+    new_lines = {}
+    for key, lns in lines.items():
+        out = []
+        for ln in lns:
+            t = list(ln)
+            t[7] += d
+            t[8] += d
+            out.append(tuple.__new__(LineInfo, t))
+        new_lines[key] = out
+    if left:
+        left = (left[0], left[1] + d)
+    return new_items, new_lines, left, {k: (a + d, z + d) for k, (a, z) in ranges.items()}
 
 
 def _shift(s, dy):

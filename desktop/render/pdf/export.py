@@ -120,8 +120,12 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
                          "date": (doc.meta.get("date") or "") if doc is not None else "",
                          "folios": {i: _folio(doc, result.pages[i]) for i in indexes}}
             painter = PdfPainter(canvas, efonts, images, marks=marks, slug_info=slug_info,
-                                 mark_font_id=mark_font_id, press=cond)
+                                 mark_font_id=mark_font_id, press=cond,
+                                 stories={s.id: s.text for s in doc.stories} if doc is not None else None)
             images.start([i for idx in indexes for i in result.pages[idx].items if isinstance(i, ImagePlacement)])
+            if pdfx in ("4", "1a"):
+                from .pdfx import prefetch_icc
+                prefetch_icc(profile_path)      # compressed beside the painting on a first export
             for n, idx in enumerate(indexes):
                 paint_page(result.pages[idx], painter)
                 if progress:

@@ -107,6 +107,26 @@ class _Loca:
         return struct.unpack_from(">H", self.data, self.off + 2 * i)[0] << 1
 
 
+class _TableSlice:
+    """A table of the mapped file that hands out copies of the slices asked for only:
+    reportlab's subsetter takes ``get_table('glyf')`` (10–13 MB in a CJK face) and
+    then slices out the few hundred glyphs it keeps; this spares the whole copy."""
+
+    def __init__(self, data, off: int, length: int):
+        self.data, self.off, self.length = data, off, length
+
+    def __len__(self):
+        return self.length
+
+    def __getitem__(self, s):
+        if not isinstance(s, slice):
+            raise TypeError("table slices only")
+        a, b, step = s.indices(self.length)
+        if step != 1:
+            raise ValueError("no strided slices")
+        return self.data[self.off + a:self.off + max(a, b)]
+
+
 def _rl_face(path: Path, ff=None):
     """A reportlab TTFontFace for a font file, without reportlab parsing the whole font.
 
@@ -150,8 +170,37 @@ def _rl_face(path: Path, ff=None):
     face.hmetrics = _Hmtx(data, table["hmtx"]["offset"], n_hm, n_glyphs)
     face.glyphPos = _Loca(data, table["loca"]["offset"], long_loca, n_glyphs + 1)
     face.defaultWidth = face._pdfScale(face.hmetrics[0][0])
+    whole = face.get_table
+
+    def get_table(tag, whole=whole, table=table, data=data):
+        if tag == "glyf":
+            return _TableSlice(data, table["glyf"]["offset"], table["glyf"]["length"])
+        return whole(tag)
+    face.get_table = get_table
     _FACE_CACHE[str(path)] = (key, face, False)
     return face
+
+
+def to_unicode_cmap(fontname: str, subset) -> str:
+    """A ToUnicode CMap for a one-byte subset: code i -> the character subset[i], written as
+    UTF-16BE (a surrogate pair beyond the BMP: CJK Extension B–F names; reportlab's own
+    makeToUnicodeCMap writes those as five hex digits, which readers reject)."""
+    entries = []
+    for i, v in enumerate(subset):
+        if not v:
+            continue
+        entries.append(f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>")
+    lines = [
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{max(len(subset) - 1, 0):02X}>", "endcodespacerange",
+    ]
+    for k in range(0, len(entries), 100):       # at most 100 entries per bfchar block
+        chunk = entries[k:k + 100]
+        lines += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
+    lines += ["endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"]
+    return "\n".join(lines)
 
 
 def _make_font_class():
@@ -189,7 +238,7 @@ def _make_font_class():
                 font.LastChar = len(subset) - 1
                 font.Widths = pdfdoc.PDFArray([self.face.getCharWidth(c) for c in subset])
                 cmap = pdfdoc.PDFStream()
-                cmap.content = makeToUnicodeCMap(base, [self.alt_unicode.get(c, c) for c in subset])
+                cmap.content = to_unicode_cmap(base, [self.alt_unicode.get(c, c) for c in subset])
                 if doc.compression:
                     cmap.filters = [pdfdoc.PDFZCompress]
                 font.ToUnicode = doc.Reference(cmap, "toUnicodeCMap:" + base)
@@ -229,28 +278,37 @@ class _Fonts:
             self.face_of[font_id] = ff
         return f
 
-    def code_for(self, font, ch: str, gid: int) -> int:
-        """The code point reportlab should encode so that glyph ``gid`` is drawn."""
+    def code_for(self, font, ch: str, gid: int, source: str | None = None) -> int:
+        """The code point reportlab should encode so that glyph ``gid`` is drawn.
+
+        ``source`` is the copy's character when the glyph stands for another one (U+2015
+        drawn for U+2014, ？ for ASCII ?): the glyph then gets a private-use code of its own
+        whose ToUnicode entry is the copy's character, so the text layer reads as the copy."""
         face = font.face
         cp = ord(ch) if len(ch) == 1 else 0
-        if face.charToGlyph.get(cp) == gid:
-            return cp
-        # an alternate glyph (vertical form, locl …) or a ligature: a private-use code
+        if source is not None and source != ch and len(source) == 1:
+            key = (gid, source)
+            cp = ord(source)
+        else:
+            key = gid
+            if face.charToGlyph.get(cp) == gid:
+                return cp
+        # an alternate glyph (vertical form, locl …), a ligature or a stand-in: a private-use code
         alts = face.__dict__.setdefault("_banmian_alts", {})
-        pua = alts.get(gid)
+        pua = alts.get(key)
         if pua is None:
             pua = 0xE000
             while pua in face.charToGlyph:
                 pua += 1
             if pua > 0xF8FF:
-                return cp
-            alts[gid] = pua
+                return ord(ch) if len(ch) == 1 else 0
+            alts[key] = pua
             face.charToGlyph[pua] = gid
             face.glyphToChar.setdefault(gid, []).append(pua)
             upem = face.unitsPerEm
             face.charWidths[pua] = (face.hmetrics[gid][0] * 1000 / upem if gid < len(face.hmetrics)
                                     else face.defaultWidth)
-        if cp and cp <= 0xFFFF:
+        if cp:
             font.alt_unicode[pua] = cp
         return pua
 

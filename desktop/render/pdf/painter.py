@@ -21,7 +21,7 @@ class PdfPainter:
     """Draws PageResults on a reportlab canvas, one PDF page each."""
 
     def __init__(self, canvas, fonts: _Fonts, images: _Images, *, marks: bool,
-                 slug_info: dict, mark_font_id: str, press=None):
+                 slug_info: dict, mark_font_id: str, press=None, stories: dict | None = None):
         from reportlab.lib.colors import CMYKColor, CMYKColorSep
         self.c = canvas
         self.fonts = fonts
@@ -29,6 +29,8 @@ class PdfPainter:
         self.marks = marks
         self.slug_info = slug_info
         self.mark_font_id = mark_font_id
+        # story id -> its text: the text layer maps every glyph to the copy's character
+        self.stories = stories or {}
         self.CMYKColor = CMYKColor
         self.reg = CMYKColorSep(1, 1, 1, 1, spotName="All", density=1)
         self._op = False
@@ -137,7 +139,14 @@ class PdfPainter:
         self._colour(cmyk, fill=True)
         doc = self.c._doc
         face = font.face
-        codes = [self.fonts.code_for(font, ch, gid) for ch, gid in zip(run.text, run.glyphs)]
+        src = self.stories.get(run.story)
+        if src is not None and run.offsets and run.start + run.offsets[-1] < len(src):
+            # the copy's characters: U+2015 drawn for U+2014 and ？ for ASCII ? extract as the copy
+            chars = [src[run.start + o] for o in run.offsets]
+            chars = [s if s != ch and ch != "\u00ad" else None for s, ch in zip(chars, run.text)]
+        else:
+            chars = [None] * len(run.text)
+        codes = [self.fonts.code_for(font, ch, gid, s) for ch, gid, s in zip(run.text, run.glyphs, chars)]
         text = "".join(chr(c) for c in codes)
         escape = self.c._escape
         y = self.Y(run.y)
@@ -169,6 +178,30 @@ class PdfPainter:
             i += n
         out.append("ET")
         self.c._code.append(" ".join(out))
+        if 0 in run.glyphs:
+            self._missing_boxes(run)
+
+    def _missing_boxes(self, run: GlyphRun):
+        """A character no bundled face has: its .notdef is drawn (and its text layer is the
+        character), and a magenta box with a cross marks the slot so that nobody misses it."""
+        size = float(run.size)
+        self._overprint(False)
+        self.c.setStrokeColor(self.CMYKColor(0, 1, 0, 0))
+        self.c.setLineWidth(max(0.3, size / 20))
+        for i, gid in enumerate(run.glyphs):
+            if gid != 0 or run.text[i] in " \u00ad":
+                continue
+            w = run.widths[i] if run.widths else run.advances[i]
+            x0 = self.X(run.xs[i] + (run.lcuts[i] if run.lcuts else 0.0))
+            y0 = self.Y(run.y + 0.12 * size)
+            y1 = self.Y(run.y - 0.88 * size)
+            p = self.c.beginPath()
+            p.rect(x0, y0, w, y1 - y0)
+            p.moveTo(x0, y0)
+            p.lineTo(x0 + w, y1)
+            p.moveTo(x0, y1)
+            p.lineTo(x0 + w, y0)
+            self.c.drawPath(p, stroke=1, fill=0)
 
     def rule(self, r: Rule):
         op = self.black_rules_overprint and self._is_black(r.color)

@@ -1,0 +1,744 @@
+"""Automatic make-up (自动组版): a whole page proposed from stories, photos and a template.
+
+The page's type area is a grid of ``C`` page columns × ``R`` baseline-grid lines.
+Every article becomes one rectangular block of whole columns × whole lines.
+Blocks are found by a guillotine dynamic programme (after Gange, Marriott &
+Stuckey, "Optimal guillotine layout", DocEng 2012): a rectangle holding the
+stories ``i..j-1`` (in priority order) is either one story (a leaf) or cut
+horizontally (the earlier stories above) or vertically (the earlier stories
+left) into two rectangles solved the same way; each state ``(i, j, w, h)``
+keeps its ``K`` cheapest layouts.  Keeping the priority order in the cuts is
+the bounded part of the search: the lead story is always the block at the top
+left, and the number of states is ``O(n² · C · R)`` instead of ``O(2ⁿ · C · R)``,
+pruned further by the area each range of stories can occupy.
+
+What a story needs at a width comes from the real engine, measured once per
+story and cached: its body in grid cells of one page column (every column of
+a block is one page column wide, so the body's cell count does not depend on
+the block's width) and its heads (kicker, headline, byline …) laid out at every
+block width.  A leaf's edit is the difference between the cells its block has
+and the cells its copy needs, in 字.  The chosen layouts are then built as
+Documents and **every leaf is checked by the real engine**: the story is laid
+out in its block, the exact cut or addition that fills it (no overset, at most
+one empty line at any column foot with 齐栏) is found by laying out the edited
+copy, and the edit is applied to the proposal's copy of the story.  A layout
+whose leaf cannot be filled that way is dropped.
+
+Score of a proposal (smaller is better, shown with it):
+  edit   Σ|cut/add| ÷ total characters × 100 (additions count 1.5×: copy must be written)
+  head   10 × pairs of stories whose headline order runs against their priority
+         (a later story's block above an earlier one's)
+  photo  2 × page columns a photo is narrower than the widest it could be
+No Qt, no reportlab here.
+"""
+from __future__ import annotations
+
+import copy
+import math
+import time
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..model.document import (
+    Article, Block, BoxFrame, Document, ImageFrame, Page, RuleFrame, Run, Story, TextFrame, Wrap,
+)
+from ..model.units import MM_PER_PT, PT_PER_MM
+from ..typeset.copyfit import FitState, edited_blocks, fit_state
+from ..typeset.layout import HEAD_ROLES, Layouter
+
+K_BEST = 3                 # layouts kept per DP state
+MAX_CUT = 0.12             # a story may lose at most this share of its copy
+MAX_ADD = 0.10             # … or gain this share (written by the editor)
+MIN_BODY_ROWS = 3          # body lines per column below a block's heads, at least
+MAX_HEAD_LINES = 3         # a headline broken into more lines at a width: that width is refused
+MIN_PPI = 200.0
+ADD_WEIGHT = 1.5
+CAPTION_LEADING = 14.0     # pt, the templates' caption style
+GAP_MM = 1.5               # photo ↔ caption ↔ text
+HEAD_STYLES = ("headline-1", "headline-1b", "headline-2", "headline-2", "headline-3")
+ADD_FILL = "待补稿件"       # placeholder copy where the editor must add text (cycled)
+
+
+class MakeupError(ValueError):
+    """Bad input for the make-up (one line naming what and where)."""
+
+
+@dataclass
+class Photo:
+    """A photo for a story: pixel size (gives aspect and the ≥ 200 ppi limit), allowed widths."""
+    px_w: int
+    px_h: int
+    path: str = ""
+    caption: str = ""
+    widths: tuple[int, ...] | None = None     # allowed widths in page columns (None: any)
+
+    @property
+    def aspect(self) -> float:
+        return self.px_w / self.px_h
+
+
+@dataclass
+class Item:
+    story: Story
+    priority: int = 0
+    photo: Photo | None = None
+
+
+@dataclass(frozen=True)
+class Leaf:
+    index: int          # item index (priority order)
+    c0: int
+    r0: int
+    w: int
+    h: int
+    photo: tuple | None  # (columns, rows, "top" | "bottom") or None
+    edit: int            # estimated edit, 字 (+ add, − cut)
+
+
+@dataclass
+class Proposal:
+    doc: Document
+    leaves: list
+    edits: dict                      # story id -> 字 (+ added, − cut), as laid out
+    score: float
+    parts: dict
+    overset: int = 0
+    empty_feet: int = 0              # columns whose foot is empty by more than one line
+    empty_cells: int = 0
+
+    def describe(self) -> str:
+        p = self.parts
+        return (f"score {self.score:.2f} (edit {p['edit']:.2f} + head order {p['head']:.0f} + photo {p['photo']:.0f}); "
+                + ", ".join(f"{sid} {'加' if d > 0 else '删'} {abs(d)} 字" for sid, d in self.edits.items() if d)
+                or "no edits")
+
+
+@dataclass
+class MakeupResult:
+    proposals: list
+    feasible: bool
+    message: str = ""
+    cuts: dict = field(default_factory=dict)   # story id -> 字 to cut (when it cannot fit)
+    total_cut: int = 0
+    seconds: float = 0.0
+
+
+# ------------------------------------------------------------------ page geometry
+
+
+@dataclass(frozen=True)
+class PageGrid:
+    columns: int
+    rows: int
+    row0: int                 # first free grid line (after a fixed band at the top)
+    col_mm: float
+    gutter_mm: float
+    pitch_mm: float
+    x0: float                 # left edge of column 0, mm
+    top: float                # top of grid line 0, mm
+    cpl: int                  # body characters per line of one page column
+
+    def x(self, c: int) -> float:
+        return self.x0 + c * (self.col_mm + self.gutter_mm)
+
+    def span(self, n: int) -> float:
+        return n * self.col_mm + (n - 1) * self.gutter_mm
+
+    def y(self, r: int) -> float:
+        return self.top + (self.row0 + r) * self.pitch_mm
+
+
+def page_grid(page: Page) -> PageGrid:
+    """The page's column × line grid, less full-width fixed items (ads) at its top or bottom."""
+    g = page.grid
+    col = g.column_chars * g.body_size * MM_PER_PT
+    gut = g.gutter_chars * g.body_size * MM_PER_PT
+    total = g.columns * col + (g.columns - 1) * gut
+    area = page.width - page.margins.left - page.margins.right
+    x0 = page.margins.left + (area - total) / 2.0
+    pitch = g.leading * MM_PER_PT
+    top = page.margins.top + g.first_baseline
+    bottom = page.height - page.margins.bottom
+    rows = int(math.floor((bottom - top) / pitch + 1e-4))
+    row0, row1 = 0, rows
+    for f in page.frames:
+        full = f.x <= x0 + 0.5 and f.x + f.w >= x0 + total - 0.5
+        if not full:
+            raise MakeupError(f"page {page.id}: fixed item {f.id!r} does not span the type area's width "
+                              f"(only full-width bands at the top or bottom, e.g. ads, are supported)")
+        r_top = int(math.floor((f.y - top) / pitch + 1e-4))
+        r_bot = int(math.ceil((f.y + f.h - top) / pitch - 1e-4))
+        if r_top <= row0 + 1:
+            row0 = max(row0, r_bot)
+        elif r_bot >= row1 - 1:
+            row1 = min(row1, r_top)
+        else:
+            raise MakeupError(f"page {page.id}: fixed item {f.id!r} is neither at the top nor at the bottom")
+    if row1 - row0 < 10:
+        raise MakeupError(f"page {page.id}: fewer than 10 grid lines left for articles")
+    return PageGrid(g.columns, row1 - row0, row0, col, gut, pitch, x0, top, g.column_chars)
+
+
+# ------------------------------------------------------------------ measuring (real engine, cached)
+
+
+@dataclass(frozen=True)
+class Need:
+    chars: int                     # body characters (what an edit is measured against)
+    body_cells: int                # grid cells of the body in one page column
+    head_cells: tuple              # per width w (index w-1): grid lines the heads take; None: refused
+    caption: dict                  # photo columns -> caption height, mm
+
+
+def _head_style(rank: int) -> str:
+    return HEAD_STYLES[min(rank, len(HEAD_STYLES) - 1)]
+
+
+def prepare_story(item: Item, rank: int) -> Story:
+    """A copy of the story with its headline in the size its rank gets (the lead largest)."""
+    s = copy.deepcopy(item.story)
+    for b in s.blocks:
+        if b.role == "headline":
+            b.style = _head_style(rank)
+    return s
+
+
+class Measurer:
+    """Lays stories out in scratch copies of the template to measure them; cached per story text."""
+
+    def __init__(self, template: Document, grid: PageGrid, layouter: Layouter):
+        self.template = template
+        self.grid = grid
+        self.layouter = layouter
+        self._cache: dict = {}
+
+    def _scratch(self) -> Document:
+        d = copy.copy(self.template)
+        d.pages = [copy.copy(self.template.pages[0])]
+        d.pages[0].frames = []
+        d.masters = []
+        d.stories = []
+        return d
+
+    def need(self, story: Story, photo: Photo | None) -> Need:
+        key = (story.text, tuple(b.style for b in story.blocks), photo and photo.caption)
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        g = self.grid
+        page_h = 4000.0
+        doc = self._scratch()
+        doc.pages[0].height = page_h
+        body = [b for b in story.blocks if b.role not in HEAD_ROLES]
+        heads = [b for b in story.blocks if b.role in HEAD_ROLES]
+        doc.stories.append(Story("m-body", blocks=body or [Block("paragraph", "body", [Run("")])]))
+        fr = doc.pages[0].frames
+        fr.append(TextFrame("m-body", g.x(0), g.top, g.col_mm, page_h - g.top - 10, story="m-body"))
+        for w in range(1, g.columns + 1):
+            sid = f"m-head-{w}"
+            # the heads, then one body line: where that line lands is where the body starts
+            doc.stories.append(Story(sid, blocks=list(heads) + [Block("paragraph", "body", [Run("中")])]))
+            fr.append(TextFrame(sid, g.x(0), g.top, g.span(w), 300.0, columns=w, gutter=g.gutter_mm, story=sid))
+        caps = {}
+        if photo is not None and photo.caption:
+            for w in range(1, g.columns + 1):
+                sid = f"m-cap-{w}"
+                doc.stories.append(Story(sid, blocks=[Block("caption", "caption", [Run(photo.caption)])]))
+                fr.append(TextFrame(sid, g.x(0), g.top, g.span(w), 200.0, story=sid))
+        res = self.layouter.layout(doc)
+        pitch_pt = g.pitch_mm * PT_PER_MM
+        top_pt = g.top * PT_PER_MM
+        bottom = {}
+        lines_per = {}
+        for ln in res.pages[0].lines:
+            if ln.role == "paragraph" and ln.frame.startswith("m-head-"):
+                bottom[ln.frame] = ln.baseline
+            if ln.role == "headline":
+                lines_per[ln.frame] = lines_per.get(ln.frame, 0) + 1
+        body_lines = [ln for ln in res.pages[0].lines if ln.frame == "m-body"]
+        if body_lines:
+            last = max(ln.baseline for ln in body_lines)
+            body_cells = int(math.floor((last - top_pt) / pitch_pt)) + 1
+        else:
+            body_cells = 0
+        head_cells = []
+        for w in range(1, g.columns + 1):
+            fid = f"m-head-{w}"
+            if not heads:
+                head_cells.append(0)
+                continue
+            if lines_per.get(fid, 0) > MAX_HEAD_LINES or any(o.story == fid for o in res.overset):
+                head_cells.append(None)
+                continue
+            # grid lines above the body's first line
+            head_cells.append(int(math.floor((bottom.get(fid, top_pt) - top_pt) / pitch_pt)))
+        if photo is not None and photo.caption:
+            for w in range(1, g.columns + 1):
+                fid = f"m-cap-{w}"
+                n = sum(1 for ln in res.pages[0].lines if ln.frame == fid)
+                caps[w] = n * CAPTION_LEADING * MM_PER_PT + 1.0
+        chars = sum(len(b.text) for b in body)
+        out = Need(chars, body_cells, tuple(head_cells), caps)
+        self._cache[key] = out
+        return out
+
+
+# ------------------------------------------------------------------ photo variants
+
+
+def photo_variants(photo: Photo | None, need: Need, w: int, g: PageGrid) -> list:
+    """(columns, rows, position) a photo can take in a block ``w`` columns wide; [None] without a photo."""
+    if photo is None:
+        return [None]
+    out = []
+    for pw in range(w, 0, -1):
+        if (photo.widths and pw not in photo.widths) or (not photo.widths and pw < min(2, w)):
+            continue
+        wmm = g.span(pw)
+        cap = need.caption.get(pw, 0.0)
+        ph = wmm / photo.aspect
+        rows = max(2, round((ph + GAP_MM * 2 + cap + (GAP_MM if cap else 0)) / g.pitch_mm))
+        ph_real = rows * g.pitch_mm - GAP_MM * 2 - cap - (GAP_MM if cap else 0)
+        if ph_real <= 0 or abs(ph_real / ph - 1) > 0.2:
+            continue
+        # 'fill' scales the picture to cover the frame: ppi at the larger of both scales
+        scale_pt_per_px = max(wmm * PT_PER_MM / photo.px_w, ph_real * PT_PER_MM / photo.px_h)
+        ppi = 72.0 / scale_pt_per_px
+        if ppi < MIN_PPI:
+            continue
+        out.append((pw, rows, "bottom"))
+        if pw == w:
+            out.append((pw, rows, "top"))
+    return out
+
+
+# ------------------------------------------------------------------ the dynamic programme
+
+
+class _Solver:
+    def __init__(self, needs: list, photos: list, g: PageGrid, max_cut=MAX_CUT, max_add=MAX_ADD):
+        self.needs = needs
+        self.photos = photos
+        self.g = g
+        self.n = len(needs)
+        self.max_cut = max_cut
+        self.max_add = max_add
+        self.memo: dict = {}
+        self.leaf_memo: dict = {}
+        self.variants = {}
+        lo, hi = [], []
+        for i, nd in enumerate(needs):
+            cells = [w * hc for w, hc in enumerate(nd.head_cells, 1) if hc is not None]
+            pmin = 0
+            if photos[i] is not None:
+                pv = [v for w in range(1, g.columns + 1) for v in photo_variants(photos[i], nd, w, g) if v]
+                pmin = min((v[0] * v[1] for v in pv), default=0)
+                pmax = max((v[0] * v[1] for v in pv), default=0)
+            else:
+                pmax = 0
+            cut = nd.chars * max_cut / g.cpl
+            add = nd.chars * max_add / g.cpl
+            lo.append(nd.body_cells - cut + (min(cells) if cells else 0) + pmin - 1)
+            hi.append(nd.body_cells + add + (max(cells) if cells else 0) + pmax + 1)
+        self.lo_pref = [0.0]
+        self.hi_pref = [0.0]
+        for a, b in zip(lo, hi):
+            self.lo_pref.append(self.lo_pref[-1] + a)
+            self.hi_pref.append(self.hi_pref[-1] + b)
+
+    def area_ok(self, i, j, area) -> bool:
+        return self.lo_pref[j] - self.lo_pref[i] <= area <= self.hi_pref[j] - self.hi_pref[i]
+
+    def leaf(self, i, w, h) -> list:
+        key = (i, w, h)
+        if key in self.leaf_memo:
+            return self.leaf_memo[key]
+        nd = self.needs[i]
+        out = []
+        hc = nd.head_cells[w - 1] if w - 1 < len(nd.head_cells) else None
+        if hc is not None:
+            vkey = (i, w)
+            if vkey not in self.variants:
+                self.variants[vkey] = photo_variants(self.photos[i], nd, w, self.g)
+            for pv in self.variants[vkey]:
+                rows = h - hc - (pv[1] if pv and pv[2] == "top" else 0)
+                if rows < MIN_BODY_ROWS:
+                    continue
+                cells = w * rows - (pv[0] * pv[1] if pv and pv[2] == "bottom" else 0)
+                if pv and pv[2] == "bottom" and h - hc - pv[1] < MIN_BODY_ROWS:
+                    continue
+                edit = (cells - nd.body_cells) * self.g.cpl
+                if edit < -self.max_cut * nd.chars - self.g.cpl or edit > self.max_add * nd.chars + self.g.cpl:
+                    continue
+                cost = abs(edit) * (ADD_WEIGHT if edit > 0 else 1.0)
+                if pv:
+                    best_w = max(v[0] for v in self.variants[vkey] if v)
+                    cost += (best_w - pv[0]) * 2 * self.g.cpl
+                out.append((cost, (Leaf(i, 0, 0, w, h, pv, edit),)))
+        out.sort(key=lambda c: c[0])
+        out = out[:K_BEST]
+        self.leaf_memo[key] = out
+        return out
+
+    def solve(self, i, j, w, h, keep: int = K_BEST) -> list:
+        key = (i, j, w, h, keep)
+        hit = self.memo.get(key)
+        if hit is not None:
+            return hit
+        if not self.area_ok(i, j, w * h):
+            self.memo[key] = []
+            return []
+        if j - i == 1:
+            out = self.leaf(i, w, h)
+            self.memo[key] = out
+            return out
+        cands = []
+        for k in range(i + 1, j):
+            # horizontal cut: stories i..k-1 above
+            for h1 in range(1, h):
+                if not self.area_ok(i, k, w * h1) or not self.area_ok(k, j, w * (h - h1)):
+                    continue
+                top = self.solve(i, k, w, h1)
+                if not top:
+                    continue
+                bot = self.solve(k, j, w, h - h1)
+                for ct, lt in top:
+                    for cb, lb in bot:
+                        cands.append((ct + cb, lt + tuple(_shift(l, 0, h1) for l in lb)))
+            # vertical cut: stories i..k-1 on the left
+            for w1 in range(1, w):
+                if not self.area_ok(i, k, w1 * h) or not self.area_ok(k, j, (w - w1) * h):
+                    continue
+                left = self.solve(i, k, w1, h)
+                if not left:
+                    continue
+                right = self.solve(k, j, w - w1, h)
+                for cl, ll in left:
+                    for cr, lr in right:
+                        lr2 = tuple(_shift(l, w1, 0) for l in lr)
+                        if _collide(ll, lr2, w1, self.needs):
+                            continue
+                        cands.append((cl + cr, ll + lr2))
+        cands.sort(key=lambda c: c[0])
+        out, seen = [], set()
+        for c in cands:
+            sig = tuple((l.index, l.c0, l.r0, l.w, l.h, l.photo) for l in c[1])
+            if sig in seen:
+                continue
+            seen.add(sig)
+            out.append(c)
+            if len(out) >= keep:
+                break
+        self.memo[key] = out
+        return out
+
+
+def _shift(l: Leaf, dc: int, dr: int) -> Leaf:
+    return Leaf(l.index, l.c0 + dc, l.r0 + dr, l.w, l.h, l.photo, l.edit)
+
+
+def head_span(l: Leaf, needs) -> tuple[int, int]:
+    """Grid lines [top, bottom) of a leaf's headline(s)."""
+    off = l.photo[1] if l.photo and l.photo[2] == "top" else 0
+    hc = needs[l.index].head_cells[l.w - 1] or 0
+    return l.r0 + off, l.r0 + off + max(1, hc)
+
+
+def _collide(left, right, cut, needs) -> bool:
+    """撞题: a headline beside another at the same height across the cut."""
+    a = [head_span(l, needs) for l in left if l.c0 + l.w == cut]
+    b = [head_span(l, needs) for l in right if l.c0 == cut]
+    return any(x0 < y1 and y0 < x1 for x0, x1 in a for y0, y1 in b)
+
+
+# ------------------------------------------------------------------ building a proposal
+
+
+def build_document(template: Document, items: list, stories: list, leaves, g: PageGrid) -> Document:
+    doc = copy.deepcopy(template)
+    doc.meta.pop("name", None)
+    page = doc.pages[0]
+    by_index = {l.index: l for l in leaves}
+    for i, it in enumerate(items):
+        l = by_index[i]
+        s = stories[i]
+        art = f"art-{s.id}"
+        doc.articles.append(Article(art, s.name or s.id))
+        doc.stories.append(s)
+        x, y, w, h = g.x(l.c0), g.y(l.r0), g.span(l.w), l.h * g.pitch_mm
+        ty, th = y, h
+        if l.photo:
+            pw, prow, pos = l.photo
+            ph_total = prow * g.pitch_mm
+            cap_h = 0.0
+            ph = it.photo
+            need_cap = bool(ph.caption)
+            if need_cap:
+                cap_h = _caption_height(ph.caption, g.span(pw), g)
+            px = x + w - g.span(pw)
+            ry = y if pos == "top" else y + h - ph_total
+            img_h = ph_total - GAP_MM * 2 - cap_h - (GAP_MM if need_cap else 0)
+            img_y = ry + (0.0 if pos == "top" else GAP_MM)
+            img_id = f"{s.id}-photo"
+            page.frames.append(ImageFrame(img_id, px, img_y, g.span(pw), img_h, article=art,
+                                          path=ph.path, fit="fill"))
+            if need_cap:
+                cid = f"{s.id}-caption"
+                doc.stories.append(Story(cid, f"{s.name or s.id} 图片说明",
+                                         [Block("caption", "caption", [Run(ph.caption)])]))
+                page.frames.append(TextFrame(cid, px, img_y + img_h + GAP_MM, g.span(pw), cap_h, article=art,
+                                             story=cid, caption_of=img_id, caption_gap=GAP_MM))
+            if pos == "top":
+                ty, th = y + ph_total, h - ph_total
+            else:
+                page.frames.append(BoxFrame(f"{s.id}-wrap", px, ry, g.span(pw), ph_total, article=art,
+                                            stroke=None, stroke_weight=0.0, fill=None, wrap=Wrap("box", 0.0)))
+        page.frames.append(TextFrame(f"{s.id}-text", x, ty, w, th, article=art, columns=l.w,
+                                     gutter=g.gutter_mm, story=s.id, balance=True))
+        if l.r0 > 0:
+            page.frames.append(RuleFrame(f"{s.id}-rule-top", x, y - 0.2, w, 0.0, weight=0.5))
+        if l.c0 > 0:
+            gx = x - g.gutter_mm / 2
+            page.frames.append(RuleFrame(f"{s.id}-rule-left", gx, y + 0.8, 0.0, h - 1.6, weight=0.5))
+    return doc
+
+
+@lru_cache(maxsize=4096)
+def _cap_lines(text: str, chars: int) -> int:
+    return max(1, math.ceil((len(text) + 2) / max(1, chars)))
+
+
+def _caption_height(text: str, wmm: float, g: PageGrid) -> float:
+    chars = int(wmm * PT_PER_MM // 9.0)
+    return _cap_lines(text, chars) * CAPTION_LEADING * MM_PER_PT + 1.0
+
+
+def apply_edit(story: Story, delta: int) -> None:
+    story.blocks = edited_blocks(story.blocks, delta, ADD_FILL)
+
+
+@dataclass(frozen=True)
+class Fill:
+    over: int
+    gaps: tuple
+    line_chars: int
+
+    @property
+    def fits(self) -> bool:
+        return self.over == 0 and all(x <= 1 for x in self.gaps)
+
+
+def _frame_fit(result, doc, story_id, g: PageGrid) -> Fill:
+    frame = next(f for f in doc.pages[0].frames if isinstance(f, TextFrame) and f.story == story_id)
+    st = fit_state(result, story_id, frame)
+    return Fill(st.over, tuple(column_gaps(doc, result, g, frame)), st.line_chars)
+
+
+def fit_leaf(doc: Document, layouter: Layouter, story: Story, estimate: int, result, g: PageGrid) -> int | None:
+    """The edit (字, + add / − cut) that exactly fills the story's block, found by laying it out.
+
+    The story in ``doc`` is left edited; None when no edit fills it."""
+    base = story.blocks
+    state = _frame_fit(result, doc, story.id, g)
+    if state.fits:
+        return 0
+    seen: dict = {}
+
+    def trial(d):
+        if d not in seen:
+            story.blocks = edited_blocks(base, d, ADD_FILL)
+            seen[d] = _frame_fit(layouter.layout(doc), doc, story.id, g)
+        return seen[d]
+
+    def done(d):
+        story.blocks = edited_blocks(base, d, ADD_FILL) if d is not None else base
+        return d
+
+    step = max(4, state.line_chars or g.cpl)
+    if state.over:
+        # cutting the overset characters from the end leaves the text before them as it was
+        cut = state.over
+        while trial(-cut).over and len(seen) < 5:
+            cut += max(1, trial(-cut).over)
+        st = trial(-cut)
+        if st.fits:
+            # a cut a few characters smaller may still fit (the last line had room)
+            lo = max(0, cut - step // 2)
+            if lo < cut and trial(-lo).fits:
+                cut = lo
+            return done(-cut)
+        return done(None)
+    # short: add about the empty lines' worth, then correct
+    add = max(1, int(sum(max(0.0, x - 0.5) for x in state.gaps) * step))
+    for _ in range(6):
+        st = trial(add)
+        if st.fits:
+            return done(add)
+        if st.over:
+            add = max(1, add - max(st.over, step // 2))
+        else:
+            add += max(1, int(sum(max(0.0, x - 0.5) for x in st.gaps) * step) or step // 2)
+    return done(None)
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def _items_from(items) -> list:
+    out = []
+    for i, it in enumerate(items):
+        if isinstance(it, Story):
+            it = Item(it, i + 1)
+        out.append(it)
+    return sorted(out, key=lambda it: it.priority)
+
+
+def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layouter | None = None,
+           base_dir=None, time_limit: float = 20.0) -> MakeupResult:
+    """Propose pages for ``items`` (Items or Stories, lowest priority number first) on ``template``."""
+    t0 = time.perf_counter()
+    if not template.pages:
+        raise MakeupError("the template has no page")
+    items = _items_from(items)
+    if not items:
+        raise MakeupError("no stories to make up")
+    ids = [it.story.id for it in items]
+    if len(set(ids)) != len(ids):
+        raise MakeupError(f"two stories share an id: {sorted(i for i in ids if ids.count(i) > 1)[0]!r}")
+    for it in items:
+        if template.story(it.story.id) is not None:
+            raise MakeupError(f"story {it.story.id!r}: the template already has a story with this id")
+        if it.photo is not None and (it.photo.px_w <= 0 or it.photo.px_h <= 0):
+            raise MakeupError(f"story {it.story.id!r}: photo {it.photo.path or '(no file)'} has no pixel size")
+    g = page_grid(template.pages[0])
+    layouter = layouter or Layouter(base_dir=base_dir)
+    meas = Measurer(template, g, layouter)
+    stories = [prepare_story(it, r) for r, it in enumerate(items)]
+    needs = [meas.need(s, it.photo) for s, it in zip(stories, items)]
+    photos = [it.photo for it in items]
+    total = sum(nd.chars for nd in needs) or 1
+    solver = _Solver(needs, photos, g)
+    roots = solver.solve(0, len(items), g.columns, g.rows, keep=max(8, 3 * alternatives))
+    if not roots:
+        return _cannot_fit(needs, photos, g, stories, t0)
+    proposals = []
+    for cost, leaves in roots:
+        if len(proposals) >= alternatives or time.perf_counter() - t0 > time_limit:
+            break
+        p = _realise(template, items, leaves, g, layouter, needs, total)
+        if p is not None:
+            proposals.append(p)
+    proposals.sort(key=lambda p: p.score)
+    secs = time.perf_counter() - t0
+    if not proposals:
+        return MakeupResult([], False, "no layout could be filled exactly by the engine "
+                                       "(try other photo widths or fewer stories)", seconds=secs)
+    return MakeupResult(proposals, True, f"{len(proposals)} proposal(s)", seconds=secs)
+
+
+def _realise(template, items, leaves, g, layouter, needs, total) -> Proposal | None:
+    stories = [prepare_story(it, r) for r, it in enumerate(items)]
+    doc = build_document(template, items, stories, leaves, g)
+    result = layouter.layout(doc)
+    edits = {}
+    by_index = {l.index: l for l in leaves}
+    for i, s in enumerate(stories):
+        story = doc.story(s.id)
+        d = fit_leaf(doc, layouter, story, by_index[i].edit, result, g)
+        if d is None:
+            return None
+        lim = (MAX_CUT if d < 0 else MAX_ADD) * max(1, needs[i].chars) + 2 * g.cpl
+        if abs(d) > lim:
+            return None
+        edits[s.id] = d
+        if d:
+            result = layouter.layout(doc)
+    result = layouter.layout(doc)
+    overset = sum(o.chars for o in result.overset)
+    if overset:
+        return None
+    feet, empty = empty_feet(doc, result, g)
+    edit_score = sum(abs(d) * (ADD_WEIGHT if d > 0 else 1.0) for d in edits.values()) / total * 100
+    head = 0
+    for a in leaves:
+        for b in leaves:
+            if a.index < b.index and b.r0 < a.r0:
+                head += 1
+    photo = 0
+    for l in leaves:
+        if l.photo:
+            vs = [v for v in photo_variants(items[l.index].photo, needs[l.index], l.w, g) if v]
+            photo += max(v[0] for v in vs) - l.photo[0]
+    parts = {"edit": edit_score, "head": 10.0 * head, "photo": 2.0 * photo}
+    return Proposal(doc, sorted(leaves, key=lambda l: l.index), edits, sum(parts.values()), parts,
+                    overset, feet, empty)
+
+
+def column_gaps(doc: Document, result, g: PageGrid, frame: TextFrame) -> list[int]:
+    """Empty grid lines at the foot of each column of an article's text frame (above a photo
+    that sits at the block's foot, the column ends at the photo)."""
+    pitch = g.pitch_mm * PT_PER_MM
+    pr = result.pages[0]
+    wraps = [w for w in doc.pages[0].frames if isinstance(w, BoxFrame) and w.wrap.mode == "box"
+             and w.article == frame.article]
+    bottom = (frame.y + frame.h) * PT_PER_MM
+    colw = (frame.w - frame.gutter * (frame.columns - 1)) / frame.columns
+    out = []
+    for ci in range(frame.columns):
+        cx = frame.x + ci * (colw + frame.gutter)
+        foot = bottom
+        for wfr in wraps:
+            if wfr.x <= cx + 0.1 and wfr.x + wfr.w >= cx + colw - 0.1:
+                foot = min(foot, wfr.y * PT_PER_MM)
+        base = [ln.baseline for ln in pr.lines if ln.frame == frame.id and ln.column == ci]
+        # a full column's last baseline sits (pitch − size)/2 + descent above its foot: < 0.5 line
+        last = max(base) if base else frame.y * PT_PER_MM
+        out.append(max(0, int(math.floor((foot - last) / pitch + 0.5))) if base
+                   else max(0, int(round((foot - frame.y * PT_PER_MM) / pitch))))
+    return out
+
+
+def empty_feet(doc: Document, result, g: PageGrid) -> tuple[int, int]:
+    """(columns of the articles' text frames whose foot is empty by more than one line, empty cells)."""
+    feet = cells = 0
+    for f in doc.pages[0].frames:
+        if isinstance(f, TextFrame) and f.id.endswith("-text") and not f.caption_of:
+            gaps = column_gaps(doc, result, g, f)
+            feet += sum(1 for x in gaps if x > 1)
+            cells += sum(gaps)
+    return feet, cells
+
+
+def page_capacity(template: Document) -> int:
+    """Body characters a page's article area holds when filled with body text only (no heads, photos)."""
+    g = page_grid(template.pages[0])
+    return g.columns * g.rows * g.cpl
+
+
+def _cannot_fit(needs, photos, g, stories, t0) -> MakeupResult:
+    """No layout: say how much to cut (verified by the DP on the cut copy) or to add."""
+    cap = g.columns * g.rows
+    need = 0.0
+    for i, nd in enumerate(needs):
+        hs = [w * hc for w, hc in enumerate(nd.head_cells, 1) if hc is not None]
+        pv = [v for w in range(1, g.columns + 1) for v in photo_variants(photos[i], nd, w, g) if v]
+        need += nd.body_cells + (min(hs) if hs else 0) + (min(v[0] * v[1] for v in pv) if pv else 0)
+    total = sum(nd.chars for nd in needs) or 1
+    if need < cap * 0.7:
+        add = int((cap - need) * g.cpl)
+        return MakeupResult([], False, f"cannot fill: add ≥ {add} 字 in total", seconds=time.perf_counter() - t0)
+    over_chars = max(0, int((need - cap) * g.cpl))
+    frac = over_chars / total
+    for _ in range(40):
+        cuts = {s.id: int(math.ceil(nd.chars * frac)) for s, nd in zip(stories, needs)}
+        cut_needs = [Need(nd.chars - cuts[s.id], nd.body_cells - int(math.ceil(cuts[s.id] / g.cpl)),
+                          nd.head_cells, nd.caption) for s, nd in zip(stories, needs)]
+        if _Solver(cut_needs, photos, g, max_cut=0.005, max_add=0.03).solve(0, len(needs), g.columns, g.rows):
+            n = sum(cuts.values())
+            per = "; ".join(f"{s.name or s.id} 删 {cuts[s.id]} 字" for s in stories)
+            return MakeupResult([], False, f"cannot fit: cut ≥ {n} 字 in total ({per})", cuts, n,
+                                seconds=time.perf_counter() - t0)
+        frac += 0.005
+    return MakeupResult([], False, "cannot fit: no block arrangement found for these stories "
+                                   "(too many stories or headlines too long for the columns)",
+                        seconds=time.perf_counter() - t0)
