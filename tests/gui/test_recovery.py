@@ -167,3 +167,29 @@ def test_save_into_a_vanished_folder_names_it_and_claims_nothing(qtbot, tmp_path
     assert not w.save()
     assert seen and str(folder) in seen[0] and "no longer exists" in seen[0]
     assert "unchanged" not in seen[0] and ".tmp" not in seen[0]
+
+
+def test_placing_an_image_from_outside_allows_its_folder(qtbot, tmp_path, settings):
+    """The user agrees to link a photo from another folder: the page names that folder in
+    meta.link_folders, so the link is not refused, and preflight lists it."""
+    from PySide6.QtGui import QColor, QImage
+    page_dir = tmp_path / "page"
+    page_dir.mkdir()
+    page = page_dir / "page.json"
+    save_document(build_doc(4), page)
+    other = tmp_path / "photos"
+    other.mkdir()
+    img = QImage(400, 300, QImage.Format.Format_RGB32)
+    img.fill(QColor(40, 120, 200))
+    assert img.save(str(other / "p.jpg"), "JPG")
+    w = make_window(qtbot, page, settings)
+    seen = []
+    answer(qtbot, QMessageBox.StandardButton.Yes, seen)
+    assert w.place_image(str(other / "p.jpg"))
+    assert seen and str(other) in seen[0]
+    assert w.session.doc.meta["link_folders"] == str(other)
+    pl = [i for pr in w.session.result.pages for i in pr.items if type(i).__name__ == "ImagePlacement"]
+    assert pl and not pl[-1].missing
+    from banmian.core.preflight import preflight
+    codes = {f.code for f in preflight(w.session.doc, w.session.result, base_dir=page_dir)}
+    assert "image_link_folder" in codes and "image_outside" not in codes

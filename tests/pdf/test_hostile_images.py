@@ -95,13 +95,16 @@ def _k_of(tmp_path, im: Image.Image, name="photo.png") -> float:
     result = layout_document(doc, None, base_dir=tmp_path)
     pl = next(i for i in result.pages[0].items if type(i).__name__ == "ImagePlacement")
     assert not pl.missing
-    monkey_home = tmp_path / "home"
-    os.environ["BANMIAN_HOME"] = str(monkey_home)
+    old = os.environ.get("BANMIAN_HOME")
+    os.environ["BANMIAN_HOME"] = str(tmp_path / "home")      # the image cache goes there
     try:
         imgs = _Images(paths.default_profile(), 240)
         data, w, h, filt, _ = imgs.prepare(pl)
     finally:
-        del os.environ["BANMIAN_HOME"]
+        if old is None:
+            os.environ.pop("BANMIAN_HOME", None)
+        else:
+            os.environ["BANMIAN_HOME"] = old
     if filt == "DCTDecode":
         arr = np.asarray(Image.open(io.BytesIO(data)).convert("CMYK"))
     else:
