@@ -77,6 +77,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
         # ask(title, text) -> bool; tests replace it to answer dialogs
         self.ask = ask or self._ask
+        from . import wheel_guard
+        wheel_guard.install()      # the wheel scrolls; it never changes an unfocused combo/spin box
         self.prompt_save = self._prompt_save
         self.session: Session | None = None
         self.template_origin = template
