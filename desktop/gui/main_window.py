@@ -69,10 +69,18 @@ def recovery_files(path: Path | None) -> list[Path]:
     return [recovery_path(path), fallback_recovery_path(path)]
 
 
+_WINDOWS: list = []      # every open editor window (each page its own window and undo stack)
+
+
+def open_windows() -> list:
+    return list(_WINDOWS)
+
+
 class MainWindow(QMainWindow):
     ready = Signal()
 
-    def __init__(self, path=None, *, settings: QSettings | None = None, ask=None, template=False):
+    def __init__(self, path=None, *, settings: QSettings | None = None, ask=None, template=False,
+                 document: Document | None = None):
         super().__init__()
         self.settings = settings or QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
         # ask(title, text) -> bool; tests replace it to answer dialogs
@@ -84,7 +92,8 @@ class MainWindow(QMainWindow):
         self.template_origin = template
         self._ready_time = None
         self.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AnimatedDocks)
-        self._build_session(self._load_initial(path))
+        self._build_session(Session(document, None) if document is not None else self._load_initial(path))
+        _WINDOWS.append(self)
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave)
         self._autosave.start()
@@ -224,8 +233,16 @@ class MainWindow(QMainWindow):
         self.act_undo_stack_bind()
 
     def _rebind(self):
-        """A new document in the same window: rebuild the views on it."""
+        """A new document in the same window: rebuild the views on it.  The old actions go
+        for good first — left attached to the window they kept their shortcuts, and every key
+        became an "ambiguous shortcut overload"."""
         saved = self.saveState()
+        for a in self.findChildren(QAction):
+            if a.parent() is self or a in self.actions():
+                a.setShortcuts([])
+                self.removeAction(a)
+                a.setParent(None)
+                a.deleteLater()
         for d in self.docks.values():
             self.removeDockWidget(d)
             d.deleteLater()
@@ -284,7 +301,13 @@ class MainWindow(QMainWindow):
         self.undo_action = self.session.undo_stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.session.undo_stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Shift+Z")])
+        # Ctrl+Shift+Z (and Ctrl+Y nowhere: it opens the story editor, as in InDesign — the
+        # platform's Redo key would make Ctrl+Y ambiguous on Windows and Linux)
+        redo_keys = [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+                     if k != QKeySequence("Ctrl+Y")]
+        if QKeySequence("Ctrl+Shift+Z") not in redo_keys:
+            redo_keys.append(QKeySequence("Ctrl+Shift+Z"))
+        self.redo_action.setShortcuts(redo_keys)
         m.addAction(self.undo_action)
         m.addAction(self.redo_action)
         self.actions_by_key["undo"], self.actions_by_key["redo"] = self.undo_action, self.redo_action
@@ -631,19 +654,21 @@ class MainWindow(QMainWindow):
             self.open_path(p)
 
     def new_from_template(self):
-        if not self._maybe_save():
-            return
-        names = sorted(p.name for p in TEMPLATES.glob("*.json")) if TEMPLATES.is_dir() else []
-        labels = names + [self.tr("Blank page")]
-        choice, ok = QInputDialog.getItem(self, self.tr("New from template"), self.tr("Template"), labels, 0, False)
-        if not ok:
-            return
-        if choice in names:
-            doc = load_document(TEMPLATES / choice)
-        else:
-            doc = blank_document()
-        self._build_session(Session(doc, None))
-        QTimer.singleShot(0, self.canvas.fit_page)
+        """A new untitled page from a template, in a window of its own (its own undo stack);
+        the page open here stays as it is."""
+        from ..core.templates import document_from_template
+        from .template_dialog import TemplateDialog
+        dlg = TemplateDialog(self)
+        if not dlg.exec():
+            return None
+        info = dlg.chosen()
+        doc = document_from_template(info.path) if info is not None else blank_document()
+        w = MainWindow(settings=self.settings, ask=self.ask if self.ask != self._ask else None,
+                       document=doc)
+        w.resize(self.size())
+        w.show()
+        QTimer.singleShot(0, w.canvas.fit_page)
+        return w
 
     def save(self) -> bool:
         if self.session.path is None or self.session.path.parent == TEMPLATES:
@@ -815,6 +840,8 @@ class MainWindow(QMainWindow):
         if not self._maybe_save():
             e.ignore()
             return
+        if self in _WINDOWS:
+            _WINDOWS.remove(self)
         for rec in recovery_files(self.session.path):
             try:
                 rec.unlink()
