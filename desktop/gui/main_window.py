@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QFileDialog, QGridLayout, QInputDialog, QLabel, QMainWindow,
@@ -57,12 +57,17 @@ def default_document_path() -> Path | None:
 
 recovery_path = paths.recovery_path
 
+#: every open editor window (one per document); a window leaves the list when it closes
+WINDOWS: list["MainWindow"] = []
+
 
 class MainWindow(QMainWindow):
     ready = Signal()
 
-    def __init__(self, path=None, *, settings: QSettings | None = None, ask=None, template=False):
+    def __init__(self, path=None, *, settings: QSettings | None = None, ask=None, template=False,
+                 document: Document | None = None):
         super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.settings = settings or QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
         # ask(title, text) -> bool; tests replace it to answer dialogs
         self.ask = ask or self._ask
@@ -71,7 +76,11 @@ class MainWindow(QMainWindow):
         self.template_origin = template
         self._ready_time = None
         self.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AnimatedDocks)
-        self._build_session(self._load_initial(path))
+        # one window per document, built once: its own undo stack, panels and actions
+        # (replacing the document inside a window re-created docks and actions,
+        # which left every shortcut registered twice and the canvas 50 px wide)
+        self._build_session(Session(document, None) if document is not None else self._load_initial(path))
+        WINDOWS.append(self)
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave)
         self._autosave.start()
@@ -110,14 +119,10 @@ class MainWindow(QMainWindow):
                 sess.recovered = True
 
     def _build_session(self, sess: Session) -> None:
-        old = self.session
+        assert self.session is None, "a window shows one document; open others in new windows"
         self.session = sess
         sess.setParent(self)
-        if old is None:
-            self._build_ui()
-        else:
-            self._rebind()
-            old.deleteLater()
+        self._build_ui()
         self._update_title()
 
     def _build_ui(self):
@@ -188,19 +193,6 @@ class MainWindow(QMainWindow):
         self.preflight_panel.story_activated.connect(
             lambda sid, ch: self.open_story(sid, ch if ch >= 0 else None))
         self.act_undo_stack_bind()
-
-    def _rebind(self):
-        """A new document in the same window: rebuild the views on it."""
-        saved = self.saveState()
-        for d in self.docks.values():
-            self.removeDockWidget(d)
-            d.deleteLater()
-        self.centralWidget().deleteLater()
-        self.menuBar().clear()
-        for tb in self.findChildren(QWidget, "tools"):
-            tb.deleteLater()
-        self._build_ui()
-        self.restoreState(saved)
 
     # ================================================================ actions
     def _action(self, text, slot=None, shortcut=None, checkable=False, menu=None, key=None):
@@ -553,40 +545,60 @@ class MainWindow(QMainWindow):
             return "save"
         return "discard" if r == QMessageBox.StandardButton.Discard else "cancel"
 
-    def open_path(self, path) -> bool:
+    def _pristine(self) -> bool:
+        """An untitled page nobody has touched: opening a file may take its place."""
+        return self.session.path is None and not self.session.is_modified() \
+            and self.session.undo_stack.count() == 0
+
+    def open_window(self, path=None, document: Document | None = None) -> "MainWindow | None":
+        """A new window beside this one, for a file or a document (the current one stays open)."""
         try:
-            sess = Session.open(path)
+            w = MainWindow(path, settings=self.settings, ask=self.ask, document=document)
         except LayoutFileError as e:
             QMessageBox.critical(self, self.tr("Cannot open"), str(e))
-            return False
-        self._offer_recovery(sess)
-        self._build_session(sess)
-        self._add_recent(sess.path)
-        QTimer.singleShot(0, self.canvas.fit_page)
-        return True
+            return None
+        w.prompt_save = self.prompt_save if self.prompt_save != self._prompt_save else w._prompt_save
+        w.resize(self.size())
+        w.move(self.pos() + QPoint(30, 30))
+        w.show()
+        w.raise_()
+        w.activateWindow()
+        return w
+
+    def open_path(self, path) -> "MainWindow | None":
+        """Open a layout in its own window (an untouched untitled window gives way to it)."""
+        for w in WINDOWS:       # already open: show that window
+            if w.session.path is not None and Path(path).resolve() == w.session.path.resolve():
+                w.raise_()
+                w.activateWindow()
+                return w
+        w = self.open_window(path)
+        if w is None:
+            return None
+        w._add_recent(w.session.path)
+        if self._pristine():
+            self.close()
+        return w
 
     def open_dialog(self):
-        if not self._maybe_save():
-            return
         p = files.get_open_file(self, self.tr("Open page"), str(files.default_folder(self.session.path)),
                                 self.tr("Banmian pages (*.json)"))
         if p:
             self.open_path(p)
 
-    def new_from_template(self):
-        if not self._maybe_save():
-            return
-        names = sorted(p.name for p in TEMPLATES.glob("*.json")) if TEMPLATES.is_dir() else []
-        labels = names + [self.tr("Blank page")]
-        choice, ok = QInputDialog.getItem(self, self.tr("New from template"), self.tr("Template"), labels, 0, False)
-        if not ok:
-            return
-        if choice in names:
-            doc = load_document(TEMPLATES / choice)
-        else:
-            doc = blank_document()
-        self._build_session(Session(doc, None))
-        QTimer.singleShot(0, self.canvas.fit_page)
+    def new_from_template(self) -> "MainWindow | None":
+        """Pick a template in the dialog; the new untitled page opens in a new window."""
+        from .template_dialog import NewFromTemplateDialog
+        dlg = NewFromTemplateDialog(self)
+        self.template_dialog = dlg
+        if dlg.exec() != NewFromTemplateDialog.DialogCode.Accepted:
+            return None
+        doc = dlg.chosen_document()
+        if doc is None:
+            it = dlg.list.currentItem()
+            QMessageBox.critical(self, self.tr("Cannot open"), it.toolTip() if it else "")
+            return None
+        return self.open_window(document=doc)
 
     def save(self) -> bool:
         if self.session.path is None or self.session.path.parent == TEMPLATES:
@@ -675,7 +687,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for p in self._recent():
             a = self.recent_menu.addAction(p)
-            a.triggered.connect(lambda _=False, p=p: self._maybe_save() and self.open_path(p))
+            a.triggered.connect(lambda _=False, p=p: self.open_path(p))
         self.recent_menu.setEnabled(bool(self._recent()))
 
     def export_pdf(self):
@@ -714,5 +726,7 @@ class MainWindow(QMainWindow):
             recovery_path(self.session.path).unlink()
         except OSError:
             pass
+        if self in WINDOWS:
+            WINDOWS.remove(self)
         e.accept()
 
