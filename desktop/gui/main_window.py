@@ -10,7 +10,7 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDockWidget, QFileDialog, QGridLayout, QInputDialog, QLabel, QMainWindow,
@@ -57,6 +57,9 @@ def default_document_path() -> Path | None:
 
 recovery_path = paths.recovery_path
 
+#: every open editor window (one per document); a window leaves the list when it closes
+WINDOWS: list["MainWindow"] = []
+
 
 def fallback_recovery_path(path: Path | None) -> Path:
     """Where autosave writes when the user data folder cannot be written (full, read-only,
@@ -69,19 +72,13 @@ def recovery_files(path: Path | None) -> list[Path]:
     return [recovery_path(path), fallback_recovery_path(path)]
 
 
-_WINDOWS: list = []      # every open editor window (each page its own window and undo stack)
-
-
-def open_windows() -> list:
-    return list(_WINDOWS)
-
-
 class MainWindow(QMainWindow):
     ready = Signal()
 
     def __init__(self, path=None, *, settings: QSettings | None = None, ask=None, template=False,
                  document: Document | None = None):
         super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.settings = settings or QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
         # ask(title, text) -> bool; tests replace it to answer dialogs
         self.ask = ask or self._ask
@@ -92,8 +89,11 @@ class MainWindow(QMainWindow):
         self.template_origin = template
         self._ready_time = None
         self.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks | QMainWindow.DockOption.AnimatedDocks)
+        # one window per document, built once: its own undo stack, panels and actions
+        # (replacing the document inside a window re-created docks and actions,
+        # which left every shortcut registered twice and the canvas 50 px wide)
         self._build_session(Session(document, None) if document is not None else self._load_initial(path))
-        _WINDOWS.append(self)
+        WINDOWS.append(self)
         self._autosave = QTimer(self, interval=AUTOSAVE_MS)
         self._autosave.timeout.connect(self.autosave)
         self._autosave.start()
@@ -153,14 +153,10 @@ class MainWindow(QMainWindow):
         return False
 
     def _build_session(self, sess: Session) -> None:
-        old = self.session
+        assert self.session is None, "a window shows one document; open others in new windows"
         self.session = sess
         sess.setParent(self)
-        if old is None:
-            self._build_ui()
-        else:
-            self._rebind()
-            old.deleteLater()
+        self._build_ui()
         self._update_title()
 
     def _build_ui(self):
@@ -231,27 +227,6 @@ class MainWindow(QMainWindow):
         self.preflight_panel.story_activated.connect(
             lambda sid, ch: self.open_story(sid, ch if ch >= 0 else None))
         self.act_undo_stack_bind()
-
-    def _rebind(self):
-        """A new document in the same window: rebuild the views on it.  The old actions go
-        for good first — left attached to the window they kept their shortcuts, and every key
-        became an "ambiguous shortcut overload"."""
-        saved = self.saveState()
-        for a in self.findChildren(QAction):
-            if a.parent() is self or a in self.actions():
-                a.setShortcuts([])
-                self.removeAction(a)
-                a.setParent(None)
-                a.deleteLater()
-        for d in self.docks.values():
-            self.removeDockWidget(d)
-            d.deleteLater()
-        self.centralWidget().deleteLater()
-        self.menuBar().clear()
-        for tb in self.findChildren(QWidget, "tools"):
-            tb.deleteLater()
-        self._build_ui()
-        self.restoreState(saved)
 
     # ================================================================ actions
     def _action(self, text, slot=None, shortcut=None, checkable=False, menu=None, key=None):
@@ -633,42 +608,60 @@ class MainWindow(QMainWindow):
             return "save"
         return "discard" if r == QMessageBox.StandardButton.Discard else "cancel"
 
-    def open_path(self, path) -> bool:
+    def _pristine(self) -> bool:
+        """An untitled page nobody has touched: opening a file may take its place."""
+        return self.session.path is None and not self.session.is_modified() \
+            and self.session.undo_stack.count() == 0
+
+    def open_window(self, path=None, document: Document | None = None) -> "MainWindow | None":
+        """A new window beside this one, for a file or a document (the current one stays open)."""
         try:
-            sess = Session.open(path)
+            w = MainWindow(path, settings=self.settings, ask=self.ask, document=document)
         except LayoutFileError as e:
             QMessageBox.critical(self, self.tr("Cannot open"), str(e))
-            return False
-        self._offer_recovery(sess)
-        self._build_session(sess)
-        self._add_recent(sess.path)
-        QTimer.singleShot(0, self.canvas.fit_page)
-        return True
+            return None
+        w.prompt_save = self.prompt_save if self.prompt_save != self._prompt_save else w._prompt_save
+        w.resize(self.size())
+        w.move(self.pos() + QPoint(30, 30))
+        w.show()
+        w.raise_()
+        w.activateWindow()
+        return w
+
+    def open_path(self, path) -> "MainWindow | None":
+        """Open a layout in its own window (an untouched untitled window gives way to it)."""
+        for w in WINDOWS:       # already open: show that window
+            if w.session.path is not None and Path(path).resolve() == w.session.path.resolve():
+                w.raise_()
+                w.activateWindow()
+                return w
+        w = self.open_window(path)
+        if w is None:
+            return None
+        w._add_recent(w.session.path)
+        if self._pristine():
+            self.close()
+        return w
 
     def open_dialog(self):
-        if not self._maybe_save():
-            return
         p = files.get_open_file(self, self.tr("Open page"), str(files.default_folder(self.session.path)),
                                 self.tr("Banmian pages (*.json)"))
         if p:
             self.open_path(p)
 
-    def new_from_template(self):
-        """A new untitled page from a template, in a window of its own (its own undo stack);
-        the page open here stays as it is."""
-        from ..core.templates import document_from_template
-        from .template_dialog import TemplateDialog
-        dlg = TemplateDialog(self)
-        if not dlg.exec():
+    def new_from_template(self) -> "MainWindow | None":
+        """Pick a template in the dialog; the new untitled page opens in a new window."""
+        from .template_dialog import NewFromTemplateDialog
+        dlg = NewFromTemplateDialog(self)
+        self.template_dialog = dlg
+        if dlg.exec() != NewFromTemplateDialog.DialogCode.Accepted:
             return None
-        info = dlg.chosen()
-        doc = document_from_template(info.path) if info is not None else blank_document()
-        w = MainWindow(settings=self.settings, ask=self.ask if self.ask != self._ask else None,
-                       document=doc)
-        w.resize(self.size())
-        w.show()
-        QTimer.singleShot(0, w.canvas.fit_page)
-        return w
+        doc = dlg.chosen_document()
+        if doc is None:
+            it = dlg.list.currentItem()
+            QMessageBox.critical(self, self.tr("Cannot open"), it.toolTip() if it else "")
+            return None
+        return self.open_window(document=doc)
 
     def save(self) -> bool:
         if self.session.path is None or self.session.path.parent == TEMPLATES:
@@ -800,7 +793,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         for p in self._recent():
             a = self.recent_menu.addAction(p)
-            a.triggered.connect(lambda _=False, p=p: self._maybe_save() and self.open_path(p))
+            a.triggered.connect(lambda _=False, p=p: self.open_path(p))
         self.recent_menu.setEnabled(bool(self._recent()))
 
     def export_pdf(self):
@@ -840,12 +833,12 @@ class MainWindow(QMainWindow):
         if not self._maybe_save():
             e.ignore()
             return
-        if self in _WINDOWS:
-            _WINDOWS.remove(self)
         for rec in recovery_files(self.session.path):
             try:
                 rec.unlink()
             except OSError:
                 pass
+        if self in WINDOWS:
+            WINDOWS.remove(self)
         e.accept()
 
