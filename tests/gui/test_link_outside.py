@@ -2,8 +2,8 @@
 allows its folder as a link folder of the page in the same undo step (else the loader and
 preflight would refuse the link); 'No' changes nothing. The real message box is answered."""
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from banmian.core import imagefile
 from banmian.core.io import load_document, save_document
@@ -11,19 +11,16 @@ from banmian.core.model.document import ImageFrame
 from banmian.core.preflight import preflight
 
 from conftest import build_doc
+from helpers import when_modal
 
 pytestmark = pytest.mark.gui
 
 
 def _answer(qtbot, button, seen):
-    def poll():
-        w = QApplication.activeModalWidget()
-        if isinstance(w, QMessageBox):
-            seen.append(w.text())
-            qtbot.mouseClick(w.button(button), Qt.MouseButton.LeftButton)
-        else:
-            QTimer.singleShot(20, poll)
-    QTimer.singleShot(0, poll)
+    def act(box):
+        seen.append(box.text())
+        qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
+    when_modal(qtbot, act, QMessageBox)
 
 
 @pytest.fixture
