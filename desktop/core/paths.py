@@ -162,16 +162,23 @@ def settings_file() -> Path:
 RECOVERY_SUFFIX = ".banmian-recovery"
 
 
-def recovery_path(path: Path | None) -> Path:
+def recovery_path(path: Path | None, key: str | None = None) -> Path:
     """The recovery file of a document: in the user's data folder, keyed by the document's path.
 
     Never beside the document, so a read-only folder or a bundled sample does not
     stop autosave, and nothing is written into an install folder.  An untitled
-    page has one fixed recovery file.
+    page has none, so ``key`` tells its window's apart (two untitled windows must
+    never autosave over each other); without a key it is ``untitled``.
     """
     if path is None:
-        return recovery_dir() / ("untitled" + RECOVERY_SUFFIX)
+        return recovery_dir() / ("untitled" + (f"-{key}" if key else "") + RECOVERY_SUFFIX)
     p = Path(path).absolute()
     key = hashlib.sha256(os.fsencode(str(p))).hexdigest()[:16]
     stem = "".join(c if c.isalnum() or c in "-_." else "_" for c in p.stem)[:40]
     return recovery_dir() / f"{stem}-{key}{RECOVERY_SUFFIX}"
+
+
+def untitled_key(recovery_file: Path) -> str | None:
+    """The key of an untitled page's recovery file (None for the plain ``untitled`` one)."""
+    stem = Path(recovery_file).name[: -len(RECOVERY_SUFFIX)]
+    return stem[len("untitled-"):] if stem.startswith("untitled-") else None

@@ -61,15 +61,27 @@ recovery_path = paths.recovery_path
 WINDOWS: list["MainWindow"] = []
 
 
-def fallback_recovery_path(path: Path | None) -> Path:
+def fallback_recovery_path(path: Path | None, key: str | None = None) -> Path:
     """Where autosave writes when the user data folder cannot be written (full, read-only,
     not a folder): the system's temporary folder, same file name."""
     import tempfile
-    return Path(tempfile.gettempdir()) / "banmian-recovery" / recovery_path(path).name
+    return Path(tempfile.gettempdir()) / "banmian-recovery" / recovery_path(path, key).name
 
 
-def recovery_files(path: Path | None) -> list[Path]:
-    return [recovery_path(path), fallback_recovery_path(path)]
+def recovery_files(path: Path | None, key: str | None = None) -> list[Path]:
+    return [recovery_path(path, key), fallback_recovery_path(path, key)]
+
+
+def untitled_recovery_files() -> list[Path]:
+    """Every untitled page's recovery file left by an earlier run (either folder)."""
+    pattern = "untitled*" + paths.RECOVERY_SUFFIX
+    out = []
+    for folder in (paths.recovery_dir(), fallback_recovery_path(None).parent):
+        try:
+            out += [p for p in folder.glob(pattern) if p.is_file()]
+        except OSError:
+            pass
+    return out
 
 
 class MainWindow(QMainWindow):
@@ -121,7 +133,10 @@ class MainWindow(QMainWindow):
     def _offer_recovery(self, sess: Session) -> bool:
         """Offer the newest recovery file of this page whenever one exists — for untitled pages
         too; when the page on disk changed after the autosave, the message gives both times."""
-        recs = [r for r in recovery_files(sess.path) if r.is_file()]
+        if sess.path is None:
+            recs = untitled_recovery_files()
+        else:
+            recs = [r for r in recovery_files(sess.path) if r.is_file()]
         if not recs:
             return False
         rec = max(recs, key=lambda r: r.stat().st_mtime)
@@ -149,11 +164,17 @@ class MainWindow(QMainWindow):
             # back the document as it was on disk
             if sess.push(C.ReplaceDocument(dumps(sess.doc), dumps(doc), text="恢复自动保存的修改")):
                 sess.recovered = True
+                if sess.path is None:      # the page goes on autosaving into that file
+                    sess.recovery_key = paths.untitled_key(rec)
                 return True
         return False
 
     def _build_session(self, sess: Session) -> None:
         assert self.session is None, "a window shows one document; open others in new windows"
+        if sess.path is None and getattr(sess, "recovery_key", None) is None \
+                and not getattr(sess, "recovered", False):
+            import secrets      # this window's own untitled recovery file
+            sess.recovery_key = secrets.token_hex(4)
         self.session = sess
         sess.setParent(self)
         self._build_ui()
@@ -678,14 +699,18 @@ class MainWindow(QMainWindow):
                 path += ".json"
         return self._save_to(Path(path))
 
+    def _recovery_files(self) -> list[Path]:
+        s = self.session
+        return recovery_files(s.path, getattr(s, "recovery_key", None) if s.path is None else None)
+
     def _save_to(self, path: Path) -> bool:
-        old_recs = recovery_files(self.session.path)
+        old_recs = self._recovery_files()
         try:
             self.session.save(path)
         except Exception as e:    # the old file is intact (atomic save)
             QMessageBox.critical(self, self.tr("Save failed"), self._save_failure(Path(path), e))
             return False
-        for rec in set(old_recs + recovery_files(self.session.path)):
+        for rec in set(old_recs + self._recovery_files()):
             try:
                 rec.unlink()
             except OSError:
@@ -740,7 +765,7 @@ class MainWindow(QMainWindow):
             return None
         from ..core.io import atomic_write_bytes
         data = dumps(s.doc).encode("utf-8")
-        rec, fallback = recovery_files(s.path)
+        rec, fallback = self._recovery_files()
         try:
             rec.parent.mkdir(parents=True, exist_ok=True)
             atomic_write_bytes(rec, data)
@@ -833,7 +858,7 @@ class MainWindow(QMainWindow):
         if not self._maybe_save():
             e.ignore()
             return
-        for rec in recovery_files(self.session.path):
+        for rec in self._recovery_files():
             try:
                 rec.unlink()
             except OSError:
