@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..core.model.document import Page
+from ..core.model.pagegrid import column_edges  # noqa: F401  (the editor's guides read the core's grid)
 from ..core.model.units import MM_PER_PT, PT_PER_MM
 
 
@@ -16,22 +17,6 @@ def page_grid(page: Page, result=None) -> tuple[float, float, float]:
         return result.grid_origin, result.grid_pitch, result.body_size or page.grid.body_size
     g = page.grid
     return (page.margins.top + g.first_baseline) * PT_PER_MM, g.leading, g.body_size
-
-
-def column_edges(page: Page) -> list[tuple[float, float]]:
-    """(left, right) of every basic column of the page grid, mm from the trim left.
-
-    Columns are counted in body characters: a column is ``column_chars``
-    characters of ``body_size``, the gutter ``gutter_chars``; the grid is
-    centred in the type area so any rounding is split between both margins.
-    """
-    g = page.grid
-    col = g.column_chars * g.body_size * MM_PER_PT
-    gut = g.gutter_chars * g.body_size * MM_PER_PT
-    total = g.columns * col + (g.columns - 1) * gut
-    area = page.width - page.margins.left - page.margins.right
-    x0 = page.margins.left + (area - total) / 2.0
-    return [(x0 + i * (col + gut), x0 + i * (col + gut) + col) for i in range(g.columns)]
 
 
 def baseline_lines(page: Page, result=None) -> list[float]:

@@ -42,6 +42,7 @@ from functools import lru_cache
 from ..model.document import (
     Article, Block, BoxFrame, Document, ImageFrame, Page, RuleFrame, Run, Story, TextFrame, Wrap,
 )
+from ..model.pagegrid import column_metrics
 from ..model.units import MM_PER_PT, PT_PER_MM
 from ..typeset.copyfit import FitState, edited_blocks, fit_state
 from ..typeset.layout import HEAD_ROLES, Layouter
@@ -153,11 +154,7 @@ class PageGrid:
 def page_grid(page: Page) -> PageGrid:
     """The page's column × line grid, less full-width fixed items (ads) at its top or bottom."""
     g = page.grid
-    col = g.column_chars * g.body_size * MM_PER_PT
-    gut = g.gutter_chars * g.body_size * MM_PER_PT
-    total = g.columns * col + (g.columns - 1) * gut
-    area = page.width - page.margins.left - page.margins.right
-    x0 = page.margins.left + (area - total) / 2.0
+    x0, col, gut, total = column_metrics(page)
     pitch = g.leading * MM_PER_PT
     top = page.margins.top + g.first_baseline
     bottom = page.height - page.margins.bottom

@@ -3,7 +3,6 @@ atomically, then add the PDF/X identification (pdfx.py)."""
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import time
 from pathlib import Path
 from typing import Callable
@@ -164,18 +163,8 @@ def _folio(doc, pr) -> str:
 
 def _check_profile(path: Path) -> str:
     """The profile's description; ExportError unless it is a readable CMYK output profile."""
+    from banmian.core.press import PressError, profile_description
     try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise ExportError(f"ICC profile {path}: cannot be read ({e.strerror or e})") from None
-    if len(data) < 128 or data[36:40] != b"acsp":
-        raise ExportError(f"ICC profile {path}: not an ICC profile")
-    if data[16:20] != b"CMYK":
-        raise ExportError(f"ICC profile {path}: colour space is {data[16:20].decode('latin-1').strip()}, "
-                          "not CMYK")
-    try:
-        from PIL import ImageCms
-        desc = ImageCms.getProfileDescription(ImageCms.ImageCmsProfile(io.BytesIO(data))).strip()
-    except Exception:
-        desc = ""
-    return desc or path.name
+        return profile_description(path)
+    except PressError as e:
+        raise ExportError(str(e)) from None
