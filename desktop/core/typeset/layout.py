@@ -79,7 +79,11 @@ class Layouter:
         runs = (tuple((r.text, r.style, _local_key(r.local)) for r in block.runs)
                 if text_override is None else ((text_override, None, None),))
         cstyles = tuple((r[1], _cs_key(doc.character_style(r[1]))) for r in runs if r[1])
-        key = (runs, _ps_key(style), cstyles, swatches.get(style.color))
+        # colours are swatch *names* in styles and overrides: the key holds their CMYK values
+        # too, or a retuned swatch (File → Revert, a recovered autosave) keeps the old colour
+        colours = tuple(swatches.get(k[2]) for _n, k in cstyles if k is not None and k[2])
+        colours += tuple(swatches.get(r[2][2]) for r in runs if r[2] is not None and r[2][2])
+        key = (runs, _ps_key(style), cstyles, swatches.get(style.color), colours)
         spec = self._specs.get(key)
         if spec is not None:
             return spec
