@@ -188,6 +188,15 @@ class ArticlesPanel(QWidget):
         self.place_btn = QPushButton(self.tr("Place into selected frame"))
         self.place_btn.clicked.connect(lambda: self.place_selected())
         lay.addWidget(self.place_btn)
+        self.makeup_btn = QPushButton(self.tr("Automatic make-up…"))
+        self.makeup_btn.setObjectName("makeupButton")
+        self.makeup_btn.clicked.connect(lambda: self.open_makeup())
+        lay.addWidget(self.makeup_btn)
+        from .copyfit_view import CopyfitBox
+        self.copyfit = CopyfitBox(session)
+        self.copyfit.open_story.connect(self.story_activated)
+        self.tree.currentItemChanged.connect(lambda *_: self.copyfit.show_story(self.current_story()))
+        lay.addWidget(self.copyfit)
         self._timer = _debounced(self, 150, self.refresh)
         session.layout_changed.connect(lambda *_: self._timer.start())
         session.document_changed.connect(self._timer.start)
@@ -290,6 +299,24 @@ class ArticlesPanel(QWidget):
         b = menu.addAction(self.tr("Open in story editor"))
         b.triggered.connect(lambda: self.story_activated.emit(sid))
         menu.popup(self.tree.viewport().mapToGlobal(pos))
+
+    def open_makeup(self) -> bool:
+        """自动组版 on the current page: the dialog proposes, the chosen page is one command."""
+        from .makeup_dialog import MakeupDialog
+        pid = self.session.current_page
+        if pid is None:
+            return False
+        dlg = MakeupDialog(self.session, pid, self)
+        if dlg.exec() != MakeupDialog.DialogCode.Accepted:
+            return False
+        from ..core.makeup.engine import MakeupError
+        try:
+            cmd = dlg.command()
+        except MakeupError as e:
+            from PySide6.QtWidgets import QMessageBox
+            QMessageBox.warning(self, self.tr("Automatic make-up"), str(e))
+            return False
+        return cmd is not None and self.session.push(cmd)
 
     def row_text(self, story_id: str) -> list[str]:
         it = self._item(story_id)

@@ -87,3 +87,19 @@ ZH = {
     "a reporters' byline": "记者署名",
     "Images": "图片", "Copied next to the layout; place them with Place image": "已复制到版面文件旁；用“置入图片”放到版面上",
 }
+
+# the Articles panel's copyfit view and 自动组版 (gui/copyfit_view.py, gui/makeup_dialog.py)
+ZH.update({
+    "Copyfit": "稿件拟合", "Apply remedy": "采用此办法", "Pick a story to see how it fits.": "选一篇稿件，查看它是否排得下。",
+    "Not placed on a page.": "尚未放到版面上。", "Overset %1 chars (about %2 lines)": "溢出 %1 字（约 %2 行）",
+    "Short %1 chars (about %2 lines)": "欠 %1 字（约 %2 行）", "fits": "正好", "still overset %1": "仍溢出 %1 字",
+    "short %1": "欠 %1 字", "Advice: edit the copy in the story editor (double-click)": "建议：在稿件编辑器中删改文字（双击打开）",
+    "Automatic make-up…": "自动组版…", "Automatic make-up": "自动组版",
+    "Stories to make up on this page (in priority order):": "要排到本版的稿件（按重要性排序）：",
+    "Alternatives:": "方案数：", "Propose pages": "生成方案", "Use this page": "采用此方案",
+    "No unplaced stories: import articles first.": "没有未排的稿件：请先导入稿件。",
+    "Tick at least one story.": "请至少勾选一篇稿件。", "Cannot make up this page: %1": "本版无法自动组版：%1",
+    "Too much copy for the page: cut at least %1 chars in all (%2)": "稿件太多，排不下：共需删去至少 %1 字（%2）",
+    "No proposal: %1": "没有可行方案：%1", "%1 proposals in %2 s; the best first.": "%2 秒内得到 %1 个方案，最佳的排在前面。",
+    "Proposal %1 · score %2": "方案 %1 · 评分 %2",
+})
