@@ -25,6 +25,7 @@ class CopyfitBox(QGroupBox):
         self.session = session
         self.story_id: str | None = None
         self.fit = None
+        self._stale = True
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         self.state = QLabel()
@@ -55,8 +56,16 @@ class CopyfitBox(QGroupBox):
             self.story_id = story_id
             self.refresh()
 
+    def showEvent(self, e):
+        super().showEvent(e)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
         self._timer.stop()
+        self._stale = not self.isVisible()
+        if self._stale:        # a hidden panel costs nothing: it catches up when it is shown
+            return
         self.list.clear()
         self.fit = None
         doc = self.session.doc
