@@ -100,9 +100,9 @@ def article_set(tpl, n_articles, n_photos, target, rng, sents, layouter):
     return items, _chars(items) / full
 
 
-def run_case(tpl, items, layouter):
+def run_case(tpl, items, layouter, l_shapes=True):
     t = time.perf_counter()
-    res = makeup(tpl, items, alternatives=1, layouter=layouter)
+    res = makeup(tpl, items, alternatives=1, layouter=layouter, l_shapes=l_shapes)
     secs = time.perf_counter() - t
     chars = sum(len(b.text) for it in items for b in it.story.blocks if b.role != "headline")
     row = {"feasible": res.feasible, "s": secs, "chars": chars}
@@ -128,10 +128,12 @@ def main(argv=None) -> int:
         tpl = document_from_template(paths.templates_dir() / f"{name}.json")
         layouter = Layouter()
         rng = random.Random(a.seed * 1000 + n)
-        rows = []
+        rows, baseline = [], []
         print(f"\n== {name}: {n} articles + {ph} photos, load {lo:.2f}–{hi:.2f}")
         for c in range(a.cases):
             items, cur = article_set(tpl, n, ph, rng.uniform(lo, hi), rng, sents, layouter)
+            base = run_case(tpl, items, layouter, l_shapes=False)    # the baseline, same case, same run
+            baseline.append(base)
             row = run_case(tpl, items, layouter)
             row["load"] = cur
             if not row["feasible"] and row.get("cuts"):
@@ -158,6 +160,9 @@ def main(argv=None) -> int:
                              f"(+{100 * (row['cut'] - row['overflow']) / row['chars']:.2f} % of the copy)")
                 print(f"  case {c:2}: load {cur:.3f} NOT feasible  {row['s']:.2f} s  {row.get('message', '')[:60]}"
                       f"{extra} {row.get('recheck', '')}")
+        bsecs = sorted(r["s"] for r in baseline)
+        print(f"  baseline (rectangles only, no L blocks): feasible {sum(r['feasible'] for r in baseline)}/"
+              f"{len(baseline)}; seconds median {statistics.median(bsecs):.2f} (min {bsecs[0]:.2f}, max {bsecs[-1]:.2f})")
         ok = [r for r in rows if r["feasible"]]
         secs = sorted(r["s"] for r in rows)
         p99 = secs[min(len(secs) - 1, int(round(0.99 * (len(secs) - 1))))]

@@ -98,10 +98,9 @@ def test_blocks_on_the_column_grid_and_tile_the_page(proposals):
             assert abs(f.w - g.span(f.columns)) < 1e-6
             top = f.y if not (leaf.photo and leaf.photo[2] == "top") else g.y(leaf.r0)
             assert abs((top - g.top) / g.pitch_mm - round((top - g.top) / g.pitch_mm)) < 1e-4
-            for c in range(leaf.c0, leaf.c0 + leaf.w):
-                for rr in range(leaf.r0, leaf.r0 + leaf.h):
-                    assert (c, rr) not in cells
-                    cells.add((c, rr))
+            mine = leaf.cells()
+            assert not (mine & cells)
+            cells |= mine
         assert len(cells) == g.columns * g.rows      # every grid cell belongs to one block
 
 
@@ -235,3 +234,44 @@ def test_a_saved_proposal_is_still_filled(proposals, tmp_path, photo):
         save_document(p.doc, path)
         r = Layouter(base_dir=photo.parent).layout(load_document(path))
         assert r.overset == ()
+
+
+def test_an_l_block_with_its_headline_across_fits_where_rectangles_cannot():
+    """通栏标题: a story's heads across its whole block and its body in the left columns below
+    them, the later stories beside the body.  These four stories have no rectangles-only page
+    on 四开 (side-by-side blocks would put headlines level — 撞题); with L blocks they fit."""
+    tpl = sikai()
+    heads = ["培育巾帼工匠贡献力量", "工会服务货车司机", "职工书屋开放", "技能竞赛决赛举行"]
+    sents = sentences()
+    items = [Item(make_story(f"s{i}", n, random.Random(50 + i), sents, heads[i]), i + 1)
+             for i, n in enumerate((842, 1000, 1263, 494))]
+    layouter = Layouter()
+    assert not makeup(tpl, items, alternatives=1, layouter=layouter, l_shapes=False).feasible
+    res = makeup(tpl, items, alternatives=1, layouter=layouter)
+    assert res.feasible, res.message
+    p = res.proposals[0]
+    ls = [l for l in p.leaves if l.body_w]
+    assert ls, "the page needs an L block"
+    r = layouter.layout(p.doc)
+    assert r.overset == () and p.empty_feet == 0
+    assert run_checks(p.doc, r).problems == []
+    g = p.grid
+    cells = set()
+    for leaf in p.leaves:
+        assert not (leaf.cells() & cells)
+        cells |= leaf.cells()
+    assert len(cells) == g.columns * g.rows
+    for l in ls:
+        sid = f"s{l.index}"
+        band = p.doc.pages[0].frame(f"{sid}-head")
+        body = p.doc.pages[0].frame(f"{sid}-text")
+        assert band.next == body.id and body.columns == l.body_w
+        assert abs(band.w - g.span(l.w)) < 1e-6 and abs(body.w - g.span(l.body_w)) < 1e-6
+        lines = [ln for ln in r.pages[0].lines if ln.story == sid]
+        in_band = [ln for ln in lines if ln.frame == band.id]
+        assert in_band and all(ln.role == "headline" for ln in in_band)
+        assert all(ln.frame == body.id for ln in lines if ln.role == "paragraph")
+        # the later stories sit beside the body, below the band: no headline level with this one
+        beside = [x for x in p.leaves if x.c0 >= l.c0 + l.body_w and x.r0 >= l.r0 + l.head_rows
+                  and x.c0 < l.c0 + l.w and x.r0 < l.r0 + l.h]
+        assert beside

@@ -167,6 +167,7 @@ def run(args) -> int:
                    "proposals": [{"file": f, "score": p.score, "parts": p.parts, "edits": p.edits,
                                   "blocks": [{"story": items[l.index].story.id, "column": l.c0, "line": l.r0,
                                               "columns": l.w, "lines": l.h,
+                                              "body_columns": l.body_cols, "head_lines": l.head_rows,
                                               "photo": list(l.photo) if l.photo else None} for l in p.leaves]}
                                  for f, p in zip(written, result.proposals)]},
                   sys.stdout, ensure_ascii=False, indent=2)
@@ -179,5 +180,7 @@ def run(args) -> int:
             for l in p.leaves:
                 s = items[l.index].story
                 ph = f", photo {l.photo[0]} cols × {l.photo[1]} lines ({l.photo[2]})" if l.photo else ""
-                print(f"    {s.id}: columns {l.c0 + 1}–{l.c0 + l.w}, lines {l.r0 + 1}–{l.r0 + l.h}{ph}")
+                ell = (f", L: heads across, body in columns {l.c0 + 1}–{l.c0 + l.body_w} below line "
+                       f"{l.r0 + l.head_rows}") if l.body_w else ""
+                print(f"    {s.id}: columns {l.c0 + 1}–{l.c0 + l.w}, lines {l.r0 + 1}–{l.r0 + l.h}{ph}{ell}")
     return EXIT_OK if result.feasible else EXIT_CANNOT

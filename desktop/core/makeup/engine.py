@@ -1,12 +1,15 @@
 """Automatic make-up (自动组版): a whole page proposed from stories, photos and a template.
 
 The page's type area is a grid of ``C`` page columns × ``R`` baseline-grid lines.
-Every article becomes one rectangular block of whole columns × whole lines.
+Every article becomes one rectangular block of whole columns × whole lines, or an L
+turned over (通栏标题): its heads across the block, its body in the left columns below
+them, and the stories after it beside the body.
 Blocks are found by a guillotine dynamic programme (after Gange, Marriott &
 Stuckey, "Optimal guillotine layout", DocEng 2012): a rectangle holding the
 stories ``i..j-1`` (in priority order) is either one story (a leaf) or cut
 horizontally (the earlier stories above) or vertically (the earlier stories
-left) into two rectangles solved the same way; each state ``(i, j, w, h)``
+left) into two rectangles solved the same way, or story ``i`` is an L whose body
+leaves a rectangle below its head band for ``i+1..j-1``; each state ``(i, j, w, h)``
 keeps its ``K`` cheapest layouts.  Keeping the priority order in the cuts is
 the bounded part of the search: the lead story is always the block at the top
 left, and the number of states is ``O(n² · C · R)`` instead of ``O(2ⁿ · C · R)``,
@@ -48,6 +51,8 @@ from ..typeset.copyfit import FitState, edited_blocks, fit_state
 from ..typeset.layout import HEAD_ROLES, Layouter
 
 K_BEST = 4                 # layouts kept per DP state
+L_COST = 2.0               # an L block (heads over the stories beside its body) costs as much as
+                           # this many lines of edit: a rectangle is preferred when it is as good
 MAX_CUT = 0.12             # a story may lose at most this share of its copy
 MAX_ADD = 0.10             # … or gain this share (written by the editor)
 MIN_BODY_ROWS = 3          # body lines per column below a block's heads, at least
@@ -88,6 +93,9 @@ class Item:
 
 @dataclass(frozen=True)
 class Leaf:
+    """A story's block: ``w`` × ``h`` grid cells at (c0, r0).  With ``body_w`` set it is an L
+    turned over (通栏标题): the heads take the top ``head_rows`` lines across all ``w`` columns,
+    the body only the left ``body_w`` columns below them; the stories after it fill the rest."""
     index: int          # item index (priority order)
     c0: int
     r0: int
@@ -95,6 +103,20 @@ class Leaf:
     h: int
     photo: tuple | None  # (columns, rows, "top" | "bottom") or None
     edit: int            # estimated edit, 字 (+ add, − cut)
+    body_w: int = 0      # 0: a rectangle; else the body's columns under a head across ``w``
+    head_rows: int = 0   # grid lines of the head band (L leaves)
+
+    @property
+    def body_cols(self) -> int:
+        return self.body_w or self.w
+
+    def cells(self) -> set:
+        """The grid cells (column, line) the block covers."""
+        if not self.body_w:
+            return {(c, r) for c in range(self.c0, self.c0 + self.w) for r in range(self.r0, self.r0 + self.h)}
+        band = {(c, r) for c in range(self.c0, self.c0 + self.w) for r in range(self.r0, self.r0 + self.head_rows)}
+        return band | {(c, r) for c in range(self.c0, self.c0 + self.body_w)
+                       for r in range(self.r0 + self.head_rows, self.r0 + self.h)}
 
 
 @dataclass
@@ -315,7 +337,9 @@ def photo_variants(photo: Photo | None, need: Need, w: int, g: PageGrid) -> list
 
 
 class _Solver:
-    def __init__(self, needs: list, photos: list, g: PageGrid, max_cut=MAX_CUT, max_add=MAX_ADD):
+    def __init__(self, needs: list, photos: list, g: PageGrid, max_cut=MAX_CUT, max_add=MAX_ADD,
+                 l_shapes: bool = True):
+        self.l_shapes = l_shapes
         self.needs = needs
         self.photos = photos
         self.g = g
@@ -348,6 +372,34 @@ class _Solver:
     def area_ok(self, i, j, area) -> bool:
         return self.lo_pref[j] - self.lo_pref[i] <= area <= self.hi_pref[j] - self.hi_pref[i]
 
+    def _variants(self, i, w) -> list:
+        vkey = (i, w)
+        if vkey not in self.variants:
+            self.variants[vkey] = photo_variants(self.photos[i], self.needs[i], w, self.g)
+        return self.variants[vkey]
+
+    def _body_cost(self, i, bw, rows, pv, top_ok=True):
+        """(cost, edit) of story i's body in ``bw`` columns × ``rows`` lines with photo variant
+        ``pv``, or None when the edit would be out of bounds or the body too short."""
+        nd = self.needs[i]
+        if pv and pv[2] == "top":
+            if not top_ok:
+                return None
+            rows -= pv[1]
+        if rows < MIN_BODY_ROWS:
+            return None
+        cells = bw * rows - (pv[0] * pv[1] if pv and pv[2] == "bottom" else 0)
+        if pv and pv[2] == "bottom" and rows - pv[1] < MIN_BODY_ROWS:
+            return None
+        edit = (cells - nd.body_cells) * self.g.cpl
+        if edit < -self.max_cut * nd.chars - self.g.cpl or edit > self.max_add * nd.chars + self.g.cpl:
+            return None
+        cost = abs(edit) * (ADD_WEIGHT if edit > 0 else 1.0)
+        if pv:
+            best_w = max(v[0] for v in self._variants(i, bw) if v)
+            cost += (best_w - pv[0]) * 2 * self.g.cpl
+        return cost, edit
+
     def leaf(self, i, w, h) -> list:
         key = (i, w, h)
         if key in self.leaf_memo:
@@ -356,27 +408,29 @@ class _Solver:
         out = []
         hc = nd.head_cells[w - 1] if w - 1 < len(nd.head_cells) else None
         if hc is not None:
-            vkey = (i, w)
-            if vkey not in self.variants:
-                self.variants[vkey] = photo_variants(self.photos[i], nd, w, self.g)
-            for pv in self.variants[vkey]:
-                rows = h - hc - (pv[1] if pv and pv[2] == "top" else 0)
-                if rows < MIN_BODY_ROWS:
-                    continue
-                cells = w * rows - (pv[0] * pv[1] if pv and pv[2] == "bottom" else 0)
-                if pv and pv[2] == "bottom" and h - hc - pv[1] < MIN_BODY_ROWS:
-                    continue
-                edit = (cells - nd.body_cells) * self.g.cpl
-                if edit < -self.max_cut * nd.chars - self.g.cpl or edit > self.max_add * nd.chars + self.g.cpl:
-                    continue
-                cost = abs(edit) * (ADD_WEIGHT if edit > 0 else 1.0)
-                if pv:
-                    best_w = max(v[0] for v in self.variants[vkey] if v)
-                    cost += (best_w - pv[0]) * 2 * self.g.cpl
-                out.append((cost, (Leaf(i, 0, 0, w, h, pv, edit),)))
+            for pv in self._variants(i, w):
+                ce = self._body_cost(i, w, h - hc, pv)
+                if ce is not None:
+                    out.append((ce[0], (Leaf(i, 0, 0, w, h, pv, ce[1]),)))
         out.sort(key=lambda c: c[0])
         out = out[:K_BEST]
         self.leaf_memo[key] = out
+        return out
+
+    def l_leaves(self, i, w, h) -> list:
+        """Story i as an L turned over: its heads across all ``w`` columns, its body in the left
+        ``bw`` columns below them — (cost, leaf, bw, head rows) for each body width."""
+        nd = self.needs[i]
+        hc = nd.head_cells[w - 1] if w - 1 < len(nd.head_cells) else None
+        if not hc:
+            return []
+        out = []
+        for bw in range(1, w):
+            for pv in self._variants(i, bw):
+                ce = self._body_cost(i, bw, h - hc, pv, top_ok=False)
+                if ce is not None:
+                    out.append((ce[0], Leaf(i, 0, 0, w, h, pv, ce[1], body_w=bw, head_rows=hc)))
+        out.sort(key=lambda c: c[0])
         return out
 
     def solve(self, i, j, w, h, keep: int = K_BEST) -> list:
@@ -418,10 +472,25 @@ class _Solver:
                         if _collide(ll, lr2, w1, self.needs):
                             continue
                         cands.append((cl + cr, ll + lr2))
+        # story i as an L (通栏标题): heads over the whole width, the stories after it beside its body
+        if self.l_shapes:
+            per_bw: dict = {}
+            for cost, lf in self.l_leaves(i, w, h):
+                if len(per_bw.setdefault(lf.body_w, [])) < K_BEST:
+                    per_bw[lf.body_w].append((cost, lf))
+            for bw, lfs in per_bw.items():
+                rows = h - lfs[0][1].head_rows
+                if not self.area_ok(i + 1, j, (w - bw) * rows):
+                    continue
+                rest = self.solve(i + 1, j, w - bw, rows)
+                for cl, lf in lfs:
+                    for cr, lr in rest:
+                        cands.append((cl + cr + L_COST * self.g.cpl,
+                                      (lf,) + tuple(_shift(x, bw, lf.head_rows) for x in lr)))
         cands.sort(key=lambda c: c[0])
         out, seen = [], set()
         for c in cands:
-            sig = tuple((l.index, l.c0, l.r0, l.w, l.h, l.photo) for l in c[1])
+            sig = tuple((l.index, l.c0, l.r0, l.w, l.h, l.photo, l.body_w) for l in c[1])
             if sig in seen:
                 continue
             seen.add(sig)
@@ -433,7 +502,7 @@ class _Solver:
 
 
 def _shift(l: Leaf, dc: int, dr: int) -> Leaf:
-    return Leaf(l.index, l.c0 + dc, l.r0 + dr, l.w, l.h, l.photo, l.edit)
+    return Leaf(l.index, l.c0 + dc, l.r0 + dr, l.w, l.h, l.photo, l.edit, l.body_w, l.head_rows)
 
 
 def head_span(l: Leaf, needs) -> tuple[int, int]:
@@ -465,6 +534,15 @@ def build_document(template: Document, items: list, stories: list, leaves, g: Pa
         doc.articles.append(Article(art, s.name or s.id))
         doc.stories.append(s)
         x, y, w, h = g.x(l.c0), _down(g.y(l.r0)), g.span(l.w), l.h * g.pitch_mm
+        block_x, block_w, block_y = x, w, y
+        head_id = None
+        if l.body_w:
+            # the L's head band across the block, threaded into the body frame below it
+            head_id = f"{s.id}-head"
+            band = l.head_rows * g.pitch_mm
+            page.frames.append(TextFrame(head_id, x, y, w, band, article=art, story=s.id,
+                                         next=f"{s.id}-text"))
+            y, h, w = _down(y + band), h - band, g.span(l.body_w)
         ty, th = y, h
         if l.photo:
             pw, prow, pos = l.photo
@@ -494,13 +572,14 @@ def build_document(template: Document, items: list, stories: list, leaves, g: Pa
                                             stroke=None, stroke_weight=0.0, fill=None, wrap=Wrap("box", 0.0)))
         # (+ a hair: the file keeps 4 decimals of a mm, and a bottom rounded up by 0.00005 mm
         # must not push the last grid line out; a hair admits no extra line)
-        page.frames.append(TextFrame(f"{s.id}-text", x, ty, w, th + EPS_MM, article=art, columns=l.w,
-                                     gutter=g.gutter_mm, story=s.id, balance=True))
+        page.frames.append(TextFrame(f"{s.id}-text", x, ty, w, th + EPS_MM, article=art, columns=l.body_cols,
+                                     gutter=g.gutter_mm, story=None if head_id else s.id, balance=True))
         if l.r0 > 0:
-            page.frames.append(RuleFrame(f"{s.id}-rule-top", x, y - 0.2, w, 0.0, weight=0.5))
+            page.frames.append(RuleFrame(f"{s.id}-rule-top", block_x, block_y - 0.2, block_w, 0.0, weight=0.5))
         if l.c0 > 0:
-            gx = x - g.gutter_mm / 2
-            page.frames.append(RuleFrame(f"{s.id}-rule-left", gx, y + 0.8, 0.0, h - 1.6, weight=0.5))
+            gx = block_x - g.gutter_mm / 2
+            page.frames.append(RuleFrame(f"{s.id}-rule-left", gx, block_y + 0.8, 0.0, l.h * g.pitch_mm - 1.6,
+                                         weight=0.5))
     return doc
 
 
@@ -536,7 +615,7 @@ class Fill:
 
 
 def _frame_fit(result, doc, story_id, g: PageGrid) -> Fill:
-    frame = next(f for f in doc.pages[0].frames if isinstance(f, TextFrame) and f.story == story_id)
+    frame = doc.pages[0].frame(f"{story_id}-text")
     st = fit_state(result, story_id, frame)
     return Fill(st.over, tuple(column_gaps(doc, result, g, frame)), st.line_chars)
 
@@ -601,8 +680,12 @@ def _items_from(items) -> list:
 
 
 def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layouter | None = None,
-           base_dir=None, time_limit: float = 20.0, _verify_cuts: bool = True) -> MakeupResult:
-    """Propose pages for ``items`` (Items or Stories, lowest priority number first) on ``template``."""
+           base_dir=None, time_limit: float = 20.0, _verify_cuts: bool = True,
+           l_shapes: bool = True) -> MakeupResult:
+    """Propose pages for ``items`` (Items or Stories, lowest priority number first) on ``template``.
+
+    ``l_shapes``: also try a story as an L turned over (heads across its block, the later
+    stories beside its body); off, every block is a rectangle."""
     t0 = time.perf_counter()
     if not template.pages:
         raise MakeupError("the template has no page")
@@ -624,7 +707,7 @@ def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layout
     needs = [meas.need(s, it.photo) for s, it in zip(stories, items)]
     photos = [it.photo for it in items]
     total = sum(nd.chars for nd in needs) or 1
-    solver = _Solver(needs, photos, g)
+    solver = _Solver(needs, photos, g, l_shapes=l_shapes)
     roots = solver.solve(0, len(items), g.columns, g.rows, keep=max(8, 3 * alternatives))
     if not roots:
         res = _cannot_fit(needs, photos, g, stories, t0)
@@ -681,6 +764,8 @@ def _realise(template, items, leaves, g, layouter, needs, total) -> Proposal | N
     overset = sum(o.chars for o in result.overset)
     if overset:
         return None
+    if not _bands_hold_their_heads(doc, result, leaves, stories):
+        return None
     feet, empty = empty_feet(doc, result, g)
     edit_score = sum(abs(d) * (ADD_WEIGHT if d > 0 else 1.0) for d in edits.values()) / total * 100
     head = 0
@@ -691,11 +776,33 @@ def _realise(template, items, leaves, g, layouter, needs, total) -> Proposal | N
     photo = 0
     for l in leaves:
         if l.photo:
-            vs = [v for v in photo_variants(items[l.index].photo, needs[l.index], l.w, g) if v]
+            vs = [v for v in photo_variants(items[l.index].photo, needs[l.index], l.body_cols, g) if v]
             photo += max(v[0] for v in vs) - l.photo[0]
     parts = {"edit": edit_score, "head": 10.0 * head, "photo": 2.0 * photo}
     return Proposal(doc, sorted(leaves, key=lambda l: l.index), edits, sum(parts.values()), parts,
                     overset, feet, empty, g)
+
+
+def _bands_hold_their_heads(doc: Document, result, leaves, stories) -> bool:
+    """Each L's head band holds exactly its story's opening heads: no body line set across the
+    band's full width, no head pushed down into the body's columns."""
+    for l in leaves:
+        if not l.body_w:
+            continue
+        story = doc.story(stories[l.index].id)
+        start = 0
+        for b in story.blocks:
+            if b.role not in HEAD_ROLES:
+                break
+            start += len(b.text) + 1
+        for ln in result.pages[0].lines:
+            if ln.story != story.id:
+                continue
+            if ln.frame == f"{story.id}-head" and ln.end > start:
+                return False
+            if ln.frame == f"{story.id}-text" and ln.start < start - 1:
+                return False
+    return True
 
 
 def column_gaps(doc: Document, result, g: PageGrid, frame: TextFrame) -> list[int]:
