@@ -230,6 +230,9 @@ def test_story_editor_follows_typing(qtbot, typing):
     w, tool = typing
     w.open_story("s2")
     click(qtbot, w, point_of_char(w, "s2", 3))
+    before = w.story_editor._rows[0][2].toPlainText()
     qtbot.keyClicks(w.canvas, "ab")
     ed = w.story_editor._rows[0][2]
-    assert ed.toPlainText() == story_text(w, "s2")
+    # not inside the keystrokes (they stay cheap): once typing pauses
+    assert ed.toPlainText() == before != story_text(w, "s2")
+    qtbot.waitUntil(lambda: ed.toPlainText() == story_text(w, "s2"), timeout=2000)
