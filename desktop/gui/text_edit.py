@@ -834,6 +834,7 @@ class TypeTool:
             from ..core.typeset.result import PageResult
             from ..render.qt import paint_into
             o = c.page_mm_to_view(pe["page"], 0, 0)
+            o = QPointF(round(o.x()), round(o.y()))     # where the page picture is blitted
             qp.save()
             qp.setClipRect(QRectF(box.right(), covered.top(), max(0.0, pe["end"] - box.right()), covered.height()))
             qp.translate(o)
