@@ -401,9 +401,11 @@ class Canvas(QAbstractScrollArea):
 
     def _drop_stale_images(self):
         s = self.px_per_pt
-        for pid in [k for k, v in self._images.items() if abs(v.scale - s) > 1e-9]:
+        stale = [k for k, v in self._images.items() if abs(v.scale - s) > 1e-9]
+        for pid in stale:
             del self._images[pid]
-        self.viewport().update()
+        if stale:           # (pictures shown since the zoom were already made at its scale)
+            self.viewport().update()
 
     def invalidate(self):
         self._images.clear()

@@ -271,9 +271,9 @@ def test_a_keystroke_repaints_the_changed_lines_and_the_caret_not_the_page(qtbot
     tool = type_tool(qtbot, w)
     qtbot.mouseClick(w.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point_of_char(w, "s2", 3))
     # the page picture at the view's scale (made at the first paint after the zoom settled)
-    qtbot.waitUntil(lambda: "p1" in w.canvas._images
+    qtbot.waitUntil(lambda: "p1" in w.canvas._images and not w.canvas._rezoom_timer.isActive()
                     and abs(w.canvas._images["p1"].scale - w.canvas.px_per_pt) < 1e-9, timeout=3000)
-    qtbot.wait(20)
+    qtbot.wait(50)
     spy = _PaintSpy(w.canvas.viewport())
     ime(w, commit="新")
     qtbot.waitUntil(lambda: bool(spy.regions), timeout=2000)
