@@ -65,16 +65,13 @@ def _intersects(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
-def _touches(a, boxes) -> bool:
-    return any(a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3] for b in boxes)
-
-
 class PageImage:
     """A page painted at one scale, with the boxes of its items for partial repaints."""
 
     def __init__(self, page_result, scale: float):
         self.result = page_result
         self.scale = scale
+        self._boxes: dict[int, tuple] = {}
         w = max(1, math.ceil(page_result.width * scale))
         h = max(1, math.ceil(page_result.height * scale))
         self.image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
@@ -84,6 +81,13 @@ class PageImage:
             paint_into(qp, page_result, scale, placeholders=True)
         finally:
             qp.end()
+
+    def _box(self, item):
+        """item_box, kept per item object across updates (most items survive an edit)."""
+        e = self._boxes.get(id(item))
+        if e is None or e[0] is not item:
+            e = self._boxes[id(item)] = (item, item_box(item))
+        return e[1]
 
     def update(self, new_result) -> list[QRect]:
         """Repaint only where items look different between the cached and the new display
@@ -96,6 +100,9 @@ class PageImage:
         self.result = new_result
         if old.items is new_result.items:
             return []
+        if len(self._boxes) > 4 * len(new_result.items) + 64:     # forget items long gone
+            live = {id(i) for i in new_result.items}
+            self._boxes = {k: v for k, v in self._boxes.items() if k in live}
         kept = {id(i) for i in old.items}
         fresh = [i for i in new_result.items if id(i) not in kept]
         kept = {id(i) for i in new_result.items}
@@ -118,7 +125,14 @@ class PageImage:
         out = list(rects)
         if not out:
             return []
-        items = tuple(i for i in new_result.items if _touches(item_box(i), clips))
+        items = []
+        for i in new_result.items:
+            a = self._box(i)
+            for b in clips:
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+                    items.append(i)
+                    break
+        items = tuple(items)
         qp = QPainter(self.image)
         try:
             qp.setClipRegion(rects)
