@@ -300,3 +300,40 @@ def test_ime_preedit_pushes_the_following_characters_aside(qtbot, typing):
     assert w.session.undo_stack.count() == undo0 + 1
     qtbot.keyClick(w.canvas, Qt.Key.Key_Z, CTRL)
     assert story_text(w, "s2") == before
+
+
+def test_galley_taking_the_focus_catches_up_at_once(qtbot, typing):
+    """The story editor follows typing on the page after a pause; clicking into it before
+    the pause is over brings it up to date first, so the next key there edits the text as
+    it is (not a stale copy that would undo the page's typing)."""
+    w, tool = typing
+    w.open_story("s2")
+    click(qtbot, w, point_of_char(w, "s2", 3))
+    qtbot.keyClicks(w.canvas, "cd")
+    ed = w.story_editor._rows[0][2]
+    assert ed.toPlainText() != story_text(w, "s2")          # not synced inside the keystrokes
+    ed.setFocus()
+    assert ed.toPlainText() == story_text(w, "s2")          # synced on taking the focus
+    cur = ed.textCursor()
+    cur.setPosition(0)
+    ed.setTextCursor(cur)
+    qtbot.keyClicks(ed, "z")
+    assert story_text(w, "s2").startswith("z短讯：cd朱熹")
+
+
+def test_typing_past_the_bottom_of_the_view_scrolls_it(qtbot, typing):
+    w, tool = typing
+    c = w.canvas
+    c.set_zoom(3.0)
+    qtbot.wait(200)
+    click_at = point_of_char(w, "s1", 40)
+    bar = c.verticalScrollBar()
+    bar.setValue(bar.value() + click_at.y() - (c.viewport().height() - 12))   # the line at the bottom edge
+    click(qtbot, w, point_of_char(w, "s1", 40))
+    assert tool.caret == 40
+    bar.setValue(bar.value() - 80)                          # the user scrolled up: caret out of view
+    vp = QRectF(c.viewport().rect())
+    assert not vp.contains(tool.caret_view_rect())
+    before = bar.value()
+    ime(w, commit="字")
+    assert bar.value() > before and vp.contains(tool.caret_view_rect())   # scrolled down to it
