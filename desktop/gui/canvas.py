@@ -5,8 +5,11 @@ cached QImage painted by desktop/render/qt.py at the current scale; painting
 the widget only blits those images and draws the overlays (guides, frame
 edges, threads, selection) — it never lays out.  After an edit the session
 says which pages changed; only the part of the cached image covered by the
-changed display items is repainted.  At high zoom (page image too big) the
-visible region is painted directly, with items filtered by their boxes.
+display items that draw differently is repainted (items are compared by what
+they draw, not by their source offsets).  After a text edit (typing) only those
+rectangles and the tool's overlay (caret, preedit) are repainted in the
+viewport; other edits repaint the viewport.  At high zoom (page image too big)
+the visible region is painted directly, with items filtered by their boxes.
 
 Tools (desktop/gui/tools.py) get the mouse and keyboard events and draw their
 own overlays (Scribus canvasmode, Orange interactions).
