@@ -5,8 +5,11 @@ cached QImage painted by desktop/render/qt.py at the current scale; painting
 the widget only blits those images and draws the overlays (guides, frame
 edges, threads, selection) — it never lays out.  After an edit the session
 says which pages changed; only the part of the cached image covered by the
-changed display items is repainted.  At high zoom (page image too big) the
-visible region is painted directly, with items filtered by their boxes.
+display items that draw differently is repainted (items are compared by what
+they draw, not by their source offsets).  After a text edit (typing) only those
+rectangles and the tool's overlay (caret, preedit) are repainted in the
+viewport; other edits repaint the viewport.  At high zoom (page image too big)
+the visible region is painted directly, with items filtered by their boxes.
 
 Tools (desktop/gui/tools.py) get the mouse and keyboard events and draw their
 own overlays (Scribus canvasmode, Orange interactions).
@@ -17,7 +20,7 @@ import math
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF, QImage, QBrush, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPolygonF, QRegion
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
 from ..core.model.document import BoxFrame, ImageFrame, RuleFrame, TextFrame
@@ -71,6 +74,7 @@ class PageImage:
     def __init__(self, page_result, scale: float):
         self.result = page_result
         self.scale = scale
+        self._boxes: dict[int, tuple] = {}
         w = max(1, math.ceil(page_result.width * scale))
         h = max(1, math.ceil(page_result.height * scale))
         self.image = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
@@ -81,34 +85,90 @@ class PageImage:
         finally:
             qp.end()
 
-    def update(self, new_result) -> None:
-        """Repaint only where items differ between the cached and the new display list."""
+    def _box(self, item):
+        """item_box, kept per item object across updates (most items survive an edit)."""
+        e = self._boxes.get(id(item))
+        if e is None or e[0] is not item:
+            e = self._boxes[id(item)] = (item, item_box(item))
+        return e[1]
+
+    def update(self, new_result) -> list[QRect]:
+        """Repaint only where items look different between the cached and the new display
+        list; returns the repainted rectangles (image pixels) for the canvas to blit.
+
+        Items the layouter kept (the same objects) are not compared at all; rebuilt ones are
+        compared by what they draw (``_look``), so the runs after an insertion, whose source
+        offsets moved by one but whose glyphs did not, are not repainted."""
         old = self.result
         self.result = new_result
         if old.items is new_result.items:
-            return
-        a, b = set(old.items), set(new_result.items)
-        changed = a ^ b
+            return []
+        if len(self._boxes) > 4 * len(new_result.items) + 64:     # forget items long gone
+            live = {id(i) for i in new_result.items}
+            self._boxes = {k: v for k, v in self._boxes.items() if k in live}
+        kept = {id(i) for i in old.items}
+        fresh = [i for i in new_result.items if id(i) not in kept]
+        kept = {id(i) for i in new_result.items}
+        gone = [i for i in old.items if id(i) not in kept]
+        a, b = {_look(i): i for i in gone}, {_look(i): i for i in fresh}
+        changed = [a[k] for k in a.keys() - b.keys()] + [b[k] for k in b.keys() - a.keys()]
         if not changed:
-            if old.items != new_result.items:   # same items, other order: repaint all
-                changed = b
-            else:
-                return
-        boxes = [item_box(i) for i in changed]
-        dirty = (min(x[0] for x in boxes), min(x[1] for x in boxes),
-                 max(x[2] for x in boxes), max(x[3] for x in boxes))
+            if [_look(i) for i in old.items] == [_look(i) for i in new_result.items]:
+                return []
+            changed = list(new_result.items)       # same items, other order: repaint all
         s = self.scale
-        x0, y0 = math.floor(dirty[0] * s) - 1, math.floor(dirty[1] * s) - 1
-        x1, y1 = math.ceil(dirty[2] * s) + 1, math.ceil(dirty[3] * s) + 1
-        clip_pt = (x0 / s, y0 / s, x1 / s, y1 / s)
-        items = tuple(i for i in new_result.items if _intersects(item_box(i), clip_pt))
+        rects = QRegion()
+        clips = []
+        for box in _dirty_boxes(changed):
+            x0, y0 = math.floor(box[0] * s) - 1, math.floor(box[1] * s) - 1
+            x1, y1 = math.ceil(box[2] * s) + 1, math.ceil(box[3] * s) + 1
+            rects += QRect(x0, y0, x1 - x0, y1 - y0)
+            clips.append((x0 / s, y0 / s, x1 / s, y1 / s))
+        rects &= QRegion(self.image.rect())
+        out = list(rects)
+        if not out:
+            return []
+        items = []
+        for i in new_result.items:
+            a = self._box(i)
+            for b in clips:
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
+                    items.append(i)
+                    break
+        items = tuple(items)
         qp = QPainter(self.image)
         try:
-            qp.setClipRect(QRect(x0, y0, x1 - x0, y1 - y0))
-            qp.fillRect(QRect(x0, y0, x1 - x0, y1 - y0), QColor(255, 255, 255))
+            qp.setClipRegion(rects)
+            for r in out:
+                qp.fillRect(r, QColor(255, 255, 255))
             paint_into(qp, replace(new_result, items=items), s, placeholders=True)
         finally:
             qp.end()
+        return out
+
+
+def _look(item):
+    """What an item draws: a glyph run without its source offsets (story, start, line …)."""
+    if type(item) is GlyphRun:
+        return (item.font, item.size, item.color, item.y, item.xs, item.glyphs)
+    return item
+
+
+def _dirty_boxes(items) -> list[tuple[float, float, float, float]]:
+    """Boxes to repaint for changed items: glyph runs merged per frame column (a reflowed
+    paragraph is one box per column, not one box spanning the page), other items alone."""
+    cols: dict = {}
+    out = []
+    for i in items:
+        bx = item_box(i)
+        if type(i) is GlyphRun:
+            k = (i.frame, i.column)
+            c = cols.get(k)
+            cols[k] = bx if c is None else (min(c[0], bx[0]), min(c[1], bx[1]),
+                                            max(c[2], bx[2]), max(c[3], bx[3]))
+        else:
+            out.append(bx)
+    return out + list(cols.values())
 
 
 class Canvas(QAbstractScrollArea):
@@ -146,6 +206,7 @@ class Canvas(QAbstractScrollArea):
         self._rezoom_timer = QTimer(self, singleShot=True, interval=150)
         self._rezoom_timer.timeout.connect(self._drop_stale_images)
         session.layout_changed.connect(self._layout_changed)
+        self._last_overlay_key = self._overlay_key()
         session.selection_changed.connect(self.viewport().update)
         session.document_changed.connect(self._update_scroll)
 
@@ -307,26 +368,61 @@ class Canvas(QAbstractScrollArea):
 
     # ---------------------------------------------------------------- cache
     def _layout_changed(self, changed):
+        """Bring the page pictures up to date and repaint what changed.
+
+        After a text edit (typing, deleting, character formats) only the rectangles the
+        page pictures repainted are blitted again, and the tool's overlay repaints its own
+        (caret, preedit); anything else — frames moved, pages added, a story's overset or a
+        frame's emptiness changed (the frame overlay shows those) — repaints the viewport."""
         if changed is None:
+            self._last_overlay_key = self._overlay_key()
             self._images.clear()
             self._update_scroll()
+            self.viewport().update()
+            return
+        partial = self._text_only_change()
+        dirty = QRegion()
+        offs = self.page_offsets() if partial else None
+        for pid in changed:
+            img = self._images.get(pid)
+            pr = self.session.page_result(pid)
+            if img is None or pr is None:
+                self._images.pop(pid, None)
+                partial = False
+            elif abs(img.scale - self.px_per_pt) > 1e-9:
+                self._images.pop(pid, None)
+                partial = False
+            else:
+                rects = img.update(pr)
+                if partial and rects:
+                    tl = self.scene_to_view(*offs[pid])
+                    ox, oy = round(tl.x()), round(tl.y())
+                    for r in rects:
+                        dirty += r.translated(ox, oy)
+        if partial:
+            if not dirty.isEmpty():
+                self.viewport().update(dirty)
         else:
-            for pid in changed:
-                img = self._images.get(pid)
-                pr = self.session.page_result(pid)
-                if img is None or pr is None:
-                    self._images.pop(pid, None)
-                elif abs(img.scale - self.px_per_pt) > 1e-9:
-                    self._images.pop(pid, None)
-                else:
-                    img.update(pr)
-        self.viewport().update()
+            self.viewport().update()
+
+    def _overlay_key(self):
+        """What the frame overlay draws from the layout: overset markers, empty frames."""
+        res = self.session.result
+        return (frozenset(self.session.overset_frames()),
+                frozenset(fl.frame for pr in res.pages for fl in pr.frames if fl.end_char > fl.first_char))
+
+    def _text_only_change(self) -> bool:
+        key = self._overlay_key()
+        same, self._last_overlay_key = key == self._last_overlay_key, key
+        return same and self.session.is_text_edit()
 
     def _drop_stale_images(self):
         s = self.px_per_pt
-        for pid in [k for k, v in self._images.items() if abs(v.scale - s) > 1e-9]:
+        stale = [k for k, v in self._images.items() if abs(v.scale - s) > 1e-9]
+        for pid in stale:
             del self._images[pid]
-        self.viewport().update()
+        if stale:           # (pictures shown since the zoom were already made at its scale)
+            self.viewport().update()
 
     def invalidate(self):
         self._images.clear()

@@ -21,6 +21,18 @@ from ..core.model.document import ALIGNMENTS, ImageFrame, RuleFrame, TextFrame, 
 from ..core.model.units import HAO_SIZES, parse_size, size_name
 
 
+PANEL_MS = 120      # panels that follow the model refresh after this pause in the edits
+
+
+def _refresh_after(session, timer: QTimer, refresh) -> None:
+    """A text edit (a keystroke) refreshes the panel after a pause; anything else now."""
+    if session.is_text_edit():
+        timer.start()
+    else:
+        timer.stop()
+        refresh()
+
+
 def _debounced(parent, ms, fn) -> QTimer:
     t = QTimer(parent, singleShot=True, interval=ms)
     t.timeout.connect(fn)
@@ -396,8 +408,10 @@ class PropertiesPanel(QWidget):
         self._image_widgets = [self.file_label, self.ppi_label, self.fit, self.scale]
         self._wrap_widgets = [self.wrap, self.wrap_offset]
         session.selection_changed.connect(self.refresh)
-        session.document_changed.connect(self.refresh)
-        session.layout_changed.connect(lambda *_: self.refresh())
+        # typing on the page refreshes once typing pauses; other edits at once
+        self._later = _debounced(self, PANEL_MS, self.refresh)
+        session.document_changed.connect(lambda: _refresh_after(session, self._later, self.refresh))
+        session.layout_changed.connect(lambda *_: _refresh_after(session, self._later, self.refresh))
         self.refresh()
 
     def _frame(self):
@@ -549,7 +563,8 @@ class StylesPanel(QWidget):
         self.align.activated.connect(lambda _: self._edit(align=self.align.currentData()))
         self.before.valueChanged.connect(lambda v: self._edit(space_before=v))
         self.after.valueChanged.connect(lambda v: self._edit(space_after=v))
-        session.document_changed.connect(self.refresh)
+        self._later = _debounced(self, PANEL_MS, self.refresh)      # not inside every keystroke
+        session.document_changed.connect(lambda: _refresh_after(session, self._later, self.refresh))
         self.refresh()
 
     def refresh(self):

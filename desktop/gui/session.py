@@ -56,6 +56,10 @@ class UndoCommand(QUndoCommand):
         return self.cmd.merge_with(other.cmd)
 
 
+#: commands that change the characters of stories, never frames, pages, styles or blocks' roles
+TEXT_COMMANDS = (C.ReplaceText, C.EditStoryText, C.ApplyCharFormat)
+
+
 def empty_result(doc: Document) -> LayoutResult:
     from ..core.model.units import mm_to_pt
     return LayoutResult(pages=tuple(
@@ -85,6 +89,7 @@ class Session(QObject):
         self.last_layout_ms = 0.0
         self._layouter = None
         self._last_push_time = 0.0
+        self.last_command: C.Command | None = None    # while its signals are emitted: the command done
         self._suspend = False
         self.relayout(initial=True)
 
@@ -136,8 +141,17 @@ class Session(QObject):
             self.selection_changed.emit()
         if not any(p.id == self.current_page for p in self.doc.pages):
             self.current_page = self.doc.pages[0].id if self.doc.pages else None
-        self.relayout()
-        self.document_changed.emit()
+        self.last_command = cmd
+        try:
+            self.relayout()
+            self.document_changed.emit()
+        finally:
+            self.last_command = None
+
+    def is_text_edit(self) -> bool:
+        """True while the signals of an edit of story text only are emitted (typing,
+        deleting, character formats): views may then repaint a part and refresh later."""
+        return isinstance(self.last_command, TEXT_COMMANDS)
 
     # ---------------------------------------------------------------- layout
     def layouter(self):

@@ -12,13 +12,15 @@ import copy
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QScrollArea, QSizePolicy,
+    QApplication, QComboBox, QFrame, QHBoxLayout, QLabel, QPlainTextEdit, QScrollArea, QSizePolicy,
     QVBoxLayout, QWidget,
 )
 
 from .labels import role_label
 from ..core import commands as C
 from ..core.model.document import BLOCK_ROLES, Block, Run
+
+SYNC_MS = 150     # the galley follows typing on the page after this pause
 
 
 class BlockEdit(QPlainTextEdit):
@@ -77,8 +79,16 @@ class StoryEditor(QWidget):
         self.rows_lay.addStretch(1)
         self.scroll.setWidget(self.inner)
         lay.addWidget(self.scroll, 1)
-        session.document_changed.connect(self._document_changed)
-        session.layout_changed.connect(lambda *_: self._update_fit())
+        # the galley follows typing on the page a moment later, not inside every keystroke:
+        # one coalescing timer; other edits, edits made here, or while the focus is here
+        # (undo from the menu) sync at once, and taking the focus flushes a pending sync
+        # before the first key reaches a stale block
+        self._sync_timer = QTimer(self, singleShot=True, interval=SYNC_MS)
+        self._sync_timer.timeout.connect(self._sync)
+        self._pending = set()
+        session.document_changed.connect(lambda: self._schedule("text"))
+        session.layout_changed.connect(lambda *_: self._schedule("fit"))
+        QApplication.instance().focusChanged.connect(self._focus_changed)
         self._fill_story_box()
 
     # ---------------------------------------------------------------- stories
@@ -224,6 +234,30 @@ class StoryEditor(QWidget):
 
     # ---------------------------------------------------------------- follow the model
     _own = False
+
+    def _has_focus(self) -> bool:
+        fw = QApplication.focusWidget()
+        return fw is not None and (fw is self or self.isAncestorOf(fw))
+
+    def _schedule(self, what: str):
+        self._pending.add(what)
+        if self._own or not self.session.is_text_edit() or self._has_focus():
+            self._sync()
+        else:
+            self._sync_timer.start()
+
+    def _focus_changed(self, _old, new):
+        if self._pending and new is not None and (new is self or self.isAncestorOf(new)):
+            self._sync()
+
+    def _sync(self):
+        """Run the pending updates now (the tests and the bench call it to flush)."""
+        self._sync_timer.stop()
+        pending, self._pending = self._pending, set()
+        if "text" in pending:
+            self._document_changed()
+        if "fit" in pending:
+            self._update_fit()
 
     def _document_changed(self):
         ids = [s.id for s in self.session.doc.stories]

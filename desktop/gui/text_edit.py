@@ -14,10 +14,12 @@ overlay from the layout's records — the model holds no preedit text.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QGuiApplication, QPen
+from PySide6.QtGui import (
+    QColor, QFont, QFontMetricsF, QGlyphRun, QGuiApplication, QInputMethodEvent, QPen, QRegion,
+)
 
 from ..core import commands as C
 from ..core.model.document import Block, ImageFrame, Run, Story, TextFrame
@@ -49,17 +51,41 @@ def style_for_role(doc, role: str) -> str:
     return doc.paragraph_styles[0].name if doc.paragraph_styles else names[0]
 
 
-@dataclass
 class _Line:
-    page: str
-    info: object            # LineInfo
-    glyphs: list            # [(x, advance, char index, size)] sorted by x
+    """One line of the story on a page; its glyph list is built only when asked for
+    (a keystroke needs the caret's line, not the thousands of glyphs of the story)."""
+
+    __slots__ = ("page", "info", "_runs", "_glyphs")
+
+    def __init__(self, page: str, info, runs):
+        self.page = page
+        self.info = info            # LineInfo
+        self._runs = runs
+        self._glyphs = None
+
+    @property
+    def glyphs(self) -> list:
+        """[(x, advance, char index, size)] sorted by x."""
+        if self._glyphs is None:
+            ln = self.info
+            lo, hi = ln.start, max(ln.end, ln.start + 1)
+            gl = []
+            for r in self._runs:
+                base = r.start
+                for gx, adv, off in zip(r.xs, r.advances, r.offsets):
+                    if lo <= base + off < hi:
+                        gl.append((gx, adv, base + off, r.size))
+            gl.sort()
+            self._glyphs = gl
+        return self._glyphs
 
 
 class StoryGeometry:
     """Where a story's characters are on the pages (built from one LayoutResult)."""
 
     def __init__(self, result, story_id: str):
+        self.result = result
+        self.story_id = story_id
         self.lines: list[_Line] = []
         for pr in result.pages:
             infos = [ln for ln in pr.lines if ln.story == story_id]
@@ -67,17 +93,10 @@ class StoryGeometry:
                 continue
             by_line: dict = {}
             for r in pr.items:
-                if isinstance(r, GlyphRun) and r.story == story_id:
+                if type(r) is GlyphRun and r.story == story_id:
                     by_line.setdefault((r.frame, r.column, round(r.y, 1)), []).append(r)
             for ln in infos:
-                gl = []
-                for r in by_line.get((ln.frame, ln.column, round(ln.baseline, 1)), ()):
-                    for gx, adv, off in zip(r.xs, r.advances, r.offsets):
-                        ch = r.start + off
-                        if ln.start <= ch < max(ln.end, ln.start + 1):
-                            gl.append((gx, adv, ch, r.size))
-                gl.sort()
-                self.lines.append(_Line(pr.page, ln, gl))
+                self.lines.append(_Line(pr.page, ln, by_line.get((ln.frame, ln.column, round(ln.baseline, 1)), ())))
         self.lines.sort(key=lambda L: (L.info.start, L.info.end))
 
     def line_index(self, pos: int, at_end: bool = False) -> int | None:
@@ -167,6 +186,8 @@ class TypeTool:
         self._frame_tool = None              # drawing a new frame
         self._geom = None
         self._goal_x = None                  # x kept over Up/Down runs
+        self.preedit_cursor = 0              # the input method's cursor inside the preedit
+        self._painted = QRegion()            # where the overlay was last drawn (viewport px)
 
     # ---------------------------------------------------------------- tool protocol
     def activate(self, canvas):
@@ -198,10 +219,10 @@ class TypeTool:
     def geometry(self) -> StoryGeometry | None:
         if self.story_id is None:
             return None
-        key = (id(self.session.result), self.story_id)
-        if self._geom is None or self._geom[0] != key:
-            self._geom = (key, StoryGeometry(self.session.result, self.story_id))
-        return self._geom[1]
+        g = self._geom
+        if g is None or g.result is not self.session.result or g.story_id != self.story_id:
+            g = self._geom = StoryGeometry(self.session.result, self.story_id)
+        return g
 
     def story(self) -> Story | None:
         return self.session.doc.story(self.story_id) if self.story_id else None
@@ -286,9 +307,30 @@ class TypeTool:
         self.anchor = min(self.anchor, n)
 
     def _changed(self):
+        """Repaint where the overlay was and where it is now (not the whole viewport:
+        a keystroke's repaint is the changed glyphs and the caret)."""
         c = self.canvas
-        c.viewport().update()
+        region = self._overlay_region()
+        c.viewport().update(region | self._painted)
+        self._painted = region
         QGuiApplication.inputMethod().update(Qt.InputMethodQuery.ImQueryAll)
+
+    def _keep_caret_in_view(self):
+        """Typing on past the bottom (or edge) of the view scrolls it, as text editors do."""
+        if not self.editing or self._drag == "select":
+            return
+        r = self.caret_view_rect()
+        if r is None:
+            return
+        c = self.canvas
+        vp = QRectF(c.viewport().rect())
+        m = min(40.0, vp.height() / 4)
+        for bar, lo, hi, a, b in ((c.verticalScrollBar(), r.top(), r.bottom(), vp.top(), vp.bottom()),
+                                  (c.horizontalScrollBar(), r.left(), r.right(), vp.left(), vp.right())):
+            if hi > b:
+                bar.setValue(bar.value() + math.ceil(hi - b + m))
+            elif lo < a:
+                bar.setValue(bar.value() - math.ceil(a - lo + m))
 
     # ---------------------------------------------------------------- mouse
     def press(self, e):
@@ -384,6 +426,7 @@ class TypeTool:
         self.caret = self.anchor = cmd.caret_after
         self.at_end = False
         self._goal_x = None
+        self._keep_caret_in_view()
         self._changed()
         return True
 
@@ -424,6 +467,7 @@ class TypeTool:
             return False
         self.caret = self.anchor = a
         self._goal_x = None
+        self._keep_caret_in_view()
         self._changed()
         return True
 
@@ -479,6 +523,7 @@ class TypeTool:
         if not extend:
             self.anchor = self.caret
         self.at_end = at_end
+        self._keep_caret_in_view()
         self._changed()
 
     def _line_move(self, step: int, extend: bool):
@@ -608,6 +653,10 @@ class TypeTool:
             self.preedit = ""
             self.insert(commit)
         self.preedit = e.preeditString()
+        self.preedit_cursor = len(self.preedit)
+        for a in e.attributes():
+            if a.type == QInputMethodEvent.AttributeType.Cursor:
+                self.preedit_cursor = max(0, min(len(self.preedit), a.start))
         self._changed()
         e.accept()
 
@@ -656,46 +705,165 @@ class TypeTool:
         return C.block_start(st, bi)
 
     # ---------------------------------------------------------------- painting
+    def _selection_rects(self) -> list[QRectF]:
+        g = self.geometry()
+        a, b = self.selection()
+        if g is None or a == b:
+            return []
+        c = self.canvas
+        out = []
+        for pid, x0, x1, base, size in g.spans(a, b):
+            tl = c.page_mm_to_view(pid, x0 * MM_PER_PT, (base - size * 0.88) * MM_PER_PT)
+            br = c.page_mm_to_view(pid, x1 * MM_PER_PT, (base + size * 0.12) * MM_PER_PT)
+            out.append(QRectF(tl, br))
+        return out
+
+    def _overlay_region(self) -> QRegion:
+        """The viewport pixels the overlay covers now (caret, selection, preedit)."""
+        region = QRegion()
+        if self._frame_tool is not None or not self.editing:
+            return region
+        rects = self._selection_rects()
+        r = self.caret_view_rect()
+        if r is not None:
+            rects.append(r)
+            pe = self.preedit_geometry()
+            if pe is not None:
+                rects.append(pe["covered"])
+        for q in rects:
+            region += q.adjusted(-2, -2, 2, 2).toAlignedRect()
+        return region
+
+    def preedit_geometry(self):
+        """Where the input method's composition is drawn, in viewport px: ``box`` (the
+        preedit), ``covered`` (the part of the line repainted: from the caret to the end of
+        the measure, or the box if longer), ``shift`` (px the following characters of the
+        line are pushed right by), ``following`` (the view rects those characters are drawn
+        at, pushed; the ones pushed past the measure are not drawn) and what to draw."""
+        if not self.preedit or not self.editing:
+            return None
+        r = self.caret_view_rect()
+        cg = self.caret_geometry()
+        if r is None or cg is None:
+            return None
+        pid, x, base, size = cg
+        c = self.canvas
+        s = c.px_per_pt
+        g = self.geometry()
+        line = None
+        if g is not None:
+            i = g.line_index(self.caret, self.at_end)
+            line = g.lines[i] if i is not None else None
+        font_id = next((run.font for run in (line._runs if line else ())), None)
+        raw = glyphs = None
+        if font_id is not None:
+            from ..render.qt import default_font_cache
+            raw = default_font_cache().raw_font(font_id, size * s)
+            glyphs = raw.glyphIndexesForString(self.preedit)
+            if not glyphs or 0 in glyphs:
+                raw = glyphs = None
+        if raw is not None:
+            advs = [p.x() for p in raw.advancesForGlyphIndexes(glyphs)]
+            font = None
+        else:
+            font = QFont()
+            font.setFamilies(["Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "SimSun"])
+            font.setPixelSize(max(6, round(size * s)))
+            fm = QFontMetricsF(font)
+            advs = [fm.horizontalAdvance(ch) for ch in self.preedit]
+        shift = math.ceil(sum(advs) + 2)
+        top = c.page_mm_to_view(pid, x * MM_PER_PT, (base - size * 0.95) * MM_PER_PT).y()
+        bottom = c.page_mm_to_view(pid, x * MM_PER_PT, (base + size * 0.25) * MM_PER_PT).y()
+        box = QRectF(r.left(), top, shift, bottom - top)
+        end = box.right()
+        following, runs = [], []
+        if line is not None:
+            end = max(end, c.page_mm_to_view(pid, line.info.x1 * MM_PER_PT, 0).x() + 1)
+            dx = shift / s
+            for run in line._runs:
+                keep = [k for k, off in enumerate(run.offsets)
+                        if self.caret <= run.start + off < max(line.info.end, line.info.start + 1)]
+                if not keep:
+                    continue
+                xs = tuple(run.xs[k] + dx for k in keep)
+                runs.append(run._replace(xs=xs, glyphs=tuple(run.glyphs[k] for k in keep),
+                                         advances=tuple(run.advances[k] for k in keep),
+                                         offsets=tuple(run.offsets[k] for k in keep)))
+                for k, gx in zip(keep, xs):
+                    a = c.page_mm_to_view(pid, gx * MM_PER_PT, (base - size * 0.88) * MM_PER_PT)
+                    b = c.page_mm_to_view(pid, (gx + run.advances[k]) * MM_PER_PT, (base + size * 0.12) * MM_PER_PT)
+                    following.append(QRectF(a, b))
+        covered = QRectF(box.left(), top, end - box.left(), bottom - top)
+        visible = [q for q in following if q.right() <= end + 0.5]
+        return {"box": box, "covered": covered, "shift": shift, "following": visible,
+                "page": pid, "base": base, "size": size, "runs": runs, "raw": raw, "glyphs": glyphs,
+                "advances": advs, "font": font, "end": end}
+
     def paint_overlay(self, qp):
         if self._frame_tool is not None:
             self._frame_tool.paint_overlay(qp)
             return
         if not self.editing:
             return
-        c = self.canvas
-        g = self.geometry()
-        a, b = self.selection()
-        if g is not None and a != b:
+        sel = self._selection_rects()
+        if sel:
             qp.setPen(Qt.PenStyle.NoPen)
             qp.setBrush(C_SELECT_TEXT)
-            for pid, x0, x1, base, size in g.spans(a, b):
-                tl = c.page_mm_to_view(pid, x0 * MM_PER_PT, (base - size * 0.88) * MM_PER_PT)
-                br = c.page_mm_to_view(pid, x1 * MM_PER_PT, (base + size * 0.12) * MM_PER_PT)
-                qp.drawRect(QRectF(tl, br))
+            for q in sel:
+                qp.drawRect(q)
         r = self.caret_view_rect()
         if r is None:
             return
-        if self.preedit:
-            self._paint_preedit(qp, r)
+        pe = self.preedit_geometry() if self.preedit else None
+        if pe is not None:
+            self._paint_preedit(qp, pe, r)
         else:
             qp.fillRect(r, C_CARET)
 
-    def _paint_preedit(self, qp, r: QRectF):
-        """The input method's composition at the caret: on white, underlined, caret after it."""
-        f = QFont()
-        f.setFamilies(["Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "SimSun"])
-        f.setPixelSize(max(6, round(r.height() * 0.88)))
-        fm = QFontMetricsF(f)
-        w = fm.horizontalAdvance(self.preedit)
-        box = QRectF(r.left(), r.top(), w + 2, r.height())
-        qp.fillRect(box, QColor(255, 255, 240))
-        qp.setFont(f)
-        qp.setPen(QPen(QColor(0, 0, 0)))
+    def _paint_preedit(self, qp, pe, r: QRectF):
+        """The composition in place: the rest of the line is pushed right by the preedit's
+        width (what is pushed past the measure is hidden until the commit), the preedit is
+        drawn in the story's face on a pale ground, underlined, with the input method's
+        cursor in it."""
+        c = self.canvas
+        covered, box = pe["covered"], pe["box"]
+        qp.save()
+        qp.setClipRect(covered)
+        qp.fillRect(covered, QColor(255, 255, 255))
+        if pe["runs"]:
+            from ..core.typeset.result import PageResult
+            from ..render.qt import paint_into
+            o = c.page_mm_to_view(pe["page"], 0, 0)
+            o = QPointF(round(o.x()), round(o.y()))     # where the page picture is blitted
+            qp.save()
+            qp.setClipRect(QRectF(box.right(), covered.top(), max(0.0, pe["end"] - box.right()), covered.height()))
+            qp.translate(o)
+            pr = c.session.page_result(pe["page"])
+            paint_into(qp, PageResult(pe["page"], 0, pr.width, pr.height, pr.bleed, tuple(pe["runs"])),
+                       c.px_per_pt)
+            qp.restore()
+        qp.fillRect(box, QColor(255, 255, 235))
         base = r.top() + r.height() * 0.88
-        qp.drawText(QPointF(r.left() + 1, base), self.preedit)
+        if pe["raw"] is not None:
+            gr = QGlyphRun()
+            gr.setRawFont(pe["raw"])
+            gr.setGlyphIndexes(list(pe["glyphs"]))
+            xs, x = [], box.left() + 1
+            for adv in pe["advances"]:
+                xs.append(QPointF(x, base))
+                x += adv
+            gr.setPositions(xs)
+            qp.setPen(QPen(QColor(0, 0, 0)))
+            qp.drawGlyphRun(QPointF(0, 0), gr)
+        else:
+            qp.setFont(pe["font"])
+            qp.setPen(QPen(QColor(0, 0, 0)))
+            qp.drawText(QPointF(box.left() + 1, base), self.preedit)
         qp.setPen(QPen(QColor(0, 0, 0), 1.0))
         qp.drawLine(QPointF(box.left(), r.bottom() - 1), QPointF(box.right(), r.bottom() - 1))
-        qp.fillRect(QRectF(box.right(), r.top(), 1.0, r.height()), C_CARET)
+        cx = box.left() + 1 + sum(pe["advances"][:self.preedit_cursor])
+        qp.restore()
+        qp.fillRect(QRectF(cx, r.top(), 1.0, r.height()), C_CARET)
 
 
 def context_actions(canvas, menu, p: QPointF) -> bool:

@@ -235,3 +235,73 @@ def test_drag_snaps_frame_top_to_engine_grid_cell(qtbot, tmp_path, settings):
     lines = [ln for ln in pr.lines if ln.grid]
     assert lines and any(abs(ln.baseline * MM_PER_PT - y) < 1e-3
                          for ln in lines[:1] for y in baseline_lines(page, pr))
+
+
+# ---------------------------------------------------------------- the keystroke's repaint
+class _PaintSpy:
+    """Records the regions the canvas viewport is asked to paint."""
+
+    def __init__(self, vp):
+        from PySide6.QtCore import QObject, QEvent
+
+        class F(QObject):
+            def eventFilter(s, obj, e):
+                if e.type() == QEvent.Type.Paint:
+                    self.regions.append(e.region())
+                return False
+        self.regions = []
+        self._f = F()
+        vp.installEventFilter(self._f)
+
+
+def _area(region):
+    return sum(r.width() * r.height() for r in region)
+
+
+def test_a_keystroke_repaints_the_changed_lines_and_the_caret_not_the_page(qtbot, window):
+    """Typing on the page: the page picture repaints only where glyphs changed, the
+    viewport only that part and the caret — and the picture is the same as a fresh one."""
+    from PySide6.QtWidgets import QApplication
+    from test_typing import ime, point_of_char, type_tool
+    from banmian.gui.canvas import PageImage
+    w = window
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    w.canvas.setFocus()
+    tool = type_tool(qtbot, w)
+    qtbot.mouseClick(w.canvas.viewport(), Qt.MouseButton.LeftButton, pos=point_of_char(w, "s2", 3))
+    # the page picture at the view's scale (made at the first paint after the zoom settled)
+    qtbot.waitUntil(lambda: "p1" in w.canvas._images and not w.canvas._rezoom_timer.isActive()
+                    and abs(w.canvas._images["p1"].scale - w.canvas.px_per_pt) < 1e-9, timeout=3000)
+    qtbot.wait(50)
+    spy = _PaintSpy(w.canvas.viewport())
+    ime(w, commit="新")
+    qtbot.waitUntil(lambda: bool(spy.regions), timeout=2000)
+    assert w.session.doc.story("s2").text.startswith("短讯：新朱熹")
+    vp = w.canvas.viewport().rect()
+    painted = spy.regions[0]
+    for r in spy.regions[1:]:
+        painted = painted.united(r)
+    # the caret and the changed line are in it …
+    assert painted.contains(tool.caret_view_rect().toAlignedRect().center())
+    assert painted.contains(point_of_char(w, "s2", 3))
+    # … the rest of the page is not: well under a tenth of the view
+    assert _area(painted) < 0.1 * vp.width() * vp.height(), (_area(painted), vp)
+    # the partly repainted picture is the picture a full paint gives
+    pid = "p1"
+    img = w.canvas._images[pid]
+    fresh = PageImage(w.session.page_result(pid), img.scale)
+    assert img.image == fresh.image
+
+
+def test_moving_a_frame_repaints_the_whole_view(qtbot, window):
+    """Only text edits take the partial path: a frame edit (its edges, handles, ports are
+    drawn by the overlay) repaints the viewport."""
+    w = window
+    w.session.set_selection(["t-short"])
+    qtbot.wait(50)
+    spy = _PaintSpy(w.canvas.viewport())
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Right)        # nudge the selected frame
+    qtbot.waitUntil(lambda: bool(spy.regions), timeout=2000)
+    vp = w.canvas.viewport().rect()
+    assert _area(spy.regions[-1]) == vp.width() * vp.height()

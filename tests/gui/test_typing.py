@@ -3,8 +3,8 @@ deletion, selection by mouse and Shift+arrows, clipboard, Enter, the IME (preedi
 place, commit into the model), undo, Escape — all through real key, mouse and input
 method events on the canvas."""
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QGuiApplication, QInputMethodEvent
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
 from helpers import drag, frame_center  # noqa: F401  (tests/gui/helpers.py)
@@ -230,6 +230,110 @@ def test_story_editor_follows_typing(qtbot, typing):
     w, tool = typing
     w.open_story("s2")
     click(qtbot, w, point_of_char(w, "s2", 3))
+    before = w.story_editor._rows[0][2].toPlainText()
     qtbot.keyClicks(w.canvas, "ab")
     ed = w.story_editor._rows[0][2]
-    assert ed.toPlainText() == story_text(w, "s2")
+    # not inside the keystrokes (they stay cheap): once typing pauses
+    assert ed.toPlainText() == before != story_text(w, "s2")
+    qtbot.waitUntil(lambda: ed.toPlainText() == story_text(w, "s2"), timeout=2000)
+
+
+def _crop_diff(a, ra, b, rb):
+    """Mean absolute grey difference (0–255) between rect ``ra`` of image a and ``rb`` of b."""
+    ca, cb = a.copy(ra), b.copy(rb)
+    n = tot = 0
+    for y in range(ca.height()):
+        for x in range(ca.width()):
+            tot += abs(QColor(ca.pixel(x, y)).lightness() - QColor(cb.pixel(x, y)).lightness())
+            n += 1
+    return tot / max(1, n)
+
+
+def _ink(img, r):
+    c = img.copy(r)
+    return sum(1 for y in range(c.height()) for x in range(c.width()) if QColor(c.pixel(x, y)).lightness() < 128)
+
+
+def test_ime_preedit_pushes_the_following_characters_aside(qtbot, typing):
+    """While composing, the preedit is drawn in place and the rest of the line moves right
+    by its width (not drawn over); the model is unchanged until the commit, which inserts
+    the text as one undo step."""
+    from helpers import artifacts_dir
+    w, tool = typing
+    w.canvas.set_zoom(2.0)
+    w.canvas.scroll_to_page("p1")
+    qtbot.wait(250)                     # the zoom settles: page picture at this scale
+    p3 = point_of_char(w, "s2", 3)
+    w.canvas.horizontalScrollBar().setValue(w.canvas.horizontalScrollBar().value() + p3.x() - 200)
+    w.canvas.verticalScrollBar().setValue(w.canvas.verticalScrollBar().value() + p3.y() - 200)
+    click(qtbot, w, point_of_char(w, "s2", 3))
+    assert tool.caret == 3
+    before, undo0 = story_text(w, "s2"), w.session.undo_stack.count()
+    vp = w.canvas.viewport()
+    img0 = vp.grab().toImage()
+    ime(w, preedit="zhongwen")
+    # (a) nothing in the model yet
+    assert tool.preedit == "zhongwen" and story_text(w, "s2") == before
+    assert w.session.undo_stack.count() == undo0
+    pe = tool.preedit_geometry()
+    box, shift = pe["box"], pe["shift"]
+    assert shift >= box.width() - 0.5 and box.width() > 20
+    # (b) the following characters are drawn after the preedit, pushed by its width …
+    assert pe["following"], "the characters after the caret on its line"
+    assert all(q.left() >= box.right() - 0.5 for q in pe["following"])
+    first = pe["following"][0]
+    assert abs(first.left() - (tool.caret_view_rect().left() + shift)) < 2
+    # … and that is what the canvas shows: the glyph of 朱 (char 3) now sits `shift` px right
+    img1 = vp.grab().toImage()
+    img1.save(str(artifacts_dir() / "typing-ime-preedit.png"))
+    glyph = QRectF(tool.caret_view_rect().left() + 1, first.top() + 1,
+                   first.width() - 2, first.height() - 2).toAlignedRect()
+    moved = glyph.translated(shift, 0)
+    assert _ink(img0, glyph) > 10
+    assert _crop_diff(img0, glyph, img1, moved) < 12, "the next character is not drawn pushed aside"
+    assert _crop_diff(img0, glyph, img1, glyph) > 20, "the preedit is not drawn where the character was"
+    assert _ink(img1, box.toAlignedRect()) > 20, "the preedit is drawn in its box"
+    # (c) the commit inserts the text as one undo step; undo takes it out whole
+    ime(w, commit="中文")
+    assert story_text(w, "s2") == before[:3] + "中文" + before[3:]
+    assert tool.preedit == "" and tool.preedit_geometry() is None
+    assert w.session.undo_stack.count() == undo0 + 1
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Z, CTRL)
+    assert story_text(w, "s2") == before
+
+
+def test_galley_taking_the_focus_catches_up_at_once(qtbot, typing):
+    """The story editor follows typing on the page after a pause; clicking into it before
+    the pause is over brings it up to date first, so the next key there edits the text as
+    it is (not a stale copy that would undo the page's typing)."""
+    w, tool = typing
+    w.open_story("s2")
+    click(qtbot, w, point_of_char(w, "s2", 3))
+    qtbot.keyClicks(w.canvas, "cd")
+    ed = w.story_editor._rows[0][2]
+    assert ed.toPlainText() != story_text(w, "s2")          # not synced inside the keystrokes
+    ed.setFocus()
+    assert ed.toPlainText() == story_text(w, "s2")          # synced on taking the focus
+    cur = ed.textCursor()
+    cur.setPosition(0)
+    ed.setTextCursor(cur)
+    qtbot.keyClicks(ed, "z")
+    assert story_text(w, "s2").startswith("z短讯：cd朱熹")
+
+
+def test_typing_past_the_bottom_of_the_view_scrolls_it(qtbot, typing):
+    w, tool = typing
+    c = w.canvas
+    c.set_zoom(3.0)
+    qtbot.wait(200)
+    click_at = point_of_char(w, "s1", 40)
+    bar = c.verticalScrollBar()
+    bar.setValue(bar.value() + click_at.y() - (c.viewport().height() - 12))   # the line at the bottom edge
+    click(qtbot, w, point_of_char(w, "s1", 40))
+    assert tool.caret == 40
+    bar.setValue(bar.value() - 80)                          # the user scrolled up: caret out of view
+    vp = QRectF(c.viewport().rect())
+    assert not vp.contains(tool.caret_view_rect())
+    before = bar.value()
+    ime(w, commit="字")
+    assert bar.value() > before and vp.contains(tool.caret_view_rect())   # scrolled down to it

@@ -78,7 +78,7 @@ def test_story_editor_keeps_a_forced_line_break(qtbot, w):
     click(qtbot, w, point_of_char(w, "s1", 2))
     qtbot.keyClick(w.canvas, Qt.Key.Key_Return, SHIFT)
     ed = w.story_editor._rows[0][2]
-    assert ed.text() == "朱熹\u2028论坛：书院精神的当代回响"
+    qtbot.waitUntil(lambda: ed.text() == "朱熹\u2028论坛：书院精神的当代回响", timeout=2000)
     # typing in the galley keeps the break (no paragraph split)
     ed.setFocus()
     cur = ed.textCursor()
