@@ -824,7 +824,8 @@ class MainWindow(QMainWindow):
     def export_pdf(self):
         from .dialogs import ExportPdfDialog
         s = self.session
-        out = str(s.path.with_suffix(".pdf")) if s.path else ""
+        # the layout's folder when it can be written, else Documents (never a bundled sample's folder)
+        out = files.default_file(s.path, ".pdf", self.tr("Untitled"))
         dlg = ExportPdfDialog(s, out, self)
         self.export_dialog = dlg
         if dlg.exec():
