@@ -149,3 +149,22 @@ def test_preflight_decodes_images_within_a_time_budget(tmp_path, monkeypatch):
     monkeypatch.setattr(P, "READ_SECONDS", 30.0)
     found = P.preflight(doc, result, base_dir=base)
     assert not any(f.code == "image_not_verified" for f in found)
+
+
+# ------------------------------------------------------------------ found by bench/fuzz.py
+
+def test_a_spanning_headline_wider_than_its_region_is_set_not_recursed(tmp_path):
+    """bench/fuzz.py seed 222: a 300-character headline of 全角 spaces in a headline that spans
+    its frame's columns moved 'to the next column' back to the same place until RecursionError."""
+    from banmian.core.preflight import preflight
+    from banmian.core.typeset.layout import layout_document
+    d = sample()
+    story = next(s for s in d["stories"] if any(b.get("role") == "headline" for b in s["blocks"])
+                 and s["id"] == "a1")
+    head = next(b for b in story["blocks"] if b.get("role") == "headline")
+    head["text"] = "\u3000" * 300
+    doc = loads(json.dumps(d, ensure_ascii=False), "case.json")
+    result = layout_document(doc, None, base_dir=paths.sample_layout().parent)
+    assert any(o.story == "a1" for o in result.overset)       # it does not fit: overset, reported
+    assert any(f.code == "overset" and f.story == "a1"
+               for f in preflight(doc, result, base_dir=paths.sample_layout().parent))
