@@ -64,16 +64,21 @@ def run(path=None) -> int:
     install_translator(app, settings)
     from .main_window import MainWindow
     from ..core.io import LayoutFileError
+    from PySide6.QtCore import QCoreApplication
+    title = QCoreApplication.translate("MainWindow", "Banmian")
     try:
         win = MainWindow(path, settings=settings)
-    except LayoutFileError as e:
-        QMessageBox.critical(None, "Banmian", str(e))
+    except LayoutFileError as e:    # the loader's lines as the CLI prints them, under a translated head
+        QMessageBox.critical(None, title, QCoreApplication.translate("MainWindow", "The page could not be opened:")
+                             + "\n" + str(e))
         return 3
     except Exception as e:  # noqa: BLE001 — a file the loader let through: a dialog, the traceback in the log
         from ..cli import log_exception
         log = log_exception(e, f"editor start {path}")
-        QMessageBox.critical(None, "Banmian", f"{path or 'Banmian'}: cannot be opened "
-                             f"({type(e).__name__}: {str(e)[:200]}).\n\nDetails: {log}")
+        QMessageBox.critical(None, title, QCoreApplication.translate(
+            "App", "“%1” cannot be opened (%2).\n\nDetails were written to %3")
+            .replace("%1", str(path or "Banmian")).replace("%2", f"{type(e).__name__}: {str(e)[:200]}")
+            .replace("%3", str(log)))
         return 3
     if path:
         win._add_recent(Path(path).resolve())

@@ -42,7 +42,9 @@ def test_a_refused_layout_at_startup_is_a_dialog_and_exit_3(qtbot, tmp_path, qui
     found = when_modal(qtbot, _close(seen), QMessageBox)
     assert quiet_app.run(str(bad)) == 3
     assert found and seen
-    assert seen[0][1] == f"{bad}: pages[0].frames[0].x: expected a number -10000–10000 mm, found NaN"
+    head, line = seen[0][1].split("\n")      # a translated head, then the loader's line as the CLI prints it
+    assert head == "The page could not be opened:"
+    assert line == f"{bad}: pages[0].frames[0].x: expected a number -10000–10000 mm, found NaN"
 
 
 def test_a_window_that_breaks_at_startup_is_a_dialog_naming_the_log(qtbot, tmp_path, quiet_app, monkeypatch):
