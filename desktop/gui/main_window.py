@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["styles"], self.docks["preflight"])
         self.tabifyDockWidget(self.docks["preflight"], self.docks["story"])
         self.docks["properties"].raise_()
-        self.resizeDocks([self.docks["pages"], self.docks["properties"]], [200, 300],
+        self.resizeDocks([self.docks["pages"], self.docks["properties"]], [200, self._dock_tabs_width()],
                          Qt.Orientation.Horizontal)
         # status bar
         self.zoom_label = QLabel()
@@ -234,6 +234,16 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect_session()
         self.set_tool("select")
+
+    def _dock_tabs_width(self) -> int:
+        """The right dock area's width: at least 300 px, and wide enough for its tab labels whole
+        (English ones were cut to "Prop…", "Pr…"); the labels are never elided."""
+        from PySide6.QtWidgets import QTabBar
+        need = 0
+        for tb in self.findChildren(QTabBar):
+            tb.setElideMode(Qt.TextElideMode.ElideNone)
+            need = max(need, sum(tb.tabSizeHint(i).width() for i in range(tb.count())))
+        return max(300, need + 12)
 
     def _connect_session(self):
         s = self.session
