@@ -38,6 +38,9 @@ def install_translator(app, settings) -> str:
         qt_tr = QTranslator(app)   # Qt's own dialogs (buttons of QMessageBox …)
         if qt_tr.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt_tr)
+        # the file dialogs' Type column ("JSON 文档", not "JSON document") and Qt's number
+        # and date formats follow the editor's language, not the system's locale
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     return lang
 
 

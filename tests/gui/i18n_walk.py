@@ -9,7 +9,7 @@ import re
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QComboBox, QDockWidget, QFileDialog, QGroupBox, QHeaderView, QLabel, QLineEdit,
-    QMenu, QMessageBox, QTabBar, QToolBar, QWidget,
+    QMenu, QMessageBox, QTabBar, QToolBar, QTreeView, QWidget,
 )
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
@@ -75,6 +75,12 @@ def texts(root: QWidget, *, contents: bool = False):
         if isinstance(w, QMessageBox):
             out.append((name + ".text", w.text()))
             out.append((name + ".informativeText", w.informativeText()))
+        if isinstance(w, QFileDialog):           # the Type column of its listing ("Folder", "json File")
+            tree = w.findChild(QTreeView, "treeView")
+            if tree is not None and tree.model() is not None:
+                m, root = tree.model(), tree.rootIndex()
+                out += [(f"{name}.type[{r}]", str(m.data(m.index(r, 2, root)) or ""))
+                        for r in range(min(20, m.rowCount(root)))]
         if contents and type(w).__name__ == "QListWidget":
             out += [(f"{name}[{i}]", w.item(i).text()) for i in range(w.count())]
     return out

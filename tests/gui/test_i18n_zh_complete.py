@@ -13,7 +13,7 @@ import shutil
 import time
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from banmian.core import paths
@@ -35,7 +35,10 @@ def zh():
     assert qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     QCoreApplication.installTranslator(ours)
     QCoreApplication.installTranslator(qt)
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))     # as install_translator
     yield
+    QLocale.setDefault(before)
     QCoreApplication.removeTranslator(ours)
     QCoreApplication.removeTranslator(qt)
 
@@ -104,8 +107,13 @@ def test_new_from_template_open_and_export_dialogs(qtbot, tmp_path, settings, zh
     when_modal(qtbot, collect_and(seen, lambda d: d.reject()))
     key(qtbot, w, Qt.Key.Key_N, CTRL)                                   # New from template
     qtbot.waitUntil(lambda: len(seen) == 1, timeout=10000)
-    when_modal(qtbot, collect_and(seen, lambda d: d.reject()), QFileDialog)
-    key(qtbot, w, Qt.Key.Key_O, CTRL)                                   # Open…
+    def listed(fd):                   # the folder's listing arrives from a thread: wait for it
+        from PySide6.QtWidgets import QTreeView
+        tree = fd.findChild(QTreeView, "treeView")
+        qtbot.waitUntil(lambda: tree.model().rowCount(tree.rootIndex()) >= 2, timeout=5000)
+        collect_and(seen, lambda d: d.reject())(fd)
+    when_modal(qtbot, listed, QFileDialog)
+    key(qtbot, w, Qt.Key.Key_O, CTRL)                                   # Open… (the sample's folder)
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=10000)
 
     from banmian.gui.dialogs import ExportPdfDialog
@@ -264,3 +272,24 @@ def test_the_error_dialog_and_the_start_up_failure(qtbot, tmp_path, zh, monkeypa
     found = when_modal(qtbot, act, QMessageBox)
     assert app_mod.run(str(p)) == 3 and found
     assert not bad, "\n".join(f"{a}: {b!r}" for a, b in bad)
+
+
+def test_the_app_sets_chinese_translators_and_locale(qtbot, settings):
+    """What the fixture above mirrors: banmian's and Qt's translations, and the Chinese locale
+    (the file dialogs' Type column, "JSON 文档")."""
+    from PySide6.QtCore import QMimeDatabase
+    from banmian.gui.app import install_translator
+    app = QApplication.instance()
+    before = QLocale()
+    settings.setValue("language", "zh_CN")
+    try:
+        assert install_translator(app, settings) == "zh_CN"
+        assert QCoreApplication.translate("MainWindow", "Preflight") == "印前检查"
+        assert QCoreApplication.translate("QFileDialog", "File &name:") == "文件名称(&N)："
+        assert QLocale().language() == QLocale.Language.Chinese
+        assert not english_only(QMimeDatabase().mimeTypeForFile("page.json").comment())
+    finally:
+        for t in app.findChildren(QTranslator):
+            QCoreApplication.removeTranslator(t)
+            t.deleteLater()
+        QLocale.setDefault(before)

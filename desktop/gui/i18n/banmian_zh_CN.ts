@@ -650,482 +650,482 @@ Details were written to %3</source>
     </message>
     <message>
         <location filename="../main_window.py" line="214" />
-        <location filename="../main_window.py" line="362" />
+        <location filename="../main_window.py" line="372" />
         <source>Story editor</source>
         <translation>稿件编辑器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278" />
+        <location filename="../main_window.py" line="288" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279" />
+        <location filename="../main_window.py" line="289" />
         <source>New from template…</source>
         <translation>从模板新建…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280" />
+        <location filename="../main_window.py" line="290" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281" />
+        <location filename="../main_window.py" line="291" />
         <source>Open recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284" />
+        <location filename="../main_window.py" line="294" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285" />
+        <location filename="../main_window.py" line="295" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286" />
-        <location filename="../main_window.py" line="742" />
+        <location filename="../main_window.py" line="296" />
+        <location filename="../main_window.py" line="752" />
         <source>Revert</source>
         <translation>恢复到已保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288" />
+        <location filename="../main_window.py" line="298" />
         <source>Import article…</source>
         <translation>导入稿件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289" />
+        <location filename="../main_window.py" line="299" />
         <source>Place image…</source>
         <translation>置入图片…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291" />
+        <location filename="../main_window.py" line="301" />
         <source>Export PDF…</source>
         <translation>输出 PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292" />
+        <location filename="../main_window.py" line="302" />
         <source>Export PNG proofs…</source>
         <translation>输出 PNG 校样…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294" />
+        <location filename="../main_window.py" line="304" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296" />
+        <location filename="../main_window.py" line="306" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297" />
+        <location filename="../main_window.py" line="307" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299" />
+        <location filename="../main_window.py" line="309" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311" />
+        <location filename="../main_window.py" line="321" />
         <source>Select all on page</source>
         <translation>全选本版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312" />
+        <location filename="../main_window.py" line="322" />
         <source>Select article</source>
         <translation>选择整篇稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313" />
+        <location filename="../main_window.py" line="323" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314" />
+        <location filename="../main_window.py" line="324" />
         <source>Unlink frame</source>
         <translation>断开串接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316" />
+        <location filename="../main_window.py" line="326" />
         <source>Language: Chinese / English (restart)</source>
         <translation>界面语言：中文 / 英文（重启生效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318" />
+        <location filename="../main_window.py" line="328" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320" />
+        <location filename="../main_window.py" line="330" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321" />
+        <location filename="../main_window.py" line="331" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322" />
+        <location filename="../main_window.py" line="332" />
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323" />
+        <location filename="../main_window.py" line="333" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324" />
+        <location filename="../main_window.py" line="334" />
         <source>Actual size (100%)</source>
         <translation>实际大小（100%）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326" />
+        <location filename="../main_window.py" line="336" />
         <source>Guides</source>
         <translation>参考线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329" />
+        <location filename="../main_window.py" line="339" />
         <source>Baseline grid</source>
         <translation>基线网格</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331" />
+        <location filename="../main_window.py" line="341" />
         <source>Frame edges</source>
         <translation>框边线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334" />
+        <location filename="../main_window.py" line="344" />
         <source>Snap to grid and frames</source>
         <translation>对齐网格和框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337" />
+        <location filename="../main_window.py" line="347" />
         <source>Preview (as printed)</source>
         <translation>预览（印刷效果）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339" />
+        <location filename="../main_window.py" line="349" />
         <source>Soft proof (press colours)</source>
         <translation>软打样（印刷色）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342" />
+        <location filename="../main_window.py" line="352" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345" />
+        <location filename="../main_window.py" line="355" />
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346" />
+        <location filename="../main_window.py" line="356" />
         <source>Text frame</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347" />
+        <location filename="../main_window.py" line="357" />
         <source>Image frame</source>
         <translation>图片框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348" />
+        <location filename="../main_window.py" line="358" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349" />
+        <location filename="../main_window.py" line="359" />
         <source>Box</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350" />
+        <location filename="../main_window.py" line="360" />
         <source>Link text frames</source>
         <translation>串接文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351" />
+        <location filename="../main_window.py" line="361" />
         <source>Hand</source>
         <translation>抓手</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352" />
+        <location filename="../main_window.py" line="362" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354" />
+        <location filename="../main_window.py" line="364" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361" />
+        <location filename="../main_window.py" line="371" />
         <source>T&amp;ype</source>
         <translation>文字(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364" />
+        <location filename="../main_window.py" line="374" />
         <source>&amp;Window</source>
         <translation>窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368" />
+        <location filename="../main_window.py" line="378" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369" />
+        <location filename="../main_window.py" line="379" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="406" />
         <source>Move a frame 1 mm (Shift: 10 mm)</source>
         <translation>移动框 1 毫米（Shift：10 毫米）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="406" />
         <source>Arrow keys</source>
         <translation>方向键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397" />
+        <location filename="../main_window.py" line="407" />
         <source>Pan while held</source>
         <translation>按住平移</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397" />
+        <location filename="../main_window.py" line="407" />
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398" />
+        <location filename="../main_window.py" line="408" />
         <source>Zoom around the pointer</source>
         <translation>以指针为中心缩放</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398" />
+        <location filename="../main_window.py" line="408" />
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399" />
+        <location filename="../main_window.py" line="409" />
         <source>Select the whole article</source>
         <translation>选择整篇稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399" />
+        <location filename="../main_window.py" line="409" />
         <source>Alt+click</source>
         <translation>Alt+单击</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400" />
+        <location filename="../main_window.py" line="410" />
         <source>Add to / remove from selection</source>
         <translation>加选 / 减选</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400" />
+        <location filename="../main_window.py" line="410" />
         <source>Shift+click</source>
         <translation>Shift+单击</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401" />
+        <location filename="../main_window.py" line="411" />
         <source>Constrain a move or keep proportions</source>
         <translation>限制方向 / 保持比例</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401" />
+        <location filename="../main_window.py" line="411" />
         <source>Shift+drag</source>
         <translation>Shift+拖动</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402" />
+        <location filename="../main_window.py" line="412" />
         <source>Open the frame's story at that character</source>
         <translation>在该字处打开框中稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402" />
+        <location filename="../main_window.py" line="412" />
         <source>Double-click a text frame</source>
         <translation>双击文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403" />
+        <location filename="../main_window.py" line="413" />
         <source>Move the picture inside its frame (crop)</source>
         <translation>在框内移动图片（裁切）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404" />
+        <location filename="../main_window.py" line="414" />
         <source>Ctrl+drag, or double-click the image frame and drag (Esc leaves)</source>
         <translation>Ctrl+拖动，或双击图片框后拖动（Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420" />
-        <location filename="../main_window.py" line="694" />
-        <location filename="../main_window.py" line="828" />
+        <location filename="../main_window.py" line="430" />
+        <location filename="../main_window.py" line="704" />
+        <location filename="../main_window.py" line="838" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
         <location filename="../app.py" line="68" />
-        <location filename="../main_window.py" line="421" />
+        <location filename="../main_window.py" line="431" />
         <source>Banmian</source>
         <translation>版面</translation>
     </message>
     <message>
         <location filename="../app.py" line="72" />
-        <location filename="../main_window.py" line="642" />
-        <location filename="../main_window.py" line="749" />
+        <location filename="../main_window.py" line="652" />
+        <location filename="../main_window.py" line="759" />
         <source>The page could not be opened:</source>
         <translation>无法打开版面文件：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428" />
+        <location filename="../main_window.py" line="438" />
         <source>Layout error: %1</source>
         <translation>排版错误：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430" />
+        <location filename="../main_window.py" line="440" />
         <source>layout %1 ms</source>
         <translation>排版 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512" />
+        <location filename="../main_window.py" line="522" />
         <source>Place image</source>
         <translation>置入图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513" />
+        <location filename="../main_window.py" line="523" />
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="559" />
+        <location filename="../main_window.py" line="569" />
         <source>Image outside the layout folder</source>
         <translation>图片不在版面文件夹内</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560" />
+        <location filename="../main_window.py" line="570" />
         <source>The image is outside the layout's folder. Allow its folder (%1) as a link folder of this page?</source>
         <translation>图片在版面文件夹之外。要把它所在的文件夹（%1）设为本版面允许的链接文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575" />
-        <location filename="../main_window.py" line="584" />
+        <location filename="../main_window.py" line="585" />
+        <location filename="../main_window.py" line="594" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576" />
+        <location filename="../main_window.py" line="586" />
         <source>Articles (*.txt *.md *.docx)</source>
         <translation>稿件 (*.txt *.md *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="606" />
+        <location filename="../main_window.py" line="616" />
         <source>“%1” imported: drag it onto an empty text frame, or select one and choose Place into selected frame</source>
         <translation>已导入“%1”：把它拖到一个空文本框上，或选中空文本框后点“放入所选文本框”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625" />
+        <location filename="../main_window.py" line="635" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625" />
+        <location filename="../main_window.py" line="635" />
         <source>Save the changes to this page first?</source>
         <translation>先保存对此版面的修改吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="642" />
-        <location filename="../main_window.py" line="683" />
-        <location filename="../main_window.py" line="749" />
+        <location filename="../main_window.py" line="652" />
+        <location filename="../main_window.py" line="693" />
+        <location filename="../main_window.py" line="759" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="668" />
+        <location filename="../main_window.py" line="678" />
         <source>Open page</source>
         <translation>打开版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="669" />
-        <location filename="../main_window.py" line="695" />
+        <location filename="../main_window.py" line="679" />
+        <location filename="../main_window.py" line="705" />
         <source>Banmian pages (*.json)</source>
         <translation>版面文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="695" />
+        <location filename="../main_window.py" line="705" />
         <source>Save page as</source>
         <translation>版面另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="711" />
+        <location filename="../main_window.py" line="721" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="720" />
+        <location filename="../main_window.py" line="730" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="728" />
+        <location filename="../main_window.py" line="738" />
         <source>The folder “%1” no longer exists; nothing was saved. Use Save As to save the page somewhere else.</source>
         <translation>文件夹“%1”已不存在，没有保存任何内容。请用“另存为”把版面保存到别处。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="731" />
+        <location filename="../main_window.py" line="741" />
         <source>“%1” is read-only; it was not overwritten. Use Save As, or make the file writable.</source>
         <translation>“%1”是只读文件，没有被覆盖。请用“另存为”，或把文件改为可写。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="734" />
+        <location filename="../main_window.py" line="744" />
         <source>“%1” could not be saved; the file on disk is unchanged.</source>
         <translation>“%1”未能保存；磁盘上的文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736" />
+        <location filename="../main_window.py" line="746" />
         <source>“%1” could not be saved; nothing was written.</source>
         <translation>“%1”未能保存；没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="743" />
+        <location filename="../main_window.py" line="753" />
         <source>Discard every change since the last save?</source>
         <translation>放弃上次保存以来的全部修改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="795" />
+        <location filename="../main_window.py" line="805" />
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="796" />
+        <location filename="../main_window.py" line="806" />
         <source>saved to %1 instead</source>
         <translation>已改存到 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="797" />
+        <location filename="../main_window.py" line="807" />
         <source>no fallback location could be written either; save the page now</source>
         <translation>备用位置也无法写入，请立即保存版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="840" />
+        <location filename="../main_window.py" line="850" />
         <source>Export PNG proofs</source>
         <translation>输出 PNG 校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="850" />
+        <location filename="../main_window.py" line="860" />
         <source>%1 proofs written</source>
         <translation>已输出 %1 张校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="856" />
+        <location filename="../main_window.py" line="866" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时更改。</translation>
     </message>
@@ -1311,6 +1311,34 @@ Details were written to %3</source>
         <location filename="../panels.py" line="432" />
         <source>missing file</source>
         <translation>文件缺失</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../files.py" line="33" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="34" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="35" />
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="36" />
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="37" />
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>

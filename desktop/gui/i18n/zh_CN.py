@@ -172,4 +172,5 @@ ZH.update({
     "the disk is full": "磁盘已满", "the disk quota is used up": "磁盘配额已用完", "permission denied": "没有权限",
     "the drive is read-only": "驱动器是只读的", "no such file or folder": "文件或文件夹不存在",
     "a read or write error on the drive": "驱动器读写出错", "the file name is too long": "文件名太长",
+    "Folder": "文件夹", "File": "文件", "Drive": "驱动器", "%1 File": "%1 文件", "Unknown": "未知",
 })
