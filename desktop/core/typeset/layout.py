@@ -51,6 +51,7 @@ def _default_style(name: str) -> ParagraphStyle:
 
 
 MAX_HEAD_MOVES = 64     # columns a head that does not fit may move on (see _flow_block)
+MAX_KEEP_CHARS = 5_000  # longer blocks are never kept together in one column (they flow on)
 
 
 class Layouter:
@@ -529,8 +530,10 @@ class Layouter:
             return {}, {}, (len(block.text), block_start)
 
         # ---- the slots this paragraph's lines will take
-        # keep-together blocks: heads off the grid, or grid blocks with their own leading
-        keep = not on_grid
+        # keep-together blocks: heads off the grid, or grid blocks with their own leading — not a
+        # "head" longer than any column holds (each move to the next column set it again: a
+        # 200,000-character kicker took > 20 s, bench/fuzz.py seeds 953 and 4589)
+        keep = not on_grid and len(spec.chars) <= MAX_KEEP_CHARS
         span = style.span and len(f0.columns) > 1
         slots_cache = []
         probe = cur.copy()
