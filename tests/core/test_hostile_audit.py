@@ -168,3 +168,30 @@ def test_a_spanning_headline_wider_than_its_region_is_set_not_recursed(tmp_path)
     assert any(o.story == "a1" for o in result.overset)       # it does not fit: overset, reported
     assert any(f.code == "overset" and f.story == "a1"
                for f in preflight(doc, result, base_dir=paths.sample_layout().parent))
+
+
+def test_a_head_longer_than_any_column_flows_on_instead_of_moving(monkeypatch):
+    """bench/fuzz.py seed 953: a 200,000-character subhead was kept together — moved to the next
+    column and set again, column after column. Over layout.MAX_KEEP_CHARS a block flows on from
+    where it starts, as body text does (the control: kept together, it is not set there)."""
+    import banmian.core.typeset.layout as L
+    from banmian.core.typeset.layout import layout_document
+    d = sample()
+    story = next(s for s in d["stories"] if s["id"] == "a1")
+    lead = next(b for b in story["blocks"] if b.get("role") == "lead")
+    sub = next(b for b in story["blocks"] if b.get("role") == "subhead")
+    sub["text"] = "长标题开始" + "正文字" * 2000                      # 6,005 characters
+
+    def where(max_keep):
+        """(frame, column, baseline) of the head's first line and of the lead's last line."""
+        monkeypatch.setattr(L, "MAX_KEEP_CHARS", max_keep)
+        doc = loads(json.dumps(d, ensure_ascii=False), "case.json")
+        res = layout_document(doc, None, base_dir=paths.sample_layout().parent)
+        runs = [r for p in res.pages for r in p.items if type(r).__name__ == "GlyphRun" and r.story == "a1"]
+        head = next((r for r in runs if r.text.startswith("长标题")), None)
+        end = next(r for r in runs if r.text.endswith(lead["text"][-3:]))
+        return (head.frame, head.column, head.y) if head else None, (end.frame, end.column, end.y)
+    head, lead_end = where(L.MAX_KEEP_CHARS)
+    assert head is not None and head[:2] == lead_end[:2] and head[2] > lead_end[2], (head, lead_end)
+    kept, lead_end = where(10 ** 9)                     # kept together: not set right after the lead
+    assert kept is None or kept[:2] != lead_end[:2], (kept, lead_end)
