@@ -7,7 +7,9 @@ Pillow decodes linked images in full (core/imagefile.py) within a time budget.
 Each :class:`Finding` says how bad (``error`` blocks export unless forced,
 ``warning``, ``info``), what (a stable English ``code`` and a message in
 Simplified Chinese), where (page number 1-based, frame id, story id, character
-index in ``story.text``) and how to fix it.
+index in ``story.text``) and how to fix it.  Pages are *named* by their folio — the
+page's number field (``Page.name``, "3" on the sample), as the 报眉 and the slug show
+it: ``第 3 版`` — and only found by their index (``page``).
 
 Codes:
 
@@ -78,6 +80,13 @@ class Finding:
     char: int | None = None  # index into story.text
     fix: str = ""            # 简体中文: how to fix it
     value: float | None = None   # the measured value (ink %, line pt, type pt, mm, ppi) where there is one
+    folio: str | None = None     # the page's folio (Page.name, else its number): what the editor calls it
+
+    def page_label(self) -> str:
+        """``第 3 版``: the page by its folio (the 报眉's and the slug's name for it), not its index."""
+        if self.page is None and self.folio is None:
+            return ""
+        return f"第 {self.folio or self.page} 版"
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -85,8 +94,8 @@ class Finding:
     def line(self) -> str:
         """One line for a terminal: ``error overset 第 1 版 frame body: 正文溢出 12 字（…）``."""
         where = []
-        if self.page is not None:
-            where.append(f"第 {self.page} 版")
+        if self.page is not None or self.folio is not None:
+            where.append(self.page_label())
         if self.frame:
             where.append(f"frame {self.frame}")
         if self.story:
@@ -658,6 +667,14 @@ def plant_findings(doc: Document, result: LayoutResult, press) -> list[Finding]:
 
 # ------------------------------------------------------------------ entry point
 
+def _with_folios(doc: Document, findings: list[Finding]) -> list[Finding]:
+    """Each finding on a page gets that page's folio (its number field, as the export's slug)."""
+    from dataclasses import replace
+    folios = [p.name or str(i) for i, p in enumerate(doc.pages, 1)]
+    return [replace(f, folio=folios[f.page - 1]) if f.folio is None and f.page and 1 <= f.page <= len(folios)
+            else f for f in findings]
+
+
 def preflight(doc: Document, result: LayoutResult, *, base_dir=None, fonts=None,
               ink_limit: float = 240, press=None) -> list[Finding]:
     """Every finding for ``doc`` laid out as ``result``, errors first, then by page.
@@ -679,6 +696,7 @@ def preflight(doc: Document, result: LayoutResult, *, base_dir=None, fonts=None,
     findings += typography(doc, result, fonts=fonts)
     if press is not None:
         findings += plant_findings(doc, result, press)
+    findings = _with_folios(doc, findings)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: (order[f.severity], f.page if f.page is not None else 1 << 30))
     return findings

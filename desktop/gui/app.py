@@ -38,6 +38,9 @@ def install_translator(app, settings) -> str:
         qt_tr = QTranslator(app)   # Qt's own dialogs (buttons of QMessageBox …)
         if qt_tr.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt_tr)
+        # the file dialogs' Type column ("JSON 文档", not "JSON document") and Qt's number
+        # and date formats follow the editor's language, not the system's locale
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     return lang
 
 
@@ -64,16 +67,21 @@ def run(path=None) -> int:
     install_translator(app, settings)
     from .main_window import MainWindow
     from ..core.io import LayoutFileError
+    from PySide6.QtCore import QCoreApplication
+    title = QCoreApplication.translate("MainWindow", "Banmian")
     try:
         win = MainWindow(path, settings=settings)
-    except LayoutFileError as e:
-        QMessageBox.critical(None, "Banmian", str(e))
+    except LayoutFileError as e:    # the loader's lines as the CLI prints them, under a translated head
+        QMessageBox.critical(None, title, QCoreApplication.translate("MainWindow", "The page could not be opened:")
+                             + "\n" + str(e))
         return 3
     except Exception as e:  # noqa: BLE001 — a file the loader let through: a dialog, the traceback in the log
         from ..cli import log_exception
         log = log_exception(e, f"editor start {path}")
-        QMessageBox.critical(None, "Banmian", f"{path or 'Banmian'}: cannot be opened "
-                             f"({type(e).__name__}: {str(e)[:200]}).\n\nDetails: {log}")
+        QMessageBox.critical(None, title, QCoreApplication.translate(
+            "App", "“%1” cannot be opened (%2).\n\nDetails were written to %3")
+            .replace("%1", str(path or "Banmian")).replace("%2", f"{type(e).__name__}: {str(e)[:200]}")
+            .replace("%3", str(log)))
         return 3
     if path:
         win._add_recent(Path(path).resolve())

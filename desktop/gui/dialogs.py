@@ -112,8 +112,10 @@ class ExportPdfDialog(QDialog):
         self.findings_label.setText(
             self.tr("Preflight: %1 errors, %2 warnings").replace("%1", str(len(errors)))
             .replace("%2", str(sum(1 for f in self.found if f.severity == "warning"))))
+        sev = {"error": self.tr("error"), "warning": self.tr("warning"), "info": self.tr("info")}
         for f in self.found:
-            self.findings.addItem(f"{f.severity}: {f.message}")
+            where = f"  ({self.tr('page %1').replace('%1', f.folio or str(f.page))})" if f.page is not None else ""
+            self.findings.addItem(f"{sev.get(f.severity, f.severity)}: {f.message}{where}")
 
     def _browse(self):
         p = files.get_save_file(self, self.tr("Export PDF"), self.path.text(), "PDF (*.pdf)")

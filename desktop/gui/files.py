@@ -23,6 +23,21 @@ from PySide6.QtWidgets import QFileDialog
 from ..core import paths
 
 
+# Labels of Qt's own file dialog that Qt's qtbase_zh_CN leaves in English: our translation
+# carries them in Qt's context (fill_ts.py collects them from here)
+QT_TRANSLATE_NOOP = lambda context, text: text  # noqa: E731 — the marker pyside6-lupdate looks for
+QT_FILE_DIALOG_LABELS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    # the Type column (Qt 6 moved these to a context qtbase_zh_CN does not have yet)
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "%1 File"),
+    QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown"),
+)
+
+
 def dialog_options(settings: QSettings | None = None) -> QFileDialog.Option:
     s = settings or QSettings(str(paths.settings_file()), QSettings.Format.IniFormat)
     native = str(s.value("native_dialogs", "false")).lower() in ("1", "true", "yes")

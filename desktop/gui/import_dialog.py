@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget, QMessageBox, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from .errors import core_text
 from .labels import role_label
 from ..core.model.document import BLOCK_ROLES, Document
 
@@ -214,7 +215,7 @@ class ImportArticleDialog(QDialog):
         self.report.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.warnings.clear()
         for w in res.warnings:
-            self.warnings.addItem("⚠ " + w)
+            self.warnings.addItem("⚠ " + core_text(w))
         self.warnings_label.setVisible(bool(res.warnings))
         self.warnings.setVisible(bool(res.warnings))
 
@@ -227,7 +228,7 @@ class ImportArticleDialog(QDialog):
             res = import_file(self.path, normalize=self.normalize.isChecked(), image_dir=self.image_dir)
         except Exception as e:       # the importer's message, never a traceback
             self.error = str(e)
-            QMessageBox.warning(self, self.tr("Import article"), str(e))
+            QMessageBox.warning(self, self.tr("Import article"), core_text(str(e)))
             return False
         keep = None
         if [b.role for b in res.story.blocks] == before:

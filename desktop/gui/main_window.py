@@ -221,7 +221,7 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.docks["styles"], self.docks["preflight"])
         self.tabifyDockWidget(self.docks["preflight"], self.docks["story"])
         self.docks["properties"].raise_()
-        self.resizeDocks([self.docks["pages"], self.docks["properties"]], [200, 300],
+        self.resizeDocks([self.docks["pages"], self.docks["properties"]], [200, self._dock_tabs_width()],
                          Qt.Orientation.Horizontal)
         # status bar
         self.zoom_label = QLabel()
@@ -234,6 +234,16 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._connect_session()
         self.set_tool("select")
+
+    def _dock_tabs_width(self) -> int:
+        """The right dock area's width: at least 300 px, and wide enough for its tab labels whole
+        (English ones were cut to "Prop…", "Pr…"); the labels are never elided."""
+        from PySide6.QtWidgets import QTabBar
+        need = 0
+        for tb in self.findChildren(QTabBar):
+            tb.setElideMode(Qt.TextElideMode.ElideNone)
+            need = max(need, sum(tb.tabSizeHint(i).width() for i in range(tb.count())))
+        return max(300, need + 12)
 
     def _connect_session(self):
         s = self.session
@@ -581,7 +591,7 @@ class MainWindow(QMainWindow):
         try:
             res = import_file(path, image_dir=image_dir)
         except Exception as e:      # ArticleImportError names the file and the reason
-            QMessageBox.warning(self, self.tr("Import article"), str(e))
+            QMessageBox.warning(self, self.tr("Import article"), errors.core_text(str(e)))
             return None
         from .import_dialog import ImportArticleDialog
         dlg = ImportArticleDialog(path, res, self, image_dir=image_dir)
@@ -638,8 +648,8 @@ class MainWindow(QMainWindow):
         """A new window beside this one, for a file or a document (the current one stays open)."""
         try:
             w = MainWindow(path, settings=self.settings, ask=self.ask, document=document)
-        except LayoutFileError as e:
-            QMessageBox.critical(self, self.tr("Cannot open"), str(e))
+        except LayoutFileError as e:    # the loader's lines as the CLI prints them, under a translated head
+            QMessageBox.critical(self, self.tr("Cannot open"), self.tr("The page could not be opened:") + "\n" + str(e))
             return None
         w.prompt_save = self.prompt_save if self.prompt_save != self._prompt_save else w._prompt_save
         w.resize(self.size())
@@ -723,12 +733,12 @@ class MainWindow(QMainWindow):
     def _save_failure(self, path: Path, e: Exception) -> str:
         """What happened, naming the real file — never the temporary one."""
         from ..core.io import ReadOnlyTargetError
-        reason = getattr(e, "strerror", None) or str(e)
+        reason = errors.os_reason(e)
         if not path.parent.is_dir():
-            head = self.tr("The folder “%1” no longer exists; nothing was saved. Use Save As to save the "
+            return self.tr("The folder “%1” no longer exists; nothing was saved. Use Save As to save the "
                            "page somewhere else.").replace("%1", str(path.parent))
-        elif isinstance(e, ReadOnlyTargetError):
-            head = self.tr("“%1” is read-only; it was not overwritten. Use Save As, or make the file "
+        elif isinstance(e, ReadOnlyTargetError):      # the head says it all (core's reason is English)
+            return self.tr("“%1” is read-only; it was not overwritten. Use Save As, or make the file "
                            "writable.").replace("%1", str(path))
         elif path.exists():
             head = self.tr("“%1” could not be saved; the file on disk is unchanged.").replace("%1", str(path))
@@ -746,7 +756,7 @@ class MainWindow(QMainWindow):
         try:
             disk = load_document(s.path)
         except (OSError, LayoutFileError) as e:
-            QMessageBox.critical(self, self.tr("Cannot open"), str(e))
+            QMessageBox.critical(self, self.tr("Cannot open"), self.tr("The page could not be opened:") + "\n" + str(e))
             return
         old, new = dumps(s.doc), dumps(disk)
         if old != new:
@@ -792,7 +802,7 @@ class MainWindow(QMainWindow):
             self.autosave_warning.setObjectName("autosave_warning")
             self.autosave_warning.setStyleSheet("color: #b00020; font-weight: bold")
             self.statusBar().addPermanentWidget(self.autosave_warning)
-        msg = self.tr("Autosave failed: %1").replace("%1", f"{rec.parent}: {e.strerror or e}")
+        msg = self.tr("Autosave failed: %1").replace("%1", f"{rec.parent}: {errors.os_reason(e)}")
         msg += " — " + (self.tr("saved to %1 instead").replace("%1", str(written)) if written
                         else self.tr("no fallback location could be written either; save the page now"))
         self.autosave_warning.setText(msg)
@@ -824,7 +834,8 @@ class MainWindow(QMainWindow):
     def export_pdf(self):
         from .dialogs import ExportPdfDialog
         s = self.session
-        out = str(s.path.with_suffix(".pdf")) if s.path else ""
+        # the layout's folder when it can be written, else Documents (never a bundled sample's folder)
+        out = files.default_file(s.path, ".pdf", self.tr("Untitled"))
         dlg = ExportPdfDialog(s, out, self)
         self.export_dialog = dlg
         if dlg.exec():

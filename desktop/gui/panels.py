@@ -662,8 +662,8 @@ class PreflightPanel(QWidget):
         colors = {"error": QColor(190, 0, 0), "warning": QColor(160, 100, 0), "info": QColor(60, 60, 60)}
         for f in self.findings:
             where = []
-            if f.page is not None:
-                where.append(self.tr("page %1").replace("%1", str(f.page)))
+            if f.page is not None:      # by its folio (第 3 版), as the 报眉 names it, not its index
+                where.append(self.tr("page %1").replace("%1", f.folio or str(f.page)))
             txt = f"{icons.get(f.severity, '')} {f.message}"
             if where:
                 txt += f"  ({', '.join(where)})"

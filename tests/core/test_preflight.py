@@ -191,7 +191,8 @@ def test_findings_are_json_and_sorted(tmp_path):
     f = run_(doc, result_for(doc, overset=(Overset("s1", "t1", 5, 0),)))
     assert [x.severity for x in f] == ["error", "warning"]
     data = json.loads(json.dumps([x.to_dict() for x in f], ensure_ascii=False))
-    assert set(data[0]) == {"severity", "code", "message", "page", "frame", "story", "char", "fix", "value"}
+    assert set(data[0]) == {"severity", "code", "message", "page", "frame", "story", "char", "fix", "value",
+                            "folio"}
     assert Finding(**data[0]) == f[0]
     assert f[0].line().startswith("error overset 第 1 版 frame t1")
 

@@ -1,92 +1,77 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name>App</name>
     <message>
-        <location filename="../errors.py" line="80" />
-        <source>Errors</source>
-        <comment>Something went wrong</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../errors.py" line="81" />
-        <source>Errors</source>
-        <comment>“%1” failed: %2</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../errors.py" line="83" />
-        <source>Errors</source>
-        <comment>Your document is still open; save it under a new name if in doubt.</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../errors.py" line="85" />
-        <source>Errors</source>
-        <comment>Details were written to %1</comment>
-        <translation type="unfinished" />
+        <location filename="../app.py" line="81" />
+        <source>“%1” cannot be opened (%2).
+
+Details were written to %3</source>
+        <translation>无法打开“%1”（%2）。
+
+详细信息已写入 %3</translation>
     </message>
 </context>
 <context>
     <name>ArticlesPanel</name>
     <message>
-        <location filename="../panels.py" line="178" />
+        <location filename="../panels.py" line="190" />
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="178" />
+        <location filename="../panels.py" line="190" />
         <source>Chars</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="178" />
+        <location filename="../panels.py" line="190" />
         <source>Fit</source>
         <translation>适合</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="188" />
-        <location filename="../panels.py" line="296" />
+        <location filename="../panels.py" line="200" />
+        <location filename="../panels.py" line="308" />
         <source>Place into selected frame</source>
         <translation>放入所选文本框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="191" />
+        <location filename="../panels.py" line="203" />
         <source>Automatic make-up…</source>
         <translation>自动组版…</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="217" />
+        <location filename="../panels.py" line="229" />
         <source>unplaced</source>
         <translation>未上版</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="219" />
+        <location filename="../panels.py" line="231" />
         <source>overset %1 chars</source>
         <translation>溢出 %1 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="221" />
+        <location filename="../panels.py" line="233" />
         <source>short %1 chars</source>
         <translation>欠 %1 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="223" />
+        <location filename="../panels.py" line="235" />
         <source>fits</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="274" />
+        <location filename="../panels.py" line="286" />
         <source>Pick a story here and select one empty text frame on the page, or drag the story onto one</source>
         <translation>在此选一篇稿件，并在版面上选中一个空文本框；也可把稿件拖到空文本框上</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="299" />
+        <location filename="../panels.py" line="311" />
         <source>Open in story editor</source>
         <translation>在稿件编辑器中打开</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="317" />
+        <location filename="../panels.py" line="329" />
         <source>Automatic make-up</source>
         <translation>自动组版</translation>
     </message>
@@ -99,63 +84,310 @@
         <translation>稿件拟合</translation>
     </message>
     <message>
-        <location filename="../copyfit_view.py" line="40" />
+        <location filename="../copyfit_view.py" line="41" />
         <source>Apply remedy</source>
         <translation>采用此办法</translation>
     </message>
     <message>
-        <location filename="../copyfit_view.py" line="65" />
+        <location filename="../copyfit_view.py" line="74" />
         <source>Pick a story to see how it fits.</source>
         <translation>选一篇稿件，查看它是否排得下。</translation>
     </message>
     <message>
-        <location filename="../copyfit_view.py" line="69" />
+        <location filename="../copyfit_view.py" line="78" />
         <source>Not placed on a page.</source>
         <translation>尚未放到版面上。</translation>
     </message>
     <message>
-        <location filename="../copyfit_view.py" line="76" />
+        <location filename="../copyfit_view.py" line="85" />
         <source>Overset %1 chars (about %2 lines)</source>
         <translation>溢出 %1 字（约 %2 行）</translation>
     </message>
     <message>
-        <location filename="../copyfit_view.py" line="79" />
+        <location filename="../copyfit_view.py" line="88" />
         <source>Short %1 chars (about %2 lines)</source>
         <translation>欠 %1 字（约 %2 行）</translation>
     </message>
     <message>
-        <location filename="../copyfit_view.py" line="82" />
+        <location filename="../copyfit_view.py" line="91" />
         <source>Fits</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../copyfit_view.py" line="87" />
+        <location filename="../copyfit_view.py" line="96" />
         <source>fits</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../copyfit_view.py" line="89" />
+        <location filename="../copyfit_view.py" line="98" />
         <source>still overset %1</source>
         <translation>仍溢出 %1 字</translation>
     </message>
     <message>
-        <location filename="../copyfit_view.py" line="91" />
+        <location filename="../copyfit_view.py" line="100" />
         <source>short %1</source>
         <translation>欠 %1 字</translation>
     </message>
     <message>
-        <location filename="../copyfit_view.py" line="96" />
+        <location filename="../copyfit_view.py" line="105" />
         <source>Advice: edit the copy in the story editor (double-click)</source>
         <translation>建议：在稿件编辑器中删改文字（双击打开）</translation>
+    </message>
+</context>
+<context>
+    <name>CoreMessages</name>
+    <message>
+        <location filename="../errors.py" line="171" />
+        <source>%1: not a regular file (a folder, pipe or device); not read</source>
+        <translation>%1：不是普通文件（是文件夹、管道或设备），未读取</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="173" />
+        <source>%1: %2 MB, more than the %3 MB an article may be</source>
+        <translation>%1：%2 MB，超过一篇稿件的上限 %3 MB</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="175" />
+        <source>%1: %2 paragraphs, more than the %3 one article may have</source>
+        <translation>%1：%2 段，超过一篇稿件的上限 %3 段</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="177" />
+        <source>%1: %2 characters, more than the %3 a story may hold; split the article</source>
+        <translation>%1：%2 字，超过一篇稿件的上限 %3 字；请拆分稿件</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="179" />
+        <source>%1: more than %2 paragraphs; not one article (split it)</source>
+        <translation>%1：超过 %2 段，不像一篇稿件（请拆分）</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="181" />
+        <source>%1: unpacks to %2 MB (more than %3 MB); refused as a possible zip bomb</source>
+        <translation>%1：解压后 %2 MB（超过 %3 MB），疑为压缩炸弹，拒绝导入</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="183" />
+        <source>%1: image %2 unpacks to %3 MB (more than %4 MB)</source>
+        <translation>%1：图片 %2 解压后 %3 MB（超过 %4 MB）</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="185" />
+        <source>%1: its images unpack to %2 MB (more than %3 MB)</source>
+        <translation>%1：其中的图片解压后共 %2 MB（超过 %3 MB）</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="187" />
+        <source>%1: %2 unpacks to %3 MB (more than %4 MB)</source>
+        <translation>%1：%2 解压后 %3 MB（超过 %4 MB）</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="189" />
+        <source>%1: %2 parts in the package; not a Word article</source>
+        <translation>%1：文件包内有 %2 个部件，不是 Word 稿件</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="191" />
+        <source>%1: not a readable Word .docx file (%2)</source>
+        <translation>%1：不是可读的 Word .docx 文件（%2）</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="193" />
+        <source>%1: cannot import %2 files (Banmian reads .txt, .md and .docx)</source>
+        <translation>%1：不能导入 %2 文件（版面可读 .txt、.md 和 .docx）</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="196" />
+        <source>%1: not UTF-8, UTF-16, GB18030/GBK or Big5 text — it looks like %3; save it as UTF-8 and import it again</source>
+        <translation>%1：不是 UTF-8、UTF-16、GB18030/GBK 或 Big5 文本，看起来是 %3；请另存为 UTF-8 后再导入</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="200" />
+        <source>%1: unreadable text — not UTF-8, UTF-16, GB18030/GBK or Big5, nor any encoding it could be detected as; save it as UTF-8 and import it again</source>
+        <translation>%1：无法识别的文本——不是 UTF-8、UTF-16、GB18030/GBK 或 Big5，也识别不出其他编码；请另存为 UTF-8 后再导入</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="204" />
+        <source>%1: read as Big5 (traditional Chinese, detected); not GB18030/GBK or UTF-8 — check the characters</source>
+        <translation>%1：按 Big5（繁体中文，自动识别）读入，不是 GB18030/GBK 或 UTF-8——请核对文字</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="207" />
+        <source>%1: starts with a UTF-8 BOM but byte %2 is not UTF-8</source>
+        <translation>%1：以 UTF-8 BOM 开头，但第 %2 字节不是 UTF-8</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="209" />
+        <source>%1: has a %2 BOM but is not %2 text (byte %3)</source>
+        <translation>%1：带 %2 BOM，但不是 %2 文本（第 %3 字节）</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="211" />
+        <source>%1: cannot be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="213" />
+        <source>%1: no text found</source>
+        <translation>%1：没有找到文字</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="215" />
+        <source>no headline in the copy: an empty headline block was added for the editor to write</source>
+        <translation>稿件没有标题：已加入一个空标题段，待编辑填写</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="218" />
+        <source>line %1: an unpaired %2 at column %3 left as it is</source>
+        <translation>第 %1 行：第 %3 列有不成对的 %2，保持原样</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="221" />
+        <source>%1: image %2 is a URL; not fetched</source>
+        <translation>%1：图片 %2 是网址，未下载</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="223" />
+        <source>%1: image %2 is an absolute path; only images in the article's folder are copied</source>
+        <translation>%1：图片 %2 是绝对路径；只复制稿件文件夹里的图片</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="226" />
+        <source>%1: image %2 is reached through a symlink; not copied</source>
+        <translation>%1：图片 %2 要经过符号链接才能到达，未复制</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="228" />
+        <source>%1: image %2 is outside the article's folder; not copied</source>
+        <translation>%1：图片 %2 在稿件文件夹之外，未复制</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="230" />
+        <source>%1: image %2 not found</source>
+        <translation>%1：找不到图片 %2</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="232" />
+        <source>%1: image %2: the article's images exceed %3 MB; not copied</source>
+        <translation>%1：图片 %2：稿件的图片超过 %3 MB，未复制</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="234" />
+        <source>%1: image %2 cannot be read (%3)</source>
+        <translation>%1：图片 %2 无法读取（%3）</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="236" />
+        <source>%1: image %2 is too large; not copied</source>
+        <translation>%1：图片 %2 太大，未复制</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="238" />
+        <source>%1: image %2 not copied (%3)</source>
+        <translation>%1：图片 %2 未复制（%3）</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="240" />
+        <source>%1: image %2: %3 MB, more than the %4 MB an image may be; not copied</source>
+        <translation>%1：图片 %2：%3 MB，超过单张图片的上限 %4 MB，未复制</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="242" />
+        <source>%1: image %2: not an image file (%3); not copied</source>
+        <translation>%1：图片 %2 不是图片文件（%3），未复制</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="244" />
+        <source>%1: image %2: %3 × %4 = %5 Mpx, more than the %6 Mpx limit; not copied</source>
+        <translation>%1：图片 %2：%3 × %4 = %5 百万像素，超过 %6 百万像素的上限，未复制</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="246" />
+        <source>%1: image %2: a %3 image; Banmian places JPEG, PNG and TIFF; not copied</source>
+        <translation>%1：图片 %2 是 %3 格式；版面只置入 JPEG、PNG 和 TIFF，未复制</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="248" />
+        <source>%1: is a symlink; images are not written through it</source>
+        <translation>%1：是符号链接，不经它写入图片</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="250" />
+        <source>%1: not a folder images can be written to</source>
+        <translation>%1：不是可以写入图片的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="252" />
+        <source>%1: no free name for %2</source>
+        <translation>%1：找不到可用于 %2 的新文件名</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../errors.py" line="87" />
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="88" />
+        <source>“%1” failed: %2</source>
+        <translation>“%1”失败：%2</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="90" />
+        <source>Your document is still open; save it under a new name if in doubt.</source>
+        <translation>文档仍然打开着；如有疑虑，请另存为新文件。</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="93" />
+        <source>Details were written to %1</source>
+        <translation>详细信息已写入 %1</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="273" />
+        <source>the disk is full</source>
+        <translation>磁盘已满</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="274" />
+        <source>the disk quota is used up</source>
+        <translation>磁盘配额已用完</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="275" />
+        <location filename="../errors.py" line="276" />
+        <source>permission denied</source>
+        <translation>没有权限</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="277" />
+        <source>the drive is read-only</source>
+        <translation>驱动器是只读的</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="278" />
+        <source>no such file or folder</source>
+        <translation>文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="279" />
+        <source>a read or write error on the drive</source>
+        <translation>驱动器读写出错</translation>
+    </message>
+    <message>
+        <location filename="../errors.py" line="280" />
+        <source>the file name is too long</source>
+        <translation>文件名太长</translation>
     </message>
 </context>
 <context>
     <name>ExportPdfDialog</name>
     <message>
         <location filename="../dialogs.py" line="22" />
-        <location filename="../dialogs.py" line="119" />
-        <location filename="../dialogs.py" line="136" />
-        <location filename="../dialogs.py" line="155" />
+        <location filename="../dialogs.py" line="121" />
+        <location filename="../dialogs.py" line="138" />
+        <location filename="../dialogs.py" line="157" />
         <source>Export PDF</source>
         <translation>输出 PDF</translation>
     </message>
@@ -203,21 +435,21 @@
     <message>
         <location filename="../dialogs.py" line="53" />
         <source>Custom: the plant's own ICC profile</source>
-        <translation type="unfinished" />
+        <translation>自定义：印厂自己的 ICC 特性文件</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="54" />
         <source>Print condition</source>
-        <translation type="unfinished" />
+        <translation>印刷条件</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="57" />
         <source>the print condition's profile</source>
-        <translation type="unfinished" />
+        <translation>印刷条件的特性文件</translation>
     </message>
     <message>
         <location filename="../dialogs.py" line="62" />
-        <location filename="../dialogs.py" line="124" />
+        <location filename="../dialogs.py" line="126" />
         <source>Output profile</source>
         <translation>输出特性文件</translation>
     </message>
@@ -242,12 +474,27 @@
         <translation>印前检查：%1 个错误，%2 个警告</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="137" />
+        <location filename="../dialogs.py" line="115" />
+        <source>error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="115" />
+        <source>warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="115" />
+        <source>info</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../dialogs.py" line="139" />
         <source>Preflight found errors. Fix them or tick “Export despite preflight errors”.</source>
         <translation>印前检查发现错误。请先修正，或勾选“忽略印前检查错误，仍然输出”。</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="155" />
+        <location filename="../dialogs.py" line="157" />
         <source>Export failed:</source>
         <translation>输出失败：</translation>
     </message>
@@ -255,168 +502,168 @@
 <context>
     <name>ImportArticleDialog</name>
     <message>
-        <location filename="../import_dialog.py" line="80" />
-        <location filename="../import_dialog.py" line="230" />
+        <location filename="../import_dialog.py" line="81" />
+        <location filename="../import_dialog.py" line="231" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="87" />
+        <location filename="../import_dialog.py" line="88" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="88" />
+        <location filename="../import_dialog.py" line="89" />
         <source>Encoding</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="89" />
+        <location filename="../import_dialog.py" line="90" />
         <source>Blocks</source>
         <translation>段落数</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="92" />
+        <location filename="../import_dialog.py" line="93" />
         <source>Images</source>
         <translation>图片</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="95" />
+        <location filename="../import_dialog.py" line="96" />
         <source>Normalise punctuation</source>
         <translation>规范标点</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="96" />
+        <location filename="../import_dialog.py" line="97" />
         <source>ASCII punctuation between Chinese characters to full width, quotes paired, dashes and ellipses, stray spaces removed</source>
         <translation>汉字间的半角标点改为全角，引号配对，破折号和省略号规范，删除多余空格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="104" />
+        <location filename="../import_dialog.py" line="105" />
         <source>Role</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="104" />
+        <location filename="../import_dialog.py" line="105" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="117" />
+        <location filename="../import_dialog.py" line="118" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="117" />
+        <location filename="../import_dialog.py" line="118" />
         <source>Before → after</source>
         <translation>原文 → 改为</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="118" />
+        <location filename="../import_dialog.py" line="119" />
         <source>Normalisation rule</source>
         <translation>规则</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="124" />
+        <location filename="../import_dialog.py" line="125" />
         <source>Warnings</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="137" />
+        <location filename="../import_dialog.py" line="138" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="138" />
+        <location filename="../import_dialog.py" line="139" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="152" />
+        <location filename="../import_dialog.py" line="153" />
         <source>full-width punctuation</source>
         <translation>全角标点</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="152" />
+        <location filename="../import_dialog.py" line="153" />
         <source>paired quotes</source>
         <translation>引号配对</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="153" />
+        <location filename="../import_dialog.py" line="154" />
         <source>dash ——</source>
         <translation>破折号 ——</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="153" />
+        <location filename="../import_dialog.py" line="154" />
         <source>ellipsis ……</source>
         <translation>省略号 ……</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="154" />
+        <location filename="../import_dialog.py" line="155" />
         <source>space removed</source>
         <translation>删除空格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="154" />
+        <location filename="../import_dialog.py" line="155" />
         <source>space kept</source>
         <translation>保留空格</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="155" />
+        <location filename="../import_dialog.py" line="156" />
         <source>half-width digits and Latin</source>
         <translation>数字和字母改半角</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="174" />
+        <location filename="../import_dialog.py" line="175" />
         <source>Copied next to the layout; place them with Place image</source>
         <translation>已复制到版面文件旁；用“置入图片”放到版面上</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="190" />
+        <location filename="../import_dialog.py" line="191" />
         <source>(empty — to be written)</source>
         <translation>（空 —— 待编辑填写）</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="199" />
+        <location filename="../import_dialog.py" line="200" />
         <source>Normalisation: %1 changes</source>
         <translation>标点规范：%1 处修改</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="200" />
+        <location filename="../import_dialog.py" line="201" />
         <source>Normalisation: off</source>
         <translation>标点规范：关闭</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="203" />
+        <location filename="../import_dialog.py" line="204" />
         <source>line %1, col %2</source>
         <translation>第 %1 行第 %2 列</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="205" />
+        <location filename="../import_dialog.py" line="206" />
         <source>a photo credit</source>
         <translation>摄影署名</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="205" />
+        <location filename="../import_dialog.py" line="206" />
         <source>a byline</source>
         <translation>作者行</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="206" />
+        <location filename="../import_dialog.py" line="207" />
         <source>a list of names</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="206" />
+        <location filename="../import_dialog.py" line="207" />
         <source>a 《》 title</source>
         <translation>书名号内</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="207" />
+        <location filename="../import_dialog.py" line="208" />
         <source>a reporters' byline</source>
         <translation>记者署名</translation>
     </message>
     <message>
-        <location filename="../import_dialog.py" line="208" />
+        <location filename="../import_dialog.py" line="209" />
         <source>kept the space in %1</source>
         <translation>保留空格：%1</translation>
     </message>
@@ -437,12 +684,12 @@
         <location filename="../main_window.py" line="151" />
         <source>an untitled page</source>
         <extracomment>every open editor window (one per document); a window leaves the list when it closes</extracomment>
-        <translation type="unfinished" />
+        <translation>未命名版面</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="159" />
         <source>The page on disk was saved later, at %1 (autosave: %2). Recovering shows the autosaved version; Undo gives back the one on disk.</source>
-        <translation type="unfinished" />
+        <translation>磁盘上的版面保存得更晚，时间为 %1（自动保存：%2）。恢复将显示自动保存的版本；撤销可取回磁盘上的版本。</translation>
     </message>
     <message>
         <location filename="../main_window.py" line="209" />
@@ -471,473 +718,482 @@
     </message>
     <message>
         <location filename="../main_window.py" line="214" />
-        <location filename="../main_window.py" line="362" />
+        <location filename="../main_window.py" line="372" />
         <source>Story editor</source>
         <translation>稿件编辑器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="278" />
+        <location filename="../main_window.py" line="288" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="279" />
+        <location filename="../main_window.py" line="289" />
         <source>New from template…</source>
         <translation>从模板新建…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="280" />
+        <location filename="../main_window.py" line="290" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="281" />
+        <location filename="../main_window.py" line="291" />
         <source>Open recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="284" />
+        <location filename="../main_window.py" line="294" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="285" />
+        <location filename="../main_window.py" line="295" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="286" />
-        <location filename="../main_window.py" line="742" />
+        <location filename="../main_window.py" line="296" />
+        <location filename="../main_window.py" line="752" />
         <source>Revert</source>
         <translation>恢复到已保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288" />
+        <location filename="../main_window.py" line="298" />
         <source>Import article…</source>
         <translation>导入稿件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289" />
+        <location filename="../main_window.py" line="299" />
         <source>Place image…</source>
         <translation>置入图片…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291" />
+        <location filename="../main_window.py" line="301" />
         <source>Export PDF…</source>
         <translation>输出 PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292" />
+        <location filename="../main_window.py" line="302" />
         <source>Export PNG proofs…</source>
         <translation>输出 PNG 校样…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294" />
+        <location filename="../main_window.py" line="304" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296" />
+        <location filename="../main_window.py" line="306" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="297" />
+        <location filename="../main_window.py" line="307" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299" />
+        <location filename="../main_window.py" line="309" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311" />
+        <location filename="../main_window.py" line="321" />
         <source>Select all on page</source>
         <translation>全选本版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312" />
+        <location filename="../main_window.py" line="322" />
         <source>Select article</source>
         <translation>选择整篇稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313" />
+        <location filename="../main_window.py" line="323" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314" />
+        <location filename="../main_window.py" line="324" />
         <source>Unlink frame</source>
         <translation>断开串接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="316" />
+        <location filename="../main_window.py" line="326" />
         <source>Language: Chinese / English (restart)</source>
         <translation>界面语言：中文 / 英文（重启生效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="318" />
+        <location filename="../main_window.py" line="328" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="320" />
+        <location filename="../main_window.py" line="330" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321" />
+        <location filename="../main_window.py" line="331" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322" />
+        <location filename="../main_window.py" line="332" />
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323" />
+        <location filename="../main_window.py" line="333" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324" />
+        <location filename="../main_window.py" line="334" />
         <source>Actual size (100%)</source>
         <translation>实际大小（100%）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326" />
+        <location filename="../main_window.py" line="336" />
         <source>Guides</source>
         <translation>参考线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329" />
+        <location filename="../main_window.py" line="339" />
         <source>Baseline grid</source>
         <translation>基线网格</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331" />
+        <location filename="../main_window.py" line="341" />
         <source>Frame edges</source>
         <translation>框边线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334" />
+        <location filename="../main_window.py" line="344" />
         <source>Snap to grid and frames</source>
         <translation>对齐网格和框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337" />
+        <location filename="../main_window.py" line="347" />
         <source>Preview (as printed)</source>
         <translation>预览（印刷效果）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339" />
+        <location filename="../main_window.py" line="349" />
         <source>Soft proof (press colours)</source>
-        <translation type="unfinished" />
+        <translation>软打样（印刷色）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342" />
+        <location filename="../main_window.py" line="352" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345" />
+        <location filename="../main_window.py" line="355" />
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346" />
+        <location filename="../main_window.py" line="356" />
         <source>Text frame</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347" />
+        <location filename="../main_window.py" line="357" />
         <source>Image frame</source>
         <translation>图片框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="348" />
+        <location filename="../main_window.py" line="358" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349" />
+        <location filename="../main_window.py" line="359" />
         <source>Box</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350" />
+        <location filename="../main_window.py" line="360" />
         <source>Link text frames</source>
         <translation>串接文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="351" />
+        <location filename="../main_window.py" line="361" />
         <source>Hand</source>
         <translation>抓手</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352" />
+        <location filename="../main_window.py" line="362" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354" />
+        <location filename="../main_window.py" line="364" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361" />
+        <location filename="../main_window.py" line="371" />
         <source>T&amp;ype</source>
         <translation>文字(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364" />
+        <location filename="../main_window.py" line="374" />
         <source>&amp;Window</source>
         <translation>窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368" />
+        <location filename="../main_window.py" line="378" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369" />
+        <location filename="../main_window.py" line="379" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="406" />
         <source>Move a frame 1 mm (Shift: 10 mm)</source>
         <translation>移动框 1 毫米（Shift：10 毫米）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="396" />
+        <location filename="../main_window.py" line="406" />
         <source>Arrow keys</source>
         <translation>方向键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397" />
+        <location filename="../main_window.py" line="407" />
         <source>Pan while held</source>
         <translation>按住平移</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="397" />
+        <location filename="../main_window.py" line="407" />
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398" />
+        <location filename="../main_window.py" line="408" />
         <source>Zoom around the pointer</source>
         <translation>以指针为中心缩放</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="398" />
+        <location filename="../main_window.py" line="408" />
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399" />
+        <location filename="../main_window.py" line="409" />
         <source>Select the whole article</source>
         <translation>选择整篇稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="399" />
+        <location filename="../main_window.py" line="409" />
         <source>Alt+click</source>
         <translation>Alt+单击</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400" />
+        <location filename="../main_window.py" line="410" />
         <source>Add to / remove from selection</source>
         <translation>加选 / 减选</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="400" />
+        <location filename="../main_window.py" line="410" />
         <source>Shift+click</source>
         <translation>Shift+单击</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401" />
+        <location filename="../main_window.py" line="411" />
         <source>Constrain a move or keep proportions</source>
         <translation>限制方向 / 保持比例</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="401" />
+        <location filename="../main_window.py" line="411" />
         <source>Shift+drag</source>
         <translation>Shift+拖动</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402" />
+        <location filename="../main_window.py" line="412" />
         <source>Open the frame's story at that character</source>
         <translation>在该字处打开框中稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="402" />
+        <location filename="../main_window.py" line="412" />
         <source>Double-click a text frame</source>
         <translation>双击文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="403" />
+        <location filename="../main_window.py" line="413" />
         <source>Move the picture inside its frame (crop)</source>
         <translation>在框内移动图片（裁切）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="404" />
+        <location filename="../main_window.py" line="414" />
         <source>Ctrl+drag, or double-click the image frame and drag (Esc leaves)</source>
         <translation>Ctrl+拖动，或双击图片框后拖动（Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420" />
-        <location filename="../main_window.py" line="694" />
+        <location filename="../main_window.py" line="430" />
+        <location filename="../main_window.py" line="704" />
+        <location filename="../main_window.py" line="838" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421" />
+        <location filename="../app.py" line="71" />
+        <location filename="../main_window.py" line="431" />
         <source>Banmian</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428" />
+        <location filename="../app.py" line="75" />
+        <location filename="../main_window.py" line="652" />
+        <location filename="../main_window.py" line="759" />
+        <source>The page could not be opened:</source>
+        <translation>无法打开版面文件：</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="438" />
         <source>Layout error: %1</source>
         <translation>排版错误：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430" />
+        <location filename="../main_window.py" line="440" />
         <source>layout %1 ms</source>
         <translation>排版 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="512" />
+        <location filename="../main_window.py" line="522" />
         <source>Place image</source>
         <translation>置入图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="513" />
+        <location filename="../main_window.py" line="523" />
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="559" />
+        <location filename="../main_window.py" line="569" />
         <source>Image outside the layout folder</source>
         <translation>图片不在版面文件夹内</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="560" />
+        <location filename="../main_window.py" line="570" />
         <source>The image is outside the layout's folder. Allow its folder (%1) as a link folder of this page?</source>
-        <translation type="unfinished" />
+        <translation>图片在版面文件夹之外。要把它所在的文件夹（%1）设为本版面允许的链接文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575" />
-        <location filename="../main_window.py" line="584" />
+        <location filename="../main_window.py" line="585" />
+        <location filename="../main_window.py" line="594" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576" />
+        <location filename="../main_window.py" line="586" />
         <source>Articles (*.txt *.md *.docx)</source>
         <translation>稿件 (*.txt *.md *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="606" />
+        <location filename="../main_window.py" line="616" />
         <source>“%1” imported: drag it onto an empty text frame, or select one and choose Place into selected frame</source>
         <translation>已导入“%1”：把它拖到一个空文本框上，或选中空文本框后点“放入所选文本框”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625" />
+        <location filename="../main_window.py" line="635" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="625" />
+        <location filename="../main_window.py" line="635" />
         <source>Save the changes to this page first?</source>
         <translation>先保存对此版面的修改吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="642" />
-        <location filename="../main_window.py" line="683" />
-        <location filename="../main_window.py" line="749" />
+        <location filename="../main_window.py" line="652" />
+        <location filename="../main_window.py" line="693" />
+        <location filename="../main_window.py" line="759" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="668" />
+        <location filename="../main_window.py" line="678" />
         <source>Open page</source>
         <translation>打开版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="669" />
-        <location filename="../main_window.py" line="695" />
+        <location filename="../main_window.py" line="679" />
+        <location filename="../main_window.py" line="705" />
         <source>Banmian pages (*.json)</source>
         <translation>版面文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="695" />
+        <location filename="../main_window.py" line="705" />
         <source>Save page as</source>
         <translation>版面另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="711" />
+        <location filename="../main_window.py" line="721" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="720" />
+        <location filename="../main_window.py" line="730" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="728" />
+        <location filename="../main_window.py" line="738" />
         <source>The folder “%1” no longer exists; nothing was saved. Use Save As to save the page somewhere else.</source>
-        <translation type="unfinished" />
+        <translation>文件夹“%1”已不存在，没有保存任何内容。请用“另存为”把版面保存到别处。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="731" />
+        <location filename="../main_window.py" line="741" />
         <source>“%1” is read-only; it was not overwritten. Use Save As, or make the file writable.</source>
-        <translation type="unfinished" />
+        <translation>“%1”是只读文件，没有被覆盖。请用“另存为”，或把文件改为可写。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="734" />
+        <location filename="../main_window.py" line="744" />
         <source>“%1” could not be saved; the file on disk is unchanged.</source>
-        <translation type="unfinished" />
+        <translation>“%1”未能保存；磁盘上的文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736" />
+        <location filename="../main_window.py" line="746" />
         <source>“%1” could not be saved; nothing was written.</source>
-        <translation type="unfinished" />
+        <translation>“%1”未能保存；没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="743" />
+        <location filename="../main_window.py" line="753" />
         <source>Discard every change since the last save?</source>
         <translation>放弃上次保存以来的全部修改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="795" />
+        <location filename="../main_window.py" line="805" />
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="796" />
+        <location filename="../main_window.py" line="806" />
         <source>saved to %1 instead</source>
-        <translation type="unfinished" />
+        <translation>已改存到 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="797" />
+        <location filename="../main_window.py" line="807" />
         <source>no fallback location could be written either; save the page now</source>
-        <translation type="unfinished" />
+        <translation>备用位置也无法写入，请立即保存版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="839" />
+        <location filename="../main_window.py" line="850" />
         <source>Export PNG proofs</source>
         <translation>输出 PNG 校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="849" />
+        <location filename="../main_window.py" line="860" />
         <source>%1 proofs written</source>
         <translation>已输出 %1 张校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="855" />
+        <location filename="../main_window.py" line="866" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时更改。</translation>
     </message>
@@ -1015,12 +1271,12 @@
     <message>
         <location filename="../template_dialog.py" line="61" />
         <source>Choose a template for the new page:</source>
-        <translation type="unfinished" />
+        <translation>为新版面选择模板：</translation>
     </message>
     <message>
         <location filename="../template_dialog.py" line="84" />
         <source>(mine)</source>
-        <translation type="unfinished" />
+        <translation>（我的）</translation>
     </message>
     <message>
         <location filename="../template_dialog.py" line="92" />
@@ -1031,22 +1287,22 @@
 <context>
     <name>PagesPanel</name>
     <message>
-        <location filename="../panels.py" line="49" />
+        <location filename="../panels.py" line="61" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="50" />
+        <location filename="../panels.py" line="62" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="51" />
+        <location filename="../panels.py" line="63" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="106" />
+        <location filename="../panels.py" line="118" />
         <source>Page %1</source>
         <translation>第 %1 版</translation>
     </message>
@@ -1054,12 +1310,12 @@
 <context>
     <name>PreflightPanel</name>
     <message>
-        <location filename="../panels.py" line="651" />
+        <location filename="../panels.py" line="666" />
         <source>page %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="663" />
+        <location filename="../panels.py" line="678" />
         <source>%1 errors, %2 warnings</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -1067,125 +1323,166 @@
 <context>
     <name>PropertiesPanel</name>
     <message>
-        <location filename="../panels.py" line="355" />
+        <location filename="../panels.py" line="367" />
         <source>Width</source>
         <translation>宽</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="356" />
+        <location filename="../panels.py" line="368" />
         <source>Height</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="366" />
+        <location filename="../panels.py" line="378" />
         <source>No wrap</source>
         <translation>不绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="367" />
+        <location filename="../panels.py" line="379" />
         <source>Wrap around box</source>
         <translation>沿外框绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="369" />
-        <location filename="../panels.py" line="370" />
+        <location filename="../panels.py" line="381" />
+        <location filename="../panels.py" line="382" />
         <source>Columns</source>
         <translation>栏数</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="371" />
+        <location filename="../panels.py" line="383" />
         <source>Gutter</source>
         <translation>栏间距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="372" />
+        <location filename="../panels.py" line="384" />
         <source>Inset</source>
         <translation>内边距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="373" />
+        <location filename="../panels.py" line="385" />
         <source>Text wrap</source>
         <translation>文字绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="374" />
+        <location filename="../panels.py" line="386" />
         <source>Wrap offset</source>
         <translation>绕排距离</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="385" />
+        <location filename="../panels.py" line="397" />
         <source>Fit (whole image)</source>
         <translation>适合（整图）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="386" />
+        <location filename="../panels.py" line="398" />
         <source>Fill (crop)</source>
         <translation>填满（裁切）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="387" />
+        <location filename="../panels.py" line="399" />
         <source>None (scale, offset)</source>
         <translation>不适合（缩放、偏移）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="389" />
+        <location filename="../panels.py" line="401" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="390" />
+        <location filename="../panels.py" line="402" />
         <source>Effective ppi</source>
         <translation>有效分辨率</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="391" />
+        <location filename="../panels.py" line="403" />
         <source>Fit</source>
         <translation>适合</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="392" />
+        <location filename="../panels.py" line="404" />
         <source>Scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="423" />
+        <location filename="../panels.py" line="437" />
         <source>Text frame</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="423" />
+        <location filename="../panels.py" line="437" />
         <source>Image frame</source>
         <translation>图片框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="424" />
+        <location filename="../panels.py" line="438" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="424" />
+        <location filename="../panels.py" line="438" />
         <source>Box</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="427" />
+        <location filename="../panels.py" line="441" />
         <source>%1 frames selected</source>
         <translation>已选 %1 个框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="428" />
+        <location filename="../panels.py" line="442" />
         <source>Nothing selected</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="446" />
+        <location filename="../panels.py" line="460" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="459" />
+        <location filename="../panels.py" line="473" />
         <source>missing file</source>
         <translation>文件缺失</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../files.py" line="33" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="34" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="35" />
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="36" />
+        <source>%1 File</source>
+        <translation>%1 文件</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="37" />
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../files.py" line="30" />
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../files.py" line="31" />
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
     </message>
 </context>
 <context>
@@ -1259,17 +1556,17 @@
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../dialogs.py" line="166" />
+        <location filename="../dialogs.py" line="168" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="169" />
+        <location filename="../dialogs.py" line="171" />
         <source>Command</source>
         <translation>命令</translation>
     </message>
     <message>
-        <location filename="../dialogs.py" line="169" />
+        <location filename="../dialogs.py" line="171" />
         <source>Shortcut</source>
         <translation>快捷键</translation>
     </message>
@@ -1279,48 +1576,48 @@
     <message>
         <location filename="../softproof.py" line="23" />
         <source>Soft proof (press colours)</source>
-        <translation type="unfinished" />
+        <translation>软打样（印刷色）</translation>
     </message>
     <message>
         <location filename="../softproof.py" line="30" />
         <source>Print condition</source>
-        <translation type="unfinished" />
+        <translation>印刷条件</translation>
     </message>
     <message>
         <location filename="../softproof.py" line="32" />
         <source>Refresh</source>
-        <translation type="unfinished" />
+        <translation>刷新</translation>
     </message>
     <message>
         <location filename="../softproof.py" line="58" />
         <source>Nothing to proof: the document has no pages.</source>
-        <translation type="unfinished" />
+        <translation>没有可打样的内容：文档没有版面。</translation>
     </message>
     <message>
         <location filename="../softproof.py" line="75" />
         <source>As printed on %1 (paper white and dot gain of the profile)</source>
-        <translation type="unfinished" />
+        <translation>按 %1 印刷的效果（特性文件的纸白与网点扩大）</translation>
     </message>
 </context>
 <context>
     <name>StoryEditor</name>
     <message>
-        <location filename="../story_editor.py" line="266" />
+        <location filename="../story_editor.py" line="300" />
         <source>Not placed</source>
         <translation>未上版</translation>
     </message>
     <message numerus="yes">
-        <location filename="../story_editor.py" line="268" />
+        <location filename="../story_editor.py" line="302" />
         <source>Overset: %n character(s)</source>
         <translation><numerusform>溢出 %n 字</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../story_editor.py" line="270" />
+        <location filename="../story_editor.py" line="304" />
         <source>Short: %n character(s)</source>
         <translation><numerusform>欠 %n 字</numerusform></translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="272" />
+        <location filename="../story_editor.py" line="306" />
         <source>Fits</source>
         <translation>正好</translation>
     </message>
@@ -1328,87 +1625,87 @@
 <context>
     <name>StylesPanel</name>
     <message>
-        <location filename="../panels.py" line="524" />
+        <location filename="../panels.py" line="538" />
         <source>Song (宋体)</source>
         <translation>宋体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="524" />
+        <location filename="../panels.py" line="538" />
         <source>Hei (黑体)</source>
         <translation>黑体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="525" />
+        <location filename="../panels.py" line="539" />
         <source>Hei Bold (粗黑)</source>
         <translation>粗黑</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="525" />
+        <location filename="../panels.py" line="539" />
         <source>Kai (楷体)</source>
         <translation>楷体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="529" />
+        <location filename="../panels.py" line="543" />
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="530" />
+        <location filename="../panels.py" line="544" />
         <source> em</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="532" />
+        <location filename="../panels.py" line="546" />
         <source>Justify</source>
         <translation>两端对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="532" />
+        <location filename="../panels.py" line="546" />
         <source>Left</source>
         <translation>左对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="532" />
+        <location filename="../panels.py" line="546" />
         <source>Center</source>
         <translation>居中</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="533" />
+        <location filename="../panels.py" line="547" />
         <source>Right</source>
         <translation>右对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="537" />
+        <location filename="../panels.py" line="551" />
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="538" />
+        <location filename="../panels.py" line="552" />
         <source>Size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="539" />
+        <location filename="../panels.py" line="553" />
         <source>Leading</source>
         <translation>行距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="540" />
+        <location filename="../panels.py" line="554" />
         <source>First-line indent</source>
         <translation>首行缩进</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="541" />
+        <location filename="../panels.py" line="555" />
         <source>Alignment</source>
         <translation>对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="542" />
+        <location filename="../panels.py" line="556" />
         <source>Space before</source>
         <translation>段前距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="543" />
+        <location filename="../panels.py" line="557" />
         <source>Space after</source>
         <translation>段后距</translation>
     </message>

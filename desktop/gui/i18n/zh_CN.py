@@ -103,3 +103,90 @@ ZH.update({
     "No proposal: %1": "没有可行方案：%1", "%1 proposals in %2 s; the best first.": "%2 秒内得到 %1 个方案，最佳的排在前面。",
     "Proposal %1 · score %2": "方案 %1 · 评分 %2",
 })
+
+# issue 8 (hostile input: recovery, autosave, links, saves, import limits) and the editor's later
+# strings (soft proof, print conditions, New from template, the error dialog)
+ZH.update({
+    "Soft proof (press colours)": "软打样（印刷色）", "Print condition": "印刷条件",
+    "Custom: the plant's own ICC profile": "自定义：印厂自己的 ICC 特性文件",
+    "the print condition's profile": "印刷条件的特性文件", "Refresh": "刷新",
+    "Nothing to proof: the document has no pages.": "没有可打样的内容：文档没有版面。",
+    "As printed on %1 (paper white and dot gain of the profile)": "按 %1 印刷的效果（特性文件的纸白与网点扩大）",
+    "Choose a template for the new page:": "为新版面选择模板：", "(mine)": "（我的）",
+    "error": "错误", "warning": "警告", "info": "提示",
+    "an untitled page": "未命名版面",
+    "The page on disk was saved later, at %1 (autosave: %2). Recovering shows the autosaved version; "
+    "Undo gives back the one on disk.":
+        "磁盘上的版面保存得更晚，时间为 %1（自动保存：%2）。恢复将显示自动保存的版本；撤销可取回磁盘上的版本。",
+    "The image is outside the layout's folder. Allow its folder (%1) as a link folder of this page?":
+        "图片在版面文件夹之外。要把它所在的文件夹（%1）设为本版面允许的链接文件夹吗？",
+    "The folder “%1” no longer exists; nothing was saved. Use Save As to save the page somewhere else.":
+        "文件夹“%1”已不存在，没有保存任何内容。请用“另存为”把版面保存到别处。",
+    "“%1” is read-only; it was not overwritten. Use Save As, or make the file writable.":
+        "“%1”是只读文件，没有被覆盖。请用“另存为”，或把文件改为可写。",
+    "“%1” could not be saved; the file on disk is unchanged.": "“%1”未能保存；磁盘上的文件保持不变。",
+    "“%1” could not be saved; nothing was written.": "“%1”未能保存；没有写入任何内容。",
+    "saved to %1 instead": "已改存到 %1",
+    "no fallback location could be written either; save the page now": "备用位置也无法写入，请立即保存版面",
+    "The page could not be opened:": "无法打开版面文件：",
+    "“%1” cannot be opened (%2).\n\nDetails were written to %3": "无法打开“%1”（%2）。\n\n详细信息已写入 %3",
+    # the error dialog (desktop/gui/errors.py)
+    "Something went wrong": "出错了", "“%1” failed: %2": "“%1”失败：%2",
+    "Your document is still open; save it under a new name if in doubt.": "文档仍然打开着；如有疑虑，请另存为新文件。",
+    "Details were written to %1": "详细信息已写入 %1",
+    # Qt's file dialog labels that qtbase_zh_CN leaves in English
+    "&Look in:": "查找范围(&L)：", "Files of &type:": "文件类型(&T)：",
+    # banmian.core's messages shown in the editor (errors.core_text): the importers
+    "%1: not a regular file (a folder, pipe or device); not read": "%1：不是普通文件（是文件夹、管道或设备），未读取",
+    "%1: %2 MB, more than the %3 MB an article may be": "%1：%2 MB，超过一篇稿件的上限 %3 MB",
+    "%1: %2 paragraphs, more than the %3 one article may have": "%1：%2 段，超过一篇稿件的上限 %3 段",
+    "%1: %2 characters, more than the %3 a story may hold; split the article":
+        "%1：%2 字，超过一篇稿件的上限 %3 字；请拆分稿件",
+    "%1: more than %2 paragraphs; not one article (split it)": "%1：超过 %2 段，不像一篇稿件（请拆分）",
+    "%1: unpacks to %2 MB (more than %3 MB); refused as a possible zip bomb":
+        "%1：解压后 %2 MB（超过 %3 MB），疑为压缩炸弹，拒绝导入",
+    "%1: image %2 unpacks to %3 MB (more than %4 MB)": "%1：图片 %2 解压后 %3 MB（超过 %4 MB）",
+    "%1: its images unpack to %2 MB (more than %3 MB)": "%1：其中的图片解压后共 %2 MB（超过 %3 MB）",
+    "%1: %2 unpacks to %3 MB (more than %4 MB)": "%1：%2 解压后 %3 MB（超过 %4 MB）",
+    "%1: %2 parts in the package; not a Word article": "%1：文件包内有 %2 个部件，不是 Word 稿件",
+    "%1: not a readable Word .docx file (%2)": "%1：不是可读的 Word .docx 文件（%2）",
+    "%1: cannot import %2 files (Banmian reads .txt, .md and .docx)": "%1：不能导入 %2 文件（版面可读 .txt、.md 和 .docx）",
+    "%1: not UTF-8, UTF-16, GB18030/GBK or Big5 text — it looks like %3; save it as UTF-8 and import it again":
+        "%1：不是 UTF-8、UTF-16、GB18030/GBK 或 Big5 文本，看起来是 %3；请另存为 UTF-8 后再导入",
+    "%1: unreadable text — not UTF-8, UTF-16, GB18030/GBK or Big5, nor any encoding it could be detected as; "
+    "save it as UTF-8 and import it again":
+        "%1：无法识别的文本——不是 UTF-8、UTF-16、GB18030/GBK 或 Big5，也识别不出其他编码；请另存为 UTF-8 后再导入",
+    "%1: read as Big5 (traditional Chinese, detected); not GB18030/GBK or UTF-8 — check the characters":
+        "%1：按 Big5（繁体中文，自动识别）读入，不是 GB18030/GBK 或 UTF-8——请核对文字",
+    "%1: starts with a UTF-8 BOM but byte %2 is not UTF-8": "%1：以 UTF-8 BOM 开头，但第 %2 字节不是 UTF-8",
+    "%1: has a %2 BOM but is not %2 text (byte %3)": "%1：带 %2 BOM，但不是 %2 文本（第 %3 字节）",
+    "%1: cannot be read (%2)": "%1：无法读取（%2）", "%1: no text found": "%1：没有找到文字",
+    "no headline in the copy: an empty headline block was added for the editor to write":
+        "稿件没有标题：已加入一个空标题段，待编辑填写",
+    "line %1: an unpaired %2 at column %3 left as it is": "第 %1 行：第 %3 列有不成对的 %2，保持原样",
+    "%1: image %2 is a URL; not fetched": "%1：图片 %2 是网址，未下载",
+    "%1: image %2 is an absolute path; only images in the article's folder are copied":
+        "%1：图片 %2 是绝对路径；只复制稿件文件夹里的图片",
+    "%1: image %2 is reached through a symlink; not copied": "%1：图片 %2 要经过符号链接才能到达，未复制",
+    "%1: image %2 is outside the article's folder; not copied": "%1：图片 %2 在稿件文件夹之外，未复制",
+    "%1: image %2 not found": "%1：找不到图片 %2",
+    "%1: image %2: the article's images exceed %3 MB; not copied": "%1：图片 %2：稿件的图片超过 %3 MB，未复制",
+    "%1: image %2 cannot be read (%3)": "%1：图片 %2 无法读取（%3）",
+    "%1: image %2 is too large; not copied": "%1：图片 %2 太大，未复制",
+    "%1: image %2 not copied (%3)": "%1：图片 %2 未复制（%3）",
+    "%1: image %2: %3 MB, more than the %4 MB an image may be; not copied":
+        "%1：图片 %2：%3 MB，超过单张图片的上限 %4 MB，未复制",
+    "%1: image %2: not an image file (%3); not copied": "%1：图片 %2 不是图片文件（%3），未复制",
+    "%1: image %2: %3 × %4 = %5 Mpx, more than the %6 Mpx limit; not copied":
+        "%1：图片 %2：%3 × %4 = %5 百万像素，超过 %6 百万像素的上限，未复制",
+    "%1: image %2: a %3 image; Banmian places JPEG, PNG and TIFF; not copied":
+        "%1：图片 %2 是 %3 格式；版面只置入 JPEG、PNG 和 TIFF，未复制",
+    "%1: is a symlink; images are not written through it": "%1：是符号链接，不经它写入图片",
+    "%1: not a folder images can be written to": "%1：不是可以写入图片的文件夹",
+    "%1: no free name for %2": "%1：找不到可用于 %2 的新文件名",
+    # why a file operation failed (errors.os_reason)
+    "the disk is full": "磁盘已满", "the disk quota is used up": "磁盘配额已用完", "permission denied": "没有权限",
+    "the drive is read-only": "驱动器是只读的", "no such file or folder": "文件或文件夹不存在",
+    "a read or write error on the drive": "驱动器读写出错", "the file name is too long": "文件名太长",
+    "Folder": "文件夹", "File": "文件", "Drive": "驱动器", "%1 File": "%1 文件", "Unknown": "未知",
+})
