@@ -245,8 +245,11 @@ class MainWindow(QMainWindow):
         self.canvas.frame_double_clicked.connect(self.open_story_of_frame)
         self.pages_panel.page_activated.connect(self._page_activated)
         self.articles_panel.story_activated.connect(self.open_story)
+        # the story editor follows a finding without covering the Preflight tab it shares
+        # (raising it made a double-click on the next finding impossible)
         self.preflight_panel.story_activated.connect(
-            lambda sid, ch: self.open_story(sid, ch if ch >= 0 else None))
+            lambda sid, ch: self.story_editor.show_story(sid, ch if ch >= 0 else None))
+        self.preflight_panel.finding_shown.connect(self.canvas.show_frame)
         self.act_undo_stack_bind()
 
     # ================================================================ actions
