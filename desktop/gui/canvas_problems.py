@@ -30,12 +30,9 @@ PASTEBOARD_MARGIN = 24.0     # pt of grey beyond the farthest frame on the paste
 MAX_PASTEBOARD = 3000.0      # pt: a frame thrown far away does not make the scene endless
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CanvasProblems", text)
-
-
 def placeholder_label() -> str:
-    return tr("[Headline]")
+    """The grey text of an empty headline: 「标题」 in Chinese."""
+    return QCoreApplication.translate("CanvasProblems", "[Headline]")
 
 
 # ------------------------------------------------------------------ the pasteboard
