@@ -239,7 +239,7 @@
     <message>
         <location filename="../find_dialog.py" line="55" />
         <source>Full-width = half-width (ｂ = b, ，= ,)</source>
-        <translation>全角/半角视为相同（ｂ = b，，= ,）</translation>
+        <translation>全角/半角视为相同（如 ｂ 与 b、，与 ,）</translation>
     </message>
     <message>
         <location filename="../find_dialog.py" line="58" />

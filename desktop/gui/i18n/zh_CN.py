@@ -90,7 +90,7 @@ ZH = {
     "[Headline]": "「标题」",
     "Find and replace": "查找/替换", "Find and replace…": "查找/替换…", "Replace…": "替换…",
     "Find:": "查找：", "Replace with:": "替换为：", "Search:": "范围：", "All stories": "全部稿件",
-    "Current story": "当前稿件", "Full-width = half-width (ｂ = b, ，= ,)": "全角/半角视为相同（ｂ = b，，= ,）",
+    "Current story": "当前稿件", "Full-width = half-width (ｂ = b, ，= ,)": "全角/半角视为相同（如 ｂ 与 b、，与 ,）",
     "Match case": "区分大小写", "Find next": "查找下一个", "Replace": "替换", "Replace all": "全部替换",
     "Close": "关闭", "Type what to find.": "请输入要查找的文字。", "“%1” not found": "找不到“%1”",
     "%1 of %2": "第 %1 处，共 %2 处", "Replaced 1; no more matches": "已替换 1 处，后面没有了",
