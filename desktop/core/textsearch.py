@@ -166,7 +166,15 @@ def replace_all_command(doc, matches: list[Match], replacement: str) -> Command 
 # ------------------------------------------------------------------ 字数统计
 
 _L = r"0-9A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A"
-WORD_RE = re.compile(rf"[{_L}]+(?:[.,'’\-_/@:&+·][{_L}]+)*")
+WORD_PATTERN = rf"[{_L}]+(?:[.,'’\-_/@:&+·][{_L}]+)*"
+_WORD_RE = None
+
+
+def _word_re():
+    global _WORD_RE
+    if _WORD_RE is None:      # compiled on first use: not at the editor's start
+        _WORD_RE = re.compile(WORD_PATTERN)
+    return _WORD_RE
 
 
 def _is_han(o: int) -> bool:
@@ -198,7 +206,7 @@ def count_words(text: str) -> WordCount:
     """The newsroom count of ``text`` (see the module docstring)."""
     han = punct = other = chars = 0
     words = 0
-    spans = [(m.start(), m.end()) for m in WORD_RE.finditer(text)]
+    spans = [(m.start(), m.end()) for m in _word_re().finditer(text)]
     in_word = bytearray(len(text))
     for a, b in spans:
         in_word[a:b] = b"\x01" * (b - a)

@@ -20,7 +20,6 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPen, QRegion
 
 from ..core.model.document import TextFrame
 from ..core.model.units import MM_PER_PT, PT_PER_MM
-from ..core.preflight import empty_heads, frame_overlaps
 from ..core.typeset.result import GlyphRun
 from ..render.qt import paint_into
 
@@ -75,6 +74,8 @@ class ProblemCache:
             self._key = key
             self.outside = {}
             try:
+                # imported here, not at startup: the first paint does without it (paint_problems)
+                from ..core.preflight import empty_heads, frame_overlaps
                 self.overlaps = frame_overlaps(session.doc, session.result)
                 self.heads = empty_heads(session.doc, session.result)
             except Exception:   # noqa: BLE001 — a drawing aid must never take the canvas down
@@ -121,6 +122,11 @@ def paint_pasteboard(canvas, qp, pr, prect: QRectF, s: float, vrect: QRectF) -> 
 # ------------------------------------------------------------------ overlaps and empty heads
 
 def paint_problems(canvas, qp) -> None:
+    if not canvas.first_paint_done:
+        # the window's first picture comes without them (startup budget); they follow at once
+        from PySide6.QtCore import QTimer
+        QTimer.singleShot(0, canvas.viewport().update)
+        return
     cache = canvas._problems.get(canvas.session)
     doc = canvas.session.doc
     pages = doc.pages
