@@ -152,7 +152,7 @@ def check(folder: Path) -> None:
         env.update(BANMIAN_HOME=str(tmp / "home"), QT_QPA_PLATFORM="offscreen")
         steps = [
             ([exe, "export", "--sample", "-o", "x.pdf"], {}),
-            ([exe, "preflight", "--sample"], {}),
+            ([exe, "preflight", "--sample"], {}),     # 1: warnings (the sample's empty headline)
             ([exe], {"BANMIAN_EXIT_WHEN_READY": "1"}),
         ]
         for cmd, extra in steps:
@@ -160,7 +160,7 @@ def check(folder: Path) -> None:
             p = subprocess.run([str(c) for c in cmd], cwd=str(tmp), env=dict(env, **extra),
                                capture_output=True, text=True, timeout=300)
             label = " ".join([exe.name] + [str(c) for c in cmd[1:]]) or exe.name
-            if p.returncode != 0:
+            if p.returncode != 0 and not (cmd[1:2] == ["preflight"] and p.returncode == 1):
                 raise SystemExit(f"build_bundle: check failed: {label}: exit {p.returncode}\n"
                                  f"{p.stdout[-2000:]}\n{p.stderr[-2000:]}")
             print(f"build_bundle: ok  {label} ({time.monotonic() - t0:.1f} s): "

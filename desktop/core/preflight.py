@@ -35,6 +35,14 @@ font_not_embeddable    error     a font whose licence forbids embedding
 font_missing           error     a font file the layout needs is not there
 typo_<check>           warning   a typographic check of typeset/checks.py failed on a line (overflow,
                                  prohibitions, loose_lines, split_units, overlaps, …): page, frame, line
+frames_overlap         warning   版面重叠: a frame covers another article's set text (see
+                                 :func:`frame_overlaps` for what counts)
+empty_headline         warning   a headline (or title) block with no text: the page has no head there
+placeholder_text       warning   leftover placeholder copy (待补稿件, 请输入…, 「标题」, ××) in a story, or
+                                 a 报眉 field still holding its template value (2024年×月×日, 报名 …)
+underset               info      a story short of its frames (欠 N 字), as the story editor shows it
+pasteboard             info      a frame wholly outside the page and its bleed: shown in the editor,
+                                 never printed
 =====================  ========  ==============================================
 
 The plant's checks (:func:`plant_findings`, run when a print condition is
@@ -61,7 +69,7 @@ from pathlib import Path
 
 from .model.document import BoxFrame, Document, ImageFrame, RuleFrame, TextFrame
 from .model.units import PT_PER_MM
-from .typeset.result import Box, GlyphRun, ImagePlacement, LayoutResult, Rule
+from .typeset.result import Box, GlyphRun, ImagePlacement, LayoutResult, Rule, printable
 
 SEVERITIES = ("error", "warning", "info")
 PPI_WARN = 200.0
@@ -665,6 +673,270 @@ def plant_findings(doc: Document, result: LayoutResult, press) -> list[Finding]:
     return out
 
 
+# ------------------------------------------------------------------ visible problems
+# What an editor must see before the page goes to the plant: frames covering another article's
+# text, headlines never written, placeholder copy left in, short stories, the pasteboard.
+# The editor's canvas draws the same findings (frame_overlaps, empty_heads).
+
+VISIBLE_CODES = ("frames_overlap", "empty_headline", "placeholder_text", "underset", "pasteboard")
+EMPTY_HEAD_ROLES = ("headline", "title")
+#: placeholder copy: what the make-up puts where the editor must write (makeup.engine.ADD_FILL),
+#: the prompts of other layout programs, and the ×× newsrooms write for a name still to come
+PLACEHOLDER_MARKS = ("待补稿件", "请输入", "在此输入", "此处输入", "输入标题", "输入正文", "标题文字", "正文文字",
+                     "「标题」", "【标题】", "lorem ipsum")
+_PLACEHOLDER_RE = None
+#: 报眉 fields (doc.meta) still holding a template's value: the templates ship 报名, 版名, ×××,
+#: 2024年×月×日 and 星期×; a × never stands in a real date or name
+TEMPLATE_META_VALUES = ("报名", "版名")
+META_LABELS = {"paper": "报名", "date": "日期", "weekday": "星期", "section": "版名", "editor": "责任编辑"}
+_OVERLAP_MIN_PT = 0.5      # a sliver thinner than this (a glyph's em box touching an edge) is no overlap
+
+
+def _placeholder_re():
+    global _PLACEHOLDER_RE
+    if _PLACEHOLDER_RE is None:
+        import re
+        _PLACEHOLDER_RE = re.compile("|".join(re.escape(m) for m in PLACEHOLDER_MARKS) + "|××+|ＸＸＸ", re.I)
+    return _PLACEHOLDER_RE
+
+
+@dataclass(frozen=True)
+class Overlap:
+    page: int                 # page index, 0-based
+    front: str                # the covering frame (image, text, or a filled box painted over the text)
+    behind: str               # the text frame (or master frame) whose set text is covered
+    rect: tuple[float, float, float, float]   # (x0, y0, x1, y1) pt: the covered part of the text
+
+
+def _inter(a, b):
+    x0, y0, x1, y1 = max(a[0], b[0]), max(a[1], b[1]), min(a[2], b[2]), min(a[3], b[3])
+    if x1 - x0 > _OVERLAP_MIN_PT and y1 - y0 > _OVERLAP_MIN_PT:
+        return (x0, y0, x1, y1)
+    return None
+
+
+def _text_rects(pr) -> dict[str, list]:
+    """frame id -> the em boxes of its set lines (one rect per glyph run), pt."""
+    out: dict[str, list] = {}
+    for it in pr.items:
+        if isinstance(it, GlyphRun) and it.glyphs:
+            out.setdefault(it.frame, []).append(
+                (it.xs[0], it.y - 0.88 * it.size, it.x_end, it.y + 0.12 * it.size))
+    return out
+
+
+def _bbox(rects):
+    return (min(r[0] for r in rects), min(r[1] for r in rects), max(r[2] for r in rects), max(r[3] for r in rects))
+
+
+def frame_overlaps(doc: Document, result: LayoutResult) -> list[Overlap]:
+    """Frames that cover another article's set text (版面重叠).
+
+    What counts: an image frame, a text frame's own lines, or a box filled *and painted over*
+    the text (later in the page's frame order) lying on the lines another article (or, for
+    frames of no article, another story) has set in a text frame — or on the 报眉's text.
+    What does not: text wrap (an object with wrap pushes the lines aside, so none lie under it),
+    a caption on its own photo, frames of one article (a headline on its photo), boxes and
+    rules behind the text (the ruled, tinted boxes of notes), and frames with no lines set
+    where they are covered (an empty frame's area is not text)."""
+    story_of = {fl.frame: fl.story for pr in result.pages for fl in pr.frames}
+
+    def group(f):
+        if f.article:
+            return ("article", f.article)
+        sid = story_of.get(f.id) if isinstance(f, TextFrame) else None
+        return ("story", sid) if sid else ("frame", f.id)
+
+    out: list[Overlap] = []
+    for pr in result.pages:
+        if pr.index >= len(doc.pages):
+            continue
+        page = doc.pages[pr.index]
+        text = _text_rects(pr)
+        if not text:
+            continue
+        z = {f.id: k for k, f in enumerate(page.frames)}
+        frames = {f.id: f for f in page.frames}
+        master = doc.master(page.master)
+        master_ids = {f.id for f in master.frames} if master else set()
+        covered = {fid: (rects, _bbox(rects)) for fid, rects in text.items()
+                   if (fid in frames and isinstance(frames[fid], TextFrame)) or fid in master_ids}
+        for front in page.frames:
+            if isinstance(front, ImageFrame):
+                shapes = [(mm_pt(front.x), mm_pt(front.y), mm_pt(front.x + front.w), mm_pt(front.y + front.h))]
+            elif isinstance(front, TextFrame):
+                shapes = text.get(front.id, [])
+            elif isinstance(front, BoxFrame) and front.fill:
+                shapes = [(mm_pt(front.x), mm_pt(front.y), mm_pt(front.x + front.w), mm_pt(front.y + front.h))]
+            else:
+                continue
+            if not shapes:
+                continue
+            fbox = _bbox(shapes)
+            for fid, (rects, bbox) in covered.items():
+                if fid == front.id or _inter(fbox, bbox) is None:
+                    continue
+                behind = frames.get(fid)
+                if behind is not None:
+                    if group(behind) == group(front):
+                        continue
+                    if getattr(front, "caption_of", None) == fid or getattr(behind, "caption_of", None) == front.id:
+                        continue
+                    if isinstance(front, TextFrame) and z[fid] > z[front.id]:
+                        continue          # two texts on each other: reported once, for the one in front
+                    if isinstance(front, BoxFrame) and z[fid] > z[front.id]:
+                        continue          # a box behind the text is its background
+                hits = [h for s_ in shapes for r in rects if (h := _inter(s_, r)) is not None]
+                if hits:
+                    out.append(Overlap(pr.index, front.id, fid, _bbox(hits)))
+    return out
+
+
+def mm_pt(v: float) -> float:
+    return v * PT_PER_MM
+
+
+@dataclass(frozen=True)
+class EmptyHead:
+    page: int                 # page index, 0-based
+    story: str
+    block: int                # block index in the story
+    char: int                 # index in story.text where the block starts
+    role: str
+    frame: str                # the text frame it is in
+
+
+def empty_heads(doc: Document, result: LayoutResult) -> list[EmptyHead]:
+    """Headline (and title) blocks with no text in stories placed on a page."""
+    frames_of: dict[str, list] = {}
+    for pr in result.pages:
+        for fl in pr.frames:
+            frames_of.setdefault(fl.story, []).append((pr.index, fl))
+    out = []
+    for st in doc.stories:
+        placed = frames_of.get(st.id)
+        if not placed:
+            continue
+        pos = 0
+        for bi, b in enumerate(st.blocks):
+            if b.role in EMPTY_HEAD_ROLES and not b.text.strip():
+                where = next(((pi, fl) for pi, fl in placed if fl.first_char <= pos < fl.end_char), None) \
+                    or next(((pi, fl) for pi, fl in placed if fl.first_char <= pos <= fl.end_char), placed[0])
+                out.append(EmptyHead(where[0], st.id, bi, pos, b.role, where[1].frame))
+            pos += len(b.text) + 1
+    return out
+
+
+def _pt_rect(f):
+    return (mm_pt(f.x), mm_pt(f.y), mm_pt(f.x + f.w), mm_pt(f.y + f.h))
+
+
+def on_pasteboard(page, f) -> bool:
+    """Whether frame ``f`` lies wholly outside ``page``'s trim and bleed (nothing of it prints)."""
+    b = page.bleed
+    x0, x1 = sorted((f.x, f.x + f.w))
+    y0, y1 = sorted((f.y, f.y + f.h))
+    return x1 + 1e-6 < -b or x0 - 1e-6 > page.width + b or y1 + 1e-6 < -b or y0 - 1e-6 > page.height + b
+
+
+def _frame_kind(f) -> str:
+    return {"text": "文本框", "image": "图片框", "rule": "线条", "box": "色框"}.get(f.kind, "框")
+
+
+def visible_problems(doc: Document, result: LayoutResult) -> list[Finding]:
+    """Overlaps, empty headlines, placeholder copy, short stories and the pasteboard."""
+    where = _Where(doc)
+    out: list[Finding] = []
+    # -- 版面重叠
+    for o in frame_overlaps(doc, result):
+        page, front = doc.find_frame(o.front)
+        _, behind = doc.find_frame(o.behind)
+        sid = next((fl.story for fl in result.pages[o.page].frames if fl.frame == o.behind), None)
+        if sid is None and behind is not None:
+            sid = getattr(behind, "story", None)
+        name = where.story_name.get(sid, sid or o.behind)
+        what = "报眉" if page is not None and behind is not None and page.frame(o.behind) is None else f"稿件“{name}”"
+        out.append(Finding("warning", "frames_overlap",
+                           f"版面重叠：{_frame_kind(front)}“{o.front}”压住{what}的文字（文本框“{o.behind}”）",
+                           o.page + 1, o.front, sid, None,
+                           "移开或缩小该框，或为它设置文字绕排，让文字让开"))
+    # -- headlines never written
+    for h in empty_heads(doc, result):
+        name = where.story_name.get(h.story, h.story)
+        role = "主题（标题）" if h.role == "headline" else "标题"
+        out.append(Finding("warning", "empty_headline", f"稿件“{name}”的{role}是空的：版面不能没有标题上版",
+                           h.page + 1, h.frame, h.story, h.char, "在稿件编辑器或版面上写入标题，或删去这个空标题段"))
+    # -- placeholder copy in stories
+    rx = _placeholder_re()
+    placed = {fl.story: (pr.index, fl.frame) for pr in result.pages for fl in reversed(pr.frames)}
+    for st in doc.stories:
+        if st.id not in placed:
+            continue
+        text = st.text
+        hits = list(rx.finditer(text))
+        if not hits:
+            continue
+        m = hits[0]
+        pi, fid = placed[st.id]
+        for pr in result.pages:
+            fl = next((fl for fl in pr.frames if fl.story == st.id and fl.first_char <= m.start() < fl.end_char), None)
+            if fl is not None:
+                pi, fid = pr.index, fl.frame
+                break
+        times = f"，共 {len(hits)} 处" if len(hits) > 1 else ""
+        out.append(Finding("warning", "placeholder_text",
+                           f"稿件“{where.story_name.get(st.id, st.id)}”里还有占位文字“{m.group(0)}”{times}",
+                           pi + 1, fid, st.id, m.start(), "换成真正的稿件文字，或删去占位文字"))
+    # -- 报眉 fields still holding the template's values
+    import re
+    for n, page in enumerate(doc.pages, 1):
+        m = doc.master(page.master)
+        if m is None:
+            continue
+        used = []
+        for f in m.frames:
+            st = doc.story(f.story) if isinstance(f, TextFrame) and f.story else None
+            if st is not None:
+                used += re.findall(r"\{(\w+)\}", st.text)
+        bad = []
+        for key in dict.fromkeys(used):
+            v = str(doc.meta.get(key, ""))
+            if key in META_LABELS and ("×" in v or v.strip() in TEMPLATE_META_VALUES):
+                bad.append(f"{META_LABELS[key]}“{v}”")
+        if bad:
+            out.append(Finding("warning", "placeholder_text", f"报眉还是模板的占位文字：{'、'.join(bad)}",
+                               n, None, None, None, "在版式（报眉）里填入报名、日期、版名和责任编辑"))
+            break      # the fields are the document's: one finding says it for every page
+    # -- short stories (欠 N 字)
+    from .typeset.copyfit import fit_state
+    last_frame: dict[str, TextFrame] = {}
+    for sid in {s for s, _ in result.underset}:
+        th = doc.thread(sid)
+        if th and th[0][0] is not None:
+            last_frame[sid] = th[-1][1]
+    for sid, n in result.underset:
+        if n <= 0 or sid not in last_frame:
+            continue
+        pg = doc.find_frame(last_frame[sid].id)[0]
+        if pg is not None and on_pasteboard(pg, last_frame[sid]):
+            continue         # a spare story beside the page is not short of anything
+        st = fit_state(result, sid, last_frame[sid])
+        lines = f"（约 {st.lines_short} 行）" if st.lines_short else ""
+        f = last_frame[sid]
+        out.append(Finding("info", "underset", f"稿件“{where.story_name.get(sid, sid)}”欠 {n} 字{lines}",
+                           where.page(f.id), f.id, sid, None, "补写稿件、放大标题或图片，或缩小末框", float(n)))
+    # -- the pasteboard
+    for n, page in enumerate(doc.pages, 1):
+        for f in page.frames:
+            if not on_pasteboard(page, f):
+                continue
+            story = getattr(f, "story", None)
+            extra = f"（稿件“{where.story_name.get(story, story)}”）" if story else ""
+            out.append(Finding("info", "pasteboard", f"{_frame_kind(f)}“{f.id}”在版外（粘贴板）{extra}，不会输出",
+                               n, f.id, story, None, "要印出就把它移进版面"))
+    return out
+
+
 # ------------------------------------------------------------------ entry point
 
 def _with_folios(doc: Document, findings: list[Finding]) -> list[Finding]:
@@ -694,8 +966,11 @@ def preflight(doc: Document, result: LayoutResult, *, base_dir=None, fonts=None,
     findings += _empty_frames(doc, result, where)
     findings += _fonts(doc, result, where, fonts)
     findings += typography(doc, result, fonts=fonts)
+    findings += visible_problems(doc, result)
     if press is not None:
-        findings += plant_findings(doc, result, press)
+        # the plant sees what prints: nothing left on the pasteboard
+        findings += plant_findings(doc, LayoutResult(tuple(printable(p) for p in result.pages), result.overset,
+                                                     result.missing_glyphs, result.underset), press)
     findings = _with_folios(doc, findings)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     findings.sort(key=lambda f: (order[f.severity], f.page if f.page is not None else 1 << 30))
@@ -703,4 +978,5 @@ def preflight(doc: Document, result: LayoutResult, *, base_dir=None, fonts=None,
 
 
 __all__ = ["Finding", "preflight", "plant_findings", "PLANT_CODES", "has_errors", "exit_code", "PPI_WARN",
-           "PPI_ERROR"]
+           "PPI_ERROR", "visible_problems", "frame_overlaps", "Overlap", "empty_heads", "EmptyHead",
+           "VISIBLE_CODES", "PLACEHOLDER_MARKS", "on_pasteboard"]

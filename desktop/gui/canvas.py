@@ -28,6 +28,7 @@ from ..core.model.units import MM_PER_PT, PT_PER_MM
 from ..core.typeset.result import Box, GlyphRun, ImagePlacement, Rule
 from ..render.qt import paint_into
 from .geometry import baseline_lines, column_edges
+from . import canvas_problems as problems
 
 PAGE_GAP = 36.0          # pt between pages
 PAD = 48.0               # pt around the pages
@@ -203,6 +204,9 @@ class Canvas(QAbstractScrollArea):
         self.first_paint_done = False
         self.paint_count = 0
         self.painted_pages: set[str] = set()     # pages drawn at least once (bench, tests)
+        self._problems = problems.ProblemCache()   # pasteboard items, overlaps, empty heads per layout
+        self._pads = None                          # room around the pages (pasteboard frames)
+        session.document_changed.connect(self._drop_pads)
         self._rezoom_timer = QTimer(self, singleShot=True, interval=150)
         self._rezoom_timer.timeout.connect(self._drop_stale_images)
         session.layout_changed.connect(self._layout_changed)
@@ -216,15 +220,25 @@ class Canvas(QAbstractScrollArea):
         dpi = self.logicalDpiX() or 96
         return self.zoom * dpi / 72.0
 
+    def pads(self) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) pt around the pages: PAD, or as far as the pasteboard's frames."""
+        if self._pads is None:
+            self._pads = problems.pasteboard_pads(self.session.doc, PAD)
+        return self._pads
+
+    def _drop_pads(self):
+        self._pads = None
+
     def page_offsets(self) -> dict[str, tuple[float, float]]:
         """Scene position (pt) of each page's trim top-left."""
         pages = self.session.doc.pages
         maxw = max((p.width for p in pages), default=210.0) * PT_PER_MM
+        left, top, _, _ = self.pads()
         out = {}
-        y = PAD
+        y = top
         for p in pages:
             w = p.width * PT_PER_MM
-            out[p.id] = (PAD + (maxw - w) / 2, y)
+            out[p.id] = (left + (maxw - w) / 2, y)
             y += p.height * PT_PER_MM + PAGE_GAP
         return out
 
@@ -232,7 +246,8 @@ class Canvas(QAbstractScrollArea):
         pages = self.session.doc.pages
         maxw = max((p.width for p in pages), default=210.0) * PT_PER_MM
         h = sum(p.height * PT_PER_MM for p in pages) + PAGE_GAP * max(0, len(pages) - 1)
-        return maxw + 2 * PAD, h + 2 * PAD
+        left, top, right, bottom = self.pads()
+        return maxw + left + right, h + top + bottom
 
     def _origin(self) -> QPointF:
         """Viewport px of scene (0, 0)."""
@@ -343,6 +358,33 @@ class Canvas(QAbstractScrollArea):
         s = self.px_per_pt
         ox, oy = offs[page_id]
         self.verticalScrollBar().setValue(round((oy - PAGE_GAP / 3) * s))
+
+    def show_frame(self, page_id: str | None, frame_id: str | None = None) -> None:
+        """Bring a frame (or, without one, its page) into view — centred when it is not
+        wholly visible — and make its page the current one."""
+        doc = self.session.doc
+        page, f = doc.find_frame(frame_id) if frame_id else (None, None)
+        if page is None:
+            page = next((p for p in doc.pages if p.id == page_id), None)
+            f = None
+        if page is None:
+            return
+        self.session.current_page = page.id
+        if f is None:
+            self.scroll_to_page(page.id)
+            return
+        r = self.frame_view_rect(page.id, f)
+        if QRectF(self.viewport().rect()).contains(r):
+            return
+        c = r.center()
+        vc = QPointF(self.viewport().width() / 2, self.viewport().height() / 2)
+        h, v = self.horizontalScrollBar(), self.verticalScrollBar()
+        h.setValue(round(h.value() + c.x() - vc.x()))
+        if r.height() > self.viewport().height():
+            v.setValue(round(v.value() + r.top() - 12))
+        else:
+            v.setValue(round(v.value() + c.y() - vc.y()))
+        self.viewport().update()
 
     def _update_scroll(self):
         s = self.px_per_pt
@@ -484,11 +526,15 @@ class Canvas(QAbstractScrollArea):
             pw, ph = page.width * PT_PER_MM * s, page.height * PT_PER_MM * s
             prect = QRectF(tl.x(), tl.y(), pw, ph)
             bleed = page.bleed * PT_PER_MM * s
-            if not prect.adjusted(-bleed - 4, -bleed - 4, bleed + 4, bleed + 4).intersects(vrect):
+            pl, pt_, pr_, pb = (max(v * s, bleed + 4) for v in self.pads())    # the pasteboard's frames too
+            if not prect.adjusted(-pl, -max(pt_, pb), pr_, max(pt_, pb)).intersects(vrect):
                 continue
             qp.fillRect(prect.translated(3, 3), QColor(60, 60, 60, 120))
             self._paint_page(qp, page, prect, s, vrect)
             if not self.preview:
+                pr = self.session.page_result(page.id)
+                if pr is not None:
+                    problems.paint_pasteboard(self, qp, pr, prect, s, vrect)
                 if bleed > 0:
                     qp.setPen(QPen(C_BLEED, 0.8, Qt.PenStyle.DashLine))
                     qp.setBrush(Qt.BrushStyle.NoBrush)
@@ -496,6 +542,7 @@ class Canvas(QAbstractScrollArea):
                 self._paint_guides(qp, page)
         if not self.preview:
             self._paint_frames(qp)
+            problems.paint_problems(self, qp)
         if self._tool is not None:
             self._tool.paint_overlay(qp)
         qp.end()

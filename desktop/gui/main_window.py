@@ -22,6 +22,7 @@ from ..core import paths
 from ..core.io import LayoutFileError, dumps, load_document, loads
 from ..core.model.document import Document, ImageFrame, Page, ParagraphStyle, Swatch, TextFrame
 from . import errors, files
+from . import find_dialog, wordcount
 from .canvas import Canvas, Ruler
 from .panels import ArticlesPanel, PagesPanel, PreflightPanel, PropertiesPanel, StylesPanel
 from .session import Session
@@ -255,8 +256,11 @@ class MainWindow(QMainWindow):
         self.canvas.frame_double_clicked.connect(self.open_story_of_frame)
         self.pages_panel.page_activated.connect(self._page_activated)
         self.articles_panel.story_activated.connect(self.open_story)
+        # the story editor follows a finding without covering the Preflight tab it shares
+        # (raising it made a double-click on the next finding impossible)
         self.preflight_panel.story_activated.connect(
-            lambda sid, ch: self.open_story(sid, ch if ch >= 0 else None))
+            lambda sid, ch: self.story_editor.show_story(sid, ch if ch >= 0 else None))
+        self.preflight_panel.finding_shown.connect(self.canvas.show_frame)
         self.act_undo_stack_bind()
 
     # ================================================================ actions
@@ -322,6 +326,7 @@ class MainWindow(QMainWindow):
         A(self.tr("Select article"), self.select_article, QKeySequence("Ctrl+Shift+A"), menu=m, key="select_article")
         A(self.tr("Delete"), self.delete_selection, QKeySequence.StandardKey.Delete, menu=m, key="delete")
         A(self.tr("Unlink frame"), self.unlink_selection, QKeySequence("Ctrl+Shift+U"), menu=m, key="unlink")
+        find_dialog.install(self, m)
         m.addSeparator()
         A(self.tr("Language: Chinese / English (restart)"), self.toggle_language, menu=m, key="language")
         # -- View
@@ -367,6 +372,7 @@ class MainWindow(QMainWindow):
             a = A(label, lambda _=False, k=key: self.set_tool(k), QKeySequence(sc), True, m, "tool_" + key)
             self.tool_group.addAction(a)
             tb.addAction(a)
+        wordcount.install(self, m)
         # -- Type
         m = mb.addMenu(self.tr("T&ype"))
         A(self.tr("Story editor"), self.open_story_editor, QKeySequence("Ctrl+Y"), menu=m, key="story")

@@ -620,9 +620,11 @@ class StylesPanel(QWidget):
 
 
 class PreflightPanel(QWidget):
-    """Live findings of banmian.core.preflight; click one to select its object."""
+    """Live findings of banmian.core.preflight; click one to select its object, double-click
+    it to go there (the canvas scrolls to its page and frame: ``finding_shown``)."""
 
     story_activated = Signal(str, int)
+    finding_shown = Signal(object, object)     # page id (or None), frame id (or None)
 
     def __init__(self, session, parent=None):
         super().__init__(parent)
@@ -638,6 +640,7 @@ class PreflightPanel(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.itemClicked.connect(self._clicked)
+        self.list.itemDoubleClicked.connect(self._double_clicked)
         lay.addWidget(self.list, 1)
         self.findings = []
         self._timer = _debounced(self, 600, self.refresh)
@@ -687,3 +690,17 @@ class PreflightPanel(QWidget):
             self.session.set_selection(ids)
         if f.story:
             self.story_activated.emit(f.story, f.char if f.char is not None else -1)
+
+    def _double_clicked(self, it):
+        """Go to the finding: select its frame (or its story's frames) and show its page."""
+        f = it.data(Qt.ItemDataRole.UserRole)
+        doc = self.session.doc
+        frame = f.frame if f.frame and doc.find_frame(f.frame)[0] is not None else None
+        if frame is None and f.story:
+            frame = next((fr.id for p, fr in doc.thread(f.story) if p is not None), None)
+        if frame:
+            self.session.set_selection([frame])
+        page = doc.find_frame(frame)[0] if frame else None
+        if page is None and f.page is not None and 0 < f.page <= len(doc.pages):
+            page = doc.pages[f.page - 1]
+        self.finding_shown.emit(page.id if page is not None else None, frame)

@@ -142,6 +142,27 @@ class StoryEditor(QWidget):
                 return
             pos += n + 1
 
+    def select_chars(self, start: int, end: int) -> bool:
+        """Select characters [start, end) of story.text (within one block: a found match)."""
+        self.caret = None
+        self.focus_char(start)
+        if self.caret is None:
+            return False
+        i, off = self.caret
+        ed = self._rows[i][2]
+        cur = ed.textCursor()
+        cur.setPosition(off)
+        cur.setPosition(min(off + end - start, len(ed.toPlainText())), cur.MoveMode.KeepAnchor)
+        ed.setTextCursor(cur)
+        return True
+
+    def selected_text(self) -> str:
+        """The text selected in one of the story's blocks ("" if none)."""
+        for _role, _style, ed in self._rows:
+            if ed.textCursor().hasSelection():
+                return ed.textCursor().selectedText().replace("\u2029", "\n")
+        return ""
+
     # ---------------------------------------------------------------- rows
     def _rebuild(self):
         for role, style, ed in self._rows:

@@ -169,3 +169,40 @@ class LayoutResult:
 
 def _round(o):
     raise TypeError(f"cannot dump {type(o).__name__}")
+
+
+def item_bounds(item) -> tuple[float, float, float, float]:
+    """(x0, y0, x1, y1) in pt of a display item: a glyph run's em boxes, a rule with its
+    weight, a box with its stroke, an image's clip."""
+    if isinstance(item, GlyphRun):
+        if not item.xs:
+            return (0.0, 0.0, 0.0, 0.0)
+        return (item.xs[0], item.y - item.size, item.x_end, item.y + 0.25 * item.size)
+    if isinstance(item, Rule):
+        w = item.width / 2
+        return (min(item.x1, item.x2) - w, min(item.y1, item.y2) - w,
+                max(item.x1, item.x2) + w, max(item.y1, item.y2) + w)
+    if isinstance(item, Box):
+        w = item.stroke_width / 2 if item.stroke is not None else 0.0
+        return (item.x - w, item.y - w, item.x + item.w + w, item.y + item.h + w)
+    if isinstance(item, ImagePlacement):
+        x, y, w, h = item.clip
+        return (x, y, x + w, y + h)
+    return (float("-inf"), float("-inf"), float("inf"), float("inf"))
+
+
+def printable(page: PageResult) -> PageResult:
+    """The page as it prints: without the items that lie wholly outside the bleed box (text and
+    pictures left on the pasteboard beside the page).  The editor shows those; the export and
+    the plant's checks never see them."""
+    b = page.bleed
+    x0, y0, x1, y1 = -b, -b, page.width + b, page.height + b
+    keep = []
+    for it in page.items:
+        a = item_bounds(it)
+        if a[0] < x1 and x0 < a[2] and a[1] < y1 and y0 < a[3]:
+            keep.append(it)
+    if len(keep) == len(page.items):
+        return page
+    from dataclasses import replace
+    return replace(page, items=tuple(keep))

@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <location filename="../find_dialog.py" line="240" />
+        <source>MainWindow</source>
+        <comment>Find and replace…</comment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="242" />
+        <source>MainWindow</source>
+        <comment>Replace…</comment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../app.py" line="81" />
@@ -74,6 +89,14 @@ Details were written to %3</source>
         <location filename="../panels.py" line="329" />
         <source>Automatic make-up</source>
         <translation>自动组版</translation>
+    </message>
+</context>
+<context>
+    <name>CanvasProblems</name>
+    <message>
+        <location filename="../canvas_problems.py" line="34" />
+        <source>[Headline]</source>
+        <translation>「标题」</translation>
     </message>
 </context>
 <context>
@@ -500,6 +523,95 @@ Details were written to %3</source>
     </message>
 </context>
 <context>
+    <name>FindDialog</name>
+    <message>
+        <location filename="../find_dialog.py" line="37" />
+        <source>Find and replace</source>
+        <translation>查找/替换</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="46" />
+        <source>Find:</source>
+        <translation>查找：</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="47" />
+        <source>Replace with:</source>
+        <translation>替换为：</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="50" />
+        <source>All stories</source>
+        <translation>全部稿件</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="51" />
+        <source>Current story</source>
+        <translation>当前稿件</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="52" />
+        <source>Search:</source>
+        <translation>范围：</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="55" />
+        <source>Full-width = half-width (ｂ = b, ，= ,)</source>
+        <translation>全角/半角视为相同（如 ｂ 与 b、，与 ,）</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="58" />
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="68" />
+        <source>Find next</source>
+        <translation>查找下一个</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="70" />
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="72" />
+        <source>Replace all</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="74" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="143" />
+        <source>Type what to find.</source>
+        <translation>请输入要查找的文字。</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="150" />
+        <location filename="../find_dialog.py" line="178" />
+        <source>“%1” not found</source>
+        <translation>找不到“%1”</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="154" />
+        <source>%1 of %2</source>
+        <translation>第 %1 处，共 %2 处</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="171" />
+        <source>Replaced 1; no more matches</source>
+        <translation>已替换 1 处，后面没有了</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="181" />
+        <source>Replaced %1</source>
+        <translation>已替换 %1 处</translation>
+    </message>
+</context>
+<context>
     <name>ImportArticleDialog</name>
     <message>
         <location filename="../import_dialog.py" line="81" />
@@ -671,531 +783,536 @@ Details were written to %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="162" />
+        <location filename="../main_window.py" line="163" />
         <source>Recover unsaved changes?</source>
         <translation>恢复未保存的修改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152" />
+        <location filename="../main_window.py" line="153" />
         <source>Banmian found changes to “%1” that were not saved (autosaved %2). Recover them?</source>
         <translation>发现“%1”有未保存的修改（自动保存于 %2）。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="151" />
+        <location filename="../main_window.py" line="152" />
         <source>an untitled page</source>
         <extracomment>every open editor window (one per document); a window leaves the list when it closes</extracomment>
         <translation>未命名版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="159" />
+        <location filename="../main_window.py" line="160" />
         <source>The page on disk was saved later, at %1 (autosave: %2). Recovering shows the autosaved version; Undo gives back the one on disk.</source>
         <translation>磁盘上的版面保存得更晚，时间为 %1（自动保存：%2）。恢复将显示自动保存的版本；撤销可取回磁盘上的版本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="209" />
+        <location filename="../main_window.py" line="210" />
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210" />
+        <location filename="../main_window.py" line="211" />
         <source>Articles</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211" />
+        <location filename="../main_window.py" line="212" />
         <source>Properties</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="213" />
         <source>Paragraph styles</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="214" />
         <source>Preflight</source>
         <translation>印前检查</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
-        <location filename="../main_window.py" line="372" />
+        <location filename="../main_window.py" line="215" />
+        <location filename="../main_window.py" line="378" />
         <source>Story editor</source>
         <translation>稿件编辑器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="288" />
+        <location filename="../main_window.py" line="292" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="289" />
+        <location filename="../main_window.py" line="293" />
         <source>New from template…</source>
         <translation>从模板新建…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="290" />
+        <location filename="../main_window.py" line="294" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="291" />
+        <location filename="../main_window.py" line="295" />
         <source>Open recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294" />
+        <location filename="../main_window.py" line="298" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295" />
+        <location filename="../main_window.py" line="299" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296" />
-        <location filename="../main_window.py" line="752" />
+        <location filename="../main_window.py" line="300" />
+        <location filename="../main_window.py" line="758" />
         <source>Revert</source>
         <translation>恢复到已保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298" />
+        <location filename="../main_window.py" line="302" />
         <source>Import article…</source>
         <translation>导入稿件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299" />
+        <location filename="../main_window.py" line="303" />
         <source>Place image…</source>
         <translation>置入图片…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301" />
+        <location filename="../main_window.py" line="305" />
         <source>Export PDF…</source>
         <translation>输出 PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="306" />
         <source>Export PNG proofs…</source>
         <translation>输出 PNG 校样…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304" />
+        <location filename="../main_window.py" line="308" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306" />
+        <location filename="../main_window.py" line="310" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307" />
+        <location filename="../main_window.py" line="311" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309" />
+        <location filename="../main_window.py" line="313" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="321" />
+        <location filename="../main_window.py" line="325" />
         <source>Select all on page</source>
         <translation>全选本版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="322" />
+        <location filename="../main_window.py" line="326" />
         <source>Select article</source>
         <translation>选择整篇稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="323" />
+        <location filename="../main_window.py" line="327" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="324" />
+        <location filename="../main_window.py" line="328" />
         <source>Unlink frame</source>
         <translation>断开串接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326" />
+        <location filename="../main_window.py" line="331" />
         <source>Language: Chinese / English (restart)</source>
         <translation>界面语言：中文 / 英文（重启生效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328" />
+        <location filename="../main_window.py" line="333" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="330" />
+        <location filename="../main_window.py" line="335" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331" />
+        <location filename="../main_window.py" line="336" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332" />
+        <location filename="../main_window.py" line="337" />
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333" />
+        <location filename="../main_window.py" line="338" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334" />
+        <location filename="../main_window.py" line="339" />
         <source>Actual size (100%)</source>
         <translation>实际大小（100%）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336" />
+        <location filename="../main_window.py" line="341" />
         <source>Guides</source>
         <translation>参考线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339" />
+        <location filename="../main_window.py" line="344" />
         <source>Baseline grid</source>
         <translation>基线网格</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341" />
+        <location filename="../main_window.py" line="346" />
         <source>Frame edges</source>
         <translation>框边线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344" />
+        <location filename="../main_window.py" line="349" />
         <source>Snap to grid and frames</source>
         <translation>对齐网格和框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347" />
+        <location filename="../main_window.py" line="352" />
         <source>Preview (as printed)</source>
         <translation>预览（印刷效果）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349" />
+        <location filename="../main_window.py" line="354" />
         <source>Soft proof (press colours)</source>
         <translation>软打样（印刷色）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352" />
+        <location filename="../main_window.py" line="357" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355" />
+        <location filename="../main_window.py" line="360" />
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="356" />
+        <location filename="../main_window.py" line="361" />
         <source>Text frame</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357" />
+        <location filename="../main_window.py" line="362" />
         <source>Image frame</source>
         <translation>图片框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358" />
+        <location filename="../main_window.py" line="363" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="359" />
+        <location filename="../main_window.py" line="364" />
         <source>Box</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360" />
+        <location filename="../main_window.py" line="365" />
         <source>Link text frames</source>
         <translation>串接文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361" />
+        <location filename="../main_window.py" line="366" />
         <source>Hand</source>
         <translation>抓手</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362" />
+        <location filename="../main_window.py" line="367" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364" />
+        <location filename="../main_window.py" line="369" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="371" />
+        <location filename="../main_window.py" line="377" />
         <source>T&amp;ype</source>
         <translation>文字(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="374" />
+        <location filename="../main_window.py" line="380" />
         <source>&amp;Window</source>
         <translation>窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378" />
+        <location filename="../main_window.py" line="384" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="379" />
+        <location filename="../main_window.py" line="385" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406" />
+        <location filename="../main_window.py" line="412" />
         <source>Move a frame 1 mm (Shift: 10 mm)</source>
         <translation>移动框 1 毫米（Shift：10 毫米）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="406" />
+        <location filename="../main_window.py" line="412" />
         <source>Arrow keys</source>
         <translation>方向键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407" />
+        <location filename="../main_window.py" line="413" />
         <source>Pan while held</source>
         <translation>按住平移</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="407" />
+        <location filename="../main_window.py" line="413" />
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408" />
+        <location filename="../main_window.py" line="414" />
         <source>Zoom around the pointer</source>
         <translation>以指针为中心缩放</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="408" />
+        <location filename="../main_window.py" line="414" />
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="415" />
         <source>Select the whole article</source>
         <translation>选择整篇稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="409" />
+        <location filename="../main_window.py" line="415" />
         <source>Alt+click</source>
         <translation>Alt+单击</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410" />
+        <location filename="../main_window.py" line="416" />
         <source>Add to / remove from selection</source>
         <translation>加选 / 减选</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="410" />
+        <location filename="../main_window.py" line="416" />
         <source>Shift+click</source>
         <translation>Shift+单击</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411" />
+        <location filename="../main_window.py" line="417" />
         <source>Constrain a move or keep proportions</source>
         <translation>限制方向 / 保持比例</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="411" />
+        <location filename="../main_window.py" line="417" />
         <source>Shift+drag</source>
         <translation>Shift+拖动</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412" />
+        <location filename="../main_window.py" line="418" />
         <source>Open the frame's story at that character</source>
         <translation>在该字处打开框中稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412" />
+        <location filename="../main_window.py" line="418" />
         <source>Double-click a text frame</source>
         <translation>双击文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="419" />
         <source>Move the picture inside its frame (crop)</source>
         <translation>在框内移动图片（裁切）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414" />
+        <location filename="../main_window.py" line="420" />
         <source>Ctrl+drag, or double-click the image frame and drag (Esc leaves)</source>
         <translation>Ctrl+拖动，或双击图片框后拖动（Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="430" />
-        <location filename="../main_window.py" line="704" />
-        <location filename="../main_window.py" line="838" />
+        <location filename="../main_window.py" line="436" />
+        <location filename="../main_window.py" line="710" />
+        <location filename="../main_window.py" line="844" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
         <location filename="../app.py" line="71" />
-        <location filename="../main_window.py" line="431" />
+        <location filename="../main_window.py" line="437" />
         <source>Banmian</source>
         <translation>版面</translation>
     </message>
     <message>
         <location filename="../app.py" line="75" />
-        <location filename="../main_window.py" line="652" />
-        <location filename="../main_window.py" line="759" />
+        <location filename="../main_window.py" line="658" />
+        <location filename="../main_window.py" line="765" />
         <source>The page could not be opened:</source>
         <translation>无法打开版面文件：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="438" />
+        <location filename="../main_window.py" line="444" />
         <source>Layout error: %1</source>
         <translation>排版错误：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="440" />
+        <location filename="../main_window.py" line="446" />
         <source>layout %1 ms</source>
         <translation>排版 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="522" />
+        <location filename="../main_window.py" line="528" />
         <source>Place image</source>
         <translation>置入图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="523" />
+        <location filename="../main_window.py" line="529" />
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="569" />
+        <location filename="../main_window.py" line="575" />
         <source>Image outside the layout folder</source>
         <translation>图片不在版面文件夹内</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="570" />
+        <location filename="../main_window.py" line="576" />
         <source>The image is outside the layout's folder. Allow its folder (%1) as a link folder of this page?</source>
         <translation>图片在版面文件夹之外。要把它所在的文件夹（%1）设为本版面允许的链接文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="585" />
-        <location filename="../main_window.py" line="594" />
+        <location filename="../main_window.py" line="591" />
+        <location filename="../main_window.py" line="600" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586" />
+        <location filename="../main_window.py" line="592" />
         <source>Articles (*.txt *.md *.docx)</source>
         <translation>稿件 (*.txt *.md *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="616" />
+        <location filename="../main_window.py" line="622" />
         <source>“%1” imported: drag it onto an empty text frame, or select one and choose Place into selected frame</source>
         <translation>已导入“%1”：把它拖到一个空文本框上，或选中空文本框后点“放入所选文本框”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="635" />
+        <location filename="../main_window.py" line="641" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="635" />
+        <location filename="../main_window.py" line="641" />
         <source>Save the changes to this page first?</source>
         <translation>先保存对此版面的修改吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652" />
-        <location filename="../main_window.py" line="693" />
-        <location filename="../main_window.py" line="759" />
+        <location filename="../main_window.py" line="658" />
+        <location filename="../main_window.py" line="699" />
+        <location filename="../main_window.py" line="765" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="678" />
+        <location filename="../main_window.py" line="684" />
         <source>Open page</source>
         <translation>打开版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="679" />
-        <location filename="../main_window.py" line="705" />
+        <location filename="../main_window.py" line="685" />
+        <location filename="../main_window.py" line="711" />
         <source>Banmian pages (*.json)</source>
         <translation>版面文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="705" />
+        <location filename="../main_window.py" line="711" />
         <source>Save page as</source>
         <translation>版面另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="721" />
+        <location filename="../main_window.py" line="727" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="730" />
+        <location filename="../main_window.py" line="736" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="738" />
+        <location filename="../main_window.py" line="744" />
         <source>The folder “%1” no longer exists; nothing was saved. Use Save As to save the page somewhere else.</source>
         <translation>文件夹“%1”已不存在，没有保存任何内容。请用“另存为”把版面保存到别处。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="741" />
+        <location filename="../main_window.py" line="747" />
         <source>“%1” is read-only; it was not overwritten. Use Save As, or make the file writable.</source>
         <translation>“%1”是只读文件，没有被覆盖。请用“另存为”，或把文件改为可写。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="744" />
+        <location filename="../main_window.py" line="750" />
         <source>“%1” could not be saved; the file on disk is unchanged.</source>
         <translation>“%1”未能保存；磁盘上的文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="746" />
+        <location filename="../main_window.py" line="752" />
         <source>“%1” could not be saved; nothing was written.</source>
         <translation>“%1”未能保存；没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="753" />
+        <location filename="../main_window.py" line="759" />
         <source>Discard every change since the last save?</source>
         <translation>放弃上次保存以来的全部修改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="805" />
+        <location filename="../main_window.py" line="811" />
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="806" />
+        <location filename="../main_window.py" line="812" />
         <source>saved to %1 instead</source>
         <translation>已改存到 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="807" />
+        <location filename="../main_window.py" line="813" />
         <source>no fallback location could be written either; save the page now</source>
         <translation>备用位置也无法写入，请立即保存版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="850" />
+        <location filename="../main_window.py" line="856" />
         <source>Export PNG proofs</source>
         <translation>输出 PNG 校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="860" />
+        <location filename="../main_window.py" line="866" />
         <source>%1 proofs written</source>
         <translation>已输出 %1 张校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="866" />
+        <location filename="../main_window.py" line="872" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时更改。</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="117" />
+        <source>Word count…</source>
+        <translation>字数统计…</translation>
     </message>
 </context>
 <context>
@@ -1310,12 +1427,12 @@ Details were written to %3</source>
 <context>
     <name>PreflightPanel</name>
     <message>
-        <location filename="../panels.py" line="666" />
+        <location filename="../panels.py" line="669" />
         <source>page %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="678" />
+        <location filename="../panels.py" line="681" />
         <source>%1 errors, %2 warnings</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -1602,22 +1719,22 @@ Details were written to %3</source>
 <context>
     <name>StoryEditor</name>
     <message>
-        <location filename="../story_editor.py" line="300" />
+        <location filename="../story_editor.py" line="321" />
         <source>Not placed</source>
         <translation>未上版</translation>
     </message>
     <message numerus="yes">
-        <location filename="../story_editor.py" line="302" />
+        <location filename="../story_editor.py" line="323" />
         <source>Overset: %n character(s)</source>
         <translation><numerusform>溢出 %n 字</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../story_editor.py" line="304" />
+        <location filename="../story_editor.py" line="325" />
         <source>Short: %n character(s)</source>
         <translation><numerusform>欠 %n 字</numerusform></translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="306" />
+        <location filename="../story_editor.py" line="327" />
         <source>Fits</source>
         <translation>正好</translation>
     </message>
@@ -1708,6 +1825,79 @@ Details were written to %3</source>
         <location filename="../panels.py" line="557" />
         <source>Space after</source>
         <translation>段后距</translation>
+    </message>
+</context>
+<context>
+    <name>WordCountDialog</name>
+    <message>
+        <location filename="../wordcount.py" line="56" />
+        <source>Word count</source>
+        <translation>字数统计</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="63" />
+        <source>Selected text</source>
+        <translation>选中文字</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="64" />
+        <source>Current story</source>
+        <translation>当前稿件</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="65" />
+        <source>This page</source>
+        <translation>本版</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="66" />
+        <source>Characters (字数)</source>
+        <translation>字数</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="66" />
+        <source>Chinese characters</source>
+        <translation>汉字</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="67" />
+        <source>Punctuation</source>
+        <translation>标点符号</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="67" />
+        <source>Latin words and numbers</source>
+        <translation>外文单词和数字</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="68" />
+        <source>Other characters</source>
+        <translation>其他文字</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="68" />
+        <source>Characters without spaces</source>
+        <translation>字符数（不计空格）</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="69" />
+        <source>Paragraphs</source>
+        <translation>段落数</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="94" />
+        <source>Each Chinese character and punctuation mark counts 1, each Latin word or number 1; spaces and line ends do not count.</source>
+        <translation>每个汉字、每个标点符号各计 1 字，每个外文单词或数字计 1 字；空格和换行不计。</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="101" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="109" />
+        <source>Page: %1 characters</source>
+        <translation>本版 %1 字</translation>
     </message>
 </context>
 </TS>

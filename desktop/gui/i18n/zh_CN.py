@@ -86,6 +86,22 @@ ZH = {
     "a photo credit": "摄影署名", "a byline": "作者行", "a list of names": "名单", "a 《》 title": "书名号内",
     "a reporters' byline": "记者署名",
     "Images": "图片", "Copied next to the layout; place them with Place image": "已复制到版面文件旁；用“置入图片”放到版面上",
+    # issue 14 items 11 and 13: visible problems, find and replace, word count
+    "[Headline]": "「标题」",
+    "Find and replace": "查找/替换", "Find and replace…": "查找/替换…", "Replace…": "替换…",
+    "Find:": "查找：", "Replace with:": "替换为：", "Search:": "范围：", "All stories": "全部稿件",
+    "Current story": "当前稿件", "Full-width = half-width (ｂ = b, ，= ,)": "全角/半角视为相同（如 ｂ 与 b、，与 ,）",
+    "Match case": "区分大小写", "Find next": "查找下一个", "Replace": "替换", "Replace all": "全部替换",
+    "Close": "关闭", "Type what to find.": "请输入要查找的文字。", "“%1” not found": "找不到“%1”",
+    "%1 of %2": "第 %1 处，共 %2 处", "Replaced 1; no more matches": "已替换 1 处，后面没有了",
+    "Replaced %1": "已替换 %1 处",
+    "Word count…": "字数统计…", "Word count": "字数统计", "Selected text": "选中文字", "This page": "本版",
+    "Characters (字数)": "字数", "Chinese characters": "汉字", "Punctuation": "标点符号",
+    "Latin words and numbers": "外文单词和数字", "Other characters": "其他文字",
+    "Characters without spaces": "字符数（不计空格）", "Paragraphs": "段落数",
+    "Each Chinese character and punctuation mark counts 1, each Latin word or number 1; spaces and line ends do "
+    "not count.": "每个汉字、每个标点符号各计 1 字，每个外文单词或数字计 1 字；空格和换行不计。",
+    "Page: %1 characters": "本版 %1 字",
 }
 
 # the Articles panel's copyfit view and 自动组版 (gui/copyfit_view.py, gui/makeup_dialog.py)

@@ -10,7 +10,7 @@ from typing import Callable
 from banmian.core import press as _press
 from banmian.core.io import atomic_target
 from banmian.core.paths import default_profile
-from banmian.core.typeset.result import GlyphRun, ImagePlacement, LayoutResult
+from banmian.core.typeset.result import GlyphRun, ImagePlacement, LayoutResult, printable
 from banmian.render.paint import paint_page
 
 from .fonts import _Fonts
@@ -121,12 +121,14 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
             painter = PdfPainter(canvas, efonts, images, marks=marks, slug_info=slug_info,
                                  mark_font_id=mark_font_id, press=cond,
                                  stories={s.id: s.text for s in doc.stories} if doc is not None else None)
-            images.start([i for idx in indexes for i in result.pages[idx].items if isinstance(i, ImagePlacement)])
+            # what lies wholly outside the bleed (the pasteboard) is not printed: not drawn, not in the text layer
+            printed = {idx: printable(result.pages[idx]) for idx in indexes}
+            images.start([i for idx in indexes for i in printed[idx].items if isinstance(i, ImagePlacement)])
             if pdfx in ("4", "1a"):
                 from .pdfx import prefetch_icc
                 prefetch_icc(profile_path)      # compressed beside the painting on a first export
             for n, idx in enumerate(indexes):
-                paint_page(result.pages[idx], painter)
+                paint_page(printed[idx], painter)
                 if progress:
                     progress(n + 1, len(indexes))
             if not indexes:

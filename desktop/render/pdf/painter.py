@@ -119,8 +119,16 @@ class PdfPainter:
         c.setBleedBox((off - bleed, off - bleed, off + pr.width + bleed, off + pr.height + bleed))
         c.setCropBox((0, 0, W, H))
         self._op = self._op_fill = self._op_stroke = False
+        # nothing the page holds reaches the slug: its items are clipped to the bleed box
+        # (marks are drawn after the clip is lifted)
+        c.saveState()
+        clip = c.beginPath()
+        clip.rect(off - bleed, off - bleed, pr.width + 2 * bleed, pr.height + 2 * bleed)
+        c.clipPath(clip, stroke=0, fill=0)
 
     def end_page(self):
+        self.c.restoreState()
+        self._op = self._op_fill = self._op_stroke = False    # the restored state overprints nothing
         if self.marks:
             self._draw_marks(self.page)
         self.c.showPage()
