@@ -235,11 +235,10 @@ def open_find(window, replace: bool = False) -> FindDialog:
 
 def install(window, menu) -> None:
     """Edit menu: Find and replace… (Ctrl+F) and Replace… (Ctrl+Shift+H)."""
-    tr = QCoreApplication.translate
-    menu.addSeparator()
-    window._action(tr("MainWindow", "Find and replace…"), lambda: open_find(window), QKeySequence("Ctrl+F"),
+    menu.addSeparator()     # (QCoreApplication.translate spelt out: lupdate does not see an alias)
+    window._action(QCoreApplication.translate("MainWindow", "Find and replace…"), lambda: open_find(window), QKeySequence("Ctrl+F"),
                    menu=menu, key="find")
-    window._action(tr("MainWindow", "Replace…"), lambda: open_find(window, replace=True),
+    window._action(QCoreApplication.translate("MainWindow", "Replace…"), lambda: open_find(window, replace=True),
                    QKeySequence("Ctrl+Shift+H"), menu=menu, key="replace")
 
 

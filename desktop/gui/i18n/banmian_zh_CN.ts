@@ -1,21 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../find_dialog.py" line="240" />
-        <source>MainWindow</source>
-        <comment>Find and replace…</comment>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../find_dialog.py" line="242" />
-        <source>MainWindow</source>
-        <comment>Replace…</comment>
-        <translation type="unfinished" />
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <location filename="../app.py" line="81" />
@@ -1313,6 +1298,16 @@ Details were written to %3</source>
         <location filename="../wordcount.py" line="117" />
         <source>Word count…</source>
         <translation>字数统计…</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="239" />
+        <source>Find and replace…</source>
+        <translation>查找/替换…</translation>
+    </message>
+    <message>
+        <location filename="../find_dialog.py" line="241" />
+        <source>Replace…</source>
+        <translation>替换…</translation>
     </message>
 </context>
 <context>
