@@ -600,9 +600,10 @@ class Canvas(QAbstractScrollArea):
             for r in runs:
                 if r.story != ln.story or abs(r.y - ln.baseline) > 0.01:
                     continue
-                for gx, adv, off in zip(r.xs, r.advances, r.offsets):
+                for i, off in enumerate(r.offsets):
                     ch = r.start + off
                     if ln.start <= ch < max(ln.end, ln.start + 1):
+                        gx, adv = r.along(i)      # x on a horizontal line, page y down a vertical one
                         out.append((gx, adv, ch, r.size))
             out.sort()
             return out
@@ -611,16 +612,19 @@ class Canvas(QAbstractScrollArea):
         for ln in lines:
             gl = glyphs_of(ln)
             size = max((g[3] for g in gl), default=pr.body_size)
-            dx = 0.0 if ln.x0 - 1 <= x <= ln.x1 + 1 else min(abs(x - ln.x0), abs(x - ln.x1))
-            mid = ln.baseline - 0.38 * size          # middle of the CJK em box
-            key = (dx > 0, dx, abs(y - mid))
+            # along the line and across it: a vertical line (竖排) runs down the page
+            a, c = (y, x) if ln.vertical else (x, y)
+            dx = 0.0 if ln.x0 - 1 <= a <= ln.x1 + 1 else min(abs(a - ln.x0), abs(a - ln.x1))
+            mid = ln.baseline if ln.vertical else ln.baseline - 0.38 * size   # middle of the CJK em box
+            key = (dx > 0, dx, abs(c - mid))
             if best_key is None or key < best_key:
                 best, best_key, best_glyphs = ln, key, gl
         ln, gl = best, best_glyphs
         if not gl:
             return ln.story, ln.start
+        a = y if ln.vertical else x
         for gx, adv, ch, _ in gl:
-            if x < gx + adv / 2:
+            if a < gx + adv / 2:
                 return ln.story, ch
         return ln.story, gl[-1][2] + 1
 

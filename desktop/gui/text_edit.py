@@ -72,6 +72,12 @@ class StoryGeometry:
             for ln in infos:
                 gl = []
                 for r in by_line.get((ln.frame, ln.column, round(ln.baseline, 1)), ()):
+                    if r.orient:     # a vertical line: positions along it run down the page
+                        for i, off in enumerate(r.offsets):
+                            ch = r.start + off
+                            if ln.start <= ch < max(ln.end, ln.start + 1):
+                                gl.append((*r.along(i), ch, r.size))
+                        continue
                     for gx, adv, off in zip(r.xs, r.advances, r.offsets):
                         ch = r.start + off
                         if ln.start <= ch < max(ln.end, ln.start + 1):

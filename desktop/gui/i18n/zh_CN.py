@@ -86,4 +86,5 @@ ZH = {
     "a photo credit": "摄影署名", "a byline": "作者行", "a list of names": "名单", "a 《》 title": "书名号内",
     "a reporters' byline": "记者署名",
     "Images": "图片", "Copied next to the layout; place them with Place image": "已复制到版面文件旁；用“置入图片”放到版面上",
+    "Vertical text": "竖排", "Direction": "排版方向",
 }
