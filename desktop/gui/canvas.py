@@ -46,6 +46,10 @@ def item_box(item) -> tuple[float, float, float, float]:
     if isinstance(item, GlyphRun):
         if not item.xs:
             return (0, 0, 0, 0)
+        if item.orient:      # a vertical line (竖排): an em or so either side of its centre line
+            s = item.size
+            return (item.y - s * 1.1, min(item.ys) - s * 1.1, item.y + s * 1.1,
+                    max(item.ys) + max(item.advances) + s * 0.35)
         return (item.xs[0] - item.size * 0.2, item.y - item.size * 1.1,
                 item.x_end + item.size * 0.2, item.y + item.size * 0.35)
     if isinstance(item, Rule):

@@ -198,3 +198,18 @@ def test_direction_round_trips_and_is_validated():
     lines = str(e.value).splitlines()
     assert len(lines) == 1 and "pages[0].frames[0].direction" in lines[0] and "sideways" in lines[0]
     assert "horizontal, vertical" in lines[0]
+
+
+def test_emphasis_dots_stand_right_of_their_characters():
+    from banmian.core.model.document import CharFormat
+    from banmian.core.typeset.result import Box
+    doc = doc_of([HEADLINE], 40, 9 * 18 * PT)
+    doc.stories[0].blocks[0].runs = [Run("中国", local=CharFormat(emphasis=True)), Run(HEADLINE[2:])]
+    result = layout_document(doc)
+    dots = [b for b in result.pages[0].items if isinstance(b, Box)]
+    han = [(r, i) for r in runs_of(result) for i, ch in enumerate(r.text) if ch in "中国" and r.line == 0]
+    assert len(dots) == 2 and len(han) == 2
+    for d, (r, i) in zip(sorted(dots, key=lambda b: b.y), sorted(han, key=lambda g: g[0].ys[g[1]])):
+        top, adv = r.along(i)
+        assert d.x > r.y + 0.5 * r.size - 1e-6                       # right of the character's em
+        assert abs(d.y + d.h / 2 - (top + adv / 2)) < 1e-6           # level with its middle

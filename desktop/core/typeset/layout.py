@@ -841,7 +841,12 @@ def _vertical_items(items, boxes, p, ln, vx: float, fonts, block_start: int, cx:
     k = 0
     for r in items:
         if type(r) is not GlyphRun:
-            out.append(_turned_box(r, vx) if type(r) is Box else r)
+            if type(r) is Box:
+                # an emphasis dot (着重号): turned with the line, then to the right of the
+                # character, where vertical text puts it (the turned frame has it on the left)
+                t = _turned_box(r, vx)
+                r = Box(2 * cx - t.x - t.w, t.y, t.w, t.h, t.stroke, t.stroke_width, t.fill, t.frame)
+            out.append(r)
             continue
         n = len(r.glyphs)
         size = r.size
