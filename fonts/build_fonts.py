@@ -85,11 +85,13 @@ UNICODE_RANGES: list[tuple[int, int]] = [
 EXT_A = (0x3400, 0x4DBF)
 MAX_BYTES = 25 * 1024 * 1024  # a face larger than this is rebuilt without Ext A
 
-# OpenType features kept (GSUB closure pulls in the glyphs they reach).
-# fontTools' default list has the CJK ones (locl, vert, vrt2, halt, palt,
-# vhal, vpal, vkrn, chws, vchw); nothing here is required by the layout engine,
-# which measures with cmap + hmtx only.
-LAYOUT_FEATURES = ["*default*"]
+# OpenType features kept (GSUB closure pulls in the glyphs they reach): the
+# vertical forms the engine's vertical frames use (fonts.py reads them as a
+# cp -> gid map).  The names go to fontTools' Subsetter as literal feature tags:
+# the command line's "*default*" is no keyword there (it matched no feature, and
+# every feature and the unencoded glyphs they reach were dropped).  Only these two:
+# the default list's locl alone would pull in the JP/KR/TC glyph variants.
+LAYOUT_FEATURES = ["vert", "vrt2"]
 
 MAX_ERR = 1.0  # cu2qu approximation error, font units
 REQUIRED_CHARS = "镕喆堃中国—…‘’“”·‧℃℉№①■●　、。，《》"
@@ -543,10 +545,10 @@ them through `QRawFont`. Do not replace them by hand: rebuild them.
    table says "Noto Serif CJK SC" / "Noto Sans CJK SC").
 2. Subset with `fontTools.subset` to these code points (where the source has
    them): {ranges}.
-   Hinting is dropped, glyph names are not kept (`post` format 3), OpenType
-   layout features in fontTools' default list (which includes the CJK ones:
-   `locl`, `vert`, `vrt2`, `halt`, `palt`, `vhal`, `vpal`, `vkrn`, `chws`,
-   `vchw`) are kept together with the glyphs they reach.
+   Hinting is dropped, glyph names are not kept (`post` format 3); of the
+   OpenType layout features only the vertical forms `vert` and `vrt2` are kept,
+   together with the unencoded glyphs they reach (vertical text frames draw
+   them: turned brackets, 、。，at the top right of their em, vertical dashes).
 3. Noto's CFF outlines are converted to TrueType quadratic outlines with
    fontTools' cu2qu (`Cu2QuPen` + `TTGlyphPen`, max error {MAX_ERR} unit,
    reversed contour direction), following fontTools' `Snippets/otf2ttf.py`:

@@ -294,7 +294,8 @@ SCHEMAS: dict[type, list] = {
                                 ("inset", mm_ge0, 0.0), ("story", opt_ident, None),
                                 ("next", opt_ident, None), ("valign", one_of("top", "center"), "top"),
                                 ("balance", boolean, False), ("caption_of", opt_ident, None),
-                                ("caption_gap", mm, 1.0)],
+                                ("caption_gap", mm, 1.0),
+                                ("direction", one_of("horizontal", "vertical"), "horizontal")],
     ImageFrame: _FRAME_COMMON + [("path", path_text, ""), ("fit", one_of("fit", "fill", "none"), "fill"),
                                  ("scale", scale_kind, 1.0), ("offset_x", mm, 0.0), ("offset_y", mm, 0.0)],
     RuleFrame: _FRAME_COMMON[:1] + [("x", mm, REQUIRED), ("y", mm, REQUIRED), ("w", mm, 0.0),
@@ -694,6 +695,12 @@ def _check_references(doc: Document, data: dict, r: _Reader) -> None:
     for prefix, frames in places:
         for fi, f in enumerate(frames):
             if not isinstance(f, TextFrame) or not (f.story or f.next or f.id in threaded):
+                continue
+            if f.direction == "vertical":     # its columns are bands stacked top to bottom
+                col_h = (f.h - 2 * f.inset - (f.columns - 1) * f.gutter) / f.columns
+                if col_h <= 0.5 or f.w - 2 * f.inset <= 0:
+                    r.problem(f"{prefix}.frames[{fi}].h", "a vertical text frame taller and wider than its "
+                              "insets and gutters (bands ≥ 0.5 mm tall)", f.h)
                 continue
             col_w = (f.w - 2 * f.inset - (f.columns - 1) * f.gutter) / f.columns
             if col_w <= 0.5 or f.h - 2 * f.inset <= 0:

@@ -50,6 +50,10 @@ def item_box(item) -> tuple[float, float, float, float]:
     if isinstance(item, GlyphRun):
         if not item.xs:
             return (0, 0, 0, 0)
+        if item.orient:      # a vertical line (竖排): an em or so either side of its centre line
+            s = item.size
+            return (item.y - s * 1.1, min(item.ys) - s * 1.1, item.y + s * 1.1,
+                    max(item.ys) + max(item.advances) + s * 0.35)
         return (item.xs[0] - item.size * 0.2, item.y - item.size * 1.1,
                 item.x_end + item.size * 0.2, item.y + item.size * 0.35)
     if isinstance(item, Rule):
@@ -743,9 +747,10 @@ class Canvas(QAbstractScrollArea):
             for r in runs:
                 if r.story != ln.story or abs(r.y - ln.baseline) > 0.01:
                     continue
-                for gx, adv, off in zip(r.xs, r.advances, r.offsets):
+                for i, off in enumerate(r.offsets):
                     ch = r.start + off
                     if ln.start <= ch < max(ln.end, ln.start + 1):
+                        gx, adv = r.along(i)      # x on a horizontal line, page y down a vertical one
                         out.append((gx, adv, ch, r.size))
             out.sort()
             return out
@@ -754,16 +759,19 @@ class Canvas(QAbstractScrollArea):
         for ln in lines:
             gl = glyphs_of(ln)
             size = max((g[3] for g in gl), default=pr.body_size)
-            dx = 0.0 if ln.x0 - 1 <= x <= ln.x1 + 1 else min(abs(x - ln.x0), abs(x - ln.x1))
-            mid = ln.baseline - 0.38 * size          # middle of the CJK em box
-            key = (dx > 0, dx, abs(y - mid))
+            # along the line and across it: a vertical line (竖排) runs down the page
+            a, c = (y, x) if ln.vertical else (x, y)
+            dx = 0.0 if ln.x0 - 1 <= a <= ln.x1 + 1 else min(abs(a - ln.x0), abs(a - ln.x1))
+            mid = ln.baseline if ln.vertical else ln.baseline - 0.38 * size   # middle of the CJK em box
+            key = (dx > 0, dx, abs(c - mid))
             if best_key is None or key < best_key:
                 best, best_key, best_glyphs = ln, key, gl
         ln, gl = best, best_glyphs
         if not gl:
             return ln.story, ln.start
+        a = y if ln.vertical else x
         for gx, adv, ch, _ in gl:
-            if x < gx + adv / 2:
+            if a < gx + adv / 2:
                 return ln.story, ch
         return ln.story, gl[-1][2] + 1
 

@@ -387,6 +387,12 @@ class PropertiesPanel(QWidget):
         self.columns.valueChanged.connect(lambda v: self._prop(columns=int(v)))
         self.gutter.valueChanged.connect(lambda v: self._prop(gutter=v))
         self.inset.valueChanged.connect(lambda v: self._prop(inset=v))
+        # 竖排: columns top to bottom, right to left (an undoable SetFrameProps like the others)
+        self.vertical = QCheckBox(self.tr("Vertical text"))
+        self.vertical.setObjectName("vertical_text")
+        form.addRow(self.tr("Direction"), self.vertical)
+        self.vertical.toggled.connect(
+            lambda on: self._prop(direction="vertical" if on else "horizontal"))
         self.wrap.activated.connect(lambda _: self._prop(**{"wrap.mode": self.wrap.currentData()}))
         self.wrap_offset.valueChanged.connect(lambda v: self._prop(**{"wrap.offset": v}))
         # images
@@ -404,7 +410,7 @@ class PropertiesPanel(QWidget):
         form.addRow(self.tr("Scale"), self.scale)
         self.fit.activated.connect(lambda _: self._prop(fit=self.fit.currentData()))
         self.scale.valueChanged.connect(lambda v: self._prop(scale=v))
-        self._text_widgets = [self.columns, self.gutter, self.inset]
+        self._text_widgets = [self.columns, self.gutter, self.inset, self.vertical]
         self._image_widgets = [self.file_label, self.ppi_label, self.fit, self.scale]
         self._wrap_widgets = [self.wrap, self.wrap_offset]
         session.selection_changed.connect(self.refresh)
@@ -456,6 +462,7 @@ class PropertiesPanel(QWidget):
                 self.columns.setValue(f.columns)
                 self.gutter.setValue(f.gutter)
                 self.inset.setValue(f.inset)
+                self.vertical.setChecked(f.direction == "vertical")
             if isinstance(f, ImageFrame):
                 self.file_label.setText(f.path or self.tr("(empty)"))
                 self.fit.setCurrentIndex(max(0, self.fit.findData(f.fit)))

@@ -72,6 +72,11 @@ class _Line:
             gl = []
             for r in self._runs:
                 base = r.start
+                if r.orient:     # a vertical line: positions along it run down the page
+                    for i, off in enumerate(r.offsets):
+                        if lo <= base + off < hi:
+                            gl.append((*r.along(i), base + off, r.size))
+                    continue
                 for gx, adv, off in zip(r.xs, r.advances, r.offsets):
                     if lo <= base + off < hi:
                         gl.append((gx, adv, base + off, r.size))
@@ -260,6 +265,13 @@ class TypeTool:
             return None
         pid, x, base, size = cg
         c = self.canvas
+        g = self.geometry()
+        i = g.line_index(self.caret, self.at_end) if g is not None else None
+        if i is not None and g.lines[i].info.vertical:
+            # a vertical line (竖排): x is the caret's place down the line, base the line's centre
+            left = c.page_mm_to_view(pid, (base - size / 2) * MM_PER_PT, x * MM_PER_PT)
+            right = c.page_mm_to_view(pid, (base + size / 2) * MM_PER_PT, x * MM_PER_PT)
+            return QRectF(left, right).normalized().adjusted(0, -0.5, 0, 0.5)
         top = c.page_mm_to_view(pid, x * MM_PER_PT, (base - size * 0.88) * MM_PER_PT)
         bot = c.page_mm_to_view(pid, x * MM_PER_PT, (base + size * 0.12) * MM_PER_PT)
         return QRectF(top, bot).normalized().adjusted(-0.5, 0, 0.5, 0)

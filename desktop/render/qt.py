@@ -28,7 +28,7 @@ from PySide6.QtGui import (
     QBrush, QColor, QFont, QGlyphRun, QImage, QImageReader, QPainter, QPen, QRawFont,
 )
 
-from ..core.typeset.result import Box, GlyphRun, ImagePlacement, PageResult, Rule
+from ..core.typeset.result import ROTATED, Box, GlyphRun, ImagePlacement, PageResult, Rule
 from .paint import paint_page
 
 PT_PER_INCH = 72.0
@@ -205,9 +205,24 @@ class QtPagePainter:
         gr = QGlyphRun()
         gr.setRawFont(raw)
         gr.setGlyphIndexes(list(run.glyphs))
-        y = (run.y - oy) * s
-        gr.setPositions([QPointF((x - ox) * s, y) for x in run.xs])
         self.qp.setPen(cmyk_to_qcolor(run.color))
+        if run.orient == ROTATED:
+            # Latin in a vertical line: the run's glyphs along a baseline running down the page,
+            # drawn in a frame turned 90° clockwise about the first glyph's origin
+            x0, y0 = run.xs[0], run.ys[0]
+            gr.setPositions([QPointF((y - y0) * s, (x0 - x) * s) for x, y in zip(run.xs, run.ys)])
+            qp = self.qp
+            qp.save()
+            qp.translate((x0 - ox) * s, (y0 - oy) * s)
+            qp.rotate(90.0)
+            qp.drawGlyphRun(QPointF(0.0, 0.0), gr)
+            qp.restore()
+            return
+        if run.orient:
+            gr.setPositions([QPointF((x - ox) * s, (y - oy) * s) for x, y in zip(run.xs, run.ys)])
+        else:
+            y = (run.y - oy) * s
+            gr.setPositions([QPointF((x - ox) * s, y) for x in run.xs])
         self.qp.drawGlyphRun(QPointF(0.0, 0.0), gr)
 
     def rule(self, r: Rule) -> None:

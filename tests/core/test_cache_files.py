@@ -91,7 +91,7 @@ def test_metrics_cache_is_a_checked_record(tmp_path, monkeypatch):
     assert FontRegistry(cache_dir=tmp_path).face("song") == song and reads == []
     # a glyph id past the glyph count (a consistent but wrong record): refused and rebuilt
     bad = cache.pack_array("I", [len(song.advances) + 5] * header["n_cmap"])
-    cache.write_record(f, "fontmetrics", header, [blobs[0], bad, blobs[2]])
+    cache.write_record(f, "fontmetrics", header, [blobs[0], bad, *blobs[2:]])
     again = FontRegistry(cache_dir=tmp_path).face("song")
     assert len(reads) == 1 and again.cmap == song.cmap and again.advances == song.advances
     # a record of another font file (size/mtime in the key) is not used either

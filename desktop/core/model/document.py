@@ -158,6 +158,9 @@ class TextFrame(FrameBase):
     balance: bool = False         # balance the columns when the story ends in this frame (齐栏)
     caption_of: str | None = None  # id of the image frame this caption belongs to: it moves with the
     caption_gap: float = 1.0      # photo, takes its x and width and sits this many mm below it
+    # 竖排: "vertical" sets the text in columns read top to bottom, right to left; the frame's
+    # columns become bands stacked top to bottom (typeset/flow.py)
+    direction: str = "horizontal"
     kind: str = "text"
 
 

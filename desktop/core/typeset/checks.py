@@ -15,7 +15,7 @@ from .breaking import (
     ASCII_TO_FULLWIDTH, DASHES, ELLIPSES, NEVER_END, NEVER_START, POSTFIXES, PREFIXES,
     STRICT_NEVER_START_UNITS, UNIT_JOINERS, OPENING, BREAK_AFTER, URL_CHARS, is_alnum, is_han, url_end,
 )
-from .result import GlyphRun
+from .result import ROTATED, TCY, GlyphRun
 
 TOL = 0.01          # pt
 BODY_ROLES = ("paragraph", "lead", "note", "list")
@@ -83,13 +83,17 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
             rep.lines += 1
             runs = runs_by_line.get((info.frame, info.story, round(info.baseline, 3), info.column), [])
             runs = [r for r in runs if info.start <= r.start + (r.offsets[0] if r.offsets else 0) < info.end]
-            glyphs = []   # (ch, x, adv, lcut, width, size, font, gid, hscale, source index)
+            # per glyph, along the line (x of a horizontal line, page y down a vertical one):
+            # (ch, start, advance, lcut, width, size, font, gid, hscale, source index, run, i)
+            glyphs = []
             for r in runs:
+                along = r.along if r.orient else None
                 for i, ch in enumerate(r.text):
-                    glyphs.append((ch, r.xs[i], r.advances[i], r.lcuts[i] if r.lcuts else 0.0,
+                    x, adv = along(i) if along else (r.xs[i], r.advances[i])
+                    glyphs.append((ch, x, adv, r.lcuts[i] if r.lcuts else 0.0,
                                    r.widths[i] if r.widths else r.advances[i], r.size, r.font, r.glyphs[i],
-                                   r.hscale, r.start + r.offsets[i]))
-            glyphs.sort(key=lambda g: g[1] + g[3])
+                                   r.hscale, r.start + r.offsets[i], r, i))
+            glyphs.sort(key=lambda g: (g[1] + g[3], g[9]))
             loc = (page.index, info.frame, n)
             text = "".join(g[0] for g in glyphs)
             # prohibitions
@@ -109,26 +113,31 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
             prev_line_text[info.story] = text
             del key
             # overflow, scaling, loose lines
-            for ch, x, adv, lcut, width, size, font, gid, hscale, _src in glyphs:
+            for ch, x, adv, lcut, width, size, font, gid, hscale, _src, r, i in glyphs:
                 x0 = x + lcut
                 x1 = x0 + width
                 if x0 < info.x0 - TOL or x1 > info.x1 + TOL:
                     rep.problems.append(Problem("overflow", *loc, f"{ch!r} at {x0:.2f}–{x1:.2f} outside {info.x0:.2f}–{info.x1:.2f}"))
                 face = fonts.face(font)
+                adv = r.advances[i]        # as drawn (a vertical run's along-advance may be its vmtx em)
                 natural = face.advances[gid] * size if gid < len(face.advances) else adv
                 if hscale != 1.0 or abs(natural - adv) > 1e-6:
                     rep.problems.append(Problem("scaling", *loc, f"{ch!r} drawn {adv:.3f} pt wide, font says {natural:.3f}"))
             # overlaps: a glyph's ink reaching into its neighbour's (a glyph wider than its slot)
             prev_ink = None
-            for ch, x, adv, lcut, width, size, font, gid, hscale, _src in glyphs:
-                ink = _ink(fonts, font, gid)
+            for ch, x, adv, lcut, width, size, font, gid, hscale, _src, r, i in glyphs:
+                ink = _ink_along(fonts, r, i)
                 if ink is None:
                     continue
-                x0, x1 = x + ink[0] * size, x + ink[1] * size
+                x0, x1 = ink
+                if r.orient == TCY and i and prev_ink is not None and prev_ink[3] is r and r.ys[i] == r.ys[i - 1]:
+                    # the second digit of a 纵中横 number: beside the first, across the line
+                    prev_ink = (min(prev_ink[0], x0), max(prev_ink[1], x1), prev_ink[2], r)
+                    continue
                 if prev_ink is not None and prev_ink[1] > x0 + OVERLAP_TOL * size:
                     rep.problems.append(Problem("overlaps", *loc, f"{prev_ink[2]!r} ({prev_ink[1]:.2f}) over {ch!r} ({x0:.2f})"))
                 if prev_ink is None or x1 > prev_ink[1]:
-                    prev_ink = (x0, x1, ch)
+                    prev_ink = (x0, x1, ch, r)
             for i in range(len(glyphs) - 1):
                 g1, g2 = glyphs[i], glyphs[i + 1]
                 if is_han(g1[0]) and is_han(g2[0]) and g2[9] == g1[9] + 1:   # a space in the copy is no gap
@@ -200,8 +209,24 @@ def _url_slash(text: str) -> bool:
 _INK: dict = {}
 
 
+def _ink_along(fonts, r, i: int):
+    """(start, end) in pt of glyph i's ink along its line, None for a blank glyph: its x extent
+    on a horizontal line and a rotated glyph's; an upright glyph's page-y extent in a vertical one."""
+    box = _ink(fonts, r.font, r.glyphs[i])
+    if box is None:
+        return None
+    size = r.size
+    if not r.orient:
+        x = r.xs[i]
+        return x + box[0] * size, x + box[1] * size
+    y = r.ys[i]
+    if r.orient == ROTATED:
+        return y + box[0] * size, y + box[1] * size
+    return y - box[3] * size, y - box[2] * size
+
+
 def _ink(fonts, font_id: str, gid: int):
-    """(xMin, xMax) of a glyph's outline in em, None for a blank glyph.
+    """(xMin, xMax, yMin, yMax) of a glyph's outline in em, None for a blank glyph.
 
     Read from the raw glyf/loca tables (each glyph's header holds its bounding box):
     parsing the font with fontTools' glyph order would take seconds for 30 000 glyphs."""
@@ -217,9 +242,9 @@ def _ink(fonts, font_id: str, gid: int):
         if gid + 1 < len(loca):
             a, b = loca[gid], loca[gid + 1]
             if b - a >= 10:
-                n, x0, _y0, x1, _y1 = struct.unpack_from(">hhhhh", glyf, a)
+                n, x0, y0, x1, y1 = struct.unpack_from(">hhhhh", glyf, a)
                 if n != 0:
-                    v = (x0 / upem, x1 / upem)
+                    v = (x0 / upem, x1 / upem, y0 / upem, y1 / upem)
     _INK[key] = v
     return v
 

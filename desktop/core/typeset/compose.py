@@ -118,10 +118,10 @@ class Paragraph:
 
 class ParaSpec:
     """What composing one paragraph depends on (also the cache key; its hash is computed once)."""
-    __slots__ = ("chars", "indent", "align", "tracking", "strict", "extras", "_hash")
+    __slots__ = ("chars", "indent", "align", "tracking", "strict", "extras", "vertical", "_hash")
 
     def __init__(self, chars: tuple, indent: float, align: str, tracking: float, strict: bool = True,
-                 extras: tuple | None = None):
+                 extras: tuple | None = None, vertical: bool = False):
         self.chars = chars          # ((ch, face, size, color), ...) after font resolution
         self.indent = indent        # pt
         self.align = align
@@ -130,8 +130,11 @@ class ParaSpec:
         # per character (tracking em, emphasis dots, horizontal shift em) or None; None for the
         # whole paragraph when no character carries any (the common case, and the sample's)
         self.extras = extras
-        self._hash = hash((chars, indent, align, tracking, strict) if extras is None
-                          else (chars, indent, align, tracking, strict, extras))
+        # set for a vertical frame (竖排): a number of one or two ASCII digits is one upright
+        # em (纵中横) instead of a unit of its glyphs' advances
+        self.vertical = vertical
+        self._hash = hash((chars, indent, align, tracking, strict) if extras is None and not vertical
+                          else (chars, indent, align, tracking, strict, extras, vertical))
 
     def __hash__(self):
         return self._hash
@@ -140,7 +143,8 @@ class ParaSpec:
         return self is other or (isinstance(other, ParaSpec) and self._hash == other._hash
                                  and self.chars == other.chars and self.indent == other.indent
                                  and self.align == other.align and self.tracking == other.tracking
-                                 and self.strict == other.strict and self.extras == other.extras)
+                                 and self.strict == other.strict and self.extras == other.extras
+                                 and self.vertical == other.vertical)
 
 
 # ---------------------------------------------------------------- itemize
@@ -274,6 +278,14 @@ def itemize(spec: ParaSpec, registry) -> Paragraph:
                 glyphs.append(Glyph(c, k, gid, adv, x))
                 x += adv
             utext = text[i:j]
+            if spec.vertical and j - i <= 2 and utext.isascii() and utext.isdigit():
+                # 纵中横: set like a Han character, one em long; the digits side by side (layout
+                # centres them across the line)
+                items.append(Item(glyphs, face_id, size, color, em, 0.0, 0.0, 0, 0, kind="han", text=utext))
+                spaces_before.append(pending_space)
+                pending_space = False
+                i = j
+                continue
             cuts = unit_breaks(utext, x / em) if x > 2.0 * em else ()
             if cuts:
                 # pieces joined by rigid glue; a break between them costs its penalty

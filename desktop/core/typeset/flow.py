@@ -33,6 +33,10 @@ class FrameGeom:
     grid_y0: float           # page baseline grid: top of cell 0
     grid: float              # pitch, pt
     body_size: float
+    # 竖排: the frame is flowed as a horizontal frame turned 90° clockwise — x here is page y
+    # (the measure is the column's height), y is ``vx`` − page x (lines go right to left)
+    vertical: bool = False
+    vx: float = 0.0          # page x of the content's right edge (y = 0 here)
 
 
 @dataclass(slots=True)
@@ -199,4 +203,18 @@ def frame_geometry(frame, page, page_index: int, exclusions) -> FrameGeom:
         if e[0] <= own[0] + 1e-6 and e[1] <= own[1] + 1e-6 and e[2] >= own[2] - 1e-6 and e[3] >= own[3] - 1e-6:
             continue
         ex.append(e)
+    if getattr(frame, "direction", "horizontal") == "vertical":
+        return _vertical_geometry(frame, page_index, x0, y0, x1, y1, n, gutter, ex, grid, body)
     return FrameGeom(frame, page_index, x0, y0, x1, y1, cols, ex, grid_y0, grid, body)
+
+
+def _vertical_geometry(frame, page_index, x0, y0, x1, y1, n, gutter, ex, grid, body) -> FrameGeom:
+    """A vertical frame (竖排) as the horizontal frame it is turned 90° clockwise: its lines run
+    down the page (x here = page y) and follow each other right to left (y here = x1 − page x).
+    Its "columns" are bands stacked top to bottom, each holding lines right to left — as a
+    newspaper sets a vertical article in several tiers.  The line pitch is the page grid's,
+    counted from the frame's right edge (a vertical frame is not on the horizontal grid)."""
+    bandh = (y1 - y0 - gutter * (n - 1)) / n
+    bands = [(y0 + i * (bandh + gutter), y0 + i * (bandh + gutter) + bandh) for i in range(n)]
+    vex = [(ey0, x1 - ex1, ey1, x1 - ex0) for ex0, ey0, ex1, ey1 in ex]
+    return FrameGeom(frame, page_index, y0, 0.0, y1, x1 - x0, bands, vex, 0.0, grid, body, True, x1)

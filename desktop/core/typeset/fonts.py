@@ -43,7 +43,7 @@ TEXT_FACES: tuple[str, ...] = ("song", "hei", "hei-bold", "kai")
 # Characters that are never drawn, so never "missing".
 IGNORED_CHARS = frozenset("\n\r\t\u200b\u2028")
 
-_CACHE_FORMAT = 2  # bump when the cached metrics change shape
+_CACHE_FORMAT = 3  # bump when the cached metrics change shape (3: vertical advances + vert map)
 
 
 @dataclass(frozen=True)
@@ -58,6 +58,19 @@ class FontFace:
     cmap: Mapping[int, int] = field(repr=False)  # code point -> glyph id
     advances: Sequence[float] = field(repr=False)  # glyph id -> advance in em
     embeddable: bool = True  # OS/2 fsType bit 1 (restricted licence) clear
+    # vertical text: glyph id -> vertical advance in em (vmtx; () when the face has none, then
+    # every glyph is 1 em tall) and the GSUB `vert` substitutions, glyph id -> glyph id
+    vadvances: Sequence[float] = field(default=(), repr=False)
+    vert: Mapping[int, int] = field(default_factory=dict, repr=False)
+
+    def vertical_glyph(self, gid: int) -> int:
+        """The glyph drawn for ``gid`` in vertical text: its `vert` form, else itself."""
+        return self.vert.get(gid, gid)
+
+    def vadvance(self, gid: int) -> float:
+        """Vertical advance of a glyph in em (1 em when the face has no vmtx)."""
+        v = self.vadvances
+        return v[gid] if gid < len(v) else 1.0
 
     def glyph_id(self, ch: str) -> int | None:
         if len(ch) != 1:
@@ -93,6 +106,11 @@ def read_metrics(path: Path) -> dict:
         family = name.getDebugName(16) or name.getDebugName(1) or path.stem
         ps_name = name.getDebugName(6) or path.stem
         fs_type = font["OS/2"].fsType if "OS/2" in font else 0
+        if "vmtx" in font:
+            vm = font["vmtx"].metrics
+            vadv = [vm[name][0] if name in vm else upem for name in order]
+        else:
+            vadv = []
         return {
             "units_per_em": upem,
             "ascender": hhea.ascent / upem,
@@ -104,7 +122,63 @@ def read_metrics(path: Path) -> dict:
             "fs_type": fs_type,
             "has_glyf": "glyf" in font,
             "has_cff": "CFF " in font or "CFF2" in font,
+            "vadvances": tuple(a / upem for a in vadv),
+            "vert": read_vert(font, gid_of),
         }
+
+
+# The language systems whose `vert` substitutions are taken, first found wins: Simplified
+# Chinese (the copy's), then the Han script's and the font's defaults.
+_VERT_LANGSYS = (("hani", "ZHS "), ("hani", None), ("DFLT", "ZHS "), ("DFLT", None), ("latn", None))
+
+
+def read_vert(font, gid_of: dict | None = None) -> dict:
+    """The `vert` GSUB single substitutions of a fontTools TTFont as {gid: gid} ({} if none)."""
+    if "GSUB" not in font:
+        return {}
+    table = font["GSUB"].table
+    if not table.FeatureList or not table.ScriptList or not table.LookupList:
+        return {}
+    if gid_of is None:
+        gid_of = {name: i for i, name in enumerate(font.getGlyphOrder())}
+    feats = table.FeatureList.FeatureRecord
+    scripts = {r.ScriptTag: r.Script for r in table.ScriptList.ScriptRecord}
+    lookups: list[int] | None = None
+    for tag, lang in _VERT_LANGSYS:
+        sc = scripts.get(tag)
+        if sc is None:
+            continue
+        ls = sc.DefaultLangSys if lang is None else next(
+            (r.LangSys for r in sc.LangSysRecord if r.LangSysTag == lang), None)
+        if ls is None:
+            continue
+        idx = [i for i in ls.FeatureIndex if feats[i].FeatureTag == "vert"]
+        if idx:
+            lookups = [li for i in idx for li in feats[i].Feature.LookupListIndex]
+            break
+    if lookups is None:      # no language system names it: every vert feature of the font
+        lookups = [li for r in feats if r.FeatureTag == "vert" for li in r.Feature.LookupListIndex]
+    out: dict[int, int] = {}
+    for li in lookups:
+        lk = table.LookupList.Lookup[li]
+        for st in lk.SubTable:
+            if lk.LookupType == 7:
+                st = st.ExtSubTable
+            mapping = getattr(st, "mapping", None)
+            if not mapping:
+                continue
+            for a, b in mapping.items():
+                ga, gb = gid_of.get(a), gid_of.get(b)
+                if ga is not None and gb is not None and ga not in out:
+                    out[ga] = gb
+    return out
+
+
+def _vert_of(path: Path) -> dict:
+    """read_vert of a font file (fontTools reads only GSUB and the glyph order)."""
+    from fontTools.ttLib import TTFont
+    with TTFont(str(path), lazy=True) as font:
+        return read_vert(font)
 
 
 # getBestCmap's order: full Unicode before BMP-only subtables
@@ -122,7 +196,7 @@ def read_metrics_direct(path: Path, keep_units: bool = False) -> dict | None:
     except (OSError, ValueError, struct.error, IndexError, KeyError, UnicodeDecodeError):
         return None
     if m is not None and not keep_units:
-        del m["_units"]
+        del m["_units"], m["_vunits"]
     return m
 
 
@@ -130,6 +204,7 @@ def _metrics_and_units(path: Path) -> tuple[dict, list | None]:
     """(metrics, advances in font units or None), direct read first, fontTools if need be."""
     m = read_metrics_direct(path, keep_units=True)
     if m is not None:
+        m.pop("_vunits")
         return m, m.pop("_units")
     return read_metrics(path), None
 
@@ -160,6 +235,14 @@ def _direct(d, path: Path) -> dict | None:
         return None
     name = _direct_names(d, tables["name"][0]) if "name" in tables else {}
     fs_type = u16(d, tables["OS/2"][0] + 8)[0] if "OS/2" in tables else 0
+    vaws: tuple = ()
+    if "vhea" in tables and "vmtx" in tables:
+        n_vm = u16(d, tables["vhea"][0] + 34)[0]
+        if not n_vm or n_vm > n_glyphs:
+            return None
+        vm = tables["vmtx"][0]
+        vaws = struct.unpack_from(f">{2 * n_vm}H", d, vm)[0::2] + (u16(d, vm + 4 * (n_vm - 1))[0],) * (n_glyphs - n_vm)
+    vert = _vert_of(path) if "GSUB" in tables else {}
     return {
         "units_per_em": upem,
         "ascender": i16(d, hhea + 4)[0] / upem,
@@ -171,7 +254,10 @@ def _direct(d, path: Path) -> dict | None:
         "fs_type": fs_type,
         "has_glyf": "glyf" in tables,
         "has_cff": "CFF " in tables or "CFF2" in tables,
+        "vadvances": tuple([a / upem for a in vaws]),
+        "vert": vert,
         "_units": aws,
+        "_vunits": vaws,
     }
 
 
@@ -283,7 +369,7 @@ def _load_cached(cache_dir: Path, path: Path, key: tuple) -> dict | None:
     if rec is None:
         return None
     h, blobs = rec
-    if h.get("key") != list(key) or len(blobs) != 3:
+    if h.get("key") != list(key) or len(blobs) != 6:
         return None
     m = {}
     for name, typ in _SCALARS.items():
@@ -295,10 +381,20 @@ def _load_cached(cache_dir: Path, path: Path, key: tuple) -> dict | None:
     cps = cache.unpack_array("I", blobs[0], n_cmap)
     gids = cache.unpack_array("I", blobs[1], n_cmap)
     aws = cache.unpack_array("I", blobs[2], n_glyphs)
+    n_vadv, n_vert = h.get("n_vadv"), h.get("n_vert")
+    if n_vadv not in (0, n_glyphs) or type(n_vert) is not int:
+        return None
+    vaws = cache.unpack_array("I", blobs[3], n_vadv)
+    vsrc = cache.unpack_array("I", blobs[4], n_vert)
+    vdst = cache.unpack_array("I", blobs[5], n_vert)
     if cps is None or gids is None or aws is None or upem <= 0 or (gids and max(gids) >= n_glyphs):
+        return None
+    if vaws is None or vsrc is None or vdst is None or (vsrc and max(max(vsrc), max(vdst)) >= n_glyphs):
         return None
     m["cmap"] = dict(zip(cps, gids))
     m["advances"] = tuple([aw / upem for aw in aws])
+    m["vadvances"] = tuple([a / upem for a in vaws])
+    m["vert"] = dict(zip(vsrc, vdst))
     return m
 
 
@@ -308,12 +404,19 @@ def _store_cached(cache_dir: Path, path: Path, key: tuple, metrics: dict, aws=No
         aws = [round(a * upem) for a in metrics["advances"]]
         if any(aw / upem != a for aw, a in zip(aws, metrics["advances"])):
             return          # advances not whole font units: not worth caching in this form
+    vadv = metrics.get("vadvances", ())
+    vaws = [round(a * upem) for a in vadv]
+    if any(v / upem != a for v, a in zip(vaws, vadv)) or len(vaws) not in (0, len(aws)):
+        return
     header = {name: metrics[name] for name in _SCALARS}
-    header.update(key=list(key), n_cmap=len(metrics["cmap"]), n_glyphs=len(aws))
+    vert = metrics.get("vert", {})
+    header.update(key=list(key), n_cmap=len(metrics["cmap"]), n_glyphs=len(aws), n_vadv=len(vaws),
+                  n_vert=len(vert))
     cmap = metrics["cmap"]
     cache.write_record(_cache_file(cache_dir, path), "fontmetrics", header,
                        [cache.pack_array("I", cmap.keys()), cache.pack_array("I", cmap.values()),
-                        cache.pack_array("I", aws)])
+                        cache.pack_array("I", aws), cache.pack_array("I", vaws),
+                        cache.pack_array("I", vert.keys()), cache.pack_array("I", vert.values())])
 
 
 # ------------------------------------------------------------------ registry
@@ -376,6 +479,8 @@ class FontRegistry:
             cmap=metrics["cmap"],
             advances=metrics["advances"],
             embeddable=not (metrics["fs_type"] & 0x0002),
+            vadvances=metrics.get("vadvances", ()),
+            vert=metrics.get("vert", {}),
         )
 
     def resolve(self, font_id: str, ch: str) -> str | None:

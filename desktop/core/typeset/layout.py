@@ -15,6 +15,7 @@ from __future__ import annotations
 import gc
 import math
 import os
+import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from .compose import ParaSpec, compose, glyph_info, itemize, _is_orphan_line
 from .flow import ASCENT, DESCENT, Cursor, frame_geometry
 from .fonts import default_registry
 from .result import (
-    Box, FrameLines, GlyphRun, ImagePlacement, LayoutResult, LineInfo, Overset,
+    ROTATED, TCY, UPRIGHT, Box, FrameLines, GlyphRun, ImagePlacement, LayoutResult, LineInfo, Overset,
     PageResult, Rule,
 )
 
@@ -79,7 +80,7 @@ class Layouter:
         return {n: c.bytes for n, c in zip(names, self._caches)}
 
     # ------------------------------------------------------------ paragraphs
-    def _spec(self, doc, block, style: ParagraphStyle, swatches, text_override=None) -> ParaSpec:
+    def _spec(self, doc, block, style: ParagraphStyle, swatches, text_override=None, vertical=False) -> ParaSpec:
         runs = (tuple((r.text, r.style, _local_key(r.local)) for r in block.runs)
                 if text_override is None else ((text_override, None, None),))
         cstyles = tuple((r[1], _cs_key(doc.character_style(r[1]))) for r in runs if r[1])
@@ -87,7 +88,7 @@ class Layouter:
         # too, or a retuned swatch (File → Revert, a recovered autosave) keeps the old colour
         colours = tuple(swatches.get(k[2]) for _n, k in cstyles if k is not None and k[2])
         colours += tuple(swatches.get(r[2][2]) for r in runs if r[2] is not None and r[2][2])
-        key = (runs, _ps_key(style), cstyles, swatches.get(style.color), colours)
+        key = (runs, _ps_key(style), cstyles, swatches.get(style.color), colours, vertical)
         spec = self._specs.get(key)
         if spec is not None:
             return spec
@@ -126,7 +127,7 @@ class Layouter:
             any_extra = any_extra or x is not None
             extras.extend([x] * len(text))
         spec = ParaSpec(tuple(chars), style.indent * style.size, style.align, style.tracking,
-                        extras=tuple(extras) if any_extra else None)
+                        extras=tuple(extras) if any_extra else None, vertical=vertical)
         self._specs.put(key, spec, 200 + _SPEC_B * len(chars) * (2 if any_extra else 1))
         return spec
 
@@ -298,14 +299,16 @@ class Layouter:
         """Flow one story through its frames; reuses the last result when nothing it depends on changed."""
         blocks = story.blocks
         prepared = []
+        # a story is composed for the direction of its first frame (纵中横 numbers are 1 em there)
+        vertical = bool(geoms) and geoms[0].vertical
         for block in blocks:
             style = doc.paragraph_style(block.style) or _default_style(block.style)
             if values is not None:
                 text = _fill(block.text, values)
-                spec = self._spec(doc, block, style, swatches, text)
+                spec = self._spec(doc, block, style, swatches, text, vertical)
             else:
                 text = None
-                spec = self._spec(doc, block, style, swatches)
+                spec = self._spec(doc, block, style, swatches, None, vertical)
             prepared.append((block, style, spec, text))
         vkey = tuple(sorted(values.items())) if values else None
         slot = (story.id, tuple((g.page_index, g.frame.id) for g in geoms), vkey)
@@ -437,7 +440,9 @@ class Layouter:
         for g in geoms:
             key = (g.page_index, g.frame.id)
             r = frame_ranges.get(key, [0, 0])
-            frames_out.append((g.page_index, FrameLines(g.frame.id, story.id, tuple((c[0], g.y0, c[1], g.y1) for c in g.columns), r[0], r[1])))
+            cols = (tuple((g.vx - g.y1, c[0], g.vx - g.y0, c[1]) for c in g.columns) if g.vertical
+                    else tuple((c[0], g.y0, c[1], g.y1) for c in g.columns))
+            frames_out.append((g.page_index, FrameLines(g.frame.id, story.id, cols, r[0], r[1])))
         underset = 0
         if not overset and geoms:
             # room left in the last frame, in body characters
@@ -623,7 +628,13 @@ class Layouter:
         for k, (ln, s) in enumerate(() if self._dry else placed):
             f = cur.frames[s.fi]
             key = (f.page_index, f.frame.id)
-            runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, k, role, spec)
+            if f.vertical:
+                boxes = []
+                runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, k, role, spec, boxes)
+                runs = _vertical_items(runs, boxes, p, ln, f.vx, self.fonts, block_start,
+                                       f.vx - s.baseline + CENTRE * em)
+            else:
+                runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, k, role, spec)
             items.setdefault(key, []).extend(runs)
             src0 = p.items[ln.start].glyphs[0].src
             src1 = p.items[ln.end - 1].glyphs[-1].src + 1
@@ -633,10 +644,12 @@ class Layouter:
             set_x1 = (s.x + ln.x_positions[-1] + last_item.width - ln.cuts[last_it][0] - ln.cuts[last_it][1]
                       + (ln.lspace[last_it] if ln.lspace else 0.0) * (len(last_item.glyphs) - 1)
                       + (ln.hyphen[1] if ln.hyphen else 0.0))
-            info = LineInfo(f.frame.id, s.ci, story.id, role, s.x, s.x + s.measure, s.baseline,
+            info = LineInfo(f.frame.id, s.ci, story.id, role, s.x, s.x + s.measure,
+                            f.vx - s.baseline + CENTRE * em if f.vertical else s.baseline,
                             block_start + src0, block_start + src1, ln.first, ln.last,
-                            spec.align == "justify", on_grid, spec.indent if ln.first else 0.0,
-                            set_x0, set_x1, ln.last and ln.start > 0 and _is_orphan_line(p, ln.start, ln.end))
+                            spec.align == "justify", on_grid and not f.vertical, spec.indent if ln.first else 0.0,
+                            set_x0, set_x1, ln.last and ln.start > 0 and _is_orphan_line(p, ln.start, ln.end),
+                            f.vertical)
             lines_out.setdefault(key, []).append(info)
         if border and placed:
             # the ruled box around each column's part of the paragraph
@@ -650,8 +663,8 @@ class Layouter:
                 bottom = ss[-1].baseline + DESCENT * em + grid_pitch / 2 - (grid_pitch - em) / 2
                 bw = border
                 key = (f.page_index, f.frame.id)
-                items.setdefault(key, []).insert(0, Box(cx0 + bw / 2, top, cx1 - cx0 - bw, bottom - top,
-                                                        BLACK, bw, None, f.frame.id))
+                b = Box(cx0 + bw / 2, top, cx1 - cx0 - bw, bottom - top, BLACK, bw, None, f.frame.id)
+                items.setdefault(key, []).insert(0, _turned_box(b, f.vx) if f.vertical else b)
             cur.y += grid_pitch / 2
         left = None
         if n_placed < len(lines):
@@ -715,8 +728,9 @@ def _shift(s, dy):
     return Slot(s.fi, s.ci, s.x, s.measure, s.baseline + dy, s.top + dy, s.bottom + dy)
 
 
-def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
-    """GlyphRuns of one placed line: one per stretch of the same face, size and colour."""
+def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec, boxes=None):
+    """GlyphRuns of one placed line: one per stretch of the same face, size and colour.
+    ``boxes`` (a vertical frame's line): gets, per glyph, the left edge of its item's uncut em box."""
     runs = []
     items = p.items
     xpos = ln.x_positions
@@ -770,22 +784,131 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec):
             ls = lsp[idx] if lsp else 0.0
             for gi, g in enumerate(glyphs):
                 seg.append((left + g.dx + gi * ls, g.gid, g.ch, g.adv, g.src, 0.0, g.adv))
+            if boxes is not None:
+                boxes.extend([left + g.dx + gi * ls for gi, g in enumerate(glyphs)])
             continue
         unit_left = left if it.kind == "unit" else None
         if len(glyphs) == 1:
             g = glyphs[0]
             seg.append((left + g.dx, g.gid, g.ch, g.adv, g.src, lcut - g.dx, it.width - lcut - rcut))
+            if boxes is not None:
+                boxes.append(left)
         else:
             ls = lsp[idx] if lsp else 0.0
             for gi, g in enumerate(glyphs):
                 seg.append((left + g.dx + gi * ls, g.gid, g.ch, g.adv, g.src, 0.0, g.adv))
+            if boxes is not None:
+                boxes.extend([left + g.dx + gi * ls for gi, g in enumerate(glyphs)])
     if ln.hyphen and seg:
         # a hyphenated word: the added hyphen is drawn as U+00AD (soft hyphen, not in the copy)
         x, _gid, _ch, adv, src, _lc, wd = seg[-1]
         seg.append((x + adv, ln.hyphen[0], "\u00ad", ln.hyphen[1], src, 0.0, ln.hyphen[1]))
+        if boxes is not None:
+            boxes.append(x + adv)
     if seg:
         flush()
     return runs + dots if dots else runs
+
+
+# ------------------------------------------------------------ vertical frames (竖排)
+
+CENTRE = ASCENT - 0.5      # em: the centre of the ideographic em box above the baseline (0.38)
+_ORIENT: dict = {}         # (font id, gid, char) -> (orientation, glyph drawn, its advance em)
+
+
+def _orientation(fonts, font_id: str, gid: int, ch: str):
+    """How a glyph stands in a vertical line: (UPRIGHT or ROTATED, glyph id drawn, advance em).
+    A glyph the face turns with `vert` (、。，brackets, quotes as ﹃﹄, —— …… as vertical
+    forms) and any wide (East Asian Width W/F) character stands upright; everything else —
+    Latin, ASCII punctuation, numbers of three digits or more — lies turned 90° clockwise."""
+    key = (font_id, gid, ch)
+    v = _ORIENT.get(key)
+    if v is None:
+        face = fonts.face(font_id)
+        sub = face.vert.get(gid)
+        if sub is not None:
+            v = (UPRIGHT, sub, face.advances[sub])
+        elif gid and (unicodedata.east_asian_width(ch) in "WF" or "\u4e00" <= ch <= "\u9fff"):
+            v = (UPRIGHT, gid, face.advances[gid])
+        else:
+            v = (ROTATED, gid, face.advances[gid] if gid < len(face.advances) else 0.0)
+        _ORIENT[key] = v
+    return v
+
+
+def _vertical_items(items, boxes, p, ln, vx: float, fonts, block_start: int, cx: float):
+    """A vertical frame's line, composed in the turned frame, as the page draws it.
+
+    In the turned frame glyph i of a run lies at x = xs[i] along the line and the line's
+    baseline at y; on the page the line's centre is at x = vx − y + 0.38 em and the glyph's em
+    starts at page y = its box's x.  Upright glyphs are centred on that line (their baseline
+    0.88 em below the em's top); rotated ones keep their place in the turned frame (origin at
+    page (vx − y, x), baseline running down); 纵中横 digits are centred across the line inside
+    their em.  A run is split where the orientation changes."""
+    tcy = {}
+    for it in p.items[ln.start:ln.end]:
+        if it.kind == "han" and len(it.text) <= 2 and it.text.isascii() and it.text.isdigit():
+            w = sum(g.adv for g in it.glyphs)
+            for g in it.glyphs:
+                tcy[g.src] = (g.src == it.glyphs[0].src, w)
+    out = []
+    k = 0
+    for r in items:
+        if type(r) is not GlyphRun:
+            if type(r) is Box:
+                # an emphasis dot (着重号): turned with the line, then to the right of the
+                # character, where vertical text puts it (the turned frame has it on the left)
+                t = _turned_box(r, vx)
+                r = Box(2 * cx - t.x - t.w, t.y, t.w, t.h, t.stroke, t.stroke_width, t.fill, t.frame)
+            out.append(r)
+            continue
+        n = len(r.glyphs)
+        size = r.size
+        segs = []          # per glyph: (orient, x, y, gid, adv, lcut, width)
+        base = r.start - block_start        # paragraph index of the run's first glyph
+        tcy_top = tcy_x = None
+        for i in range(n):
+            top = boxes[k + i]
+            u = r.xs[i]
+            lc = r.lcuts[i] if r.lcuts else 0.0
+            wd = r.widths[i] if r.widths else r.advances[i]
+            t = tcy.get(base + r.offsets[i]) if tcy else None
+            if t is not None:
+                # the first digit starts the number's em and its row of digits; the next follows it
+                first, w = t
+                if first or tcy_top is None:
+                    tcy_top, tcy_x = top, cx - w / 2
+                segs.append((TCY, tcy_x, tcy_top + ASCENT * size, r.glyphs[i], r.advances[i],
+                             0.0, size if first else 0.0))
+                tcy_x += r.advances[i]
+                continue
+            tcy_top = None
+            o, gid, adv_em = _orientation(fonts, r.font, r.glyphs[i], r.text[i])
+            if o == UPRIGHT:
+                adv = adv_em * size
+                segs.append((UPRIGHT, cx - adv / 2, top + ASCENT * size, gid, adv, u + lc - top, wd))
+            else:
+                segs.append((ROTATED, vx - r.y, u, r.glyphs[i], r.advances[i], lc, wd))
+        k += n
+        a = 0
+        while a < n:
+            b = a + 1
+            while b < n and segs[b][0] == segs[a][0]:
+                b += 1
+            part = segs[a:b]
+            o0 = r.offsets[a]
+            out.append(GlyphRun(r.font, size, r.color, cx, tuple(g[1] for g in part), tuple(g[3] for g in part),
+                                r.text[a:b], tuple(g[4] for g in part), r.story, r.start + o0,
+                                tuple(o - o0 for o in r.offsets[a:b]), r.frame, r.line, r.column, r.role,
+                                1.0, tuple(g[5] for g in part), tuple(g[6] for g in part),
+                                tuple(g[2] for g in part), part[0][0]))
+            a = b
+    return out
+
+
+def _turned_box(b, vx: float):
+    """A box of the turned frame (a ruled note's frame, an emphasis dot) on the page."""
+    return Box(vx - (b.y + b.h), b.x, b.h, b.w, b.stroke, b.stroke_width, b.fill, b.frame)
 
 
 def _exclusions(page, doc):
@@ -818,7 +941,7 @@ def _style_key(s: ParagraphStyle):
 
 def _geom_key(g):
     return (g.frame.id, g.page_index, g.x0, g.y0, g.x1, g.y1, tuple(g.columns), tuple(g.exclusions),
-            g.grid_y0, g.grid, g.body_size)
+            g.grid_y0, g.grid, g.body_size, g.vertical, g.vx)
 
 
 def _ps_key(s: ParagraphStyle):

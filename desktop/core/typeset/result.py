@@ -14,6 +14,12 @@ from typing import NamedTuple
 
 CMYK = tuple  # (c, m, y, k) fractions 0–1
 
+# GlyphRun.orient: how a run is drawn.  Horizontal runs (the default) put glyph i's origin at
+# (xs[i], y).  A vertical frame's runs (竖排) give every glyph its own origin (xs[i], ys[i]):
+UPRIGHT = 1    # drawn upright (Han, kana, full-width marks in their `vert` form), centred on the line
+ROTATED = 2    # drawn turned 90° clockwise about its origin; its baseline runs down the page (Latin, long numbers)
+TCY = 3        # 纵中横: the digits of a 1–2 digit number drawn upright side by side inside one em
+
 
 class GlyphRun(NamedTuple):
     """One line segment in one face and size: glyph i is drawn at (xs[i], y).
@@ -38,10 +44,26 @@ class GlyphRun(NamedTuple):
     hscale: float = 1.0       # always 1.0: Banmian never scales glyphs; kept so checks can prove it
     lcuts: tuple[float, ...] = ()   # per glyph: blank cut from the left of its box (compressed punctuation), pt
     widths: tuple[float, ...] = ()  # per glyph: width it occupies in the line after compression, pt
+    # vertical text only (orient != 0): y is the page x of the line's centre line, ys[i] glyph i's
+    # baseline (upright) or origin (rotated) y; lcuts/widths are along the line (down the page)
+    ys: tuple[float, ...] = ()
+    orient: int = 0
 
     @property
     def x_end(self) -> float:
+        if self.orient:
+            return max(self.xs[i] + (self.advances[i] if self.orient != ROTATED else 1.0 * self.size)
+                       for i in range(len(self.xs))) if self.xs else 0.0
         return self.xs[-1] + self.advances[-1] if self.xs else 0.0
+
+    def along(self, i: int) -> tuple[float, float]:
+        """(start, advance) of glyph i along its line: x for horizontal runs; for vertical
+        runs y down the page, from the top of its em (upright, 纵中横) or its origin (rotated)."""
+        if not self.orient:
+            return self.xs[i], self.advances[i]
+        if self.orient == ROTATED:
+            return self.ys[i], self.advances[i]
+        return self.ys[i] - 0.88 * self.size, self.size
 
 
 @dataclass(frozen=True)
@@ -113,6 +135,9 @@ class LineInfo(NamedTuple):
     set_x0: float             # where the first glyph's box actually starts
     set_x1: float             # where the last glyph's box actually ends (after compression)
     orphan: bool = False      # last line holding ≤ 1 Han/alphanumeric character
+    # a vertical frame's line (竖排): x0/x1 and set_x0/set_x1 are page y (top, bottom) and
+    # baseline is the page x of the line's centre line
+    vertical: bool = False
 
 
 @dataclass(frozen=True)

@@ -1295,11 +1295,6 @@ Details were written to %3</source>
         <translation>界面语言将在下次启动时更改。</translation>
     </message>
     <message>
-        <location filename="../wordcount.py" line="117" />
-        <source>Word count…</source>
-        <translation>字数统计…</translation>
-    </message>
-    <message>
         <location filename="../find_dialog.py" line="239" />
         <source>Find and replace…</source>
         <translation>查找/替换…</translation>
@@ -1308,6 +1303,11 @@ Details were written to %3</source>
         <location filename="../find_dialog.py" line="241" />
         <source>Replace…</source>
         <translation>替换…</translation>
+    </message>
+    <message>
+        <location filename="../wordcount.py" line="117" />
+        <source>Word count…</source>
+        <translation>字数统计…</translation>
     </message>
 </context>
 <context>
@@ -1422,12 +1422,12 @@ Details were written to %3</source>
 <context>
     <name>PreflightPanel</name>
     <message>
-        <location filename="../panels.py" line="669" />
+        <location filename="../panels.py" line="676" />
         <source>page %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="681" />
+        <location filename="../panels.py" line="688" />
         <source>%1 errors, %2 warnings</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -1481,77 +1481,87 @@ Details were written to %3</source>
         <translation>绕排距离</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="397" />
+        <location filename="../panels.py" line="391" />
+        <source>Vertical text</source>
+        <translation>竖排</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="393" />
+        <source>Direction</source>
+        <translation>排版方向</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="403" />
         <source>Fit (whole image)</source>
         <translation>适合（整图）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="398" />
+        <location filename="../panels.py" line="404" />
         <source>Fill (crop)</source>
         <translation>填满（裁切）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="399" />
+        <location filename="../panels.py" line="405" />
         <source>None (scale, offset)</source>
         <translation>不适合（缩放、偏移）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="401" />
+        <location filename="../panels.py" line="407" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="402" />
+        <location filename="../panels.py" line="408" />
         <source>Effective ppi</source>
         <translation>有效分辨率</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="403" />
+        <location filename="../panels.py" line="409" />
         <source>Fit</source>
         <translation>适合</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="404" />
+        <location filename="../panels.py" line="410" />
         <source>Scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="437" />
+        <location filename="../panels.py" line="443" />
         <source>Text frame</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="437" />
+        <location filename="../panels.py" line="443" />
         <source>Image frame</source>
         <translation>图片框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="438" />
+        <location filename="../panels.py" line="444" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="438" />
+        <location filename="../panels.py" line="444" />
         <source>Box</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="441" />
+        <location filename="../panels.py" line="447" />
         <source>%1 frames selected</source>
         <translation>已选 %1 个框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="442" />
+        <location filename="../panels.py" line="448" />
         <source>Nothing selected</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="460" />
+        <location filename="../panels.py" line="467" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="473" />
+        <location filename="../panels.py" line="480" />
         <source>missing file</source>
         <translation>文件缺失</translation>
     </message>
@@ -1737,87 +1747,87 @@ Details were written to %3</source>
 <context>
     <name>StylesPanel</name>
     <message>
-        <location filename="../panels.py" line="538" />
+        <location filename="../panels.py" line="545" />
         <source>Song (宋体)</source>
         <translation>宋体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="538" />
+        <location filename="../panels.py" line="545" />
         <source>Hei (黑体)</source>
         <translation>黑体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="539" />
+        <location filename="../panels.py" line="546" />
         <source>Hei Bold (粗黑)</source>
         <translation>粗黑</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="539" />
+        <location filename="../panels.py" line="546" />
         <source>Kai (楷体)</source>
         <translation>楷体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="543" />
+        <location filename="../panels.py" line="550" />
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="544" />
+        <location filename="../panels.py" line="551" />
         <source> em</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="546" />
+        <location filename="../panels.py" line="553" />
         <source>Justify</source>
         <translation>两端对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="546" />
+        <location filename="../panels.py" line="553" />
         <source>Left</source>
         <translation>左对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="546" />
+        <location filename="../panels.py" line="553" />
         <source>Center</source>
         <translation>居中</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="547" />
+        <location filename="../panels.py" line="554" />
         <source>Right</source>
         <translation>右对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="551" />
+        <location filename="../panels.py" line="558" />
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="552" />
+        <location filename="../panels.py" line="559" />
         <source>Size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="553" />
+        <location filename="../panels.py" line="560" />
         <source>Leading</source>
         <translation>行距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="554" />
+        <location filename="../panels.py" line="561" />
         <source>First-line indent</source>
         <translation>首行缩进</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="555" />
+        <location filename="../panels.py" line="562" />
         <source>Alignment</source>
         <translation>对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="556" />
+        <location filename="../panels.py" line="563" />
         <source>Space before</source>
         <translation>段前距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="557" />
+        <location filename="../panels.py" line="564" />
         <source>Space after</source>
         <translation>段后距</translation>
     </message>

@@ -102,6 +102,7 @@ ZH = {
     "Each Chinese character and punctuation mark counts 1, each Latin word or number 1; spaces and line ends do "
     "not count.": "每个汉字、每个标点符号各计 1 字，每个外文单词或数字计 1 字；空格和换行不计。",
     "Page: %1 characters": "本版 %1 字",
+    "Vertical text": "竖排", "Direction": "排版方向",
 }
 
 # the Articles panel's copyfit view and 自动组版 (gui/copyfit_view.py, gui/makeup_dialog.py)

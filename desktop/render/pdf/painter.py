@@ -4,7 +4,7 @@ user space lives here and nowhere else."""
 from __future__ import annotations
 
 from banmian.core.model.units import PT_PER_MM
-from banmian.core.typeset.result import Box, GlyphRun, ImagePlacement, PageResult, Rule
+from banmian.core.typeset.result import ROTATED, Box, GlyphRun, ImagePlacement, PageResult, Rule
 
 from .fonts import _Fonts
 from .images import _Images, _deferred_image_xobject
@@ -141,8 +141,12 @@ class PdfPainter:
         cmyk = tuple(float(v) for v in run.color)
         black = self._is_black(cmyk)
         if black:
-            top = run.y - size
-            black = self._may_overprint((run.xs[0], top, run.x_end - run.xs[0], 1.25 * size), "text", run.frame)
+            if run.orient:      # a vertical line: its em column, top to bottom
+                top = min(run.ys) - size
+                rect = (run.y - 0.75 * size, top, 1.5 * size, max(run.ys) - top + size)
+            else:
+                rect = (run.xs[0], run.y - size, run.x_end - run.xs[0], 1.25 * size)
+            black = self._may_overprint(rect, "text", run.frame)
         self._overprint(black)
         self._colour(cmyk, fill=True)
         doc = self.c._doc
@@ -157,6 +161,9 @@ class PdfPainter:
         codes = [self.fonts.code_for(font, ch, gid, s) for ch, gid, s in zip(run.text, run.glyphs, chars)]
         text = "".join(chr(c) for c in codes)
         escape = self.c._escape
+        if run.orient:
+            self._vertical_text(run, font, size, codes, text)
+            return
         y = self.Y(run.y)
         out = ["BT"]
         i = 0
@@ -188,6 +195,34 @@ class PdfPainter:
         self.c._code.append(" ".join(out))
         if 0 in run.glyphs:
             self._missing_boxes(run)
+
+    def _vertical_text(self, run: GlyphRun, font, size: float, codes, text: str):
+        """A vertical frame's run: every glyph at its own origin, a rotated one (Latin in a
+        vertical line) with its text matrix turned 90° clockwise.  The text layer is the copy's
+        characters as for horizontal runs (a `vert` form's private code maps to its source)."""
+        doc = self.c._doc
+        escape = self.c._escape
+        m = "0 -1 1 0" if run.orient == ROTATED else "1 0 0 1"
+        out = ["BT"]
+        src = self.stories.get(run.story)
+        if src is not None and run.offsets and run.start + run.offsets[-1] < len(src):
+            # the run's stretch of the copy (spaces between its glyphs included) as one span
+            actual = src[run.start:run.start + run.offsets[-1] + 1]
+            out.append("/Span <</ActualText <FEFF" + actual.encode("utf-16-be").hex().upper() + ">>> BDC")
+        else:
+            actual = None
+        i = 0
+        for subset, chunk in font.splitString(text, doc):
+            out.append(f"{font.getSubsetInternalName(subset, doc)} {_fmt(size)} Tf")
+            for j in range(len(chunk)):
+                gi = i + j
+                out.append(f"{m} {_fmt(self.X(run.xs[gi]))} {_fmt(self.Y(run.ys[gi]))} Tm "
+                           f"({escape(bytes(chunk[j:j + 1]))}) Tj")
+            i += len(chunk)
+        if actual is not None:
+            out.append("EMC")
+        out.append("ET")
+        self.c._code.append(" ".join(out))
 
     def _missing_boxes(self, run: GlyphRun):
         """A character no bundled face has: its .notdef is drawn (and its text layer is the
