@@ -150,6 +150,8 @@ class Canvas(QAbstractScrollArea):
         self.painted_pages: set[str] = set()     # pages drawn at least once (bench, tests)
         self._rezoom_timer = QTimer(self, singleShot=True, interval=150)
         self._rezoom_timer.timeout.connect(self._drop_stale_images)
+        self._refit_timer = QTimer(self, singleShot=True, interval=0)
+        self._refit_timer.timeout.connect(self._refit)
         session.layout_changed.connect(self._layout_changed)
         session.selection_changed.connect(self.viewport().update)
         session.document_changed.connect(self._update_scroll)
@@ -330,12 +332,22 @@ class Canvas(QAbstractScrollArea):
     def resizeEvent(self, e):
         super().resizeEvent(e)
         self._update_scroll()
-        # fit page / fit width hold while the window changes size (issue 14, item 15)
+        # fit page / fit width hold while the window changes size (issue 14, item 15): once the
+        # sizes settle, and never in the middle of a drag
+        if self.zoom_mode is not None:
+            self._refit_timer.start()
+        self.view_changed.emit()
+
+    def _refit(self):
+        from PySide6.QtWidgets import QApplication
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._refit_timer.start(50)
+            return
+        self._refit_timer.setInterval(0)
         if self.zoom_mode == "page":
             self.fit_page()
         elif self.zoom_mode == "width":
             self.fit_width()
-        self.view_changed.emit()
 
     def _scrolled(self, *_):
         self.view_changed.emit()
@@ -604,7 +616,7 @@ class Canvas(QAbstractScrollArea):
             qp.setPen(QPen(C_SELECT, 1.5))
             qp.setBrush(Qt.BrushStyle.NoBrush)
             qp.drawRect(r)
-            if len(self.session.selection) == 1:
+            if len(self.session.selection) == 1 and not f.locked:   # a locked frame has no handles
                 qp.setBrush(QBrush(QColor(255, 255, 255)))
                 for h in self.handle_rects(r).values():
                     qp.drawRect(h)
