@@ -151,6 +151,7 @@ class Canvas(QAbstractScrollArea):
         self._rezoom_timer = QTimer(self, singleShot=True, interval=150)
         self._rezoom_timer.timeout.connect(self._drop_stale_images)
         self._refit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fitted_window = None          # the window's size when fit page / width was last done
         self._refit_timer.timeout.connect(self._refit)
         session.layout_changed.connect(self._layout_changed)
         session.selection_changed.connect(self.viewport().update)
@@ -271,6 +272,7 @@ class Canvas(QAbstractScrollArea):
         self.set_zoom(z)
         self.scroll_to_page(p.id)
         self.zoom_mode = "page"
+        self._fitted_window = self.window().size()
 
     def fit_width(self):
         p = self._page_of_view()
@@ -281,6 +283,7 @@ class Canvas(QAbstractScrollArea):
         self.set_zoom(vw / (p.width * PT_PER_MM * dpi))
         self.scroll_to_page(p.id)
         self.zoom_mode = "width"
+        self._fitted_window = self.window().size()
 
     def zoom_to_frames(self, frame_ids) -> bool:
         """Zoom and scroll so the frames fill the view (with a little air around them)."""
@@ -333,8 +336,9 @@ class Canvas(QAbstractScrollArea):
         super().resizeEvent(e)
         self._update_scroll()
         # fit page / fit width hold while the window changes size (issue 14, item 15): once the
-        # sizes settle, and never in the middle of a drag
-        if self.zoom_mode is not None:
+        # sizes settle, and never in the middle of a drag.  Only the window's size counts — a
+        # dock opening beside the canvas leaves the zoom alone (the view does not jump as you type)
+        if self.zoom_mode is not None and self.window().size() != self._fitted_window:
             self._refit_timer.start()
         self.view_changed.emit()
 
