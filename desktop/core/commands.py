@@ -656,7 +656,12 @@ SetBlockRole = SetBlockStyle
 
 
 class EditParagraphStyle(Command):
-    """Set fields of a paragraph style (every paragraph using it re-lays)."""
+    """Set fields of a paragraph style (every paragraph using it re-lays).
+
+    The style follows its own rules: with automatic leading (``leading_ratio`` > 0) a new
+    size (or ratio) moves the leading to size × ratio, and a new font or size rewrites the
+    face-and-size part of the label (主题 黑体二号 → 主题 黑体一号) — both in the same undo step.
+    """
 
     text = "修改段落样式"
 
@@ -665,39 +670,126 @@ class EditParagraphStyle(Command):
         self._old: dict[str, Any] = {}
 
     def do(self, doc):
+        from .stylelabels import follow
         st = doc.paragraph_style(self.name)
         if st is None:
             raise CommandError(f"no paragraph style {self.name!r}")
         self._old = {}
         for k, v in self.props.items():
             self._old[k] = _set_path(st, k, v)
+        derived = {}
+        if st.leading_ratio > 0 and "leading" not in self.props and {"size", "leading_ratio"} & set(self.props):
+            derived["leading"] = round(st.size * st.leading_ratio, 2)
+        if "label" not in self.props and {"font", "size"} & set(self.props):
+            derived["label"] = follow(st.label, st.font, st.size)
+        for k, v in derived.items():
+            if getattr(st, k) != v:
+                self._old[k] = _set_path(st, k, v)
 
     def undo(self, doc):
         st = doc.paragraph_style(self.name)
-        for k, v in self._old.items():
+        for k, v in reversed(list(self._old.items())):
             _set_path(st, k, v)
 
     def merge_with(self, other):
         if (isinstance(other, EditParagraphStyle) and other.name == self.name
                 and set(other.props) == set(self.props)):
+            # keep the first values of every field either command changed (derived ones too)
+            for k, v in other._old.items():
+                self._old.setdefault(k, v)
             self.props = dict(other.props)
             return True
         return False
 
 
+def unique_style_name(doc: Document, base: str) -> str:
+    """``base``, or ``base-2``, ``base-3`` … — a paragraph style name not taken yet."""
+    names = {s.name for s in doc.paragraph_styles}
+    if base not in names:
+        return base
+    for n in itertools.count(2):
+        if f"{base}-{n}" not in names:
+            return f"{base}-{n}"
+    raise AssertionError  # pragma: no cover
+
+
+def style_users(doc: Document, name: str) -> int:
+    """How many paragraphs use the paragraph style ``name``."""
+    return sum(1 for st in doc.stories for b in st.blocks if b.style == name)
+
+
 class AddParagraphStyle(Command):
+    """Add a paragraph style (at ``index``; default: last)."""
+
     text = "新建段落样式"
 
-    def __init__(self, style: ParagraphStyle):
+    def __init__(self, style: ParagraphStyle, index: int | None = None, text: str = ""):
         self.style = copy.deepcopy(style)
+        self.index = index
+        if text:
+            self.text = text
 
     def do(self, doc):
         if doc.paragraph_style(self.style.name) is not None:
             raise CommandError(f"style {self.style.name!r} exists")
-        doc.paragraph_styles.append(copy.deepcopy(self.style))
+        i = len(doc.paragraph_styles) if self.index is None else self.index
+        doc.paragraph_styles.insert(i, copy.deepcopy(self.style))
 
     def undo(self, doc):
         doc.paragraph_styles = [s for s in doc.paragraph_styles if s.name != self.style.name]
+
+
+def duplicate_paragraph_style(doc: Document, name: str) -> AddParagraphStyle:
+    """The command that adds a copy of style ``name`` right after it (name-2, label 主题副本 …)."""
+    st = doc.paragraph_style(name)
+    if st is None:
+        raise CommandError(f"no paragraph style {name!r}")
+    copy_ = copy.deepcopy(st)
+    copy_.name = unique_style_name(doc, name)
+    if st.label.strip():
+        word, sep, rest = st.label.partition(" ")
+        copy_.label = f"{word}副本{sep}{rest}"
+    i = doc.paragraph_styles.index(st)
+    return AddParagraphStyle(copy_, index=i + 1, text="复制段落样式")
+
+
+class DeleteParagraphStyle(Command):
+    """Delete a paragraph style; the paragraphs that use it take ``replacement``.
+
+    A style in use cannot go without a replacement (the file would name a style it
+    no longer has); undo gives back the style at its place and every paragraph its style.
+    """
+
+    text = "删除段落样式"
+
+    def __init__(self, name: str, replacement: str | None = None):
+        self.name, self.replacement = name, replacement
+        self._index = None
+        self._style = None
+        self._changed: list[tuple[str, int]] = []
+
+    def do(self, doc):
+        st = doc.paragraph_style(self.name)
+        if st is None:
+            raise CommandError(f"no paragraph style {self.name!r}")
+        users = style_users(doc, self.name)
+        if users and (self.replacement is None or self.replacement == self.name
+                      or doc.paragraph_style(self.replacement) is None):
+            raise CommandError(f"paragraph style {self.name!r} is used by {users} paragraphs: "
+                               f"name another style to replace it")
+        self._changed = []
+        for story in doc.stories:
+            for i, b in enumerate(story.blocks):
+                if b.style == self.name:
+                    b.style = self.replacement
+                    self._changed.append((story.id, i))
+        self._index = doc.paragraph_styles.index(st)
+        self._style = doc.paragraph_styles.pop(self._index)
+
+    def undo(self, doc):
+        doc.paragraph_styles.insert(self._index, self._style)
+        for sid, i in self._changed:
+            get_story(doc, sid).blocks[i].style = self.name
 
 
 class AddStory(Command):
@@ -1236,3 +1328,228 @@ class SetMeta(Command):
             doc.meta[self.key] = old
         else:
             doc.meta.pop(self.key, None)
+
+
+# ------------------------------------------------------------------ arranging
+
+
+def frame_extent(f: Frame) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) mm of a frame (a rule may run left or up: w, h < 0)."""
+    return (min(f.x, f.x + f.w), min(f.y, f.y + f.h), max(f.x, f.x + f.w), max(f.y, f.y + f.h))
+
+
+ALIGN_EDGES = ("left", "center", "right", "top", "middle", "bottom")
+
+
+class AlignFrames(Command):
+    """Align frames' edges or centres: to ``bounds`` (x0, y0, x1, y1 mm — the type area when one
+    frame is aligned) or to the frames' own bounds.  Locked frames stay where they are (they
+    still count for the bounds, like a key object); attached captions follow their photo."""
+
+    def __init__(self, frame_ids: Iterable[str], edge: str, bounds=None):
+        if edge not in ALIGN_EDGES:
+            raise CommandError(f"align edge must be one of {', '.join(ALIGN_EDGES)}, not {edge!r}")
+        self.frame_ids = tuple(frame_ids)
+        self.edge = edge
+        self.bounds = tuple(bounds) if bounds is not None else None
+        self.text = {"left": "左对齐", "center": "水平居中对齐", "right": "右对齐", "top": "顶对齐",
+                     "middle": "垂直居中对齐", "bottom": "底对齐"}[edge]
+        self._fc = _FieldChanges()
+
+    def do(self, doc):
+        frames = [get_frame(doc, i) for i in self.frame_ids]
+        ext = [frame_extent(f) for f in frames]
+        if self.bounds is not None:
+            x0, y0, x1, y1 = self.bounds
+        elif ext:
+            x0, y0 = min(e[0] for e in ext), min(e[1] for e in ext)
+            x1, y1 = max(e[2] for e in ext), max(e[3] for e in ext)
+        self._fc = _FieldChanges()
+        moved = []
+        for f, (l, t, r, b) in zip(frames, ext):
+            if f.locked:
+                continue
+            dx = dy = 0.0
+            if self.edge == "left":
+                dx = x0 - l
+            elif self.edge == "right":
+                dx = x1 - r
+            elif self.edge == "center":
+                dx = (x0 + x1) / 2 - (l + r) / 2
+            elif self.edge == "top":
+                dy = y0 - t
+            elif self.edge == "bottom":
+                dy = y1 - b
+            else:
+                dy = (y0 + y1) / 2 - (t + b) / 2
+            if abs(dx) > 1e-9 or abs(dy) > 1e-9:
+                self._fc.set(doc, f.id, "x", round(f.x + dx, 4))
+                self._fc.set(doc, f.id, "y", round(f.y + dy, 4))
+                moved.append(f.id)
+        _follow_captions(doc, moved, self._fc)
+
+    def undo(self, doc):
+        self._fc.revert(doc)
+
+
+class DistributeFrames(Command):
+    """Space three or more frames evenly, ``axis`` "h" (left to right) or "v" (top to bottom):
+    the first and the last stay, the gaps between neighbours become equal.  Locked frames
+    keep their place."""
+
+    def __init__(self, frame_ids: Iterable[str], axis: str):
+        if axis not in ("h", "v"):
+            raise CommandError(f"distribute axis must be h or v, not {axis!r}")
+        self.frame_ids = tuple(frame_ids)
+        self.axis = axis
+        self.text = "水平等距分布" if axis == "h" else "垂直等距分布"
+        self._fc = _FieldChanges()
+
+    def do(self, doc):
+        frames = [get_frame(doc, i) for i in self.frame_ids]
+        a, b = (0, 2) if self.axis == "h" else (1, 3)
+        items = sorted(((frame_extent(f), f) for f in frames), key=lambda t: (t[0][a], t[0][b]))
+        self._fc = _FieldChanges()
+        if len(items) < 3:
+            return
+        start, end = items[0][0][a], max(e[b] for e, _ in items)
+        gap = (end - start - sum(e[b] - e[a] for e, _ in items)) / (len(items) - 1)
+        pos = start
+        moved = []
+        name = "x" if self.axis == "h" else "y"
+        for e, f in items:
+            d = pos - e[a]
+            if not f.locked and abs(d) > 1e-9:
+                self._fc.set(doc, f.id, name, round(getattr(f, name) + d, 4))
+                moved.append(f.id)
+            pos += (e[b] - e[a]) + gap
+        _follow_captions(doc, moved, self._fc)
+
+    def undo(self, doc):
+        self._fc.revert(doc)
+
+
+Z_ORDERS = ("front", "back", "forward", "backward")
+
+
+class ArrangeFrames(Command):
+    """Change the stacking order (the order of frames on their page: the last is in front):
+    bring to front / send to back / one step forward / backward."""
+
+    def __init__(self, frame_ids: Iterable[str], how: str):
+        if how not in Z_ORDERS:
+            raise CommandError(f"arrange must be one of {', '.join(Z_ORDERS)}, not {how!r}")
+        self.frame_ids = tuple(frame_ids)
+        self.how = how
+        self.text = {"front": "置于顶层", "back": "置于底层", "forward": "前移一层", "backward": "后移一层"}[how]
+        self._old: list[tuple[tuple[str, str], list[str]]] = []
+
+    def do(self, doc):
+        lists = []
+        for fid in self.frame_ids:
+            frames, _ = frame_container(doc, fid)
+            if not any(frames is l for l in lists):
+                lists.append(frames)
+        self._old = []
+        sel = set(self.frame_ids)
+        for frames in lists:
+            self._old.append((_owner_key(doc, frames), [f.id for f in frames]))
+            mine = [f for f in frames if f.id in sel]
+            rest = [f for f in frames if f.id not in sel]
+            if self.how == "front":
+                new = rest + mine
+            elif self.how == "back":
+                new = mine + rest
+            else:
+                new = list(frames)
+                order = range(len(new) - 2, -1, -1) if self.how == "forward" else range(1, len(new))
+                for i in order:        # each selected frame swaps with its unselected neighbour
+                    j = i + 1 if self.how == "forward" else i - 1
+                    if new[i].id in sel and new[j].id not in sel:
+                        new[i], new[j] = new[j], new[i]
+            frames[:] = new
+
+    def undo(self, doc):
+        for key, ids in self._old:
+            frames = _owner_list(doc, key)
+            by_id = {f.id: f for f in frames}
+            frames[:] = [by_id[i] for i in ids]
+
+
+# ------------------------------------------------------------------ guides
+
+
+def _guide_list(doc: Document, page_id: str, axis: str) -> list[float]:
+    if axis not in ("x", "y"):
+        raise CommandError(f"a guide's axis is x (vertical) or y (horizontal), not {axis!r}")
+    return getattr(get_page(doc, page_id).guides, axis)
+
+
+class AddGuide(Command):
+    """A ruler guide on a page: ``axis`` "x" (a vertical guide at x mm) or "y" (horizontal)."""
+
+    text = "添加参考线"
+    stories = ()
+
+    def __init__(self, page_id: str, axis: str, pos: float):
+        self.page_id, self.axis, self.pos = page_id, axis, round(float(pos), 4)
+
+    def do(self, doc):
+        _guide_list(doc, self.page_id, self.axis).append(self.pos)
+
+    def undo(self, doc):
+        _guide_list(doc, self.page_id, self.axis).pop()
+
+
+class MoveGuide(Command):
+    """Move guide ``index`` to ``pos`` mm, or remove it (``pos`` None: dragged off the page)."""
+
+    stories = ()
+
+    def __init__(self, page_id: str, axis: str, index: int, pos: float | None):
+        self.page_id, self.axis, self.index = page_id, axis, index
+        self.pos = None if pos is None else round(float(pos), 4)
+        self.text = "删除参考线" if pos is None else "移动参考线"
+        self._old = None
+
+    def do(self, doc):
+        g = _guide_list(doc, self.page_id, self.axis)
+        if not 0 <= self.index < len(g):
+            raise CommandError(f"page {self.page_id!r} has no {self.axis} guide {self.index}")
+        self._old = g[self.index]
+        if self.pos is None:
+            del g[self.index]
+        else:
+            g[self.index] = self.pos
+
+    def undo(self, doc):
+        g = _guide_list(doc, self.page_id, self.axis)
+        if self.pos is None:
+            g.insert(self.index, self._old)
+        else:
+            g[self.index] = self._old
+
+
+class ClearGuides(Command):
+    """Remove every ruler guide of a page."""
+
+    text = "清除参考线"
+    stories = ()
+
+    def __init__(self, page_id: str):
+        self.page_id = page_id
+        self._old = None
+
+    def do(self, doc):
+        g = get_page(doc, self.page_id).guides
+        self._old = (list(g.x), list(g.y))
+        g.x[:], g.y[:] = [], []
+
+    def undo(self, doc):
+        g = get_page(doc, self.page_id).guides
+        g.x[:], g.y[:] = self._old
+
+
+def lock_frames(frame_ids: Iterable[str], locked: bool) -> Compound:
+    """One undo step that locks (or unlocks) frames."""
+    return Compound([SetFrameProps(fid, locked=locked) for fid in frame_ids], text="锁定框" if locked else "解锁框")

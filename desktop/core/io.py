@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .model.document import (
     ALIGNMENTS, BLOCK_ROLES, Article, Block, BoxFrame, CharacterStyle, CharFormat, Document,
-    Grid, ImageFrame, Margins, Master, Page, ParagraphStyle, RuleFrame, Run,
+    Grid, Guides, ImageFrame, Margins, Master, Page, ParagraphStyle, RuleFrame, Run,
     Story, Swatch, TextFrame, Wrap,
 )
 from .model.units import parse_size
@@ -133,6 +133,15 @@ pt_ge0 = rng(0, MAX_PT, "pt")
 pt_gt0 = rng(0, MAX_PT, "pt", lo_excl=True)
 em = rng(-MAX_EM, MAX_EM, "em")
 scale_kind = rng(0, 1000, "", lo_excl=True)
+MAX_GUIDES = 1_000           # per page and direction
+
+
+def leading_ratio_kind(v):
+    """Automatic leading: 0 (fixed) or a ratio of the size 0.5–5."""
+    x = _number(v, what="0 (fixed leading) or a ratio of the size 0.5–5")
+    if x != 0 and not 0.5 <= x <= 5:
+        raise _Problem("0 (fixed leading) or a ratio of the size 0.5–5", v)
+    return x
 
 
 def num(v):
@@ -272,6 +281,7 @@ REQUIRED = object()
 _FRAME_COMMON = [
     ("id", ident, REQUIRED), ("x", mm, REQUIRED), ("y", mm, REQUIRED),
     ("w", mm_ge0, REQUIRED), ("h", mm_ge0, REQUIRED), ("article", opt_ident, None),
+    ("locked", boolean, False),
 ]
 SCHEMAS: dict[type, list] = {
     Swatch: [("name", ident, REQUIRED), ("c", percent, 0.0), ("m", percent, 0.0),
@@ -281,7 +291,8 @@ SCHEMAS: dict[type, list] = {
                      ("align", one_of(*ALIGNMENTS), "justify"), ("space_before", pt_ge0, 0.0),
                      ("space_after", pt_ge0, 0.0), ("color", ident, "Black"),
                      ("tracking", em, 0.0), ("grid", boolean, True), ("span", boolean, False),
-                     ("border", pt_ge0, 0.0), ("keep_with_next", boolean, False)],
+                     ("border", pt_ge0, 0.0), ("keep_with_next", boolean, False),
+                     ("leading_ratio", leading_ratio_kind, 0.0)],
     CharacterStyle: [("name", ident, REQUIRED), ("label", text, ""), ("font", opt_font_id, None),
                      ("size", opt_size, None), ("color", opt_ident, None), ("bold", opt_boolean, None),
                      ("emphasis", opt_boolean, None), ("tracking", opt_em, None), ("shift", opt_em, None)],
@@ -300,7 +311,7 @@ SCHEMAS: dict[type, list] = {
                                  ("scale", scale_kind, 1.0), ("offset_x", mm, 0.0), ("offset_y", mm, 0.0)],
     RuleFrame: _FRAME_COMMON[:1] + [("x", mm, REQUIRED), ("y", mm, REQUIRED), ("w", mm, 0.0),
                                     ("h", mm, 0.0), ("article", opt_ident, None),
-                                    ("weight", pt_gt0, 0.5), ("color", ident, "Black")],
+                                    ("locked", boolean, False), ("weight", pt_gt0, 0.5), ("color", ident, "Black")],
     BoxFrame: _FRAME_COMMON + [("stroke", opt_ident, "Black"), ("stroke_weight", pt_ge0, 0.5),
                                ("fill", opt_ident, None), ("tint", percent, 100.0)],
     Margins: [("top", mm_ge0, 20.0), ("bottom", mm_ge0, 20.0), ("left", mm_ge0, 20.0),
@@ -328,7 +339,8 @@ def _key_name(key: str) -> str:
 
 _TOP_KEYS = ("format", "meta", "swatches", "paragraph_styles", "character_styles", "articles",
              "stories", "masters", "pages")
-_PAGE_KEYS = ("id", "name", "width", "height", "bleed", "master", "margins", "grid", "frames")
+_PAGE_KEYS = ("id", "name", "width", "height", "bleed", "master", "margins", "grid", "frames", "guides")
+_GUIDE_KEYS = ("x", "y")
 _STORY_KEYS = ("id", "name", "blocks")
 _BLOCK_KEYS = ("role", "style", "runs", "text")
 _MASTER_KEYS = ("name", "frames")
@@ -502,9 +514,36 @@ class _Reader:
         margins = self.obj(Margins, d.get("margins", {}), f"{path}.margins")
         grid = self.obj(Grid, d.get("grid", {}), f"{path}.grid")
         frames = self.list_of(d.get("frames", []), f"{path}.frames", self.frame)
-        if margins is None or grid is None or not ok:
+        guides = self.guides(d.get("guides", {}), f"{path}.guides")
+        if margins is None or grid is None or guides is None or not ok:
             return None
-        return Page(pid, margins=margins, grid=grid, frames=frames, **kw)
+        return Page(pid, margins=margins, grid=grid, frames=frames, guides=guides, **kw)
+
+    def guides(self, d, path):
+        """{"x": [mm …], "y": [mm …]}: the page's ruler guides."""
+        if not isinstance(d, dict):
+            self.problem(path, "an object with lists x and y", d)
+            return None
+        self.unknown_keys(d, path, _GUIDE_KEYS)
+        out = Guides()
+        ok = True
+        for key in _GUIDE_KEYS:
+            vals = d.get(key, [])
+            if not isinstance(vals, list):
+                self.problem(f"{path}.{key}", "a list of positions in mm", vals)
+                ok = False
+                continue
+            if len(vals) > MAX_GUIDES:
+                self.problems.append(f"{path}.{key}: expected at most {MAX_GUIDES:,} entries, found {len(vals):,}")
+                ok = False
+                continue
+            for i, v in enumerate(vals):
+                try:
+                    getattr(out, key).append(mm(v))
+                except _Problem as p:
+                    self.problem(f"{path}.{key}[{i}]", p.expected, p.found)
+                    ok = False
+        return out if ok else None
 
     def master(self, d, path):
         if not isinstance(d, dict):
@@ -763,6 +802,8 @@ def document_to_dict(doc: Document) -> dict:
             "margins": {k: getattr(p.margins, k) for k in ("top", "bottom", "left", "right")},
             "grid": {f.name: getattr(p.grid, f.name) for f in fields(Grid)},
             "frames": [_frame_to_dict(f) for f in p.frames],
+            **({"guides": {k: list(getattr(p.guides, k)) for k in _GUIDE_KEYS if getattr(p.guides, k)}}
+               if p.guides.x or p.guides.y else {}),
         } for p in doc.pages],
     }
 

@@ -31,6 +31,7 @@ image_rgb              info      an RGB image (converted to CMYK on export)
 ink_limit              error     a swatch in use exceeds the total ink limit
 trim_no_bleed          warning   an object crosses the trim but stops short of the bleed
 empty_text_frame       warning   a text frame with no story and not in any thread
+leading_tight          warning   a paragraph style in use has a fixed leading smaller than its size
 font_not_embeddable    error     a font whose licence forbids embedding
 font_missing           error     a font file the layout needs is not there
 typo_<check>           warning   a typographic check of typeset/checks.py failed on a line (overflow,
@@ -381,6 +382,21 @@ def _empty_frames(doc, result, where):
             if isinstance(f, TextFrame) and not f.story and f.id not in targets and not f.next:
                 yield Finding("warning", "empty_text_frame", "空文本框：没有稿件，也不在任何串接中", n, f.id,
                               None, None, "排入稿件、与其他文本框串接，或删除该框")
+
+
+def _leading(doc, result, where):
+    """Paragraph styles in use whose fixed leading is smaller than their size: lines overprint."""
+    from .stylelabels import shown_label
+    first_use = {}
+    for st in doc.stories:
+        for i, b in enumerate(st.blocks):
+            first_use.setdefault(b.style, (st.id, sum(len(x.text) + 1 for x in st.blocks[:i])))
+    for ps in doc.paragraph_styles:
+        problem = ps.leading_problem()
+        if problem and ps.name in first_use:
+            sid, char = first_use[ps.name]
+            yield Finding("warning", "leading_tight", f"段落样式“{shown_label(ps)}”：{problem}", None, None,
+                          sid, char, "加大行距，或改用自动行距（字号 × 倍数）", ps.leading)
 
 
 def _fonts(doc, result, where, fonts):
@@ -964,6 +980,7 @@ def preflight(doc: Document, result: LayoutResult, *, base_dir=None, fonts=None,
     findings += _ink_limit(doc, result, where, ink_limit)
     findings += _bleed(doc, result, where)
     findings += _empty_frames(doc, result, where)
+    findings += _leading(doc, result, where)
     findings += _fonts(doc, result, where, fonts)
     findings += typography(doc, result, fonts=fonts)
     findings += visible_problems(doc, result)

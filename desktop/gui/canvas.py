@@ -43,6 +43,9 @@ C_SELECT = QColor(20, 110, 255)
 C_THREAD = QColor(20, 110, 255)
 C_OVERSET = QColor(230, 0, 0)
 C_BLEED = QColor(230, 60, 60)
+C_GUIDE = QColor(0, 170, 200)       # ruler guides (InDesign's cyan)
+C_LOCK = QColor(90, 90, 90)
+GUIDE_HIT_PX = 3.0
 
 
 def item_box(item) -> tuple[float, float, float, float]:
@@ -188,6 +191,8 @@ class Canvas(QAbstractScrollArea):
         super().__init__(parent)
         self.session = session
         self.zoom = 1.0                   # 1.0 = actual size
+        self.zoom_mode: str | None = None   # "page" / "width": the zoom re-fits when the window resizes
+        self.guide_preview = None         # (page id, axis, mm) while a guide is dragged out of a ruler
         self.show_guides = True
         self.show_baseline = False
         self.show_frames = True
@@ -213,6 +218,9 @@ class Canvas(QAbstractScrollArea):
         session.document_changed.connect(self._drop_pads)
         self._rezoom_timer = QTimer(self, singleShot=True, interval=150)
         self._rezoom_timer.timeout.connect(self._drop_stale_images)
+        self._refit_timer = QTimer(self, singleShot=True, interval=0)
+        self._fitted_window = None          # the window's size when fit page / width was last done
+        self._refit_timer.timeout.connect(self._refit)
         session.layout_changed.connect(self._layout_changed)
         self._last_overlay_key = self._overlay_key()
         session.selection_changed.connect(self.viewport().update)
@@ -306,6 +314,7 @@ class Canvas(QAbstractScrollArea):
 
     # ---------------------------------------------------------------- zoom / scroll
     def set_zoom(self, z: float, anchor: QPointF | None = None) -> None:
+        self.zoom_mode = None             # a chosen zoom stays when the window resizes
         z = max(0.05, min(16.0, z))
         if abs(z - self.zoom) < 1e-9:
             return
@@ -342,6 +351,8 @@ class Canvas(QAbstractScrollArea):
         z = min(vw / (p.width * PT_PER_MM * dpi), vh / (p.height * PT_PER_MM * dpi))
         self.set_zoom(z)
         self.scroll_to_page(p.id)
+        self.zoom_mode = "page"
+        self._fitted_window = self.window().size()
 
     def fit_width(self):
         p = self._page_of_view()
@@ -351,6 +362,34 @@ class Canvas(QAbstractScrollArea):
         vw = self.viewport().width() - 24
         self.set_zoom(vw / (p.width * PT_PER_MM * dpi))
         self.scroll_to_page(p.id)
+        self.zoom_mode = "width"
+        self._fitted_window = self.window().size()
+
+    def zoom_to_frames(self, frame_ids) -> bool:
+        """Zoom and scroll so the frames fill the view (with a little air around them)."""
+        offs = self.page_offsets()
+        rects = []
+        for fid in frame_ids:
+            page, f = self.session.doc.find_frame(fid)
+            if page is None:
+                continue
+            ox, oy = offs[page.id]
+            x0, x1 = sorted((f.x, f.x + f.w))
+            y0, y1 = sorted((f.y, f.y + f.h))
+            rects.append((ox + x0 * PT_PER_MM, oy + y0 * PT_PER_MM, ox + x1 * PT_PER_MM, oy + y1 * PT_PER_MM))
+        if not rects:
+            return False
+        x0, y0 = min(r[0] for r in rects), min(r[1] for r in rects)
+        x1, y1 = max(r[2] for r in rects), max(r[3] for r in rects)
+        dpi = (self.logicalDpiX() or 96) / 72.0
+        vw, vh = self.viewport().width(), self.viewport().height()
+        w, h = max(x1 - x0, 10.0), max(y1 - y0, 10.0)
+        self.set_zoom(0.9 * min(vw / (w * dpi), vh / (h * dpi)))
+        s = self.px_per_pt
+        self.horizontalScrollBar().setValue(round((x0 + x1) / 2 * s - vw / 2))
+        self.verticalScrollBar().setValue(round((y0 + y1) / 2 * s - vh / 2))
+        self.viewport().update()
+        return True
 
     def actual_size(self):
         self.set_zoom(1.0)
@@ -403,7 +442,23 @@ class Canvas(QAbstractScrollArea):
     def resizeEvent(self, e):
         super().resizeEvent(e)
         self._update_scroll()
+        # fit page / fit width hold while the window changes size (issue 14, item 15): once the
+        # sizes settle, and never in the middle of a drag.  Only the window's size counts — a
+        # dock opening beside the canvas leaves the zoom alone (the view does not jump as you type)
+        if self.zoom_mode is not None and self.window().size() != self._fitted_window:
+            self._refit_timer.start()
         self.view_changed.emit()
+
+    def _refit(self):
+        from PySide6.QtWidgets import QApplication
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            self._refit_timer.start(50)
+            return
+        self._refit_timer.setInterval(0)
+        if self.zoom_mode == "page":
+            self.fit_page()
+        elif self.zoom_mode == "width":
+            self.fit_width()
 
     def _scrolled(self, *_):
         self.view_changed.emit()
@@ -609,6 +664,44 @@ class Canvas(QAbstractScrollArea):
                     qp.drawLine(QPointF(vx, r.top()), QPointF(vx, r.bottom()))
             qp.setPen(QPen(C_MARGIN, 0))
             qp.drawRect(r)
+            self._paint_ruler_guides(qp, page)
+        prev = self.guide_preview
+        if prev is not None and prev[0] == pid:
+            qp.setPen(QPen(C_GUIDE, 1, Qt.PenStyle.DashLine))
+            self._guide_line(qp, page, prev[1], prev[2])
+
+    def _guide_line(self, qp: QPainter, page, axis: str, pos: float):
+        if axis == "x":
+            a = self.page_mm_to_view(page.id, pos, -page.bleed)
+            b = self.page_mm_to_view(page.id, pos, page.height + page.bleed)
+        else:
+            a = self.page_mm_to_view(page.id, -page.bleed, pos)
+            b = self.page_mm_to_view(page.id, page.width + page.bleed, pos)
+        qp.drawLine(a, b)
+
+    def _paint_ruler_guides(self, qp: QPainter, page):
+        qp.setPen(QPen(C_GUIDE, 0))
+        for axis in ("x", "y"):
+            for pos in getattr(page.guides, axis):
+                self._guide_line(qp, page, axis, pos)
+
+    def guide_at(self, p: QPointF):
+        """(page id, axis, index) of the ruler guide under a viewport point, or None."""
+        if not self.show_guides:
+            return None
+        pid, x, y = self.view_to_page_mm(p)
+        page = next((pg for pg in self.session.doc.pages if pg.id == pid), None)
+        if page is None or not (-page.bleed <= x <= page.width + page.bleed
+                                and -page.bleed <= y <= page.height + page.bleed):
+            return None
+        tol = GUIDE_HIT_PX * self.mm_per_px()
+        best = None
+        for axis, v in (("x", x), ("y", y)):
+            for i, pos in enumerate(getattr(page.guides, axis)):
+                d = abs(pos - v)
+                if d <= tol and (best is None or d < best[0]):
+                    best = (d, (pid, axis, i))
+        return best[1] if best else None
 
     def frame_view_rect(self, page_id, f) -> QRectF:
         if isinstance(f, RuleFrame):
@@ -659,6 +752,12 @@ class Canvas(QAbstractScrollArea):
                 qp.drawRect(m)
                 qp.drawLine(QPointF(m.center().x(), m.top() + 2), QPointF(m.center().x(), m.bottom() - 2))
                 qp.drawLine(QPointF(m.left() + 2, m.center().y()), QPointF(m.right() - 2, m.center().y()))
+        # locked frames: a padlock at the top right corner
+        for page, f in doc.all_frames():
+            if f.locked:
+                r = self.frame_view_rect(page.id, f)
+                if r.intersects(vrect):
+                    self._paint_lock(qp, QPointF(r.right() - 12, r.top() + 3))
         # selection
         for fid in self.session.selection:
             page, f = doc.find_frame(fid)
@@ -668,10 +767,24 @@ class Canvas(QAbstractScrollArea):
             qp.setPen(QPen(C_SELECT, 1.5))
             qp.setBrush(Qt.BrushStyle.NoBrush)
             qp.drawRect(r)
-            if len(self.session.selection) == 1:
+            if len(self.session.selection) == 1 and not f.locked:   # a locked frame has no handles
                 qp.setBrush(QBrush(QColor(255, 255, 255)))
                 for h in self.handle_rects(r).values():
                     qp.drawRect(h)
+
+    @staticmethod
+    def _paint_lock(qp: QPainter, at: QPointF):
+        """A 9 × 11 px padlock with its top-left corner at ``at``."""
+        qp.save()
+        qp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        qp.fillRect(QRectF(at.x() - 1, at.y() - 1, 11, 13), QColor(255, 255, 255, 220))
+        qp.setPen(QPen(C_LOCK, 1.4))
+        qp.setBrush(Qt.BrushStyle.NoBrush)
+        qp.drawArc(QRectF(at.x() + 1.5, at.y(), 6, 8), 0, 180 * 16)
+        qp.drawLine(QPointF(at.x() + 1.5, at.y() + 4), QPointF(at.x() + 1.5, at.y() + 5))
+        qp.drawLine(QPointF(at.x() + 7.5, at.y() + 4), QPointF(at.x() + 7.5, at.y() + 5))
+        qp.fillRect(QRectF(at.x(), at.y() + 5, 9, 6), C_LOCK)
+        qp.restore()
 
     def _paint_ports(self, qp, r: QRectF, f: TextFrame):
         size = 7
@@ -921,6 +1034,51 @@ class Ruler(QWidget):
             self.setFixedWidth(20)
         canvas.view_changed.connect(self.update)
         canvas.cursor_moved.connect(self._cursor)
+        # drag out of the ruler onto a page: a guide (horizontal ruler → horizontal guide)
+        self.axis = "y" if horizontal else "x"
+        self._dragging = False
+        self.setCursor(Qt.CursorShape.SplitVCursor if horizontal else Qt.CursorShape.SplitHCursor)
+        self.setToolTip(self.tr("Drag onto the page to add a guide"))
+
+    def _guide_target(self, e):
+        """(page id, mm) where a guide dragged to the event's point lands, or None off the pages."""
+        c = self.canvas
+        vp = c.viewport()
+        p = QPointF(vp.mapFromGlobal(e.globalPosition().toPoint()))
+        if not QRectF(vp.rect()).contains(p):
+            return None
+        pid, x, y = c.view_to_page_mm(p)
+        page = next((pg for pg in c.session.doc.pages if pg.id == pid), None)
+        if page is None:
+            return None
+        pos = y if self.axis == "y" else x
+        if not -page.bleed <= pos <= (page.height if self.axis == "y" else page.width) + page.bleed:
+            return None
+        return pid, round(pos, 2)
+
+    def mousePressEvent(self, e):
+        if e.button() == Qt.MouseButton.LeftButton:
+            self._dragging = True
+
+    def mouseMoveEvent(self, e):
+        if not self._dragging:
+            return
+        t = self._guide_target(e)
+        self.canvas.guide_preview = (t[0], self.axis, t[1]) if t else None
+        if t:
+            self.canvas.cursor_moved.emit(*((t[1], 0.0) if self.axis == "x" else (0.0, t[1])))
+        self.canvas.viewport().update()
+
+    def mouseReleaseEvent(self, e):
+        if not self._dragging:
+            return
+        self._dragging = False
+        self.canvas.guide_preview = None
+        t = self._guide_target(e)
+        if t:
+            from ..core import commands as C
+            self.canvas.session.push(C.AddGuide(t[0], self.axis, t[1]))
+        self.canvas.viewport().update()
 
     def _cursor(self, x, y):
         self.mark = x if self.horizontal else y

@@ -51,7 +51,8 @@ def grid_rows(page: Page, result=None) -> list[float]:
 
 
 def snap_targets(page: Page, exclude: set[str] = frozenset(), *, baseline: bool = True, result=None):
-    """Vertical lines (x) and horizontal lines (y) a frame edge may snap to.
+    """Vertical lines (x) and horizontal lines (y) a frame edge may snap to: margins, columns,
+    the page's ruler guides and the other frames' edges.
 
     With ``baseline`` the y targets include the tops of the engine's grid
     cells (``result``: the page's PageResult with grid_origin / grid_pitch),
@@ -63,6 +64,8 @@ def snap_targets(page: Page, exclude: set[str] = frozenset(), *, baseline: bool 
     ys = [page.margins.top, page.height - page.margins.bottom, 0.0, page.height]
     if baseline:
         ys += grid_rows(page, result)
+    xs += page.guides.x          # the ruler guides the editor dragged onto the page
+    ys += page.guides.y
     for f in page.frames:
         if f.id in exclude:
             continue

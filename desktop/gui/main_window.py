@@ -24,9 +24,10 @@ from ..core.model.document import Document, ImageFrame, Page, ParagraphStyle, Sw
 from . import errors, files
 from . import find_dialog, wordcount
 from .canvas import Canvas, Ruler
-from .panels import ArticlesPanel, PagesPanel, PreflightPanel, PropertiesPanel, StylesPanel
+from .panels import ArticlesPanel, PagesPanel, PreflightPanel, PropertiesPanel
 from .session import Session
 from .story_editor import StoryEditor
+from .styles_panel import StylesPanel
 from .text_edit import TypeTool
 from .tools import FrameTool, HandTool, LinkTool, SelectionTool, ZoomTool
 
@@ -376,6 +377,8 @@ class MainWindow(QMainWindow):
         # -- Type
         m = mb.addMenu(self.tr("T&ype"))
         A(self.tr("Story editor"), self.open_story_editor, QKeySequence("Ctrl+Y"), menu=m, key="story")
+        from . import arrange
+        arrange.install(self)        # -- Arrange (排列): align, distribute, order, lock, guides
         # -- Window
         m = mb.addMenu(self.tr("&Window"))
         for d in self.docks.values():
@@ -404,27 +407,31 @@ class MainWindow(QMainWindow):
             a.setChecked(True)
 
     def shortcut_rows(self):
+        """(command, keys) once per command: the menus' actions (Undo/Redo by their own names,
+        not "Undo 移动框"), then the mouse gestures; a command reached two ways is one row."""
         rows = []
+        names = {self.undo_action: self.tr("Undo"), self.redo_action: self.tr("Redo")}
         for a in self.findChildren(QAction):
-            keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts())
-            if keys and a.text():
-                rows.append((a.text().replace("&", ""), keys))
-        rows += [(self.tr("Move a frame 1 mm (Shift: 10 mm)"), self.tr("Arrow keys")),
-                 (self.tr("Pan while held"), self.tr("Space")),
-                 (self.tr("Zoom around the pointer"), self.tr("Ctrl+wheel")),
-                 (self.tr("Select the whole article"), self.tr("Alt+click")),
-                 (self.tr("Add to / remove from selection"), self.tr("Shift+click")),
-                 (self.tr("Constrain a move or keep proportions"), self.tr("Shift+drag")),
-                 (self.tr("Open the frame's story at that character"), self.tr("Double-click a text frame")),
+            keys = [k.toString(QKeySequence.SequenceFormat.NativeText) for k in a.shortcuts()]
+            name = names.get(a, a.text()).replace("&", "")
+            if keys and name:
+                rows.append((name, keys))
+        rows += [(self.tr("Move a frame 1 mm (Shift: 10 mm)"), [self.tr("Arrow keys")]),
+                 (self.tr("Pan while held"), [self.tr("Space")]),
+                 (self.tr("Zoom around the pointer"), [self.tr("Ctrl+wheel")]),
+                 (self.tr("Select article"), [self.tr("Alt+click")]),
+                 (self.tr("Add to / remove from selection"), [self.tr("Shift+click")]),
+                 (self.tr("Constrain a move or keep proportions"), [self.tr("Shift+drag")]),
+                 (self.tr("Open the frame's story at that character"), [self.tr("Double-click a text frame")]),
                  (self.tr("Move the picture inside its frame (crop)"),
-                  self.tr("Ctrl+drag, or double-click the image frame and drag (Esc leaves)"))]
-        seen = set()
-        out = []
-        for r in rows:
-            if r not in seen:
-                seen.add(r)
-                out.append(r)
-        return out
+                  [self.tr("Ctrl+drag, or double-click the image frame and drag (Esc leaves)")]),
+                 (self.tr("Add a guide"), [self.tr("Drag from a ruler onto the page")]),
+                 (self.tr("Move or remove a guide"), [self.tr("Drag it (off the page removes it)")])]
+        merged: dict[str, list[str]] = {}
+        for name, keys in rows:
+            have = merged.setdefault(name, [])
+            have += [k for k in keys if k not in have]
+        return [(name, ", ".join(keys)) for name, keys in merged.items()]
 
     def show_shortcuts(self):
         from .dialogs import ShortcutsDialog

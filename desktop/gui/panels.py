@@ -1,4 +1,4 @@
-"""Dock panels: Pages, Articles, Properties, Paragraph styles, Preflight.
+"""Dock panels: Pages, Articles, Properties, Preflight (Paragraph styles: styles_panel.py).
 
 Each panel reads the session and pushes core commands; none changes the
 model directly.  Panels refresh on the session's signals (debounced where a
@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core import commands as C
-from ..core.model.document import ALIGNMENTS, ImageFrame, RuleFrame, TextFrame, BoxFrame
-from ..core.model.units import HAO_SIZES, parse_size, size_name
+from ..core.model.document import ImageFrame, RuleFrame, TextFrame, BoxFrame
 
 
 PANEL_MS = 120      # panels that follow the model refresh after this pause in the edits
@@ -410,7 +409,14 @@ class PropertiesPanel(QWidget):
         form.addRow(self.tr("Scale"), self.scale)
         self.fit.activated.connect(lambda _: self._prop(fit=self.fit.currentData()))
         self.scale.valueChanged.connect(lambda v: self._prop(scale=v))
-        self._text_widgets = [self.columns, self.gutter, self.inset, self.vertical]
+        # 齐栏 and the lock (issue 14 item 12)
+        self.balance = QCheckBox(self.tr("Balance columns"))
+        self.locked = QCheckBox(self.tr("Locked"))
+        form.addRow(self.balance)
+        form.addRow(self.locked)
+        self.balance.toggled.connect(lambda on: self._prop(balance=bool(on)))
+        self.locked.toggled.connect(lambda on: self._prop(locked=bool(on)))
+        self._text_widgets = [self.columns, self.gutter, self.inset, self.vertical, self.balance]
         self._image_widgets = [self.file_label, self.ppi_label, self.fit, self.scale]
         self._wrap_widgets = [self.wrap, self.wrap_offset]
         session.selection_changed.connect(self.refresh)
@@ -438,7 +444,7 @@ class PropertiesPanel(QWidget):
         self._updating = True
         try:
             enabled = f is not None
-            for s in (self.x, self.y, self.w, self.h):
+            for s in (self.x, self.y, self.w, self.h, self.locked):
                 s.setEnabled(enabled)
             kinds = {"text": self.tr("Text frame"), "image": self.tr("Image frame"),
                      "rule": self.tr("Rule"), "box": self.tr("Box")}
@@ -453,6 +459,7 @@ class PropertiesPanel(QWidget):
             self.y.setValue(f.y)
             self.w.setValue(f.w)
             self.h.setValue(f.h)
+            self.locked.setChecked(f.locked)
             self._show(self._text_widgets, isinstance(f, TextFrame))
             self._show(self._image_widgets, isinstance(f, ImageFrame))
             self._show(self._wrap_widgets, not isinstance(f, TextFrame))
@@ -463,6 +470,7 @@ class PropertiesPanel(QWidget):
                 self.gutter.setValue(f.gutter)
                 self.inset.setValue(f.inset)
                 self.vertical.setChecked(f.direction == "vertical")
+                self.balance.setChecked(f.balance)
             if isinstance(f, ImageFrame):
                 self.file_label.setText(f.path or self.tr("(empty)"))
                 self.fit.setCurrentIndex(max(0, self.fit.findData(f.fit)))
@@ -498,129 +506,6 @@ class PropertiesPanel(QWidget):
         f = self._frame()
         if f is not None:
             self.session.push(C.SetFrameProps(f.id, **props))
-
-
-# ====================================================================== styles
-
-
-class SizeBox(QComboBox):
-    """A type size: pt or a 号 name."""
-
-    def __init__(self):
-        super().__init__()
-        self.setEditable(True)
-        for name, pt in HAO_SIZES.items():
-            self.addItem(f"{name}  ({pt:g} pt)", name)
-
-    def value(self) -> float | None:
-        t = self.currentText().split("(")[0].strip()
-        try:
-            return parse_size(t)
-        except ValueError:
-            return None
-
-    def set_value(self, pt: float):
-        name = size_name(pt)
-        if name:
-            self.setCurrentIndex(self.findData(name))
-        else:
-            self.setEditText(f"{pt:g}pt")
-
-
-class StylesPanel(QWidget):
-    """Paragraph styles: pick one, edit its font, size (pt or 号), leading, indent …"""
-
-    def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        self._updating = False
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(2, 2, 2, 2)
-        self.list = QListWidget()
-        self.list.currentRowChanged.connect(lambda _: self.refresh_fields())
-        lay.addWidget(self.list, 1)
-        form = QFormLayout()
-        lay.addLayout(form)
-        self.font = QComboBox()
-        for fid, label in (("song", self.tr("Song (宋体)")), ("hei", self.tr("Hei (黑体)")),
-                           ("hei-bold", self.tr("Hei Bold (粗黑)")), ("kai", self.tr("Kai (楷体)"))):
-            self.font.addItem(label, fid)
-        self.size = SizeBox()
-        self.leading = _spin(0, 200, suffix=" pt")
-        self.leading.setSpecialValueText(self.tr("grid"))
-        self.indent = _spin(-10, 10, suffix=self.tr(" em"))
-        self.align = QComboBox()
-        for a, label in zip(ALIGNMENTS, (self.tr("Justify"), self.tr("Left"), self.tr("Center"),
-                                         self.tr("Right"))):
-            self.align.addItem(label, a)
-        self.before = _spin(0, 200, suffix=" pt")
-        self.after = _spin(0, 200, suffix=" pt")
-        form.addRow(self.tr("Font"), self.font)
-        form.addRow(self.tr("Size"), self.size)
-        form.addRow(self.tr("Leading"), self.leading)
-        form.addRow(self.tr("First-line indent"), self.indent)
-        form.addRow(self.tr("Alignment"), self.align)
-        form.addRow(self.tr("Space before"), self.before)
-        form.addRow(self.tr("Space after"), self.after)
-        self.font.activated.connect(lambda _: self._edit(font=self.font.currentData()))
-        self.size.activated.connect(lambda _: self._size_edited())
-        self.size.lineEdit().editingFinished.connect(self._size_edited)
-        self.leading.valueChanged.connect(lambda v: self._edit(leading=v))
-        self.indent.valueChanged.connect(lambda v: self._edit(indent=v))
-        self.align.activated.connect(lambda _: self._edit(align=self.align.currentData()))
-        self.before.valueChanged.connect(lambda v: self._edit(space_before=v))
-        self.after.valueChanged.connect(lambda v: self._edit(space_after=v))
-        self._later = _debounced(self, PANEL_MS, self.refresh)      # not inside every keystroke
-        session.document_changed.connect(lambda: _refresh_after(session, self._later, self.refresh))
-        self.refresh()
-
-    def refresh(self):
-        names = [s.name for s in self.session.doc.paragraph_styles]
-        have = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
-        if names != have:
-            row = self.list.currentRow()
-            self.list.clear()
-            for s in self.session.doc.paragraph_styles:
-                it = QListWidgetItem(f"{s.label or s.name}")
-                it.setData(Qt.ItemDataRole.UserRole, s.name)
-                self.list.addItem(it)
-            self.list.setCurrentRow(max(0, min(row, self.list.count() - 1)))
-        self.refresh_fields()
-
-    def current(self):
-        it = self.list.currentItem()
-        return self.session.doc.paragraph_style(it.data(Qt.ItemDataRole.UserRole)) if it else None
-
-    def refresh_fields(self):
-        st = self.current()
-        self._updating = True
-        try:
-            if st is None:
-                return
-            self.font.setCurrentIndex(max(0, self.font.findData(st.font)))
-            self.size.set_value(st.size)
-            self.leading.setValue(st.leading)
-            self.indent.setValue(st.indent)
-            self.align.setCurrentIndex(max(0, self.align.findData(st.align)))
-            self.before.setValue(st.space_before)
-            self.after.setValue(st.space_after)
-        finally:
-            self._updating = False
-
-    def _size_edited(self):
-        v = self.size.value()
-        if v is not None:
-            self._edit(size=v)
-
-    def _edit(self, **props):
-        if self._updating:
-            return
-        st = self.current()
-        if st is None:
-            return
-        props = {k: v for k, v in props.items() if getattr(st, k) != v}
-        if props:
-            self.session.push(C.EditParagraphStyle(st.name, **props))
 
 
 # ====================================================================== preflight

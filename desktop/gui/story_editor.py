@@ -172,7 +172,8 @@ class StoryEditor(QWidget):
         if story is None:
             return
         styles = [s.name for s in self.session.doc.paragraph_styles]
-        labels = {s.name: (s.label or s.name) for s in self.session.doc.paragraph_styles}
+        from ..core.stylelabels import display_labels
+        labels = display_labels(self.session.doc.paragraph_styles)   # follow the size, never twice the same
         for i, b in enumerate(story.blocks):
             row = QFrame()
             rl = QVBoxLayout(row)

@@ -91,6 +91,9 @@ class SelectionTool(Tool):
     """Select (click, Shift+click, rubber band; Alt+click: the whole article),
     move (drag, snapping; Shift constrains), resize (handles), nudge (arrows).
 
+    Locked frames are selected but never moved or resized by the mouse or the arrow keys.
+    Ruler guides: drag one to move it; dragged off the page it is removed.
+
     Content grabber: Ctrl+drag on a placed image — or a plain drag after
     double-clicking the image frame (Esc or a click elsewhere leaves) — moves
     the picture inside its frame (crop): one SetFrameProps(fit="none",
@@ -131,7 +134,7 @@ class SelectionTool(Tool):
         # a handle of the single selected frame → resize
         if len(sel) == 1:
             spage, sf = self.session.doc.find_frame(sel[0])   # not the frame under the pointer
-            if spage is not None and not isinstance(sf, RuleFrame):
+            if spage is not None and not isinstance(sf, RuleFrame) and not sf.locked:
                 r = c.frame_view_rect(spage.id, sf)
                 for name, h in c.handle_rects(r).items():
                     if h.adjusted(-2, -2, 2, 2).contains(p):
@@ -146,6 +149,11 @@ class SelectionTool(Tool):
                     link.source = sf.id
                     c.window().set_tool("link", link)
                     return
+        g = c.guide_at(p)
+        if g is not None:
+            self.mode = "guide"
+            self.guide = g
+            return
         if f is None:
             if not mods & Qt.KeyboardModifier.ShiftModifier:
                 self.session.set_selection([])
@@ -165,6 +173,19 @@ class SelectionTool(Tool):
         self.mode = "move"
         self.page = page
         self.delta = (0.0, 0.0)
+        locked = [i for i in self.session.selection if getattr(self.session.doc.find_frame(i)[1], "locked", False)]
+        if locked:
+            self.mode = None
+            c.window().statusBar().showMessage(
+                c.tr("Locked frames do not move: unlock them first (Arrange → Lock / unlock)"), 4000)
+
+    def _guide_pos(self, p):
+        pid, axis, _ = self.guide
+        _, x, y = self.canvas.view_to_page_mm(p, pid)
+        page = C.get_page(self.session.doc, pid)
+        pos = x if axis == "x" else y
+        limit = page.width if axis == "x" else page.height
+        return round(pos, 2) if -page.bleed <= pos <= limit + page.bleed else None
 
     def move(self, e):
         c = self.canvas
@@ -174,15 +195,20 @@ class SelectionTool(Tool):
             if isinstance(f, ImageFrame) and f.path and (
                     f.id == self.content_frame or e.modifiers() & Qt.KeyboardModifier.ControlModifier):
                 cur = Qt.CursorShape.OpenHandCursor
-            elif f is not None and f.id in self.session.selection:
+            elif f is not None and f.id in self.session.selection and not f.locked:
                 cur = Qt.CursorShape.SizeAllCursor
+            elif c.guide_at(p) is not None:
+                cur = (Qt.CursorShape.SplitHCursor if c.guide_at(p)[1] == "x" else Qt.CursorShape.SplitVCursor)
             else:
                 cur = Qt.CursorShape.ArrowCursor
             c.viewport().setCursor(cur)
             return
         k = c.mm_per_px()
         dx, dy = (p.x() - self.start.x()) * k, (p.y() - self.start.y()) * k
-        if self.mode == "content":
+        if self.mode == "guide":
+            pos = self._guide_pos(p)
+            c.guide_preview = (self.guide[0], self.guide[1], pos) if pos is not None else None
+        elif self.mode == "content":
             if e.modifiers() & Qt.KeyboardModifier.ShiftModifier:
                 if abs(dx) > abs(dy):
                     dy = 0.0
@@ -254,7 +280,13 @@ class SelectionTool(Tool):
     def release(self, e):
         c = self.canvas
         mode, self.mode = self.mode, None
-        if mode == "content":
+        if mode == "guide":
+            c.guide_preview = None
+            pid, axis, i = self.guide
+            pos = self._guide_pos(e.position())
+            if pos != getattr(C.get_page(self.session.doc, pid).guides, axis)[i]:
+                self.session.push(C.MoveGuide(pid, axis, i, pos))
+        elif mode == "content":
             dx, dy = self.delta
             self.delta = (0.0, 0.0)
             c.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
@@ -302,7 +334,9 @@ class SelectionTool(Tool):
         if k in arrows and sel:
             step = 10.0 if e.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1.0
             ax, ay = arrows[k]
-            self.session.push(C.MoveFrames(sel, ax * step, ay * step))
+            free = [i for i in sel if not getattr(self.session.doc.find_frame(i)[1], "locked", False)]
+            if free:
+                self.session.push(C.MoveFrames(free, ax * step, ay * step))
             return True
         if k in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and sel:
             self.session.push(C.DeleteFrame(sel))

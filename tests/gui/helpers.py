@@ -79,3 +79,15 @@ def artifacts_dir():
     p = Path(os.environ.get("BANMIAN_ARTIFACTS") or Path(tempfile.gettempdir()) / "banmian-gui-artifacts")
     p.mkdir(parents=True, exist_ok=True)
     return p
+
+
+def drag_between(qtbot, src, a: QPoint, dst, b: QPoint, steps=6):
+    """Press on widget ``src`` at ``a``, move in steps to ``b`` on widget ``dst`` and release
+    there (a guide dragged out of a ruler onto the page): the events reach ``src``, which
+    holds the mouse while the button is down, as they would from a real mouse."""
+    ga, gb = src.mapToGlobal(a), dst.mapToGlobal(b)
+    qtbot.mousePress(src, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    for i in range(1, steps + 1):
+        g = QPoint(ga.x() + (gb.x() - ga.x()) * i // steps, ga.y() + (gb.y() - ga.y()) * i // steps)
+        qtbot.mouseMove(src, src.mapFromGlobal(g))
+    qtbot.mouseRelease(src, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, src.mapFromGlobal(gb))

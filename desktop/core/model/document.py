@@ -54,6 +54,20 @@ class ParagraphStyle:
     border: float = 0.0           # pt; > 0 draws a ruled box around the paragraph (小编说 notes)
     keep_with_next: bool = False  # never leave it alone at the foot of a column (subheads)
     label: str = ""               # the editor's name for it, e.g. 正文
+    #: automatic leading: > 0 makes ``leading`` follow the size (leading = size × ratio) when the
+    #: size changes (commands.EditParagraphStyle); 0 = fixed leading (or the grid when leading is 0).
+    #: ``leading`` stays the value the engine reads, so layouts without a ratio are unchanged.
+    leading_ratio: float = 0.0
+
+    @property
+    def auto_leading(self) -> bool:
+        return self.leading_ratio > 0
+
+    def leading_problem(self) -> str | None:
+        """Why this style's lines would overlap: a fixed leading smaller than the size."""
+        if 0 < self.leading < self.size - 1e-6:
+            return f"行距 {self.leading:g} pt 小于字号 {self.size:g} pt，行与行会叠压"
+        return None
 
 
 #: the face "bold" switches to (bundled faces: song, hei, hei-bold, kai); body 宋 and 楷
@@ -142,6 +156,7 @@ class FrameBase:
     h: float
     article: str | None = None
     wrap: Wrap = field(default_factory=Wrap)
+    locked: bool = False          # the mouse cannot move or resize it (the editor shows a lock)
 
     def rect(self) -> tuple[float, float, float, float]:
         return (self.x, self.y, self.w, self.h)
@@ -217,6 +232,13 @@ class Grid:
 
 
 @dataclass
+class Guides:
+    """Ruler guides the editor dragged onto a page (mm from the trim top-left); frames snap to them."""
+    x: list[float] = field(default_factory=list)   # vertical guides at these x
+    y: list[float] = field(default_factory=list)   # horizontal guides at these y
+
+
+@dataclass
 class Page:
     id: str
     name: str = ""
@@ -226,7 +248,8 @@ class Page:
     margins: Margins = field(default_factory=Margins)
     grid: Grid = field(default_factory=Grid)
     master: str | None = None
-    frames: list[Frame] = field(default_factory=list)
+    frames: list[Frame] = field(default_factory=list)   # paint order: the last is in front
+    guides: Guides = field(default_factory=Guides)
 
     def frame(self, frame_id: str) -> Frame | None:
         for f in self.frames:

@@ -13,65 +13,183 @@ Details were written to %3</source>
     </message>
 </context>
 <context>
+    <name>Arrange</name>
+    <message>
+        <location filename="../arrange.py" line="57" />
+        <source>&amp;Arrange</source>
+        <translation>排列(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="58" />
+        <source>Arrange</source>
+        <translation>排列</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="61" />
+        <source>Align left edges</source>
+        <translation>左对齐</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="62" />
+        <source>Align horizontal centres</source>
+        <translation>水平居中对齐</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="63" />
+        <source>Align right edges</source>
+        <translation>右对齐</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="64" />
+        <source>Align top edges</source>
+        <translation>顶对齐</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="65" />
+        <source>Align vertical centres</source>
+        <translation>垂直居中对齐</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="66" />
+        <source>Align bottom edges</source>
+        <translation>底对齐</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="73" />
+        <source>Distribute horizontally</source>
+        <translation>水平等距分布</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="74" />
+        <source>Distribute vertically</source>
+        <translation>垂直等距分布</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="80" />
+        <source>Bring to front</source>
+        <translation>置于顶层</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="81" />
+        <source>Bring forward</source>
+        <translation>前移一层</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="82" />
+        <source>Send backward</source>
+        <translation>后移一层</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="83" />
+        <source>Send to back</source>
+        <translation>置于底层</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="89" />
+        <source>Lock / unlock</source>
+        <translation>锁定 / 解锁</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="90" />
+        <source>Unlock all on page</source>
+        <translation>解锁本版全部框</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="91" />
+        <source>Balance columns (齐栏)</source>
+        <translation>齐栏</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="94" />
+        <source>Zoom to selection</source>
+        <translation>缩放到所选</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="96" />
+        <source>Clear guides on page</source>
+        <translation>清除本版参考线</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="114" />
+        <source>Select the frames to align first</source>
+        <translation>请先选择要对齐的框</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="126" />
+        <source>Select three or more frames to distribute</source>
+        <translation>请选择三个或更多的框再分布</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="152" />
+        <source>Select a text frame to balance its columns</source>
+        <translation>请先选择一个文本框再齐栏</translation>
+    </message>
+    <message>
+        <location filename="../arrange.py" line="160" />
+        <source>Nothing selected</source>
+        <translation>未选择</translation>
+    </message>
+</context>
+<context>
     <name>ArticlesPanel</name>
     <message>
-        <location filename="../panels.py" line="190" />
+        <location filename="../panels.py" line="189" />
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="190" />
+        <location filename="../panels.py" line="189" />
         <source>Chars</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="190" />
+        <location filename="../panels.py" line="189" />
         <source>Fit</source>
         <translation>适合</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="200" />
-        <location filename="../panels.py" line="308" />
+        <location filename="../panels.py" line="199" />
+        <location filename="../panels.py" line="307" />
         <source>Place into selected frame</source>
         <translation>放入所选文本框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="203" />
+        <location filename="../panels.py" line="202" />
         <source>Automatic make-up…</source>
         <translation>自动组版…</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="229" />
+        <location filename="../panels.py" line="228" />
         <source>unplaced</source>
         <translation>未上版</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="231" />
+        <location filename="../panels.py" line="230" />
         <source>overset %1 chars</source>
         <translation>溢出 %1 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="233" />
+        <location filename="../panels.py" line="232" />
         <source>short %1 chars</source>
         <translation>欠 %1 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="235" />
+        <location filename="../panels.py" line="234" />
         <source>fits</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="286" />
+        <location filename="../panels.py" line="285" />
         <source>Pick a story here and select one empty text frame on the page, or drag the story onto one</source>
         <translation>在此选一篇稿件，并在版面上选中一个空文本框；也可把稿件拖到空文本框上</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="311" />
+        <location filename="../panels.py" line="310" />
         <source>Open in story editor</source>
         <translation>在稿件编辑器中打开</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="329" />
+        <location filename="../panels.py" line="328" />
         <source>Automatic make-up</source>
         <translation>自动组版</translation>
     </message>
@@ -768,529 +886,547 @@ Details were written to %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="163" />
+        <location filename="../main_window.py" line="164" />
         <source>Recover unsaved changes?</source>
         <translation>恢复未保存的修改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="154" />
         <source>Banmian found changes to “%1” that were not saved (autosaved %2). Recover them?</source>
         <translation>发现“%1”有未保存的修改（自动保存于 %2）。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="152" />
+        <location filename="../main_window.py" line="153" />
         <source>an untitled page</source>
         <extracomment>every open editor window (one per document); a window leaves the list when it closes</extracomment>
         <translation>未命名版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="160" />
+        <location filename="../main_window.py" line="161" />
         <source>The page on disk was saved later, at %1 (autosave: %2). Recovering shows the autosaved version; Undo gives back the one on disk.</source>
         <translation>磁盘上的版面保存得更晚，时间为 %1（自动保存：%2）。恢复将显示自动保存的版本；撤销可取回磁盘上的版本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="210" />
+        <location filename="../main_window.py" line="211" />
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211" />
+        <location filename="../main_window.py" line="212" />
         <source>Articles</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="213" />
         <source>Properties</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="214" />
         <source>Paragraph styles</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="215" />
         <source>Preflight</source>
         <translation>印前检查</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215" />
-        <location filename="../main_window.py" line="378" />
+        <location filename="../main_window.py" line="216" />
+        <location filename="../main_window.py" line="379" />
         <source>Story editor</source>
         <translation>稿件编辑器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="292" />
+        <location filename="../main_window.py" line="293" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293" />
+        <location filename="../main_window.py" line="294" />
         <source>New from template…</source>
         <translation>从模板新建…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294" />
+        <location filename="../main_window.py" line="295" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295" />
+        <location filename="../main_window.py" line="296" />
         <source>Open recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="298" />
+        <location filename="../main_window.py" line="299" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299" />
+        <location filename="../main_window.py" line="300" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300" />
-        <location filename="../main_window.py" line="758" />
+        <location filename="../main_window.py" line="301" />
+        <location filename="../main_window.py" line="765" />
         <source>Revert</source>
         <translation>恢复到已保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="302" />
+        <location filename="../main_window.py" line="303" />
         <source>Import article…</source>
         <translation>导入稿件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303" />
+        <location filename="../main_window.py" line="304" />
         <source>Place image…</source>
         <translation>置入图片…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="305" />
+        <location filename="../main_window.py" line="306" />
         <source>Export PDF…</source>
         <translation>输出 PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306" />
+        <location filename="../main_window.py" line="307" />
         <source>Export PNG proofs…</source>
         <translation>输出 PNG 校样…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="308" />
+        <location filename="../main_window.py" line="309" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="310" />
+        <location filename="../main_window.py" line="311" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311" />
+        <location filename="../main_window.py" line="312" />
+        <location filename="../main_window.py" line="413" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="313" />
+        <location filename="../main_window.py" line="314" />
+        <location filename="../main_window.py" line="413" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="325" />
+        <location filename="../main_window.py" line="326" />
         <source>Select all on page</source>
         <translation>全选本版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326" />
+        <location filename="../main_window.py" line="327" />
+        <location filename="../main_window.py" line="422" />
         <source>Select article</source>
         <translation>选择整篇稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327" />
+        <location filename="../main_window.py" line="328" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328" />
+        <location filename="../main_window.py" line="329" />
         <source>Unlink frame</source>
         <translation>断开串接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="331" />
+        <location filename="../main_window.py" line="332" />
         <source>Language: Chinese / English (restart)</source>
         <translation>界面语言：中文 / 英文（重启生效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="333" />
+        <location filename="../main_window.py" line="334" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="335" />
+        <location filename="../main_window.py" line="336" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336" />
+        <location filename="../main_window.py" line="337" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337" />
+        <location filename="../main_window.py" line="338" />
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338" />
+        <location filename="../main_window.py" line="339" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339" />
+        <location filename="../main_window.py" line="340" />
         <source>Actual size (100%)</source>
         <translation>实际大小（100%）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="341" />
+        <location filename="../main_window.py" line="342" />
         <source>Guides</source>
         <translation>参考线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="344" />
+        <location filename="../main_window.py" line="345" />
         <source>Baseline grid</source>
         <translation>基线网格</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="346" />
+        <location filename="../main_window.py" line="347" />
         <source>Frame edges</source>
         <translation>框边线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="349" />
+        <location filename="../main_window.py" line="350" />
         <source>Snap to grid and frames</source>
         <translation>对齐网格和框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="352" />
+        <location filename="../main_window.py" line="353" />
         <source>Preview (as printed)</source>
         <translation>预览（印刷效果）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="354" />
+        <location filename="../main_window.py" line="355" />
         <source>Soft proof (press colours)</source>
         <translation>软打样（印刷色）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="357" />
+        <location filename="../main_window.py" line="358" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="360" />
+        <location filename="../main_window.py" line="361" />
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361" />
+        <location filename="../main_window.py" line="362" />
         <source>Text frame</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362" />
+        <location filename="../main_window.py" line="363" />
         <source>Image frame</source>
         <translation>图片框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363" />
+        <location filename="../main_window.py" line="364" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364" />
+        <location filename="../main_window.py" line="365" />
         <source>Box</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365" />
+        <location filename="../main_window.py" line="366" />
         <source>Link text frames</source>
         <translation>串接文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366" />
+        <location filename="../main_window.py" line="367" />
         <source>Hand</source>
         <translation>抓手</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367" />
+        <location filename="../main_window.py" line="368" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="369" />
+        <location filename="../main_window.py" line="370" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="377" />
+        <location filename="../main_window.py" line="378" />
         <source>T&amp;ype</source>
         <translation>文字(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="380" />
+        <location filename="../main_window.py" line="383" />
         <source>&amp;Window</source>
         <translation>窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="384" />
+        <location filename="../main_window.py" line="387" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="385" />
+        <location filename="../main_window.py" line="388" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412" />
+        <location filename="../main_window.py" line="419" />
         <source>Move a frame 1 mm (Shift: 10 mm)</source>
         <translation>移动框 1 毫米（Shift：10 毫米）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="412" />
+        <location filename="../main_window.py" line="419" />
         <source>Arrow keys</source>
         <translation>方向键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="420" />
         <source>Pan while held</source>
         <translation>按住平移</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="420" />
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414" />
+        <location filename="../main_window.py" line="421" />
         <source>Zoom around the pointer</source>
         <translation>以指针为中心缩放</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="414" />
+        <location filename="../main_window.py" line="421" />
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415" />
-        <source>Select the whole article</source>
-        <translation>选择整篇稿件</translation>
+        <location filename="../main_window.py" line="583" />
+        <source>The image is outside the layout's folder. Allow its folder (%1) as a link folder of this page?</source>
+        <translation>图片在版面文件夹之外。要把它所在的文件夹（%1）设为本版面允许的链接文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="415" />
+        <location filename="../main_window.py" line="422" />
         <source>Alt+click</source>
         <translation>Alt+单击</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416" />
+        <location filename="../main_window.py" line="423" />
         <source>Add to / remove from selection</source>
         <translation>加选 / 减选</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="416" />
+        <location filename="../main_window.py" line="423" />
         <source>Shift+click</source>
         <translation>Shift+单击</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417" />
+        <location filename="../main_window.py" line="424" />
         <source>Constrain a move or keep proportions</source>
         <translation>限制方向 / 保持比例</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="417" />
+        <location filename="../main_window.py" line="424" />
         <source>Shift+drag</source>
         <translation>Shift+拖动</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="425" />
         <source>Open the frame's story at that character</source>
         <translation>在该字处打开框中稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="418" />
+        <location filename="../main_window.py" line="425" />
         <source>Double-click a text frame</source>
         <translation>双击文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="419" />
+        <location filename="../main_window.py" line="426" />
         <source>Move the picture inside its frame (crop)</source>
         <translation>在框内移动图片（裁切）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420" />
+        <location filename="../main_window.py" line="427" />
         <source>Ctrl+drag, or double-click the image frame and drag (Esc leaves)</source>
         <translation>Ctrl+拖动，或双击图片框后拖动（Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="436" />
-        <location filename="../main_window.py" line="710" />
-        <location filename="../main_window.py" line="844" />
+        <location filename="../main_window.py" line="428" />
+        <source>Add a guide</source>
+        <translation>添加参考线</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="428" />
+        <source>Drag from a ruler onto the page</source>
+        <translation>从标尺拖到版面上</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="429" />
+        <source>Move or remove a guide</source>
+        <translation>移动或删除参考线</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="429" />
+        <source>Drag it (off the page removes it)</source>
+        <translation>拖动（拖出版面即删除）</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="443" />
+        <location filename="../main_window.py" line="717" />
+        <location filename="../main_window.py" line="851" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
         <location filename="../app.py" line="71" />
-        <location filename="../main_window.py" line="437" />
+        <location filename="../main_window.py" line="444" />
         <source>Banmian</source>
         <translation>版面</translation>
     </message>
     <message>
         <location filename="../app.py" line="75" />
-        <location filename="../main_window.py" line="658" />
-        <location filename="../main_window.py" line="765" />
+        <location filename="../main_window.py" line="665" />
+        <location filename="../main_window.py" line="772" />
         <source>The page could not be opened:</source>
         <translation>无法打开版面文件：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="444" />
+        <location filename="../main_window.py" line="451" />
         <source>Layout error: %1</source>
         <translation>排版错误：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="446" />
+        <location filename="../main_window.py" line="453" />
         <source>layout %1 ms</source>
         <translation>排版 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="528" />
+        <location filename="../main_window.py" line="535" />
         <source>Place image</source>
         <translation>置入图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="529" />
+        <location filename="../main_window.py" line="536" />
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="575" />
+        <location filename="../main_window.py" line="582" />
         <source>Image outside the layout folder</source>
         <translation>图片不在版面文件夹内</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="576" />
-        <source>The image is outside the layout's folder. Allow its folder (%1) as a link folder of this page?</source>
-        <translation>图片在版面文件夹之外。要把它所在的文件夹（%1）设为本版面允许的链接文件夹吗？</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="591" />
-        <location filename="../main_window.py" line="600" />
+        <location filename="../main_window.py" line="598" />
+        <location filename="../main_window.py" line="607" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="592" />
+        <location filename="../main_window.py" line="599" />
         <source>Articles (*.txt *.md *.docx)</source>
         <translation>稿件 (*.txt *.md *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="622" />
+        <location filename="../main_window.py" line="629" />
         <source>“%1” imported: drag it onto an empty text frame, or select one and choose Place into selected frame</source>
         <translation>已导入“%1”：把它拖到一个空文本框上，或选中空文本框后点“放入所选文本框”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="641" />
+        <location filename="../main_window.py" line="648" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="641" />
+        <location filename="../main_window.py" line="648" />
         <source>Save the changes to this page first?</source>
         <translation>先保存对此版面的修改吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="658" />
-        <location filename="../main_window.py" line="699" />
-        <location filename="../main_window.py" line="765" />
+        <location filename="../main_window.py" line="665" />
+        <location filename="../main_window.py" line="706" />
+        <location filename="../main_window.py" line="772" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="684" />
+        <location filename="../main_window.py" line="691" />
         <source>Open page</source>
         <translation>打开版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="685" />
-        <location filename="../main_window.py" line="711" />
+        <location filename="../main_window.py" line="692" />
+        <location filename="../main_window.py" line="718" />
         <source>Banmian pages (*.json)</source>
         <translation>版面文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="711" />
+        <location filename="../main_window.py" line="718" />
         <source>Save page as</source>
         <translation>版面另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="727" />
+        <location filename="../main_window.py" line="734" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="736" />
+        <location filename="../main_window.py" line="743" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="744" />
+        <location filename="../main_window.py" line="751" />
         <source>The folder “%1” no longer exists; nothing was saved. Use Save As to save the page somewhere else.</source>
         <translation>文件夹“%1”已不存在，没有保存任何内容。请用“另存为”把版面保存到别处。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="747" />
+        <location filename="../main_window.py" line="754" />
         <source>“%1” is read-only; it was not overwritten. Use Save As, or make the file writable.</source>
         <translation>“%1”是只读文件，没有被覆盖。请用“另存为”，或把文件改为可写。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="750" />
+        <location filename="../main_window.py" line="757" />
         <source>“%1” could not be saved; the file on disk is unchanged.</source>
         <translation>“%1”未能保存；磁盘上的文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="752" />
+        <location filename="../main_window.py" line="759" />
         <source>“%1” could not be saved; nothing was written.</source>
         <translation>“%1”未能保存；没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="759" />
+        <location filename="../main_window.py" line="766" />
         <source>Discard every change since the last save?</source>
         <translation>放弃上次保存以来的全部修改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="811" />
+        <location filename="../main_window.py" line="818" />
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="812" />
+        <location filename="../main_window.py" line="819" />
         <source>saved to %1 instead</source>
         <translation>已改存到 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="813" />
+        <location filename="../main_window.py" line="820" />
         <source>no fallback location could be written either; save the page now</source>
         <translation>备用位置也无法写入，请立即保存版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="856" />
+        <location filename="../main_window.py" line="863" />
         <source>Export PNG proofs</source>
         <translation>输出 PNG 校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="866" />
+        <location filename="../main_window.py" line="873" />
         <source>%1 proofs written</source>
         <translation>已输出 %1 张校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="872" />
+        <location filename="../main_window.py" line="879" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时更改。</translation>
     </message>
@@ -1399,22 +1535,22 @@ Details were written to %3</source>
 <context>
     <name>PagesPanel</name>
     <message>
-        <location filename="../panels.py" line="61" />
+        <location filename="../panels.py" line="60" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="62" />
+        <location filename="../panels.py" line="61" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="63" />
+        <location filename="../panels.py" line="62" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="118" />
+        <location filename="../panels.py" line="117" />
         <source>Page %1</source>
         <translation>第 %1 版</translation>
     </message>
@@ -1422,12 +1558,12 @@ Details were written to %3</source>
 <context>
     <name>PreflightPanel</name>
     <message>
-        <location filename="../panels.py" line="676" />
+        <location filename="../panels.py" line="561" />
         <source>page %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="688" />
+        <location filename="../panels.py" line="573" />
         <source>%1 errors, %2 warnings</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -1435,133 +1571,143 @@ Details were written to %3</source>
 <context>
     <name>PropertiesPanel</name>
     <message>
-        <location filename="../panels.py" line="367" />
+        <location filename="../panels.py" line="366" />
         <source>Width</source>
         <translation>宽</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="368" />
+        <location filename="../panels.py" line="367" />
         <source>Height</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="378" />
+        <location filename="../panels.py" line="377" />
         <source>No wrap</source>
         <translation>不绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="379" />
+        <location filename="../panels.py" line="378" />
         <source>Wrap around box</source>
         <translation>沿外框绕排</translation>
     </message>
     <message>
+        <location filename="../panels.py" line="380" />
         <location filename="../panels.py" line="381" />
-        <location filename="../panels.py" line="382" />
         <source>Columns</source>
         <translation>栏数</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="383" />
+        <location filename="../panels.py" line="382" />
         <source>Gutter</source>
         <translation>栏间距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="384" />
+        <location filename="../panels.py" line="383" />
         <source>Inset</source>
         <translation>内边距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="385" />
+        <location filename="../panels.py" line="384" />
         <source>Text wrap</source>
         <translation>文字绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="386" />
+        <location filename="../panels.py" line="385" />
         <source>Wrap offset</source>
         <translation>绕排距离</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="391" />
+        <location filename="../panels.py" line="390" />
         <source>Vertical text</source>
         <translation>竖排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="393" />
+        <location filename="../panels.py" line="392" />
         <source>Direction</source>
         <translation>排版方向</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="403" />
+        <location filename="../panels.py" line="402" />
         <source>Fit (whole image)</source>
         <translation>适合（整图）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="404" />
+        <location filename="../panels.py" line="403" />
         <source>Fill (crop)</source>
         <translation>填满（裁切）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="405" />
+        <location filename="../panels.py" line="404" />
         <source>None (scale, offset)</source>
         <translation>不适合（缩放、偏移）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="407" />
+        <location filename="../panels.py" line="406" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="408" />
+        <location filename="../panels.py" line="407" />
         <source>Effective ppi</source>
         <translation>有效分辨率</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="409" />
+        <location filename="../panels.py" line="408" />
         <source>Fit</source>
         <translation>适合</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="410" />
+        <location filename="../panels.py" line="409" />
         <source>Scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="443" />
+        <location filename="../panels.py" line="413" />
+        <source>Balance columns</source>
+        <translation>齐栏</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="414" />
+        <source>Locked</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../panels.py" line="449" />
         <source>Text frame</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="443" />
+        <location filename="../panels.py" line="449" />
         <source>Image frame</source>
         <translation>图片框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="444" />
+        <location filename="../panels.py" line="450" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="444" />
+        <location filename="../panels.py" line="450" />
         <source>Box</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="447" />
+        <location filename="../panels.py" line="453" />
         <source>%1 frames selected</source>
         <translation>已选 %1 个框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="448" />
+        <location filename="../panels.py" line="454" />
         <source>Nothing selected</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="467" />
+        <location filename="../panels.py" line="475" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="480" />
+        <location filename="../panels.py" line="488" />
         <source>missing file</source>
         <translation>文件缺失</translation>
     </message>
@@ -1605,6 +1751,24 @@ Details were written to %3</source>
         <location filename="../files.py" line="31" />
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
+    <name>ReplaceStyleDialog</name>
+    <message>
+        <location filename="../styles_panel.py" line="52" />
+        <source>Delete paragraph style</source>
+        <translation>删除段落样式</translation>
+    </message>
+    <message>
+        <location filename="../styles_panel.py" line="54" />
+        <source>“%1” is used by %2 paragraphs. Replace it with:</source>
+        <translation>“%1”用于 %2 个段落。删除后这些段落改用：</translation>
+    </message>
+    <message>
+        <location filename="../styles_panel.py" line="63" />
+        <source>Delete and replace</source>
+        <translation>删除并替换</translation>
     </message>
 </context>
 <context>
@@ -1676,6 +1840,14 @@ Details were written to %3</source>
     </message>
 </context>
 <context>
+    <name>Ruler</name>
+    <message>
+        <location filename="../canvas.py" line="1041" />
+        <source>Drag onto the page to add a guide</source>
+        <translation>拖到版面上即添加参考线</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <location filename="../dialogs.py" line="168" />
@@ -1724,22 +1896,22 @@ Details were written to %3</source>
 <context>
     <name>StoryEditor</name>
     <message>
-        <location filename="../story_editor.py" line="321" />
+        <location filename="../story_editor.py" line="322" />
         <source>Not placed</source>
         <translation>未上版</translation>
     </message>
     <message numerus="yes">
-        <location filename="../story_editor.py" line="323" />
+        <location filename="../story_editor.py" line="324" />
         <source>Overset: %n character(s)</source>
         <translation><numerusform>溢出 %n 字</numerusform></translation>
     </message>
     <message numerus="yes">
-        <location filename="../story_editor.py" line="325" />
+        <location filename="../story_editor.py" line="326" />
         <source>Short: %n character(s)</source>
         <translation><numerusform>欠 %n 字</numerusform></translation>
     </message>
     <message>
-        <location filename="../story_editor.py" line="327" />
+        <location filename="../story_editor.py" line="328" />
         <source>Fits</source>
         <translation>正好</translation>
     </message>
@@ -1747,89 +1919,134 @@ Details were written to %3</source>
 <context>
     <name>StylesPanel</name>
     <message>
-        <location filename="../panels.py" line="545" />
+        <location filename="../styles_panel.py" line="86" />
+        <source>New…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../styles_panel.py" line="87" />
+        <source>Duplicate</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <location filename="../styles_panel.py" line="88" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../styles_panel.py" line="98" />
         <source>Song (宋体)</source>
         <translation>宋体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="545" />
+        <location filename="../styles_panel.py" line="98" />
         <source>Hei (黑体)</source>
         <translation>黑体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="546" />
+        <location filename="../styles_panel.py" line="99" />
         <source>Hei Bold (粗黑)</source>
         <translation>粗黑</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="546" />
+        <location filename="../styles_panel.py" line="99" />
         <source>Kai (楷体)</source>
         <translation>楷体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="550" />
+        <location filename="../styles_panel.py" line="103" />
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="551" />
+        <location filename="../styles_panel.py" line="104" />
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../styles_panel.py" line="105" />
+        <source>Automatic leading: the size × the ratio, following the size</source>
+        <translation>自动行距：字号 × 倍数，随字号变化</translation>
+    </message>
+    <message>
+        <location filename="../styles_panel.py" line="116" />
         <source> em</source>
         <translation> 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="553" />
+        <location filename="../styles_panel.py" line="118" />
         <source>Justify</source>
         <translation>两端对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="553" />
+        <location filename="../styles_panel.py" line="118" />
         <source>Left</source>
         <translation>左对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="553" />
+        <location filename="../styles_panel.py" line="118" />
         <source>Center</source>
         <translation>居中</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="554" />
+        <location filename="../styles_panel.py" line="119" />
         <source>Right</source>
         <translation>右对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="558" />
+        <location filename="../styles_panel.py" line="123" />
         <source>Font</source>
         <translation>字体</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="559" />
+        <location filename="../styles_panel.py" line="124" />
         <source>Size</source>
         <translation>字号</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="560" />
+        <location filename="../styles_panel.py" line="125" />
         <source>Leading</source>
         <translation>行距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="561" />
+        <location filename="../styles_panel.py" line="128" />
         <source>First-line indent</source>
         <translation>首行缩进</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="562" />
+        <location filename="../styles_panel.py" line="129" />
         <source>Alignment</source>
         <translation>对齐</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="563" />
+        <location filename="../styles_panel.py" line="130" />
         <source>Space before</source>
         <translation>段前距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="564" />
+        <location filename="../styles_panel.py" line="131" />
         <source>Space after</source>
         <translation>段后距</translation>
+    </message>
+    <message>
+        <location filename="../styles_panel.py" line="202" />
+        <source>Leading %1 pt is smaller than the size %2 pt: the lines overprint.</source>
+        <translation>行距 %1 pt 小于字号 %2 pt：行与行会叠压。</translation>
+    </message>
+    <message>
+        <location filename="../styles_panel.py" line="242" />
+        <source>New paragraph style</source>
+        <translation>新建段落样式</translation>
+    </message>
+    <message>
+        <location filename="../styles_panel.py" line="242" />
+        <source>Label:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <location filename="../styles_panel.py" line="243" />
+        <source>New style</source>
+        <translation>新样式</translation>
     </message>
 </context>
 <context>
@@ -1903,6 +2120,14 @@ Details were written to %3</source>
         <location filename="../wordcount.py" line="109" />
         <source>Page: %1 characters</source>
         <translation>本版 %1 字</translation>
+    </message>
+</context>
+<context>
+    <name>c</name>
+    <message>
+        <location filename="../tools.py" line="180" />
+        <source>Locked frames do not move: unlock them first (Arrange → Lock / unlock)</source>
+        <translation>锁定的框不能移动：请先解锁（排列 → 锁定 / 解锁）</translation>
     </message>
 </context>
 </TS>

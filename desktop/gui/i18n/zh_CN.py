@@ -66,6 +66,29 @@ ZH = {
     "Zoom out": "缩小", "all (e.g. 1,3-4)": "全部（如 1,3-4）", "bundled ISO Coated v2 300%": "内置 ISO Coated v2 300%",
     "fits": "正好", "grid": "网格", "layout %1 ms": "排版 %1 毫秒", "missing file": "文件缺失",
     "overset %1 chars": "溢出 %1 字", "page %1": "第 %1 版", "short %1 chars": "欠 %1 字", "unplaced": "未上版",
+    # arranging (Arrange menu and toolbar, guides, lock, 齐栏) — issue 14 item 12
+    "&Arrange": "排列(&A)", "Arrange": "排列", "Align left edges": "左对齐", "Align horizontal centres": "水平居中对齐",
+    "Align right edges": "右对齐", "Align top edges": "顶对齐", "Align vertical centres": "垂直居中对齐",
+    "Align bottom edges": "底对齐", "Distribute horizontally": "水平等距分布", "Distribute vertically": "垂直等距分布",
+    "Bring to front": "置于顶层", "Bring forward": "前移一层", "Send backward": "后移一层", "Send to back": "置于底层",
+    "Lock / unlock": "锁定 / 解锁", "Unlock all on page": "解锁本版全部框", "Balance columns (齐栏)": "齐栏",
+    "Zoom to selection": "缩放到所选", "Clear guides on page": "清除本版参考线",
+    "Select the frames to align first": "请先选择要对齐的框",
+    "Select three or more frames to distribute": "请选择三个或更多的框再分布",
+    "Select a text frame to balance its columns": "请先选择一个文本框再齐栏",
+    "Locked frames do not move: unlock them first (Arrange → Lock / unlock)":
+        "锁定的框不能移动：请先解锁（排列 → 锁定 / 解锁）",
+    "Drag onto the page to add a guide": "拖到版面上即添加参考线", "Balance columns": "齐栏", "Locked": "锁定",
+    "Add a guide": "添加参考线", "Drag from a ruler onto the page": "从标尺拖到版面上",
+    "Move or remove a guide": "移动或删除参考线", "Drag it (off the page removes it)": "拖动（拖出版面即删除）",
+    # paragraph styles panel — issue 14 item 10
+    "New…": "新建…", "Auto": "自动", "Automatic leading: the size × the ratio, following the size":
+        "自动行距：字号 × 倍数，随字号变化",
+    "Leading %1 pt is smaller than the size %2 pt: the lines overprint.": "行距 %1 pt 小于字号 %2 pt：行与行会叠压。",
+    "New paragraph style": "新建段落样式", "Label:": "名称：", "New style": "新样式",
+    "Delete paragraph style": "删除段落样式",
+    "“%1” is used by %2 paragraphs. Replace it with:": "“%1”用于 %2 个段落。删除后这些段落改用：",
+    "Delete and replace": "删除并替换",
     # import dialog, placing from the Articles panel
     "Encoding": "编码", "Blocks": "段落数", "Normalise punctuation": "规范标点",
     "ASCII punctuation between Chinese characters to full width, quotes paired, dashes and ellipses, "
