@@ -195,3 +195,53 @@ def test_a_head_longer_than_any_column_flows_on_instead_of_moving(monkeypatch):
     assert head is not None and head[:2] == lead_end[:2] and head[2] > lead_end[2], (head, lead_end)
     kept, lead_end = where(10 ** 9)                     # kept together: not set right after the lead
     assert kept is None or kept[:2] != lead_end[:2], (kept, lead_end)
+
+
+def test_a_paragraph_longer_than_any_in_a_newspaper_is_broken_first_fit(monkeypatch):
+    """bench/fuzz.py seed 4589: a 200,000-character kicker of 全角 spaces took 21 s in the line
+    breaker (a ragged head tries every break of every line start). Over compose.GREEDY_ITEMS a
+    paragraph is broken first-fit, each item looked at about once, with the same legality: the
+    search is not entered, and every line fits its measure and breaks where breaking is allowed."""
+    import banmian.core.typeset.compose as CP
+    from banmian.core.typeset.checks import run_checks
+    from banmian.core.typeset.layout import layout_document
+    monkeypatch.setattr(CP, "GREEDY_ITEMS", 500)
+
+    search = CP._break_lines
+    long_searched = []
+
+    def spy(p, *a, **k):
+        if len(p.items) > CP.GREEDY_ITEMS:
+            long_searched.append(len(p.items))
+        return search(p, *a, **k)
+    monkeypatch.setattr(CP, "_break_lines", spy)
+    d = sample()
+    story = next(s for s in d["stories"] if s["id"] == "a1")
+    body = next(b for b in story["blocks"] if b.get("role") == "paragraph")
+    body["text"] = ("“第一条，”他说：“先读书，再做事。”" + "工会服务职工，职工信赖工会。" * 3) * 40
+    doc = loads(json.dumps(d, ensure_ascii=False), "case.json")
+    res = layout_document(doc, None, base_dir=paths.sample_layout().parent)
+    lines = [ln for p in res.pages for ln in p.lines if ln.story == "a1" and ln.role == "paragraph"]
+    assert len(lines) > 50
+    assert long_searched == [], "the search ran on a paragraph over GREEDY_ITEMS"
+    assert all(ln.set_x1 <= ln.x1 + 0.01 for ln in lines)
+    rep = run_checks(doc, res)
+    frames = {ln.frame for ln in lines}
+    bad = [p for p in rep.problems if p.check in ("prohibitions", "overflow", "split_units", "overlaps")
+           and p.frame in frames]
+    assert bad == [], [str(x) for x in bad[:5]]
+
+
+def test_a_200k_character_head_of_spaces_is_laid_out_within_the_fuzz_limit(tmp_path):
+    """The same reproducer, whole: within bench/fuzz.py's 20 s hang limit (it takes ~2 s)."""
+    import subprocess
+    import sys
+    code = ("import json,sys; from banmian.core.io import loads; from banmian.core import paths;"
+            "from banmian.core.typeset.layout import layout_document;"
+            "d=json.load(open(sys.argv[1],encoding='utf-8'));"
+            "s=next(s for s in d['stories'] if s['id']=='a1'); s['blocks'][0]['text']='\\u3000'*200000;"
+            "doc=loads(json.dumps(d,ensure_ascii=False),'case.json');"
+            "layout_document(doc,None,base_dir=paths.sample_layout().parent); print('ok')")
+    out = subprocess.run([sys.executable, "-c", code, str(paths.sample_layout())], capture_output=True,
+                         text=True, timeout=20)
+    assert out.stdout.strip() == "ok", out.stderr[-500:]
