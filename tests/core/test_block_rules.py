@@ -101,3 +101,29 @@ def test_a_head_with_its_own_leading_takes_whole_grid_cells_and_sits_centred_in_
     first_cell_top = page.grid_origin + round((cell_top - page.grid_origin) / PITCH) * PITCH
     slot_top = first_cell_top + (cells * PITCH - 20) / 2
     assert slot_top < h.baseline - 16 * 0.8 < slot_top + 20 - 16
+
+
+@pytest.mark.parametrize("grid", [False, True])
+def test_a_paragraph_off_the_grid_flows_from_column_to_column(grid):
+    """A paragraph with its own leading (off the baseline grid: a caption style, a lead set
+    looser) is body copy, not a head: it continues in the next column. It used to be kept
+    together like a head, so everything past its first column was lost as overset."""
+    loose = ParagraphStyle("loose", indent=2.0, leading=18.0, grid=grid)
+    doc = _page_doc([("paragraph", "loose", BODY_TEXT * 5)], [loose], rows=8, columns=3)
+    res = layout_document(doc)
+    assert res.overset == ()
+    cols = {ln.column for ln in res.pages[0].lines}
+    assert cols == {0, 1, 2}
+    # the lines follow the text: each column continues where the previous one stopped
+    lines = _lines_in_order(res)
+    assert all(a.end == b.start for a, b in zip(lines, lines[1:]))
+
+
+def test_a_head_longer_than_a_column_flows_on_rather_than_losing_lines():
+    """A head kept together that cannot fit in any one column (it starts at a column top, so
+    moving it would not help) is split across columns instead of being cut off."""
+    head = ParagraphStyle("head", font="hei", size=18.0, leading=24.0, grid=False)
+    doc = _page_doc([("headline", "head", "工会服务职工" * 3)], [head], rows=4, columns=3)
+    res = layout_document(doc)
+    assert res.overset == ()
+    assert len({ln.column for ln in res.pages[0].lines}) >= 2

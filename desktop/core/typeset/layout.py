@@ -542,7 +542,11 @@ class Layouter:
         # keep-together blocks: heads off the grid, or grid blocks with their own leading — not a
         # "head" longer than any column holds (each move to the next column set it again: a
         # 200,000-character kicker took > 20 s, bench/fuzz.py seeds 953 and 4589)
-        keep = not on_grid and len(spec.chars) <= MAX_KEEP_CHARS
+        # Only heads are kept together: an off-grid *paragraph* (a style with its own leading, a
+        # caption, a vertical article) flows from column to column like body text — it used to be
+        # kept together, so all but its first column's worth was lost as overset.
+        keep = (not on_grid and len(spec.chars) <= MAX_KEEP_CHARS
+                and (role in HEAD_ROLES or style.keep_with_next or style.span))
         span = style.span and len(f0.columns) > 1
         slots_cache = []
         probe = cur.copy()
@@ -573,17 +577,19 @@ class Layouter:
             return {}, {}, None
         p, lines = self._compose(spec, measures, first.measure)
 
-        n_placed = 0
-        placed = []
-        for k, ln in enumerate(lines):
-            s = slot_at(k)
-            if s is None:
-                break
-            if keep and k > 0 and (s.fi != slots_cache[0].fi or s.ci != slots_cache[0].ci):
-                # a head does not split across columns: start it in the next column
-                break
-            placed.append((ln, s))
-            n_placed += 1
+        def place(together):
+            out = []
+            for k, ln in enumerate(lines):
+                s = slot_at(k)
+                if s is None:
+                    break
+                if together and k > 0 and (s.fi != slots_cache[0].fi or s.ci != slots_cache[0].ci):
+                    # a head does not split across columns: start it in the next column
+                    break
+                out.append((ln, s))
+            return out
+        placed = place(keep)
+        n_placed = len(placed)
         if keep and n_placed < len(lines) and n_placed > 0 and slots_cache[0].top > cur.frames[slots_cache[0].fi].y0 + 1e-6 \
                 and _moves < min(MAX_HEAD_MOVES, sum(len(g.columns) for g in cur.frames)):
             # move the whole head to the next column and try again — a bounded number of times:
@@ -594,9 +600,15 @@ class Layouter:
             if cur.done:
                 return {}, {}, (len(block.text), block_start)
             return self._flow_block(doc, story, block, style, spec, cur, block_start, _moves + 1)
+        if keep and n_placed < len(lines) and slot_at(n_placed) is not None:
+            # longer than a column holds, or nowhere left to move it: the head flows on (split)
+            # rather than losing its other lines as overset
+            placed = place(False)
+            n_placed = len(placed)
         # grid heads: whole multiples of the grid, lines centred in them
         end_y = placed[-1][1].bottom if placed else None
-        if placed and style.grid and not on_grid and not span:
+        if (placed and style.grid and not on_grid and not span
+                and all((s_.fi, s_.ci) == (placed[0][1].fi, placed[0][1].ci) for _l, s_ in placed)):
             s0 = placed[0][1]
             g = cur.frames[s0.fi]
             top = s0.top
