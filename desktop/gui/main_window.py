@@ -23,7 +23,8 @@ from ..core.io import LayoutFileError, dumps, load_document, loads
 from ..core.model.document import Document, ImageFrame, Page, ParagraphStyle, Swatch, TextFrame
 from . import errors, files
 from .canvas import Canvas, Ruler
-from .panels import ArticlesPanel, PagesPanel, PreflightPanel, PropertiesPanel, StylesPanel
+from .pages_panel import PagesPanel
+from .panels import ArticlesPanel, PreflightPanel, PropertiesPanel, StylesPanel
 from .session import Session
 from .story_editor import StoryEditor
 from .text_edit import TypeTool
@@ -232,6 +233,8 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.pos_label)
         sb.addPermanentWidget(self.zoom_label)
         self._build_actions()
+        from . import pages_panel
+        pages_panel.install(self)          # the Page menu; masters edited in the canvas
         self._connect_session()
         self.set_tool("select")
 
@@ -444,7 +447,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================ selection / edit
     def select_all(self):
-        s = self.session
+        s = self.canvas.session        # the page's, or the master's being edited
         page = next((p for p in s.doc.pages if p.id == s.current_page), None)
         if page is not None:
             s.set_selection([f.id for f in page.frames])
@@ -457,8 +460,9 @@ class MainWindow(QMainWindow):
         s.set_selection(ids)
 
     def delete_selection(self):
-        if self.session.selection:
-            self.session.push(C.DeleteFrame(self.session.selection))
+        s = self.canvas.session        # the page's, or the master's being edited
+        if s.selection:
+            s.push(C.DeleteFrame(s.selection))
 
     def unlink_selection(self):
         for fid in self.session.selection:
