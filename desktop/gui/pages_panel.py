@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QMenu, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+    QLineEdit, QListWidget, QListWidgetItem, QMenu, QMessageBox, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from ..core import commands as C
@@ -212,6 +212,13 @@ class PagesPanel(QWidget):
             row.addWidget(b)
         self.up_btn.setMaximumWidth(32)
         self.down_btn.setMaximumWidth(32)
+        # the buttons never make the dock wider than the window gave it (a dock that grows
+        # once it is shown moves the canvas under the pointer)
+        for b in (self.edit_master_btn, self.apply_master_btn, self.add_btn, self.dup_btn, self.del_btn,
+                  self.up_btn, self.down_btn):
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            b.setMinimumWidth(24)
+            b.setToolTip(b.toolTip() or b.text())
         lay.addLayout(row)
         self.add_btn.clicked.connect(lambda: self.add_page_dialog())
         self.dup_btn.clicked.connect(self.duplicate_page)
