@@ -21,7 +21,7 @@ from dataclasses import fields, is_dataclass
 from typing import Any, Iterable
 
 from .model.document import (
-    Block, Document, Frame, ImageFrame, Page, ParagraphStyle, Run, Story,
+    Block, Document, Frame, ImageFrame, Master, Page, ParagraphStyle, Run, Story,
     TextFrame,
 )
 
@@ -70,6 +70,8 @@ def all_ids(doc: Document) -> set[str]:
         ids.update(f.id for f in p.frames)
     for m in doc.masters:
         ids.update(f.id for f in m.frames)
+    # a view onto part of a document (the master page editor's) reserves the ids of the rest
+    ids.update(getattr(doc, "reserved_ids", ()))
     return ids
 
 
@@ -892,30 +894,84 @@ class PlaceStory(Command):
 
 
 # ------------------------------------------------------------------ pages
+#
+# A page's name is its folio (版次) when it is a plain number ("3"): the 报眉's {page}.
+# Folios belong to positions, as on a newspaper's page plan: after pages are added,
+# removed or moved, the numbered pages are numbered on from the first one's number, so
+# the page moved to the front becomes 第 3 版 and the one it displaced 第 4 版.  Pages
+# named otherwise ("特刊", or "" = its position) keep their names.
+
+
+def _folio_start(doc: Document) -> int | None:
+    """The number the first page would have (from the first numbered page), None if no page is numbered."""
+    for i, p in enumerate(doc.pages):
+        if p.name.isdigit():
+            return int(p.name) - i
+    return None
+
+
+class _Folios:
+    """Renumber numbered pages after a structural change; remembers old names for undo."""
+
+    def __init__(self):
+        self.old: dict[str, str] = {}
+
+    def renumber(self, doc: Document, start: int | None, new_ids: Iterable[str] = ()) -> None:
+        self.old = {}
+        if start is None:
+            return
+        fresh = set(new_ids)
+        for i, p in enumerate(doc.pages):
+            if p.name.isdigit() or p.id in fresh:
+                name = str(max(start + i, 1))
+                if name != p.name:
+                    self.old[p.id] = p.name
+                    p.name = name
+
+    def revert(self, doc: Document) -> None:
+        for p in doc.pages:
+            if p.id in self.old:
+                p.name = self.old[p.id]
+        self.old = {}
 
 
 class AddPage(Command):
-    """Insert a page (a model value, e.g. from a template) at ``index``."""
+    """Insert a page (a model value, e.g. from a template) at ``index``; numbered pages renumber."""
 
     text = "添加页面"
 
     def __init__(self, page: Page, index: int | None = None):
         self.page = copy.deepcopy(page)
         self.index = index
+        self._folios = _Folios()
 
     def do(self, doc):
         taken = all_ids(doc)
         if self.page.id in taken or any(f.id in taken for f in self.page.frames):
             raise CommandError("page or frame ids are taken")
-        i = len(doc.pages) if self.index is None else self.index
+        if self.page.master is not None and doc.master(self.page.master) is None:
+            raise CommandError(f"no master {self.page.master!r}")
+        start = _folio_start(doc)
+        i = len(doc.pages) if self.index is None else max(0, min(self.index, len(doc.pages)))
         doc.pages.insert(i, copy.deepcopy(self.page))
+        self._folios.renumber(doc, start, [self.page.id] if not self.page.name else [])
 
     def undo(self, doc):
+        self._folios.revert(doc)
         doc.pages = [p for p in doc.pages if p.id != self.page.id]
 
 
 class DuplicatePage(Command):
-    """Copy a page right after itself; its stories are copied too (new ids)."""
+    """Copy a page right after itself, as an editor expects from 复制页面: a page of its own.
+
+    Every frame gets a new id; text shown on the page comes with it as a copy
+    (each story that starts on the page is copied under a new id — the copy
+    never shares text with the original); threads inside the page are kept
+    between the copies, links to frames on other pages are cut (a copied frame
+    that continued a story from another page is empty); captions stay tied to
+    their copied photos; articles on the page are copied too, so the copies
+    do not move with the originals.
+    """
 
     text = "复制页面"
 
@@ -923,47 +979,81 @@ class DuplicatePage(Command):
         self.page_id, self.new_page_id = page_id, new_page_id
         self._added_page = None
         self._added_stories: list[str] = []
+        self._added_articles: list[str] = []
+        self._folios = _Folios()
 
     def do(self, doc):
         src = get_page(doc, self.page_id)
+        start = _folio_start(doc)
         taken: set[str] = set()
         pid = self.new_page_id or new_id(doc, src.id)
+        if pid in all_ids(doc):
+            raise CommandError(f"id {pid!r} is taken")
         taken.add(pid)
         page = copy.deepcopy(src)
         page.id = pid
-        page.name = (src.name + " 副本") if src.name else ""
+        if not src.name.isdigit():
+            page.name = (src.name + " 副本") if src.name else ""
         fmap: dict[str, str] = {}
         for f in page.frames:
             nid = new_id(doc, f.id, taken)
             taken.add(nid)
             fmap[f.id] = nid
+        amap: dict[str, str] = {}
+        new_articles = []
+        for f in page.frames:
+            if f.article and f.article not in amap:
+                old = next((a for a in doc.articles if a.id == f.article), None)
+                aid = new_id(doc, f.article, taken)
+                taken.add(aid)
+                amap[f.article] = aid
+                if old is not None:
+                    a = copy.deepcopy(old)
+                    a.id = aid
+                    a.name = (old.name + " 副本") if old.name else ""
+                    new_articles.append(a)
         new_stories = []
         for f in page.frames:
             f.id = fmap[f.id]
+            if f.article:
+                f.article = amap[f.article]
             if isinstance(f, TextFrame):
                 f.next = fmap.get(f.next) if f.next else None
                 f.caption_of = fmap.get(f.caption_of) if f.caption_of else None
                 if f.story:
                     st = copy.deepcopy(get_story(doc, f.story))
                     st.id = new_id(doc, st.id, taken)
+                    st.name = (st.name + " 副本") if st.name else ""
                     taken.add(st.id)
                     new_stories.append(st)
                     f.story = st.id
         i = doc.pages.index(src) + 1
         doc.pages.insert(i, page)
         doc.stories.extend(new_stories)
+        doc.articles.extend(new_articles)
         self._added_page = pid
         self._added_stories = [s.id for s in new_stories]
+        self._added_articles = [a.id for a in new_articles]
         self.new_page_id = pid
+        self._folios.renumber(doc, start, [pid] if src.name.isdigit() else [])
 
     def undo(self, doc):
+        self._folios.revert(doc)
         doc.pages = [p for p in doc.pages if p.id != self._added_page]
         gone = set(self._added_stories)
         doc.stories = [s for s in doc.stories if s.id not in gone]
+        gone = set(self._added_articles)
+        doc.articles = [a for a in doc.articles if a.id not in gone]
 
 
 class DeletePage(Command):
-    """Delete a page; its stories stay in the document (unplaced or flowing on)."""
+    """Delete a page; its stories stay in the document.
+
+    Threads through the page are re-linked: a frame that led into the page now
+    leads to the first frame after it on another page, and a story that started
+    on the page starts in its next frame elsewhere (or becomes unplaced).  The
+    last page of a document cannot be deleted.
+    """
 
     text = "删除页面"
 
@@ -971,19 +1061,251 @@ class DeletePage(Command):
         self.page_id = page_id
         self._fc = _FieldChanges()
         self._removed = None
+        self._folios = _Folios()
 
     def do(self, doc):
         page = get_page(doc, self.page_id)
+        if len(doc.pages) <= 1:
+            raise CommandError("a document keeps at least one page")
+        start = _folio_start(doc)
         self._fc = _FieldChanges()
         _detach(doc, {f.id for f in page.frames}, self._fc)
         i = doc.pages.index(page)
         self._removed = (i, page)
         del doc.pages[i]
+        self._folios.renumber(doc, start)
 
     def undo(self, doc):
+        self._folios.revert(doc)
         i, page = self._removed
         doc.pages.insert(i, page)
         self._fc.revert(doc)
+
+
+class MovePage(Command):
+    """Move a page to position ``index`` (0 = first); numbered pages renumber by position."""
+
+    text = "移动页面"
+
+    def __init__(self, page_id: str, index: int):
+        self.page_id, self.index = page_id, index
+        self._old_index = None
+        self._folios = _Folios()
+
+    def do(self, doc):
+        page = get_page(doc, self.page_id)
+        i = doc.pages.index(page)
+        j = max(0, min(self.index, len(doc.pages) - 1))
+        if i == j:
+            raise CommandError("the page is there already")
+        start = _folio_start(doc)
+        self._old_index = i
+        del doc.pages[i]
+        doc.pages.insert(j, page)
+        self._folios.renumber(doc, start)
+
+    def undo(self, doc):
+        self._folios.revert(doc)
+        page = get_page(doc, self.page_id)
+        doc.pages.remove(page)
+        doc.pages.insert(self._old_index, page)
+
+
+class ApplyMaster(Command):
+    """Give pages a master (its name) or none (None)."""
+
+    text = "应用版式"
+
+    def __init__(self, page_ids: Iterable[str] | str, master: str | None):
+        self.page_ids = (page_ids,) if isinstance(page_ids, str) else tuple(page_ids)
+        self.master = master
+        self._old: dict[str, str | None] = {}
+
+    def do(self, doc):
+        if self.master is not None and doc.master(self.master) is None:
+            raise CommandError(f"no master {self.master!r}")
+        pages = [get_page(doc, pid) for pid in self.page_ids]
+        if all(p.master == self.master for p in pages):
+            raise CommandError("the pages have that master already")
+        self._old = {p.id: p.master for p in pages}
+        for p in pages:
+            p.master = self.master
+
+    def undo(self, doc):
+        for pid, m in self._old.items():
+            get_page(doc, pid).master = m
+
+
+class AddMaster(Command):
+    """Add a master with the stories its text frames show (and the styles and swatches they
+    need that the document lacks) — a master brought in from a template."""
+
+    text = "添加版式"
+
+    def __init__(self, master: Master, stories: Iterable[Story] = (), *, paragraph_styles=(),
+                 character_styles=(), swatches=()):
+        self.master = copy.deepcopy(master)
+        self.add_stories = [copy.deepcopy(s) for s in stories]
+        self.paragraph_styles = [copy.deepcopy(s) for s in paragraph_styles]
+        self.character_styles = [copy.deepcopy(s) for s in character_styles]
+        self.swatches = [copy.deepcopy(s) for s in swatches]
+
+    def do(self, doc):
+        if doc.master(self.master.name) is not None:
+            raise CommandError(f"master {self.master.name!r} exists")
+        taken = all_ids(doc)
+        if any(f.id in taken for f in self.master.frames) or any(s.id in taken for s in self.add_stories):
+            raise CommandError("frame or story ids are taken")
+        ps = [s for s in copy.deepcopy(self.paragraph_styles) if doc.paragraph_style(s.name) is None]
+        cs = [s for s in copy.deepcopy(self.character_styles) if doc.character_style(s.name) is None]
+        sw = [s for s in copy.deepcopy(self.swatches) if doc.swatch(s.name) is None]
+        doc.paragraph_styles.extend(ps)
+        doc.character_styles.extend(cs)
+        doc.swatches.extend(sw)
+        doc.stories.extend(copy.deepcopy(self.add_stories))
+        doc.masters.append(copy.deepcopy(self.master))
+        self._added_styles = ({s.name for s in ps}, {s.name for s in cs}, {s.name for s in sw})
+
+    def undo(self, doc):
+        doc.masters = [m for m in doc.masters if m.name != self.master.name]
+        gone = {s.id for s in self.add_stories}
+        doc.stories = [s for s in doc.stories if s.id not in gone]
+        ps, cs, sw = self._added_styles
+        doc.paragraph_styles = [s for s in doc.paragraph_styles if s.name not in ps]
+        doc.character_styles = [s for s in doc.character_styles if s.name not in cs]
+        doc.swatches = [s for s in doc.swatches if s.name not in sw]
+
+
+def master_names_free(doc: Document) -> Iterable[str]:
+    """Free master names in the order an editor names them: A, B, C … Z, then M-27 …"""
+    used = {m.name for m in doc.masters}
+    for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        if ch not in used:
+            yield ch
+    for n in itertools.count(27):
+        if f"M-{n}" not in used:
+            yield f"M-{n}"
+
+
+def _same_master(doc: Document, a: Master, src: Document, b: Master) -> bool:
+    if a.frames != b.frames:
+        return False
+    for f in a.frames:
+        if isinstance(f, TextFrame) and f.story:
+            sa, sb = doc.story(f.story), src.story(f.story)
+            if (sa.blocks if sa else None) != (sb.blocks if sb else None):
+                return False
+    return True
+
+
+def _needed_styles(src: Document, stories: list[Story], doc: Document):
+    """The paragraph and character styles and swatches ``stories`` use that ``doc`` lacks (from ``src``)."""
+    ps, cs, sw = [], [], []
+    for st in stories:
+        for b in st.blocks:
+            s = src.paragraph_style(b.style)
+            if s is not None and doc.paragraph_style(s.name) is None and s not in ps:
+                ps.append(s)
+            for r in b.runs:
+                c = src.character_style(r.style) if r.style else None
+                if c is not None and doc.character_style(c.name) is None and c not in cs:
+                    cs.append(c)
+    colours = {s.color for s in ps} | {c.color for c in cs if c.color}
+    for name in colours:
+        w = src.swatch(name)
+        if w is not None and doc.swatch(name) is None:
+            sw.append(w)
+    return ps, cs, sw
+
+
+def page_from_source(doc: Document, src: Document, src_page: int = 0, index: int | None = None) -> Command:
+    """One undoable step adding a new page made like page ``src_page`` of ``src`` (a template,
+    or another layout): its size, margins, grid and frames (new ids; stories copied), and its
+    master — the document's own when it holds the same one (same frames and text), else the
+    source's master added under a free name (A, B …) with copies of its stories."""
+    tpage = src.pages[src_page]
+    taken: set[str] = set()
+    cmds: list[Command] = []
+    master_name = None
+    brought: set[tuple[str, str]] = set()      # styles and swatches an earlier step brings in
+    if tpage.master is not None and src.master(tpage.master) is not None:
+        tm = src.master(tpage.master)
+        same = doc.master(tm.name)
+        if same is not None and _same_master(doc, same, src, tm):
+            master_name = same.name
+        else:
+            # the template's name when the document has no master of that name, else the next free letter
+            master_name = tm.name if same is None else next(iter(master_names_free(doc)))
+            m = Master(master_name, copy.deepcopy(tm.frames))
+            stories = []
+            fmap = {}
+            for f in m.frames:
+                nid = f.id if f.id not in all_ids(doc) | taken else new_id(doc, f"{master_name}-{f.kind}", taken)
+                taken.add(nid)
+                fmap[f.id] = nid
+            for f in m.frames:
+                f.id = fmap[f.id]
+                if isinstance(f, TextFrame):
+                    f.next = fmap.get(f.next) if f.next else None
+                    if f.story and src.story(f.story) is not None:
+                        st = copy.deepcopy(src.story(f.story))
+                        sid = st.id if st.id not in all_ids(doc) | taken else new_id(doc, f"master-{master_name}", taken)
+                        taken.add(sid)
+                        st.id = sid
+                        f.story = sid
+                        stories.append(st)
+                    elif f.story:
+                        f.story = None
+            ps, cs, sw = _needed_styles(src, stories, doc)
+            brought = {("p", x.name) for x in ps} | {("c", x.name) for x in cs} | {("s", x.name) for x in sw}
+            cmds.append(AddMaster(m, stories, paragraph_styles=ps, character_styles=cs, swatches=sw))
+    page = copy.deepcopy(tpage)
+    page.id = new_id(doc, "page", taken)
+    taken.add(page.id)
+    page.name = ""
+    page.master = master_name
+    fmap = {}
+    for f in page.frames:
+        fmap[f.id] = new_id(doc, f.id, taken)
+        taken.add(fmap[f.id])
+    for f in page.frames:
+        f.id = fmap[f.id]
+        f.article = None
+        if isinstance(f, TextFrame):
+            f.next = fmap.get(f.next) if f.next else None
+            f.caption_of = fmap.get(f.caption_of) if f.caption_of else None
+            if f.story and src.story(f.story) is not None:
+                st = copy.deepcopy(src.story(f.story))
+                st.id = new_id(doc, st.id, taken)
+                taken.add(st.id)
+                f.story = st.id
+                ps, cs, sw = _needed_styles(src, [st], doc)
+                ps = [x for x in ps if ("p", x.name) not in brought]
+                cs = [x for x in cs if ("c", x.name) not in brought]
+                sw = [x for x in sw if ("s", x.name) not in brought]
+                brought |= {("p", x.name) for x in ps} | {("c", x.name) for x in cs} | {("s", x.name) for x in sw}
+                cmds.append(AddStory(st, paragraph_styles=ps, character_styles=cs, swatches=sw))
+            elif f.story:
+                f.story = None
+    cmds.append(AddPage(page, index))
+    return Compound(cmds, text="添加页面") if len(cmds) > 1 else cmds[0]
+
+
+def page_like(doc: Document, page_id: str | None, master: str | None, index: int | None = None) -> AddPage:
+    """An empty page the size, margins and grid of page ``page_id`` (else of the first page
+    using ``master``, else of the first page), with ``master``."""
+    ref = None
+    if page_id is not None:
+        ref = next((p for p in doc.pages if p.id == page_id), None)
+    if ref is None and master is not None:
+        ref = next((p for p in doc.pages if p.master == master), None)
+    if ref is None and doc.pages:
+        ref = doc.pages[0]
+    pid = new_id(doc, "page")
+    if ref is None:
+        return AddPage(Page(pid, master=master), index)
+    return AddPage(Page(pid, name="", width=ref.width, height=ref.height, bleed=ref.bleed,
+                        margins=copy.deepcopy(ref.margins), grid=copy.deepcopy(ref.grid), master=master), index)
 
 
 # ------------------------------------------------------------------ whole document

@@ -212,6 +212,7 @@ class Canvas(QAbstractScrollArea):
         self.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.first_paint_done = False
         self.paint_count = 0
+        self.cursor_page: str | None = None      # the page under the pointer (rulers)
         self.painted_pages: set[str] = set()     # pages drawn at least once (bench, tests)
         self._problems = problems.ProblemCache()   # pasteboard items, overlaps, empty heads per layout
         self._pads = None                          # room around the pages (pasteboard frames)
@@ -221,10 +222,41 @@ class Canvas(QAbstractScrollArea):
         self._refit_timer = QTimer(self, singleShot=True, interval=0)
         self._fitted_window = None          # the window's size when fit page / width was last done
         self._refit_timer.timeout.connect(self._refit)
-        session.layout_changed.connect(self._layout_changed)
         self._last_overlay_key = self._overlay_key()
-        session.selection_changed.connect(self.viewport().update)
-        session.document_changed.connect(self._update_scroll)
+        self._connect(session)
+
+    def _connect(self, session, on=True):
+        for sig, slot in ((session.layout_changed, self._layout_changed),
+                          (session.selection_changed, self._selection_changed),
+                          (session.document_changed, self._update_scroll)):
+            if on:
+                sig.connect(slot)
+            else:
+                try:
+                    sig.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+
+    def _selection_changed(self):
+        self.viewport().update()
+
+    def set_session(self, session) -> None:
+        """Show another session's pages — the master page editor's view (gui/master_view.py)
+        and back; the current tool is handed over to it."""
+        if session is self.session:
+            return
+        tool = self._tool
+        if tool is not None:
+            tool.deactivate()
+        self._connect(self.session, False)
+        self.session = session
+        self._connect(session)
+        self._images.clear()
+        if tool is not None:
+            tool.activate(self)
+        self._update_scroll()
+        self.view_changed.emit()
+        self.viewport().update()
 
     # ---------------------------------------------------------------- mapping
     @property
@@ -901,6 +933,7 @@ class Canvas(QAbstractScrollArea):
     def mouseMoveEvent(self, e):
         pid, x, y = self.view_to_page_mm(e.position())
         if pid:
+            self.cursor_page = pid         # the vertical ruler marks y on this page's scale
             self.cursor_moved.emit(x, y)
         t = self._event_tool()
         if t:
@@ -1021,7 +1054,11 @@ class Canvas(QAbstractScrollArea):
 
 
 class Ruler(QWidget):
-    """A ruler in mm along one edge of the canvas, origin at the current page's trim corner."""
+    """A ruler in mm along one edge of the canvas.
+
+    The horizontal ruler's origin is the current page's left trim edge; the vertical ruler
+    restarts at every page's top trim edge (pages are stacked), each page's scale running
+    over the page and half the gap around it."""
 
     def __init__(self, canvas: Canvas, horizontal: bool, parent=None):
         super().__init__(parent)
@@ -1084,59 +1121,95 @@ class Ruler(QWidget):
         self.mark = x if self.horizontal else y
         self.update()
 
-    def paintEvent(self, e):
-        qp = QPainter(self)
-        qp.fillRect(self.rect(), QColor(240, 240, 240))
-        c = self.canvas
-        page = c._page_of_view()
-        if page is None:
-            qp.end()
-            return
-        offset = c.viewport().mapTo(self.window(), QPointF(0, 0).toPoint())
-        mine = self.mapTo(self.window(), QPointF(0, 0).toPoint())
-        shift = (offset.x() - mine.x()) if self.horizontal else (offset.y() - mine.y())
-        mm_px = 1.0 / c.mm_per_px()
-        # choose a step so labels are ≥ 50 px apart
+    def step_mm(self) -> float:
+        """Labelled tick spacing: labels at least 50 px apart."""
+        mm_px = 1.0 / self.canvas.mm_per_px()
         step = 1
         for cand in (1, 2, 5, 10, 20, 50, 100, 200):
             step = cand
             if cand * mm_px >= 50:
                 break
-        o = c.page_mm_to_view(page.id, 0, 0)
-        origin = (o.x() if self.horizontal else o.y()) + shift
+        return step
+
+    def segments(self) -> list[tuple[str, float, float, float]]:
+        """(page id, origin px, first px, last px) in this ruler's coordinates: one scale per
+        page on the vertical ruler, the current page's on the horizontal one."""
+        c = self.canvas
+        pages = c.session.doc.pages
+        if not pages:
+            return []
+        offset = c.viewport().mapTo(self.window(), QPointF(0, 0).toPoint())
+        mine = self.mapTo(self.window(), QPointF(0, 0).toPoint())
+        shift = (offset.x() - mine.x()) if self.horizontal else (offset.y() - mine.y())
         length = self.width() if self.horizontal else self.height()
-        first = math.floor(-origin / mm_px / step) * step
-        last = math.ceil((length - origin) / mm_px / step) * step
+        if self.horizontal:
+            page = c._page_of_view()
+            return [(page.id, c.page_mm_to_view(page.id, 0, 0).x() + shift, 0.0, float(length))]
+        out = []
+        half = PAGE_GAP / 2 * c.px_per_pt
+        for i, p in enumerate(pages):
+            top = c.page_mm_to_view(p.id, 0, 0).y() + shift
+            bottom = c.page_mm_to_view(p.id, 0, p.height).y() + shift
+            lo = -1e9 if i == 0 else top - half
+            hi = 1e9 if i == len(pages) - 1 else bottom + half
+            if hi < 0 or lo > length:
+                continue
+            out.append((p.id, top, max(lo, 0.0), min(hi, float(length))))
+        return out
+
+    def paintEvent(self, e):
+        qp = QPainter(self)
+        qp.fillRect(self.rect(), QColor(240, 240, 240))
+        c = self.canvas
+        segs = self.segments()
+        if not segs:
+            qp.end()
+            return
+        mm_px = 1.0 / c.mm_per_px()
+        step = self.step_mm()
         font = QFont(self.font())
         font.setPixelSize(9)
         qp.setFont(font)
-        qp.setPen(QColor(80, 80, 80))
         small = step / 5 if step >= 5 else step / 2
-        v = first
-        while v <= last:
-            pos = origin + v * mm_px
+        mark_page = c._page_of_view().id if self.horizontal else getattr(c, "cursor_page", None)
+        for pid, origin, lo, hi in segs:
+            qp.save()
             if self.horizontal:
-                qp.drawLine(QPointF(pos, 10), QPointF(pos, 20))
-                qp.drawText(QPointF(pos + 2, 9), f"{v:g}")
+                qp.setClipRect(QRectF(lo, 0, hi - lo, 20))
             else:
-                qp.drawLine(QPointF(10, pos), QPointF(20, pos))
-                qp.save()
-                qp.translate(9, pos + 2)
-                qp.rotate(-90)
-                qp.drawText(QPointF(-20, 0), f"{v:g}")
-                qp.restore()
-            for k in range(1, int(round(step / small))):
-                sp = pos + k * small * mm_px
+                qp.setClipRect(QRectF(0, lo, 20, hi - lo))
+                if lo > 0:          # where one page's scale ends and the next begins
+                    qp.setPen(QColor(160, 160, 160))
+                    qp.drawLine(QPointF(0, lo), QPointF(20, lo))
+            qp.setPen(QColor(80, 80, 80))
+            first = math.floor((lo - origin) / mm_px / step) * step
+            last = math.ceil((hi - origin) / mm_px / step) * step
+            v = first
+            while v <= last:
+                pos = origin + v * mm_px
                 if self.horizontal:
-                    qp.drawLine(QPointF(sp, 16), QPointF(sp, 20))
+                    qp.drawLine(QPointF(pos, 10), QPointF(pos, 20))
+                    qp.drawText(QPointF(pos + 2, 9), f"{v:g}")
                 else:
-                    qp.drawLine(QPointF(16, sp), QPointF(20, sp))
-            v += step
-        if self.mark is not None:
-            pos = origin + self.mark * mm_px
-            qp.setPen(QColor(220, 0, 0))
-            if self.horizontal:
-                qp.drawLine(QPointF(pos, 0), QPointF(pos, 20))
-            else:
-                qp.drawLine(QPointF(0, pos), QPointF(20, pos))
+                    qp.drawLine(QPointF(10, pos), QPointF(20, pos))
+                    qp.save()
+                    qp.translate(9, pos + 2)
+                    qp.rotate(-90)
+                    qp.drawText(QPointF(-20, 0), f"{v:g}")
+                    qp.restore()
+                for k in range(1, int(round(step / small))):
+                    sp = pos + k * small * mm_px
+                    if self.horizontal:
+                        qp.drawLine(QPointF(sp, 16), QPointF(sp, 20))
+                    else:
+                        qp.drawLine(QPointF(16, sp), QPointF(20, sp))
+                v += step
+            if self.mark is not None and pid == mark_page:
+                pos = origin + self.mark * mm_px
+                qp.setPen(QColor(220, 0, 0))
+                if self.horizontal:
+                    qp.drawLine(QPointF(pos, 0), QPointF(pos, 20))
+                else:
+                    qp.drawLine(QPointF(0, pos), QPointF(20, pos))
+            qp.restore()
         qp.end()

@@ -24,7 +24,8 @@ from ..core.model.document import Document, ImageFrame, Page, ParagraphStyle, Sw
 from . import errors, files
 from . import find_dialog, wordcount
 from .canvas import Canvas, Ruler
-from .panels import ArticlesPanel, PagesPanel, PreflightPanel, PropertiesPanel
+from .pages_panel import PagesPanel
+from .panels import ArticlesPanel, PreflightPanel, PropertiesPanel
 from .session import Session
 from .story_editor import StoryEditor
 from .styles_panel import StylesPanel
@@ -234,6 +235,8 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.pos_label)
         sb.addPermanentWidget(self.zoom_label)
         self._build_actions()
+        from . import pages_panel
+        pages_panel.install(self)          # the Page menu; masters edited in the canvas
         self._connect_session()
         self.set_tool("select")
 
@@ -467,7 +470,7 @@ class MainWindow(QMainWindow):
 
     # ================================================================ selection / edit
     def select_all(self):
-        s = self.session
+        s = self.canvas.session        # the page's, or the master's being edited
         page = next((p for p in s.doc.pages if p.id == s.current_page), None)
         if page is not None:
             s.set_selection([f.id for f in page.frames])
@@ -480,8 +483,9 @@ class MainWindow(QMainWindow):
         s.set_selection(ids)
 
     def delete_selection(self):
-        if self.session.selection:
-            self.session.push(C.DeleteFrame(self.session.selection))
+        s = self.canvas.session        # the page's, or the master's being edited
+        if s.selection:
+            s.push(C.DeleteFrame(s.selection))
 
     def unlink_selection(self):
         for fid in self.session.selection:

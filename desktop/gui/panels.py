@@ -1,4 +1,4 @@
-"""Dock panels: Pages, Articles, Properties, Preflight (Paragraph styles: styles_panel.py).
+"""Dock panels: Articles, Properties, Preflight (Pages: pages_panel.py; Paragraph styles: styles_panel.py).
 
 Each panel reads the session and pushes core commands; none changes the
 model directly.  Panels refresh on the session's signals (debounced where a
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QHBoxLayout,
     QHeaderView, QLabel, QListWidget, QListWidgetItem, QPushButton, QSpinBox,
@@ -36,106 +36,6 @@ def _debounced(parent, ms, fn) -> QTimer:
     t = QTimer(parent, singleShot=True, interval=ms)
     t.timeout.connect(fn)
     return t
-
-
-# ====================================================================== pages
-
-
-class PagesPanel(QWidget):
-    page_activated = Signal(str)
-
-    def __init__(self, session, parent=None):
-        super().__init__(parent)
-        self.session = session
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(2, 2, 2, 2)
-        self.list = QListWidget()
-        self.list.setViewMode(QListWidget.ViewMode.IconMode)
-        self.list.setIconSize(QSize(72, 100))
-        self.list.setMovement(QListWidget.Movement.Static)
-        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.list.itemClicked.connect(lambda it: self.page_activated.emit(it.data(Qt.ItemDataRole.UserRole)))
-        lay.addWidget(self.list, 1)
-        row = QHBoxLayout()
-        self.add_btn = QPushButton(self.tr("Add"))
-        self.dup_btn = QPushButton(self.tr("Duplicate"))
-        self.del_btn = QPushButton(self.tr("Delete"))
-        for b in (self.add_btn, self.dup_btn, self.del_btn):
-            row.addWidget(b)
-        lay.addLayout(row)
-        self.add_btn.clicked.connect(self.add_page)
-        self.dup_btn.clicked.connect(self.duplicate_page)
-        self.del_btn.clicked.connect(self.delete_page)
-        self._thumbs: dict[str, tuple] = {}
-        self._dirty: set | None = None
-        self._timer = _debounced(self, 400, self._refresh_thumbs)
-        session.layout_changed.connect(self._layout_changed)
-        session.document_changed.connect(self.refresh)
-        self.refresh()
-
-    def _selected_page(self) -> str | None:
-        it = self.list.currentItem()
-        return it.data(Qt.ItemDataRole.UserRole) if it else self.session.current_page
-
-    def add_page(self):
-        doc = self.session.doc
-        cur = C.get_page(doc, self._selected_page()) if self._selected_page() else None
-        from ..core.model.document import Page
-        import copy
-        pid = C.new_id(doc, "page")
-        if cur is not None:
-            page = Page(pid, name="", width=cur.width, height=cur.height, bleed=cur.bleed,
-                        margins=copy.deepcopy(cur.margins), grid=copy.deepcopy(cur.grid), master=cur.master)
-            index = doc.pages.index(cur) + 1
-        else:
-            page, index = Page(pid), None
-        self.session.push(C.AddPage(page, index))
-
-    def duplicate_page(self):
-        pid = self._selected_page()
-        if pid:
-            self.session.push(C.DuplicatePage(pid))
-
-    def delete_page(self):
-        pid = self._selected_page()
-        if pid and len(self.session.doc.pages) > 1:
-            self.session.push(C.DeletePage(pid))
-
-    def _layout_changed(self, changed):
-        if changed is None:
-            self._dirty = None
-        elif self._dirty is not None:
-            self._dirty |= set(changed)
-        self._timer.start()
-
-    def refresh(self):
-        ids = [p.id for p in self.session.doc.pages]
-        have = [self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count())]
-        if ids != have:
-            self.list.clear()
-            for i, p in enumerate(self.session.doc.pages):
-                it = QListWidgetItem(p.name or self.tr("Page %1").replace("%1", str(i + 1)))
-                it.setData(Qt.ItemDataRole.UserRole, p.id)
-                self.list.addItem(it)
-            self._dirty = None
-            self._timer.start()
-
-    def _refresh_thumbs(self):
-        from ..render.qt import render_page_image
-        dirty, self._dirty = self._dirty, set()
-        for i in range(self.list.count()):
-            it = self.list.item(i)
-            pid = it.data(Qt.ItemDataRole.UserRole)
-            if dirty is not None and pid not in dirty and pid in self._thumbs:
-                continue
-            pr = self.session.page_result(pid)
-            if pr is None:
-                continue
-            dpi = 100 * 72.0 / max(pr.height, 1)   # 100 px tall
-            img = render_page_image(pr, dpi=dpi)
-            pm = QPixmap.fromImage(img)
-            self._thumbs[pid] = pm
-            it.setIcon(QIcon(pm))
 
 
 # ====================================================================== articles

@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AddPageDialog</name>
+    <message>
+        <location filename="../pages_panel.py" line="481" />
+        <source>Add page</source>
+        <translation>添加版面</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="483" />
+        <source>Make the new page from a master of this document or a template:</source>
+        <translation>用本文档的版式或模板新建版面：</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="503" />
+        <source>Template: %1</source>
+        <translation>模板：%1</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <location filename="../app.py" line="81" />
@@ -133,63 +151,63 @@ Details were written to %3</source>
 <context>
     <name>ArticlesPanel</name>
     <message>
-        <location filename="../panels.py" line="189" />
+        <location filename="../panels.py" line="89" />
         <source>Story</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="189" />
+        <location filename="../panels.py" line="89" />
         <source>Chars</source>
         <translation>字数</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="189" />
+        <location filename="../panels.py" line="89" />
         <source>Fit</source>
         <translation>适合</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="199" />
-        <location filename="../panels.py" line="307" />
+        <location filename="../panels.py" line="99" />
+        <location filename="../panels.py" line="207" />
         <source>Place into selected frame</source>
         <translation>放入所选文本框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="202" />
+        <location filename="../panels.py" line="102" />
         <source>Automatic make-up…</source>
         <translation>自动组版…</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="228" />
+        <location filename="../panels.py" line="128" />
         <source>unplaced</source>
         <translation>未上版</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="230" />
+        <location filename="../panels.py" line="130" />
         <source>overset %1 chars</source>
         <translation>溢出 %1 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="232" />
+        <location filename="../panels.py" line="132" />
         <source>short %1 chars</source>
         <translation>欠 %1 字</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="234" />
+        <location filename="../panels.py" line="134" />
         <source>fits</source>
         <translation>正好</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="285" />
+        <location filename="../panels.py" line="185" />
         <source>Pick a story here and select one empty text frame on the page, or drag the story onto one</source>
         <translation>在此选一篇稿件，并在版面上选中一个空文本框；也可把稿件拖到空文本框上</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="310" />
+        <location filename="../panels.py" line="210" />
         <source>Open in story editor</source>
         <translation>在稿件编辑器中打开</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="328" />
+        <location filename="../panels.py" line="228" />
         <source>Automatic make-up</source>
         <translation>自动组版</translation>
     </message>
@@ -446,6 +464,39 @@ Details were written to %3</source>
         <location filename="../errors.py" line="252" />
         <source>%1: no free name for %2</source>
         <translation>%1：找不到可用于 %2 的新文件名</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentInfoDialog</name>
+    <message>
+        <location filename="../pages_panel.py" line="539" />
+        <source>Document info</source>
+        <translation>报眉信息</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="541" />
+        <source>Paper name</source>
+        <translation>报名</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="541" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="541" />
+        <source>Weekday</source>
+        <translation>星期</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="542" />
+        <source>Section</source>
+        <translation>版名</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="542" />
+        <source>Editor</source>
+        <translation>责任编辑</translation>
     </message>
 </context>
 <context>
@@ -886,547 +937,547 @@ Details were written to %3</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../main_window.py" line="164" />
+        <location filename="../main_window.py" line="165" />
         <source>Recover unsaved changes?</source>
         <translation>恢复未保存的修改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="154" />
+        <location filename="../main_window.py" line="155" />
         <source>Banmian found changes to “%1” that were not saved (autosaved %2). Recover them?</source>
         <translation>发现“%1”有未保存的修改（自动保存于 %2）。要恢复吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="153" />
+        <location filename="../main_window.py" line="154" />
         <source>an untitled page</source>
         <extracomment>every open editor window (one per document); a window leaves the list when it closes</extracomment>
         <translation>未命名版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="161" />
+        <location filename="../main_window.py" line="162" />
         <source>The page on disk was saved later, at %1 (autosave: %2). Recovering shows the autosaved version; Undo gives back the one on disk.</source>
         <translation>磁盘上的版面保存得更晚，时间为 %1（自动保存：%2）。恢复将显示自动保存的版本；撤销可取回磁盘上的版本。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="211" />
+        <location filename="../main_window.py" line="212" />
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="212" />
+        <location filename="../main_window.py" line="213" />
         <source>Articles</source>
         <translation>稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="213" />
+        <location filename="../main_window.py" line="214" />
         <source>Properties</source>
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="214" />
+        <location filename="../main_window.py" line="215" />
         <source>Paragraph styles</source>
         <translation>段落样式</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="215" />
+        <location filename="../main_window.py" line="216" />
         <source>Preflight</source>
         <translation>印前检查</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="216" />
-        <location filename="../main_window.py" line="379" />
+        <location filename="../main_window.py" line="217" />
+        <location filename="../main_window.py" line="382" />
         <source>Story editor</source>
         <translation>稿件编辑器</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="293" />
+        <location filename="../main_window.py" line="296" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="294" />
+        <location filename="../main_window.py" line="297" />
         <source>New from template…</source>
         <translation>从模板新建…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="295" />
+        <location filename="../main_window.py" line="298" />
         <source>Open…</source>
         <translation>打开…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="296" />
+        <location filename="../main_window.py" line="299" />
         <source>Open recent</source>
         <translation>最近打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="299" />
+        <location filename="../main_window.py" line="302" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="300" />
+        <location filename="../main_window.py" line="303" />
         <source>Save as…</source>
         <translation>另存为…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="301" />
-        <location filename="../main_window.py" line="765" />
+        <location filename="../main_window.py" line="304" />
+        <location filename="../main_window.py" line="769" />
         <source>Revert</source>
         <translation>恢复到已保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="303" />
+        <location filename="../main_window.py" line="306" />
         <source>Import article…</source>
         <translation>导入稿件…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="304" />
+        <location filename="../main_window.py" line="307" />
         <source>Place image…</source>
         <translation>置入图片…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="306" />
+        <location filename="../main_window.py" line="309" />
         <source>Export PDF…</source>
         <translation>输出 PDF…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="307" />
+        <location filename="../main_window.py" line="310" />
         <source>Export PNG proofs…</source>
         <translation>输出 PNG 校样…</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="309" />
+        <location filename="../main_window.py" line="312" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="311" />
+        <location filename="../main_window.py" line="314" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="312" />
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="315" />
+        <location filename="../main_window.py" line="416" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="314" />
-        <location filename="../main_window.py" line="413" />
+        <location filename="../main_window.py" line="317" />
+        <location filename="../main_window.py" line="416" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="326" />
+        <location filename="../main_window.py" line="329" />
         <source>Select all on page</source>
         <translation>全选本版</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="327" />
-        <location filename="../main_window.py" line="422" />
+        <location filename="../main_window.py" line="330" />
+        <location filename="../main_window.py" line="425" />
         <source>Select article</source>
         <translation>选择整篇稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="328" />
+        <location filename="../main_window.py" line="331" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="329" />
+        <location filename="../main_window.py" line="332" />
         <source>Unlink frame</source>
         <translation>断开串接</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="332" />
+        <location filename="../main_window.py" line="335" />
         <source>Language: Chinese / English (restart)</source>
         <translation>界面语言：中文 / 英文（重启生效）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="334" />
+        <location filename="../main_window.py" line="337" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="336" />
+        <location filename="../main_window.py" line="339" />
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="337" />
+        <location filename="../main_window.py" line="340" />
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="338" />
+        <location filename="../main_window.py" line="341" />
         <source>Fit page</source>
         <translation>适合页面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="339" />
+        <location filename="../main_window.py" line="342" />
         <source>Fit width</source>
         <translation>适合宽度</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="340" />
+        <location filename="../main_window.py" line="343" />
         <source>Actual size (100%)</source>
         <translation>实际大小（100%）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="342" />
+        <location filename="../main_window.py" line="345" />
         <source>Guides</source>
         <translation>参考线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="345" />
+        <location filename="../main_window.py" line="348" />
         <source>Baseline grid</source>
         <translation>基线网格</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="347" />
+        <location filename="../main_window.py" line="350" />
         <source>Frame edges</source>
         <translation>框边线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="350" />
+        <location filename="../main_window.py" line="353" />
         <source>Snap to grid and frames</source>
         <translation>对齐网格和框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="353" />
+        <location filename="../main_window.py" line="356" />
         <source>Preview (as printed)</source>
         <translation>预览（印刷效果）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="355" />
+        <location filename="../main_window.py" line="358" />
         <source>Soft proof (press colours)</source>
         <translation>软打样（印刷色）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="358" />
+        <location filename="../main_window.py" line="361" />
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="361" />
+        <location filename="../main_window.py" line="364" />
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="362" />
+        <location filename="../main_window.py" line="365" />
         <source>Text frame</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="363" />
+        <location filename="../main_window.py" line="366" />
         <source>Image frame</source>
         <translation>图片框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="364" />
+        <location filename="../main_window.py" line="367" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="365" />
+        <location filename="../main_window.py" line="368" />
         <source>Box</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="366" />
+        <location filename="../main_window.py" line="369" />
         <source>Link text frames</source>
         <translation>串接文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="367" />
+        <location filename="../main_window.py" line="370" />
         <source>Hand</source>
         <translation>抓手</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="368" />
+        <location filename="../main_window.py" line="371" />
         <source>Zoom</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="370" />
+        <location filename="../main_window.py" line="373" />
         <source>Tools</source>
         <translation>工具</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="378" />
+        <location filename="../main_window.py" line="381" />
         <source>T&amp;ype</source>
         <translation>文字(&amp;Y)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="383" />
+        <location filename="../main_window.py" line="386" />
         <source>&amp;Window</source>
         <translation>窗口(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="387" />
+        <location filename="../main_window.py" line="390" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="388" />
+        <location filename="../main_window.py" line="391" />
         <source>Keyboard shortcuts</source>
         <translation>快捷键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="419" />
+        <location filename="../main_window.py" line="422" />
         <source>Move a frame 1 mm (Shift: 10 mm)</source>
         <translation>移动框 1 毫米（Shift：10 毫米）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="419" />
+        <location filename="../main_window.py" line="422" />
         <source>Arrow keys</source>
         <translation>方向键</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420" />
+        <location filename="../main_window.py" line="423" />
         <source>Pan while held</source>
         <translation>按住平移</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="420" />
+        <location filename="../main_window.py" line="423" />
         <source>Space</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421" />
+        <location filename="../main_window.py" line="424" />
         <source>Zoom around the pointer</source>
         <translation>以指针为中心缩放</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="421" />
+        <location filename="../main_window.py" line="424" />
         <source>Ctrl+wheel</source>
         <translation>Ctrl+滚轮</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="583" />
-        <source>The image is outside the layout's folder. Allow its folder (%1) as a link folder of this page?</source>
-        <translation>图片在版面文件夹之外。要把它所在的文件夹（%1）设为本版面允许的链接文件夹吗？</translation>
-    </message>
-    <message>
-        <location filename="../main_window.py" line="422" />
+        <location filename="../main_window.py" line="425" />
         <source>Alt+click</source>
         <translation>Alt+单击</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423" />
+        <location filename="../main_window.py" line="426" />
         <source>Add to / remove from selection</source>
         <translation>加选 / 减选</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="423" />
+        <location filename="../main_window.py" line="426" />
         <source>Shift+click</source>
         <translation>Shift+单击</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424" />
+        <location filename="../main_window.py" line="427" />
         <source>Constrain a move or keep proportions</source>
         <translation>限制方向 / 保持比例</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="424" />
+        <location filename="../main_window.py" line="427" />
         <source>Shift+drag</source>
         <translation>Shift+拖动</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425" />
+        <location filename="../main_window.py" line="428" />
         <source>Open the frame's story at that character</source>
         <translation>在该字处打开框中稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="425" />
+        <location filename="../main_window.py" line="428" />
         <source>Double-click a text frame</source>
         <translation>双击文本框</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="426" />
+        <location filename="../main_window.py" line="429" />
         <source>Move the picture inside its frame (crop)</source>
         <translation>在框内移动图片（裁切）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="427" />
+        <location filename="../main_window.py" line="430" />
         <source>Ctrl+drag, or double-click the image frame and drag (Esc leaves)</source>
         <translation>Ctrl+拖动，或双击图片框后拖动（Esc 退出）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428" />
+        <location filename="../main_window.py" line="431" />
         <source>Add a guide</source>
         <translation>添加参考线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="428" />
+        <location filename="../main_window.py" line="431" />
         <source>Drag from a ruler onto the page</source>
         <translation>从标尺拖到版面上</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429" />
+        <location filename="../main_window.py" line="432" />
         <source>Move or remove a guide</source>
         <translation>移动或删除参考线</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="429" />
+        <location filename="../main_window.py" line="432" />
         <source>Drag it (off the page removes it)</source>
         <translation>拖动（拖出版面即删除）</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="443" />
-        <location filename="../main_window.py" line="717" />
-        <location filename="../main_window.py" line="851" />
+        <location filename="../main_window.py" line="446" />
+        <location filename="../main_window.py" line="721" />
+        <location filename="../main_window.py" line="855" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
         <location filename="../app.py" line="71" />
-        <location filename="../main_window.py" line="444" />
+        <location filename="../main_window.py" line="447" />
         <source>Banmian</source>
         <translation>版面</translation>
     </message>
     <message>
         <location filename="../app.py" line="75" />
-        <location filename="../main_window.py" line="665" />
-        <location filename="../main_window.py" line="772" />
+        <location filename="../main_window.py" line="669" />
+        <location filename="../main_window.py" line="776" />
         <source>The page could not be opened:</source>
         <translation>无法打开版面文件：</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="451" />
+        <location filename="../main_window.py" line="454" />
         <source>Layout error: %1</source>
         <translation>排版错误：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="453" />
+        <location filename="../main_window.py" line="456" />
         <source>layout %1 ms</source>
         <translation>排版 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="535" />
+        <location filename="../main_window.py" line="539" />
         <source>Place image</source>
         <translation>置入图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="536" />
+        <location filename="../main_window.py" line="540" />
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="582" />
+        <location filename="../main_window.py" line="586" />
         <source>Image outside the layout folder</source>
         <translation>图片不在版面文件夹内</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="598" />
-        <location filename="../main_window.py" line="607" />
+        <location filename="../main_window.py" line="587" />
+        <source>The image is outside the layout's folder. Allow its folder (%1) as a link folder of this page?</source>
+        <translation>图片在版面文件夹之外。要把它所在的文件夹（%1）设为本版面允许的链接文件夹吗？</translation>
+    </message>
+    <message>
+        <location filename="../main_window.py" line="602" />
+        <location filename="../main_window.py" line="611" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="599" />
+        <location filename="../main_window.py" line="603" />
         <source>Articles (*.txt *.md *.docx)</source>
         <translation>稿件 (*.txt *.md *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="629" />
+        <location filename="../main_window.py" line="633" />
         <source>“%1” imported: drag it onto an empty text frame, or select one and choose Place into selected frame</source>
         <translation>已导入“%1”：把它拖到一个空文本框上，或选中空文本框后点“放入所选文本框”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="648" />
+        <location filename="../main_window.py" line="652" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="648" />
+        <location filename="../main_window.py" line="652" />
         <source>Save the changes to this page first?</source>
         <translation>先保存对此版面的修改吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="665" />
-        <location filename="../main_window.py" line="706" />
-        <location filename="../main_window.py" line="772" />
+        <location filename="../main_window.py" line="669" />
+        <location filename="../main_window.py" line="710" />
+        <location filename="../main_window.py" line="776" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="691" />
+        <location filename="../main_window.py" line="695" />
         <source>Open page</source>
         <translation>打开版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="692" />
-        <location filename="../main_window.py" line="718" />
+        <location filename="../main_window.py" line="696" />
+        <location filename="../main_window.py" line="722" />
         <source>Banmian pages (*.json)</source>
         <translation>版面文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="718" />
+        <location filename="../main_window.py" line="722" />
         <source>Save page as</source>
         <translation>版面另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="734" />
+        <location filename="../main_window.py" line="738" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="743" />
+        <location filename="../main_window.py" line="747" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="751" />
+        <location filename="../main_window.py" line="755" />
         <source>The folder “%1” no longer exists; nothing was saved. Use Save As to save the page somewhere else.</source>
         <translation>文件夹“%1”已不存在，没有保存任何内容。请用“另存为”把版面保存到别处。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="754" />
+        <location filename="../main_window.py" line="758" />
         <source>“%1” is read-only; it was not overwritten. Use Save As, or make the file writable.</source>
         <translation>“%1”是只读文件，没有被覆盖。请用“另存为”，或把文件改为可写。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="757" />
+        <location filename="../main_window.py" line="761" />
         <source>“%1” could not be saved; the file on disk is unchanged.</source>
         <translation>“%1”未能保存；磁盘上的文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="759" />
+        <location filename="../main_window.py" line="763" />
         <source>“%1” could not be saved; nothing was written.</source>
         <translation>“%1”未能保存；没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="766" />
+        <location filename="../main_window.py" line="770" />
         <source>Discard every change since the last save?</source>
         <translation>放弃上次保存以来的全部修改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="818" />
+        <location filename="../main_window.py" line="822" />
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="819" />
+        <location filename="../main_window.py" line="823" />
         <source>saved to %1 instead</source>
         <translation>已改存到 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="820" />
+        <location filename="../main_window.py" line="824" />
         <source>no fallback location could be written either; save the page now</source>
         <translation>备用位置也无法写入，请立即保存版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="863" />
+        <location filename="../main_window.py" line="867" />
         <source>Export PNG proofs</source>
         <translation>输出 PNG 校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="873" />
+        <location filename="../main_window.py" line="877" />
         <source>%1 proofs written</source>
         <translation>已输出 %1 张校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="879" />
+        <location filename="../main_window.py" line="883" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时更改。</translation>
     </message>
@@ -1510,6 +1561,19 @@ Details were written to %3</source>
     </message>
 </context>
 <context>
+    <name>MasterBanner</name>
+    <message>
+        <location filename="../master_view.py" line="250" />
+        <source>Back to pages</source>
+        <translation>返回版面</translation>
+    </message>
+    <message>
+        <location filename="../master_view.py" line="257" />
+        <source>Editing master %1 — changes show on the %2 page(s) using it</source>
+        <translation>正在编辑版式 %1 —— 修改将显示在使用它的 %2 个版面上</translation>
+    </message>
+</context>
+<context>
     <name>NewFromTemplateDialog</name>
     <message>
         <location filename="../template_dialog.py" line="59" />
@@ -1535,22 +1599,131 @@ Details were written to %3</source>
 <context>
     <name>PagesPanel</name>
     <message>
-        <location filename="../panels.py" line="60" />
-        <source>Add</source>
-        <translation>添加</translation>
+        <location filename="../pages_panel.py" line="37" />
+        <source>Master %1</source>
+        <translation>版式 %1</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="61" />
+        <location filename="../pages_panel.py" line="38" />
+        <source>No master</source>
+        <translation>无版式</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="177" />
+        <source>Masters</source>
+        <translation>版式</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="187" />
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="188" />
+        <source>Edit the master in the canvas (or double-click it)</source>
+        <translation>在版面窗口中编辑版式（或双击它）</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="189" />
+        <source>Apply to selected pages</source>
+        <translation>应用到所选版面</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="195" />
+        <source>Pages</source>
+        <translation>版面</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="204" />
+        <location filename="../pages_panel.py" line="375" />
+        <source>Add…</source>
+        <translation>添加…</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="205" />
+        <location filename="../pages_panel.py" line="376" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="62" />
+        <location filename="../pages_panel.py" line="206" />
+        <location filename="../pages_panel.py" line="377" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="117" />
+        <location filename="../pages_panel.py" line="208" />
+        <location filename="../pages_panel.py" line="584" />
+        <source>Move page up</source>
+        <translation>版面前移</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="210" />
+        <location filename="../pages_panel.py" line="586" />
+        <source>Move page down</source>
+        <translation>版面后移</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="336" />
+        <location filename="../pages_panel.py" line="583" />
+        <source>Delete page</source>
+        <translation>删除版面</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="337" />
+        <source>A document keeps at least one page.</source>
+        <translation>文档至少要保留一个版面。</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="378" />
+        <location filename="../pages_panel.py" line="601" />
+        <source>Apply master</source>
+        <translation>应用版式</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="419" />
+        <location filename="../pages_panel.py" line="432" />
+        <source>%1 page(s)</source>
+        <translation>%1 个版面</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="573" />
+        <source>&amp;Page</source>
+        <translation>版面(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="580" />
+        <source>Add page…</source>
+        <translation>添加版面…</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="581" />
+        <source>Duplicate page</source>
+        <translation>复制版面</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="596" />
+        <location filename="../pages_panel.py" line="599" />
+        <source>Edit master</source>
+        <translation>编辑版式</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="596" />
+        <source>The document has no master.</source>
+        <translation>文档中没有版式。</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="600" />
+        <source>Back to pages</source>
+        <translation>返回版面</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="618" />
+        <source>Document info…</source>
+        <translation>报眉信息…</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="31" />
         <source>Page %1</source>
         <translation>第 %1 版</translation>
     </message>
@@ -1558,12 +1731,12 @@ Details were written to %3</source>
 <context>
     <name>PreflightPanel</name>
     <message>
-        <location filename="../panels.py" line="561" />
+        <location filename="../panels.py" line="461" />
         <source>page %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="573" />
+        <location filename="../panels.py" line="473" />
         <source>%1 errors, %2 warnings</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -1571,143 +1744,143 @@ Details were written to %3</source>
 <context>
     <name>PropertiesPanel</name>
     <message>
-        <location filename="../panels.py" line="366" />
+        <location filename="../panels.py" line="266" />
         <source>Width</source>
         <translation>宽</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="367" />
+        <location filename="../panels.py" line="267" />
         <source>Height</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="377" />
+        <location filename="../panels.py" line="277" />
         <source>No wrap</source>
         <translation>不绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="378" />
+        <location filename="../panels.py" line="278" />
         <source>Wrap around box</source>
         <translation>沿外框绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="380" />
-        <location filename="../panels.py" line="381" />
+        <location filename="../panels.py" line="280" />
+        <location filename="../panels.py" line="281" />
         <source>Columns</source>
         <translation>栏数</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="382" />
+        <location filename="../panels.py" line="282" />
         <source>Gutter</source>
         <translation>栏间距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="383" />
+        <location filename="../panels.py" line="283" />
         <source>Inset</source>
         <translation>内边距</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="384" />
+        <location filename="../panels.py" line="284" />
         <source>Text wrap</source>
         <translation>文字绕排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="385" />
+        <location filename="../panels.py" line="285" />
         <source>Wrap offset</source>
         <translation>绕排距离</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="390" />
+        <location filename="../panels.py" line="290" />
         <source>Vertical text</source>
         <translation>竖排</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="392" />
+        <location filename="../panels.py" line="292" />
         <source>Direction</source>
         <translation>排版方向</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="402" />
+        <location filename="../panels.py" line="302" />
         <source>Fit (whole image)</source>
         <translation>适合（整图）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="403" />
+        <location filename="../panels.py" line="303" />
         <source>Fill (crop)</source>
         <translation>填满（裁切）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="404" />
+        <location filename="../panels.py" line="304" />
         <source>None (scale, offset)</source>
         <translation>不适合（缩放、偏移）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="406" />
+        <location filename="../panels.py" line="306" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="407" />
+        <location filename="../panels.py" line="307" />
         <source>Effective ppi</source>
         <translation>有效分辨率</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="408" />
+        <location filename="../panels.py" line="308" />
         <source>Fit</source>
         <translation>适合</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="409" />
+        <location filename="../panels.py" line="309" />
         <source>Scale</source>
         <translation>缩放</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="413" />
+        <location filename="../panels.py" line="313" />
         <source>Balance columns</source>
         <translation>齐栏</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="414" />
+        <location filename="../panels.py" line="314" />
         <source>Locked</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="449" />
+        <location filename="../panels.py" line="349" />
         <source>Text frame</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="449" />
+        <location filename="../panels.py" line="349" />
         <source>Image frame</source>
         <translation>图片框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="450" />
+        <location filename="../panels.py" line="350" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="450" />
+        <location filename="../panels.py" line="350" />
         <source>Box</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="453" />
+        <location filename="../panels.py" line="353" />
         <source>%1 frames selected</source>
         <translation>已选 %1 个框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="454" />
+        <location filename="../panels.py" line="354" />
         <source>Nothing selected</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="475" />
+        <location filename="../panels.py" line="375" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="488" />
+        <location filename="../panels.py" line="388" />
         <source>missing file</source>
         <translation>文件缺失</translation>
     </message>
@@ -1842,7 +2015,7 @@ Details were written to %3</source>
 <context>
     <name>Ruler</name>
     <message>
-        <location filename="../canvas.py" line="1041" />
+        <location filename="../canvas.py" line="1078" />
         <source>Drag onto the page to add a guide</source>
         <translation>拖到版面上即添加参考线</translation>
     </message>
@@ -2128,6 +2301,14 @@ Details were written to %3</source>
         <location filename="../tools.py" line="180" />
         <source>Locked frames do not move: unlock them first (Arrange → Lock / unlock)</source>
         <translation>锁定的框不能移动：请先解锁（排列 → 锁定 / 解锁）</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../pages_panel.py" line="574" />
+        <source>&amp;Window</source>
+        <translation>窗口(&amp;W)</translation>
     </message>
 </context>
 </TS>

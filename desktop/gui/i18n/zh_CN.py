@@ -126,6 +126,18 @@ ZH = {
     "not count.": "每个汉字、每个标点符号各计 1 字，每个外文单词或数字计 1 字；空格和换行不计。",
     "Page: %1 characters": "本版 %1 字",
     "Vertical text": "竖排", "Direction": "排版方向",
+    # pages and masters (pages_panel.py, master_view.py)
+    "Masters": "版式", "Edit": "编辑", "Edit the master in the canvas (or double-click it)": "在版面窗口中编辑版式（或双击它）",
+    "Apply to selected pages": "应用到所选版面", "Add…": "添加…", "Move page up": "版面前移",
+    "Move page down": "版面后移", "Delete page": "删除版面", "A document keeps at least one page.": "文档至少要保留一个版面。",
+    "Apply master": "应用版式", "%1 page(s)": "%1 个版面", "Master %1": "版式 %1", "No master": "无版式",
+    "&Page": "版面(&P)", "Add page…": "添加版面…", "Duplicate page": "复制版面", "Edit master": "编辑版式",
+    "Back to pages": "返回版面", "Document info…": "报眉信息…", "The document has no master.": "文档中没有版式。",
+    "Add page": "添加版面", "Make the new page from a master of this document or a template:":
+        "用本文档的版式或模板新建版面：", "Template: %1": "模板：%1",
+    "Document info": "报眉信息", "Paper name": "报名", "Date": "日期", "Weekday": "星期", "Section": "版名",
+    "Editor": "责任编辑",
+    "Editing master %1 — changes show on the %2 page(s) using it": "正在编辑版式 %1 —— 修改将显示在使用它的 %2 个版面上",
 }
 
 # the Articles panel's copyfit view and 自动组版 (gui/copyfit_view.py, gui/makeup_dialog.py)
