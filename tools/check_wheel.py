@@ -31,6 +31,7 @@ The wheel's size is printed (and stated in the README).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -302,10 +303,17 @@ def check(work: Path) -> dict:
     if not (here / "x.pdf").is_file():
         raise CheckFailed("banmian export --sample wrote no x.pdf")
     say(f"    {p.stdout.strip()}")
-    p = run([exe, "preflight", "--sample"], cwd=here, env=env, what="banmian preflight --sample")
+    # exit 1: warnings, no errors — the sample keeps article 2's empty headline and the template's
+    # 报眉 placeholders for the editor to fill in (preflight says so); errors would be exit 2
+    p = run([exe, "preflight", "--sample"], cwd=here, env=env, expect=1, what="banmian preflight --sample")
     say(f"    {p.stdout.strip().splitlines()[-1]}")
-    p = run([py, "-m", "banmian", "preflight", "--sample", "--json"], cwd=here, env=env,
+    p = run([py, "-m", "banmian", "preflight", "--sample", "--json"], cwd=here, env=env, expect=1,
             what="python -m banmian preflight --sample --json")
+    found = json.loads(p.stdout)
+    items = found.get("findings", found) if isinstance(found, dict) else found
+    errors = [f for f in items if isinstance(f, dict) and f.get("severity") == "error"]
+    if errors:
+        raise CheckFailed(f"banmian preflight --sample: errors {errors[:3]}")
     p = run([py, "-c", "from banmian.core.templates import list_templates as L; "
                        "print('|'.join(f'{t.name}:{t.bundled}' for t in L()))"],
             cwd=here, env=env, what="list_templates")
