@@ -38,6 +38,10 @@ NEW_STORY_ROLES = {
 }
 
 C_CARET = QColor(0, 0, 0)
+# in a vertical line the arrows turn with the text: ↑↓ move along the line (previous / next
+# character), ← goes to the next line (lines run right to left), → to the previous one
+_VERTICAL_ARROWS = {Qt.Key.Key_Up: Qt.Key.Key_Left, Qt.Key.Key_Down: Qt.Key.Key_Right,
+                    Qt.Key.Key_Left: Qt.Key.Key_Down, Qt.Key.Key_Right: Qt.Key.Key_Up}
 C_SELECT_TEXT = QColor(20, 110, 255, 80)
 LINE_SEP = "\u2028"     # forced line break (Shift+Enter), inside a paragraph
 
@@ -538,6 +542,11 @@ class TypeTool:
         self._keep_caret_in_view()
         self._changed()
 
+    def _caret_line_vertical(self) -> bool:
+        g = self.geometry()
+        i = g.line_index(self.caret, self.at_end) if g is not None and g.lines else None
+        return i is not None and bool(getattr(g.lines[i].info, "vertical", False))
+
     def _line_move(self, step: int, extend: bool):
         g = self.geometry()
         if g is None or not g.lines:
@@ -632,6 +641,9 @@ class TypeTool:
         if k in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             self.insert(LINE_SEP if shift else "\n", label="换行" if shift else "分段")
             return True
+        if k in _VERTICAL_ARROWS and self._caret_line_vertical():
+            # 竖排: down the line is the next character, the line to the left the next line
+            k = _VERTICAL_ARROWS[k]
         if k in (Qt.Key.Key_Left, Qt.Key.Key_Right):
             a, b = self.selection()
             self._goal_x = None

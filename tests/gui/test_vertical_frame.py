@@ -122,3 +122,34 @@ def test_typing_into_a_vertical_frame(qtbot, window):
     assert drawn.startswith("短讯：新ab朱熹")
     caret = tool.caret_view_rect()
     assert caret is not None and caret.width() > 3 * caret.height()      # across the vertical line
+
+
+def test_arrow_keys_follow_the_vertical_text(qtbot, window):
+    """In a vertical frame ↓ is the next character and ← the next line (lines run right to left),
+    as the text reads; in a horizontal frame the arrows stay as they were."""
+    from PySide6.QtWidgets import QApplication
+    from banmian.core import commands as C
+    w = window
+    fid = "t-short"
+    w.session.push(C.SetFrameProps(fid, direction="vertical"))
+    w.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
+    w.canvas.setFocus()
+    qtbot.keyClick(w.canvas, Qt.Key.Key_T)
+    tool = w.canvas.tool
+    page = w.session.doc.find_frame(fid)[0]
+    r, i = next((r, i) for r in frame_runs(w, fid) for i, o in enumerate(r.offsets) if r.start + o == 3)
+    top, adv = r.along(i)
+    p = w.canvas.page_mm_to_view(page.id, r.y * MM_PER_PT, (top + adv * 0.2) * MM_PER_PT).toPoint()
+    qtbot.mouseClick(w.canvas.viewport(), Qt.MouseButton.LeftButton, pos=p)
+    assert tool.caret == 3
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Down)
+    assert tool.caret == 4
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Up)
+    assert tool.caret == 3
+    lines = sorted(frame_lines(w, fid), key=lambda ln: ln.start)
+    assert len(lines) >= 2 and lines[0].start <= 3 < lines[0].end
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Left)          # the next line, to the left
+    assert lines[1].start <= tool.caret <= lines[1].end
+    qtbot.keyClick(w.canvas, Qt.Key.Key_Right)         # back to the first line
+    assert lines[0].start <= tool.caret <= lines[0].end
