@@ -7,6 +7,30 @@ from banmian.core.model import (Block, Document, Grid, Margins, Page, ParagraphS
 SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-page.txt"   # a copy of shared/seed/seed-page.txt
 
 
+def seed_sentences():
+    """The seed page's sentences (longer than 15 characters), each with its full stop."""
+    import re
+    txt = SEED.read_text(encoding="utf-8")
+    return [s + "。" for s in re.split("[。\n]", txt) if len(s) > 15]
+
+
+def article_story(sid, n, rng, sents, head):
+    """A story of about ``n`` characters of seed sentences (drawn by ``rng``) in paragraphs of
+    ~150 characters under a headline ``head``."""
+    paras, cur, total = [], "", 0
+    while total < n:
+        s = rng.choice(sents)
+        cur += s
+        total += len(s)
+        if len(cur) > 150:
+            paras.append(cur)
+            cur = ""
+    if cur:
+        paras.append(cur)
+    return Story(sid, head, [Block("headline", "headline", [Run(head)])]
+                 + [Block("paragraph", "body", [Run(p)]) for p in paras])
+
+
 def seed_paragraphs():
     text = SEED.read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip()]

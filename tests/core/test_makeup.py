@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import random
-import re
-from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from seedpage import article_story, seed_sentences
 from banmian.core import paths
 from banmian.core.makeup import Item, Photo, makeup, page_grid
 from banmian.core.makeup import engine as E
@@ -18,27 +17,16 @@ from banmian.core.typeset.checks import run_checks
 from banmian.core.typeset.layout import Layouter
 from banmian.core.typeset.result import ImagePlacement
 
-SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-page.txt"
 
 
 def sentences():
-    txt = SEED.read_text(encoding="utf-8")
-    return [s + "。" for s in re.split("[。\n]", txt) if len(s) > 15]
+    return seed_sentences()
 
 
 def make_story(sid, n, rng, sents, head):
-    paras, cur, total = [], "", 0
-    while total < n:
-        s = rng.choice(sents)
-        cur += s
-        total += len(s)
-        if len(cur) > 150:
-            paras.append(cur)
-            cur = ""
-    if cur:
-        paras.append(cur)
-    return Story(sid, sid, [Block("headline", "headline", [Run(head)])]
-                 + [Block("paragraph", "body", [Run(p)]) for p in paras])
+    story = article_story(sid, n, rng, sents, head)
+    story.name = sid
+    return story
 
 
 def sikai():

@@ -8,39 +8,20 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QListWidget, QPushButton
 
 from helpers import when_modal  # noqa: E402  (tests/gui/helpers.py)
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+from seedpage import article_story, seed_sentences  # noqa: E402  (tests/core/seedpage.py)
 from banmian.core import paths
 from banmian.core.io import save_document
-from banmian.core.model.document import Block, Run, Story
 from banmian.core.templates import document_from_template
 
 pytestmark = pytest.mark.gui
 
-SEED = Path(__file__).resolve().parents[1] / "fixtures" / "seed-page.txt"
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _sentences():
-    txt = SEED.read_text(encoding="utf-8")
-    return [s + "。" for s in re.split("[。\n]", txt) if len(s) > 15]
-
-
-def _story(sid, n, rng, sents, head):
-    paras, cur, total = [], "", 0
-    while total < n:
-        s = rng.choice(sents)
-        cur += s
-        total += len(s)
-        if len(cur) > 150:
-            paras.append(cur)
-            cur = ""
-    if cur:
-        paras.append(cur)
-    return Story(sid, head, [Block("headline", "headline", [Run(head)])]
-                 + [Block("paragraph", "body", [Run(p)]) for p in paras])
 
 
 def _open(qtbot, path, settings):
@@ -83,10 +64,10 @@ def _click_story(qtbot, w, sid):
 def unplaced_page(tmp_path):
     """An empty 四开 page (master only) and three unplaced stories that fill about the page."""
     doc = document_from_template(paths.templates_dir() / "sikai.json")
-    rng, sents = random.Random(1), _sentences()
+    rng, sents = random.Random(1), seed_sentences()
     heads = ["培育巾帼工匠贡献力量", "工会服务货车司机", "职工书屋开放"]
     for i, n in enumerate((1550, 1150, 720)):
-        doc.stories.append(_story(f"s{i}", n, rng, sents, heads[i]))
+        doc.stories.append(article_story(f"s{i}", n, rng, sents, heads[i]))
     p = tmp_path / "page.json"
     save_document(doc, p)
     return p
@@ -127,9 +108,9 @@ def test_automatic_makeup_fills_the_page_in_one_undoable_step(qtbot, unplaced_pa
 
 def test_makeup_too_much_copy_says_how_much_to_cut(qtbot, tmp_path, settings):
     doc = document_from_template(paths.templates_dir() / "sikai.json")
-    rng, sents = random.Random(2), _sentences()
+    rng, sents = random.Random(2), seed_sentences()
     for i, n in enumerate((2400, 1800, 1200)):
-        doc.stories.append(_story(f"s{i}", n, rng, sents, f"标题{i}"))
+        doc.stories.append(article_story(f"s{i}", n, rng, sents, f"标题{i}"))
     p = tmp_path / "page.json"
     save_document(doc, p)
     w = _open(qtbot, p, settings)
