@@ -75,3 +75,33 @@ def test_unchanged_paragraphs_are_taken_over_not_set_again(monkeypatch):
     got = lay.layout(doc).dump()
     assert len(flowed) <= 2, len(flowed)       # the edited head (and its keep-together retry)
     assert got == _fresh(doc)
+
+
+@pytest.mark.parametrize("where", ["first", "middle", "last"])
+def test_a_keystroke_in_a_balanced_story_sets_only_its_paragraph(where, monkeypatch):
+    """A balanced (齐栏) story is flowed twice per layout — dry at full depth, then at the
+    balanced depth. Each flow reuses the previous layout's paragraphs of the same depth, so a
+    one-character edit sets only the edited paragraph (once per flow), and the result is the
+    fresh one. Without the memos every paragraph was set twice on every keystroke."""
+    import banmian.core.typeset.layout as LM
+    doc = _doc()
+    last = doc.pages[-1].frames[-1]
+    last.balance = True
+    lay = Layouter(default_registry())
+    lay.layout(doc)
+    n = len(doc.stories[0].blocks)
+    bi = {"first": 0, "middle": n // 2, "last": n - 1}[where]
+    set_ = []
+    orig = LM.Layouter._flow_block
+
+    def spy(self, doc_, story, block, *a, **k):
+        set_.append(block.text)
+        return orig(self, doc_, story, block, *a, **k)
+    monkeypatch.setattr(LM.Layouter, "_flow_block", spy)
+    _edit_insert(doc, bi)
+    edited = doc.stories[0].blocks[bi].text
+    got = lay.layout(doc).dump()
+    monkeypatch.setattr(LM.Layouter, "_flow_block", orig)
+    assert got == _fresh(doc)
+    assert set_ and set(set_) == {edited}, (len(set_), n)
+    assert len(set_) <= 2 * 2       # dry and real flow (and one more depth if the edit changed it)

@@ -321,18 +321,30 @@ class Layouter:
         # the previous flow's paragraphs, if it went through the same frames: reused where a
         # paragraph is unchanged and starts where it started then (a balanced story tries other depths)
         memo = {}
-        if not balance and hit is not None and hit[0][1] == key[1]:
+        same_frames = hit is not None and hit[0][1] == key[1]
+        if not balance and same_frames:
             memo = hit[1].get("blocks") or {}
+        # a balanced story is flowed twice (dry at full depth, then for real at the balanced
+        # depth): each flow reuses the previous layout's paragraphs of the same kind and frames
+        # (memos keyed by flow kind and geometry), so a keystroke recomposes from the edit on
+        prev = (hit[1].get("memos") or {}) if balance and same_frames else {}
+        memos: dict = {}
         self._dry = balance            # the unbalanced flow is only looked at, unless it is the answer
         try:
-            res = self._flow_story_uncached(doc, story, geoms, prepared, None if balance else memo)
+            res = self._flow_story_uncached(doc, story, geoms, prepared,
+                                            prev.get(("dry", key[1]), {}) if balance else memo)
         finally:
             self._dry = False
         if balance:
-            res = self._balance(doc, story, geoms, prepared, res) if not res["overset"] and res["underset"] > 0 \
-                else self._flow_story_uncached(doc, story, geoms, prepared)
+            memos[("dry", key[1])] = res.get("blocks") or {}
+            res = self._balance(doc, story, geoms, prepared, res, prev, memos) \
+                if not res["overset"] and res["underset"] > 0 \
+                else self._real_flow(doc, story, geoms, prepared, prev, memos)
+            # kept: the dry flow's paragraphs and those of the depth chosen (not the depths tried)
+            res["memos"] = {k: v for k, v in memos.items() if k[0] == "dry" or k == res.get("geometry")}
         # the superseded flow goes; its size estimated from the characters set (~_FLOW_B each)
-        self._stories.put(slot, (key, res), 512 + (_FLOW_B + 30) * sum(k[2] for k in key[0]))
+        self._stories.put(slot, (key, res), (512 + (_FLOW_B + 30) * sum(k[2] for k in key[0]))
+                          * (2 if balance else 1))     # a balanced story keeps its dry flow's lines too
         return res
 
     def _missing(self, story):
@@ -352,7 +364,16 @@ class Layouter:
             return []
         return [(story.id, i, ch) for i, ch in enumerate(text) if ch not in known]
 
-    def _balance(self, doc, story, geoms, prepared, res):
+    def _real_flow(self, doc, story, geoms, prepared, prev, memos):
+        """A flow that builds the display list, through the previous layout's paragraphs set in
+        exactly these frames (a balanced story's memo for this depth)."""
+        gkey = ("real", tuple(_geom_key(g) for g in geoms))
+        r = dict(self._flow_story_uncached(doc, story, geoms, prepared, prev.get(gkey, {})))
+        memos[gkey] = r.get("blocks") or {}
+        r["geometry"] = gkey
+        return r
+
+    def _balance(self, doc, story, geoms, prepared, res, prev=None, memos=None):
         """Balance the columns of the story's last frame: the shortest depth that still holds it all.
 
         The cells the unbalanced flow used, shared out over the columns, give the depth to
@@ -374,13 +395,13 @@ class Layouter:
             # exactly `rows` grid cells deep: the bottom of the rows-th cell (its text's descent)
             y1 = first_top + rows * grid - (grid - last.body_size) / 2 + 1e-3
             trial = replace(last, y1=min(last.y1, y1))
-            r = self._flow_story_uncached(doc, story, geoms[:-1] + [trial], prepared)
+            r = self._real_flow(doc, story, geoms[:-1] + [trial], prepared, prev or {}, {} if memos is None else memos)
             if not r["overset"]:
                 r = dict(r)
                 r["underset"] = res["underset"]   # the room left is still the frame's
                 return r
             rows += 1
-        return self._flow_story_uncached(doc, story, geoms, prepared)
+        return self._real_flow(doc, story, geoms, prepared, prev or {}, {} if memos is None else memos)
 
     def _flow_story_uncached(self, doc, story, geoms, prepared, memo=None):
         """Flow the prepared paragraphs from the top of the first frame.
