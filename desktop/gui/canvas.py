@@ -214,7 +214,7 @@ class Canvas(QAbstractScrollArea):
         self.paint_count = 0
         self.cursor_page: str | None = None      # the page under the pointer (rulers)
         self.painted_pages: set[str] = set()     # pages drawn at least once (bench, tests)
-        self._problems = problems.ProblemCache()   # pasteboard items, overlaps, empty heads per layout
+        self._problems = problems.ProblemCache(self)   # pasteboard items, overlaps, empty heads per layout
         self._pads = None                          # room around the pages (pasteboard frames)
         session.document_changed.connect(self._drop_pads)
         self._rezoom_timer = QTimer(self, singleShot=True, interval=150)
@@ -507,6 +507,7 @@ class Canvas(QAbstractScrollArea):
         page pictures repainted are blitted again, and the tool's overlay repaints its own
         (caret, preedit); anything else — frames moved, pages added, a story's overset or a
         frame's emptiness changed (the frame overlay shows those) — repaints the viewport."""
+        self._problems.note_layout(self.session)
         if changed is None:
             self._last_overlay_key = self._overlay_key()
             self._images.clear()

@@ -59,28 +59,76 @@ def pasteboard_pads(doc, pad: float) -> tuple[float, float, float, float]:
     return tuple(min(v, MAX_PASTEBOARD) for v in (left, top, right, bottom))
 
 
-class ProblemCache:
-    """Per LayoutResult: items beyond each page's trim, overlaps, empty heads."""
+OVERLAP_MS = 150    # after a keystroke the overlaps and empty heads follow after this pause
 
-    def __init__(self):
+
+class ProblemCache:
+    """Per LayoutResult: items beyond each page's trim, overlaps, empty heads.
+
+    After a text edit (a keystroke) the overlaps of the previous layout are drawn and the new
+    ones found after a pause (``OVERLAP_MS``): finding them walks every glyph run of the page
+    (4 ms on the sample), too dear for every keystroke. Empty heads are found at once (a
+    headline's placeholder goes with its first character), and so is everything after any
+    other edit."""
+
+    def __init__(self, canvas=None):
         self._key = (None, None)
         self.outside: dict[str, tuple] = {}
         self.overlaps: list = []
         self.heads: list = []
+        self._canvas = canvas
+        self._timer = None
+        self._computed = False
+        self._defer = None          # the layout a keystroke made (its overlaps come after a pause)
+
+    def note_layout(self, session) -> None:
+        """Called as a new layout arrives (the canvas's layout_changed): whether it is a keystroke's."""
+        is_text_edit = getattr(session, "is_text_edit", None)
+        self._defer = session.result if is_text_edit is not None and is_text_edit() else None
 
     def get(self, session) -> "ProblemCache":
         key = (session.result, session.doc)
         if key[0] is not self._key[0] or key[1] is not self._key[1]:
             self._key = key
             self.outside = {}
-            try:
-                # imported here, not at startup: the first paint does without it (paint_problems)
-                from ..core.preflight import empty_heads, frame_overlaps
-                self.overlaps = frame_overlaps(session.doc, session.result)
-                self.heads = empty_heads(session.doc, session.result)
-            except Exception:   # noqa: BLE001 — a drawing aid must never take the canvas down
-                self.overlaps, self.heads = [], []
+            if self._canvas is not None and self._computed and self._defer is session.result:
+                self._heads(session)       # cheap, and a placeholder must go with the first key
+                self._later()
+            else:
+                self._compute(session)
         return self
+
+    def _compute(self, session) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._computed = True
+        try:
+            # imported here, not at startup: the first paint does without it (paint_problems)
+            from ..core.preflight import empty_heads, frame_overlaps
+            self.overlaps = frame_overlaps(session.doc, session.result)
+            self.heads = empty_heads(session.doc, session.result)
+        except Exception:   # noqa: BLE001 — a drawing aid must never take the canvas down
+            self.overlaps, self.heads = [], []
+
+    def _heads(self, session) -> None:
+        try:
+            from ..core.preflight import empty_heads
+            self.heads = empty_heads(session.doc, session.result)
+        except Exception:   # noqa: BLE001 — a drawing aid must never take the canvas down
+            self.heads = []
+
+    def _later(self) -> None:
+        if self._timer is None:
+            from PySide6.QtCore import QTimer
+            self._timer = QTimer(self._canvas, singleShot=True, interval=OVERLAP_MS)
+            self._timer.timeout.connect(self._catch_up)
+        self._timer.start()
+
+    def _catch_up(self) -> None:
+        c = self._canvas
+        self._compute(c.session)
+        self._key = (c.session.result, c.session.doc)
+        c.viewport().update()
 
     def outside_items(self, pr) -> tuple:
         """The page's items that reach beyond its trim (pasteboard, bleed)."""
