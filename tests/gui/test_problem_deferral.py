@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
-from helpers import frame_center  # noqa: F401  (tests/gui/helpers.py)
 from banmian.core.model.units import MM_PER_PT
 from banmian.core.typeset.result import GlyphRun
 from banmian.gui import canvas_problems
