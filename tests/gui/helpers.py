@@ -91,3 +91,19 @@ def drag_between(qtbot, src, a: QPoint, dst, b: QPoint, steps=6):
         g = QPoint(ga.x() + (gb.x() - ga.x()) * i // steps, ga.y() + (gb.y() - ga.y()) * i // steps)
         qtbot.mouseMove(src, src.mapFromGlobal(g))
     qtbot.mouseRelease(src, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, src.mapFromGlobal(gb))
+
+
+def open_window(qtbot, path, settings, size=(1300, 950)):
+    """The editor on ``path`` as a user opens it: shown, exposed, active, page fitted; closing
+    it discards changes (tests answer no save prompt)."""
+    from banmian.gui.main_window import MainWindow
+    w = MainWindow(path, settings=settings, ask=lambda *a: True)
+    w.prompt_save = lambda: "discard"
+    w.resize(*size)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=3000)
+    w.canvas.fit_page()
+    return w

@@ -11,7 +11,7 @@ from banmian.core.io import save_document
 from banmian.core.model.document import Block, Run, Story
 
 from conftest import build_doc
-from helpers import frame_center, when_modal
+from helpers import frame_center, open_window, when_modal
 
 pytestmark = pytest.mark.gui
 
@@ -20,23 +20,13 @@ MIXED = "扬州ｂ站，b站,Ｂ站。"
 
 @pytest.fixture
 def win(qtbot, tmp_path, settings):
-    from banmian.gui.main_window import MainWindow
     doc = build_doc(paragraphs=3)
     doc.stories.append(Story("s3", "混排", [Block("paragraph", "body", [Run(MIXED)]),
                                           Block("paragraph", "body", [Run("版面2024年，Banmian好。")])]))
     next(f for f in doc.pages[0].frames if f.id == "t-empty").story = "s3"
     path = tmp_path / "page.json"
     save_document(doc, path)
-    w = MainWindow(path, settings=settings, ask=lambda *a: True)
-    w.prompt_save = lambda: "discard"
-    w.resize(1300, 900)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow, timeout=3000)
-    w.canvas.fit_page()
-    return w
+    return open_window(qtbot, path, settings, size=(1300, 900))
 
 
 def open_find(qtbot, w, key=Qt.Key.Key_F, mods=Qt.KeyboardModifier.ControlModifier):

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QListWidget, QPushButton
 
-from helpers import when_modal  # noqa: E402  (tests/gui/helpers.py)
+from helpers import open_window, when_modal  # noqa: E402  (tests/gui/helpers.py)
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
 from seedpage import article_story, seed_sentences  # noqa: E402  (tests/core/seedpage.py)
@@ -22,16 +22,6 @@ from banmian.core.templates import document_from_template
 pytestmark = pytest.mark.gui
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def _open(qtbot, path, settings):
-    from banmian.gui.main_window import MainWindow
-    w = MainWindow(path, settings=settings, ask=lambda *a: True)
-    w.prompt_save = lambda: "discard"
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
 
 
 def _click_item(qtbot, lw: QListWidget, row: int, double=False):
@@ -74,7 +64,7 @@ def unplaced_page(tmp_path):
 
 
 def test_automatic_makeup_fills_the_page_in_one_undoable_step(qtbot, unplaced_page, settings):
-    w = _open(qtbot, unplaced_page, settings)
+    w = open_window(qtbot, unplaced_page, settings)
     s = w.session
     page = s.doc.pages[0]
     assert not page.frames
@@ -113,7 +103,7 @@ def test_makeup_too_much_copy_says_how_much_to_cut(qtbot, tmp_path, settings):
         doc.stories.append(article_story(f"s{i}", n, rng, sents, f"标题{i}"))
     p = tmp_path / "page.json"
     save_document(doc, p)
-    w = _open(qtbot, p, settings)
+    w = open_window(qtbot, p, settings)
     seen = []
 
     def answer(dlg):

@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage
 from banmian.core.io import load_document, save_document
 from banmian.core.model.document import Block, Run, Story, TextFrame
 from banmian.gui import canvas_problems
+from helpers import open_window  # tests/gui/helpers.py
 
 pytestmark = pytest.mark.gui
 
@@ -28,20 +29,6 @@ def sample_page(tmp_path, change=None) -> Path:
         change(doc)
     save_document(doc, path)
     return path
-
-
-def open_window(qtbot, path, settings):
-    from banmian.gui.main_window import MainWindow
-    w = MainWindow(path, settings=settings, ask=lambda *a: True)
-    w.prompt_save = lambda: "discard"
-    w.resize(1300, 950)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitUntil(w.isActiveWindow, timeout=3000)
-    w.canvas.fit_page()
-    return w
 
 
 def grab(w) -> QImage:
