@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QAbstractItemView, QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QListWidget,
     QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout,
@@ -153,10 +153,11 @@ class MakeupDialog(QDialog):
             story = copy.deepcopy(doc.story(sid))
             ensure_styles(template, story)
             items.append(Item(story, i + 1))
+        from ..core.typeset.layout import Layouter
+        lay = Layouter(base_dir=self.session.base_dir)   # the proposals' own: its caches serve the thumbnails
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.result = makeup(template, items, alternatives=self.alternatives.value(),
-                                 base_dir=self.session.base_dir)
+            self.result = makeup(template, items, alternatives=self.alternatives.value(), layouter=lay)
         except MakeupError as e:
             self.result = None
             self.message.setText(self.tr("Cannot make up this page: %1").replace("%1", str(e)))
@@ -175,15 +176,12 @@ class MakeupDialog(QDialog):
             return
         self.message.setText(self.tr("%1 proposals in %2 s; the best first.")
                              .replace("%1", str(len(r.proposals))).replace("%2", f"{r.seconds:.1f}"))
-        from ..core.typeset.layout import Layouter
-        from ..render.qt import render_page_image
-        lay = Layouter(base_dir=self.session.base_dir)
+        from .pages_panel import page_thumbnail
         for n, p in enumerate(r.proposals):
-            pr = lay.layout(p.doc).pages[0]
-            img = render_page_image(pr, dpi=THUMB_PX * 72.0 / max(pr.height, 1))
+            thumb = page_thumbnail(lay.layout(p.doc).pages[0], THUMB_PX)
             edits = "，".join(f"{'加' if d > 0 else '删'} {abs(d)} 字" for d in p.edits.values() if d)
             text = self.tr("Proposal %1 · score %2").replace("%1", str(n + 1)).replace("%2", f"{p.score:.1f}")
-            it = QListWidgetItem(QIcon(QPixmap.fromImage(img)), text + ("\n" + edits if edits else ""))
+            it = QListWidgetItem(QIcon(thumb), text + ("\n" + edits if edits else ""))
             it.setData(Qt.ItemDataRole.UserRole, n)
             self.proposals.addItem(it)
         self.proposals.setCurrentRow(0)
