@@ -216,6 +216,8 @@ class Canvas(QAbstractScrollArea):
         self.painted_pages: set[str] = set()     # pages drawn at least once (bench, tests)
         self._problems = problems.ProblemCache(self)   # pasteboard items, overlaps, empty heads per layout
         self._pads = None                          # room around the pages (pasteboard frames)
+        self._map = None                           # (key, mapping): see _mapping
+        self._paint_rect = None                    # while painting: the part of the viewport repainted
         session.document_changed.connect(self._drop_pads)
         self._rezoom_timer = QTimer(self, singleShot=True, interval=150)
         self._rezoom_timer.timeout.connect(self._drop_stale_images)
@@ -273,48 +275,59 @@ class Canvas(QAbstractScrollArea):
     def _drop_pads(self):
         self._pads = None
 
-    def page_offsets(self) -> dict[str, tuple[float, float]]:
-        """Scene position (pt) of each page's trim top-left."""
+    def _mapping(self):
+        """(page offsets, origin x, origin y, px per pt, scene size): the scene ↔ viewport mapping,
+        kept while nothing it depends on changed (the pages' sizes, the pads, zoom, scroll,
+        viewport size) — a paint maps hundreds of points, each once looked all of this up."""
         pages = self.session.doc.pages
+        hb, vb, vp = self.horizontalScrollBar(), self.verticalScrollBar(), self.viewport()
+        s = self.px_per_pt
+        key = (tuple((p.id, p.width, p.height) for p in pages), self.pads(), s,
+               hb.value(), vb.value(), vp.width(), vp.height())
+        m = self._map
+        if m is not None and m[0] == key:
+            return m[1]
         maxw = max((p.width for p in pages), default=210.0) * PT_PER_MM
-        left, top, _, _ = self.pads()
-        out = {}
+        left, top, right, bottom = key[1]
+        offs = {}
         y = top
         for p in pages:
             w = p.width * PT_PER_MM
-            out[p.id] = (left + (maxw - w) / 2, y)
+            offs[p.id] = (left + (maxw - w) / 2, y)
             y += p.height * PT_PER_MM + PAGE_GAP
-        return out
+        h = sum(p.height * PT_PER_MM for p in pages) + PAGE_GAP * max(0, len(pages) - 1)
+        sw, sh = maxw + left + right, h + top + bottom
+        vw, vh = vp.width(), vp.height()
+        ox = -hb.value() if sw * s > vw else (vw - sw * s) / 2
+        oy = -vb.value() if sh * s > vh else (vh - sh * s) / 2
+        got = (offs, ox, oy, s, (sw, sh))
+        self._map = (key, got)
+        return got
+
+    def page_offsets(self) -> dict[str, tuple[float, float]]:
+        """Scene position (pt) of each page's trim top-left."""
+        return dict(self._mapping()[0])
 
     def scene_size(self) -> tuple[float, float]:
-        pages = self.session.doc.pages
-        maxw = max((p.width for p in pages), default=210.0) * PT_PER_MM
-        h = sum(p.height * PT_PER_MM for p in pages) + PAGE_GAP * max(0, len(pages) - 1)
-        left, top, right, bottom = self.pads()
-        return maxw + left + right, h + top + bottom
+        return self._mapping()[4]
 
     def _origin(self) -> QPointF:
         """Viewport px of scene (0, 0)."""
-        s = self.px_per_pt
-        sw, sh = self.scene_size()
-        vw, vh = self.viewport().width(), self.viewport().height()
-        ox = -self.horizontalScrollBar().value() if sw * s > vw else (vw - sw * s) / 2
-        oy = -self.verticalScrollBar().value() if sh * s > vh else (vh - sh * s) / 2
-        return QPointF(ox, oy)
+        m = self._mapping()
+        return QPointF(m[1], m[2])
 
     def scene_to_view(self, x: float, y: float) -> QPointF:
-        o = self._origin()
-        s = self.px_per_pt
-        return QPointF(o.x() + x * s, o.y() + y * s)
+        _, ox, oy, s, _ = self._mapping()
+        return QPointF(ox + x * s, oy + y * s)
 
     def view_to_scene(self, p: QPointF) -> tuple[float, float]:
-        o = self._origin()
-        s = self.px_per_pt
-        return ((p.x() - o.x()) / s, (p.y() - o.y()) / s)
+        _, ox, oy, s, _ = self._mapping()
+        return ((p.x() - ox) / s, (p.y() - oy) / s)
 
     def page_mm_to_view(self, page_id: str, x_mm: float, y_mm: float) -> QPointF:
-        ox, oy = self.page_offsets()[page_id]
-        return self.scene_to_view(ox + x_mm * PT_PER_MM, oy + y_mm * PT_PER_MM)
+        offs, ox, oy, s, _ = self._mapping()
+        px, py = offs[page_id]
+        return QPointF(ox + (px + x_mm * PT_PER_MM) * s, oy + (py + y_mm * PT_PER_MM) * s)
 
     def mm_rect_to_view(self, page_id: str, x, y, w, h) -> QRectF:
         a = self.page_mm_to_view(page_id, x, y)
@@ -610,8 +623,28 @@ class Canvas(QAbstractScrollArea):
         qp = QPainter(self.viewport())
         qp.fillRect(e.rect(), QColor(150, 150, 150) if not self.preview else QColor(90, 90, 90))
         s = self.px_per_pt
-        offs = self.page_offsets()
-        vrect = QRectF(self.viewport().rect())
+        offs = self._mapping()[0]
+        # what is repainted (after a keystroke: the changed glyphs and the caret): frames,
+        # guides and markers wholly outside it are not drawn at all
+        vrect = self._paint_rect = QRectF(e.rect())
+        try:
+            self._paint_all(qp, s, offs, vrect)
+        finally:
+            self._paint_rect = None
+            qp.end()
+        self.paint_count += 1
+        if not self.first_paint_done:
+            self.first_paint_done = True
+            w = self.window()
+            if hasattr(w, "first_paint"):
+                QTimer.singleShot(0, w.first_paint)
+
+    def visible_rect(self) -> QRectF:
+        """The viewport, or while painting the part of it being repainted."""
+        r = self._paint_rect
+        return QRectF(self.viewport().rect()) if r is None else r
+
+    def _paint_all(self, qp: QPainter, s: float, offs, vrect: QRectF):
         for page in self.session.doc.pages:
             ox, oy = offs[page.id]
             tl = self.scene_to_view(ox, oy)
@@ -637,13 +670,6 @@ class Canvas(QAbstractScrollArea):
             problems.paint_problems(self, qp)
         if self._tool is not None:
             self._tool.paint_overlay(qp)
-        qp.end()
-        self.paint_count += 1
-        if not self.first_paint_done:
-            self.first_paint_done = True
-            w = self.window()
-            if hasattr(w, "first_paint"):
-                QTimer.singleShot(0, w.first_paint)
 
     def _paint_page(self, qp: QPainter, page, prect: QRectF, s: float, vrect: QRectF):
         pr = self.session.page_result(page.id)
@@ -678,23 +704,28 @@ class Canvas(QAbstractScrollArea):
         if not self.show_guides and not self.show_baseline:
             return
         pid = page.id
+        vis = self.visible_rect()
         if self.show_baseline:
             qp.setPen(QPen(C_BASELINE, 0))
             x0 = self.page_mm_to_view(pid, page.margins.left, 0).x()
             x1 = self.page_mm_to_view(pid, page.width - page.margins.right, 0).x()
+            top, bottom = vis.top() - 1, vis.bottom() + 1
             for y in baseline_lines(page, self.session.page_result(pid)):
                 vy = self.page_mm_to_view(pid, 0, y).y()
-                qp.drawLine(QPointF(x0, vy), QPointF(x1, vy))
+                if top <= vy <= bottom:
+                    qp.drawLine(QPointF(x0, vy), QPointF(x1, vy))
         if self.show_guides:
             m = page.margins
             r = self.mm_rect_to_view(pid, m.left, m.top, page.width - m.left - m.right,
                                      page.height - m.top - m.bottom)
             qp.setBrush(Qt.BrushStyle.NoBrush)
             qp.setPen(QPen(C_COLUMN, 0))
+            left, right = vis.left() - 1, vis.right() + 1
             for a, b in column_edges(page):
                 for x in (a, b):
                     vx = self.page_mm_to_view(pid, x, 0).x()
-                    qp.drawLine(QPointF(vx, r.top()), QPointF(vx, r.bottom()))
+                    if left <= vx <= right:
+                        qp.drawLine(QPointF(vx, r.top()), QPointF(vx, r.bottom()))
             qp.setPen(QPen(C_MARGIN, 0))
             qp.drawRect(r)
             self._paint_ruler_guides(qp, page)
@@ -747,15 +778,14 @@ class Canvas(QAbstractScrollArea):
         doc = self.session.doc
         sel = set(self.session.selection)
         overset = self.session.overset_frames()
-        vrect = QRectF(self.viewport().rect())
+        vrect = self.visible_rect().adjusted(-3, -3, 3, 3)     # (the pen's width and the ports)
+        # every frame's rectangle, mapped once for this paint (outlines, threads, markers)
+        rects = {f.id: (page, f, self.frame_view_rect(page.id, f)) for page, f in doc.all_frames()}
         if self.show_frames:
             pen = QPen(C_FRAME, 0)
             qp.setBrush(Qt.BrushStyle.NoBrush)
-            for page, f in doc.all_frames():
-                if isinstance(f, RuleFrame):
-                    continue
-                r = self.frame_view_rect(page.id, f)
-                if not r.intersects(vrect):
+            for page, f, r in rects.values():
+                if isinstance(f, RuleFrame) or not r.intersects(vrect):
                     continue
                 qp.setPen(pen)
                 qp.drawRect(r)
@@ -765,32 +795,36 @@ class Canvas(QAbstractScrollArea):
                 if isinstance(f, TextFrame):
                     self._paint_ports(qp, r, f)
             # thread lines between linked frames (selected threads stronger)
-            for page, f in doc.all_frames():
+            for page, f, a in rects.values():
                 if isinstance(f, TextFrame) and f.next:
-                    p2, g = doc.find_frame(f.next)
-                    if p2 is None or g is None:
+                    got = rects.get(f.next)
+                    if got is None:
                         continue
-                    a = self.frame_view_rect(page.id, f)
-                    b = self.frame_view_rect(p2.id, g)
+                    g, b = got[1], got[2]
+                    p1, p2 = QPointF(a.right() - 4, a.bottom() - 4), QPointF(b.left() + 4, b.top() + 4)
+                    if not QRectF(p1, p2).normalized().adjusted(-2, -2, 2, 2).intersects(vrect):
+                        continue
                     strong = f.id in sel or g.id in sel
                     qp.setPen(QPen(C_THREAD if strong else QColor(20, 110, 255, 90), 1.2 if strong else 0.8))
-                    qp.drawLine(QPointF(a.right() - 4, a.bottom() - 4), QPointF(b.left() + 4, b.top() + 4))
+                    qp.drawLine(p1, p2)
         # overset marker: red ⊞ at the out-port of the last frame of an overset story
-        for page, f in doc.all_frames():
-            if f.id in overset:
-                r = self.frame_view_rect(page.id, f)
-                m = QRectF(r.right() - 12, r.bottom() - 12, 10, 10)
-                qp.fillRect(m, QColor(255, 255, 255))
-                qp.setPen(QPen(C_OVERSET, 1.5))
-                qp.drawRect(m)
-                qp.drawLine(QPointF(m.center().x(), m.top() + 2), QPointF(m.center().x(), m.bottom() - 2))
-                qp.drawLine(QPointF(m.left() + 2, m.center().y()), QPointF(m.right() - 2, m.center().y()))
+        for fid in overset:
+            got = rects.get(fid)
+            if got is None:
+                continue
+            r = got[2]
+            m = QRectF(r.right() - 12, r.bottom() - 12, 10, 10)
+            if not m.intersects(vrect):
+                continue
+            qp.fillRect(m, QColor(255, 255, 255))
+            qp.setPen(QPen(C_OVERSET, 1.5))
+            qp.drawRect(m)
+            qp.drawLine(QPointF(m.center().x(), m.top() + 2), QPointF(m.center().x(), m.bottom() - 2))
+            qp.drawLine(QPointF(m.left() + 2, m.center().y()), QPointF(m.right() - 2, m.center().y()))
         # locked frames: a padlock at the top right corner
-        for page, f in doc.all_frames():
-            if f.locked:
-                r = self.frame_view_rect(page.id, f)
-                if r.intersects(vrect):
-                    self._paint_lock(qp, QPointF(r.right() - 12, r.top() + 3))
+        for page, f, r in rects.values():
+            if f.locked and r.intersects(vrect):
+                self._paint_lock(qp, QPointF(r.right() - 12, r.top() + 3))
         # selection
         for fid in self.session.selection:
             page, f = doc.find_frame(fid)

@@ -153,12 +153,12 @@ class ProblemCache:
 def paint_pasteboard(canvas, qp, pr, prect: QRectF, s: float, vrect: QRectF) -> None:
     """Draw what lies beyond the trim of page ``pr`` (whose trim is at ``prect`` in the viewport)
     around the page picture, which is clipped to the trim."""
-    items = canvas._problems.get(canvas.session).outside_items(pr)
-    if not items:
-        return
     page_px = QRect(round(prect.x()), round(prect.y()), max(1, round(prect.width())), max(1, round(prect.height())))
     region = QRegion(vrect.toAlignedRect()).subtracted(QRegion(page_px))
-    if region.isEmpty():
+    if region.isEmpty():        # (a repaint inside the page, e.g. a keystroke's: nothing to look for)
+        return
+    items = canvas._problems.get(canvas.session).outside_items(pr)
+    if not items:
         return
     qp.save()
     qp.setClipRegion(region)
@@ -178,7 +178,7 @@ def paint_problems(canvas, qp) -> None:
     cache = canvas._problems.get(canvas.session)
     doc = canvas.session.doc
     pages = doc.pages
-    vrect = QRectF(canvas.viewport().rect())
+    vrect = canvas.visible_rect()
     for o in cache.overlaps:
         if o.page >= len(pages):
             continue
@@ -203,6 +203,9 @@ def paint_problems(canvas, qp) -> None:
             qp.drawRect(canvas.frame_view_rect(page.id, front))
         qp.restore()
     for h in cache.heads:
+        page, f = doc.find_frame(h.frame)
+        if page is None or f is None or not canvas.frame_view_rect(page.id, f).intersects(vrect):
+            continue            # (the placeholder lies inside its frame)
         r = head_slot(canvas, h)
         if r is None or not r[0].intersects(vrect):
             continue
