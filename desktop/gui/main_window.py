@@ -460,6 +460,7 @@ class MainWindow(QMainWindow):
         if self._ready_time is None:
             self._ready_time = time.perf_counter()
             self.ready.emit()
+            _freeze_heap()
 
     def showEvent(self, e):
         super().showEvent(e)
@@ -894,4 +895,19 @@ class MainWindow(QMainWindow):
         if self in WINDOWS:
             WINDOWS.remove(self)
         e.accept()
+
+
+_heap_frozen = False
+
+
+def _freeze_heap() -> None:
+    """Once, after the first window is painted: what exists then (fonts, their metrics, Qt's
+    wrappers, the first document) is moved out of the cyclic collector's reach (gc.freeze).
+    A full collection otherwise walked it all every few dozen keystrokes (~50 ms, a keystroke
+    that stalls); objects freed by their reference counts are freed as before."""
+    global _heap_frozen
+    if not _heap_frozen:
+        import gc
+        _heap_frozen = True
+        gc.freeze()
 
