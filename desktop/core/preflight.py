@@ -839,7 +839,7 @@ def empty_heads(doc: Document, result: LayoutResult) -> list[EmptyHead]:
                 where = next(((pi, fl) for pi, fl in placed if fl.first_char <= pos < fl.end_char), None) \
                     or next(((pi, fl) for pi, fl in placed if fl.first_char <= pos <= fl.end_char), placed[0])
                 out.append(EmptyHead(where[0], st.id, bi, pos, b.role, where[1].frame))
-            pos += len(b.text) + 1
+            pos += b.length + 1
     return out
 
 

@@ -779,8 +779,23 @@ class Canvas(QAbstractScrollArea):
         sel = set(self.session.selection)
         overset = self.session.overset_frames()
         vrect = self.visible_rect().adjusted(-3, -3, 3, 3)     # (the pen's width and the ports)
-        # every frame's rectangle, mapped once for this paint (outlines, threads, markers)
-        rects = {f.id: (page, f, self.frame_view_rect(page.id, f)) for page, f in doc.all_frames()}
+        # the rectangles of the frames of the pages in sight (with their pasteboards), mapped
+        # once for this paint (outlines, threads, markers); another page's only when a thread
+        # line goes there
+        rects = {}
+        for page in doc.pages:
+            x0, y0, x1, y1 = 0.0, 0.0, page.width, page.height     # the page and all its frames, mm
+            for f in page.frames:
+                x0, x1 = min(x0, f.x, f.x + f.w), max(x1, f.x, f.x + f.w)
+                y0, y1 = min(y0, f.y, f.y + f.h), max(y1, f.y, f.y + f.h)
+            area = self.mm_rect_to_view(page.id, x0, y0, x1 - x0, y1 - y0).adjusted(-4, -4, 4, 4)
+            if area.intersects(vrect):
+                for f in page.frames:
+                    rects[f.id] = (page, f, self.frame_view_rect(page.id, f))
+
+        def far(fid):
+            page, f = doc.find_frame(fid)
+            return None if page is None or f is None else (page, f, self.frame_view_rect(page.id, f))
         if self.show_frames:
             pen = QPen(C_FRAME, 0)
             qp.setBrush(Qt.BrushStyle.NoBrush)
@@ -795,9 +810,9 @@ class Canvas(QAbstractScrollArea):
                 if isinstance(f, TextFrame):
                     self._paint_ports(qp, r, f)
             # thread lines between linked frames (selected threads stronger)
-            for page, f, a in rects.values():
+            for page, f, a in list(rects.values()):
                 if isinstance(f, TextFrame) and f.next:
-                    got = rects.get(f.next)
+                    got = rects.get(f.next) or far(f.next)
                     if got is None:
                         continue
                     g, b = got[1], got[2]

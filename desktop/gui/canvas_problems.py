@@ -203,8 +203,9 @@ def paint_problems(canvas, qp) -> None:
             qp.drawRect(canvas.frame_view_rect(page.id, front))
         qp.restore()
     for h in cache.heads:
-        page, f = doc.find_frame(h.frame)
-        if page is None or f is None or not canvas.frame_view_rect(page.id, f).intersects(vrect):
+        page = pages[h.page] if h.page < len(pages) else None
+        f = page.frame(h.frame) if page is not None else None
+        if f is None or not canvas.frame_view_rect(page.id, f).intersects(vrect):
             continue            # (the placeholder lies inside its frame)
         r = head_slot(canvas, h)
         if r is None or not r[0].intersects(vrect):

@@ -122,7 +122,18 @@ class Block:
 
     @property
     def text(self) -> str:
-        return "".join(r.text for r in self.runs)
+        runs = self.runs
+        if len(runs) == 1:          # (most paragraphs: no join, the run's own string)
+            return runs[0].text
+        return "".join([r.text for r in runs])
+
+    @property
+    def length(self) -> int:
+        """len(self.text), without joining the runs."""
+        runs = self.runs
+        if len(runs) == 1:
+            return len(runs[0].text)
+        return sum([len(r.text) for r in runs])
 
 
 @dataclass
@@ -358,6 +369,39 @@ class Document:
             out.append((p, f))
             seen.add(nxt)
             nxt = f.next
+        return out
+
+    def threads(self) -> dict[str, list[tuple[Page | None, TextFrame]]]:
+        """``{story id: self.thread(story id)}`` for every story with a frame, in one pass over
+        the frames (the layout asks for every story's thread; one by one that was O(frames²))."""
+        by_id: dict = {}
+        heads: dict = {}
+        for p in self.pages:
+            for f in p.frames:
+                by_id.setdefault(f.id, (p, f))
+                if isinstance(f, TextFrame) and f.story not in heads:
+                    heads[f.story] = (p, f)
+        master_heads: dict = {}
+        for m in self.masters:
+            for f in m.frames:
+                by_id.setdefault(f.id, (None, f))
+                if isinstance(f, TextFrame):
+                    master_heads[f.story] = (None, f)      # (the last, as thread() finds it)
+        for sid, h in master_heads.items():
+            heads.setdefault(sid, h)
+        out = {}
+        for sid, head in heads.items():
+            chain = [head]
+            seen = {head[1].id}
+            nxt = head[1].next
+            while nxt and nxt not in seen:
+                p, f = by_id.get(nxt, (None, None))
+                if not isinstance(f, TextFrame):
+                    break
+                chain.append((p, f))
+                seen.add(nxt)
+                nxt = f.next
+            out[sid] = chain
         return out
 
     def placed_story_ids(self) -> set[str]:

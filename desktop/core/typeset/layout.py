@@ -73,6 +73,8 @@ class Layouter:
         self._used_keys = None     # while a paragraph is flowed for the block memo: its line-cache keys
         self._covered: set = set() # characters known to be in some bundled face (bounded by Unicode)
         self._dry = False          # True while balancing tries depths: no display items are built
+        self._pass_style_keys: dict = {}   # id(style) -> (style, spec key part, flow key part), one pass
+        self._pass_styles: dict = {}       # paragraph style name -> style, one pass
 
     def cache_bytes(self) -> dict:
         """Estimated bytes held by each cache."""
@@ -81,14 +83,21 @@ class Layouter:
 
     # ------------------------------------------------------------ paragraphs
     def _spec(self, doc, block, style: ParagraphStyle, swatches, text_override=None, vertical=False) -> ParaSpec:
-        runs = (tuple((r.text, r.style, _local_key(r.local)) for r in block.runs)
-                if text_override is None else ((text_override, None, None),))
-        cstyles = tuple((r[1], _cs_key(doc.character_style(r[1]))) for r in runs if r[1])
-        # colours are swatch *names* in styles and overrides: the key holds their CMYK values
-        # too, or a retuned swatch (File → Revert, a recovered autosave) keeps the old colour
-        colours = tuple(swatches.get(k[2]) for _n, k in cstyles if k is not None and k[2])
-        colours += tuple(swatches.get(r[2][2]) for r in runs if r[2] is not None and r[2][2])
-        key = (runs, _ps_key(style), cstyles, swatches.get(style.color), colours, vertical)
+        if text_override is not None:
+            runs = ((text_override, None, None),)
+        elif len(block.runs) == 1 and block.runs[0].style is None and block.runs[0].local is None:
+            runs = ((block.runs[0].text, None, None),)     # (most paragraphs: one plain run)
+        else:
+            runs = tuple((r.text, r.style, _local_key(r.local)) for r in block.runs)
+        if any(r[1] or r[2] is not None for r in runs):
+            cstyles = tuple((r[1], _cs_key(doc.character_style(r[1]))) for r in runs if r[1])
+            # colours are swatch *names* in styles and overrides: the key holds their CMYK values
+            # too, or a retuned swatch (File → Revert, a recovered autosave) keeps the old colour
+            colours = tuple(swatches.get(k[2]) for _n, k in cstyles if k is not None and k[2])
+            colours += tuple(swatches.get(r[2][2]) for r in runs if r[2] is not None and r[2][2])
+        else:
+            cstyles = colours = ()
+        key = (runs, self._style_keys(style, swatches)[0], cstyles, colours, vertical)
         spec = self._specs.get(key)
         if spec is not None:
             return spec
@@ -130,6 +139,15 @@ class Layouter:
                         extras=tuple(extras) if any_extra else None, vertical=vertical)
         self._specs.put(key, spec, 200 + _SPEC_B * len(chars) * (2 if any_extra else 1))
         return spec
+
+    def _style_keys(self, style: ParagraphStyle, swatches):
+        """(what a paragraph's setting takes from the style — with its colour's CMYK —, what its
+        flow takes): worked out once per style in a layout pass (styles do not change during one)."""
+        got = self._pass_style_keys.get(id(style))
+        if got is None or got[0] is not style:
+            got = self._pass_style_keys[id(style)] = (
+                style, (_ps_key(style), swatches.get(style.color)), _style_key(style))
+        return got[1], got[2]
 
     def _compose(self, spec: ParaSpec, measures_fn, first_measure: float):
         p = self._paras.get(spec)
@@ -180,9 +198,15 @@ class Layouter:
         self._pass += 1
         for c in self._caches:
             c.generation = self._pass
+        self._pass_style_keys = {}
+        styles = self._pass_styles = {}
+        for st in reversed(doc.paragraph_styles):      # (the first of a name, as doc.paragraph_style)
+            styles[st.name] = st
         try:
             return self._layout(doc)
         finally:
+            self._pass_style_keys = {}
+            self._pass_styles = {}
             for c in self._caches:
                 c.drop_older(self._pass - KEEP_PASSES + 1)
             if was_enabled:
@@ -204,8 +228,9 @@ class Layouter:
         missing: list = []
 
         # -- stories through their threads
+        threads = doc.threads()
         for story in doc.stories:
-            thread = doc.thread(story.id)
+            thread = threads.get(story.id, [])
             if not thread or thread[0][0] is None:
                 if not thread:
                     n = sum(len(b.text) for b in story.blocks)
@@ -229,7 +254,7 @@ class Layouter:
                 overset.append(Overset(story.id, geoms[-1].frame.id if geoms else "", res["overset"], res["overset_at"]))
             elif geoms:
                 underset.append((story.id, res["underset"]))
-            missing.extend(self._missing(story))
+            missing.extend(res["missing"])
 
         # -- pages: master items, then the page's own frames, in order
         pages = []
@@ -301,8 +326,9 @@ class Layouter:
         prepared = []
         # a story is composed for the direction of its first frame (纵中横 numbers are 1 em there)
         vertical = bool(geoms) and geoms[0].vertical
+        styles = self._pass_styles
         for block in blocks:
-            style = doc.paragraph_style(block.style) or _default_style(block.style)
+            style = styles.get(block.style) or _default_style(block.style)
             if values is not None:
                 text = _fill(block.text, values)
                 spec = self._spec(doc, block, style, swatches, text, vertical)
@@ -312,7 +338,8 @@ class Layouter:
             prepared.append((block, style, spec, text))
         vkey = tuple(sorted(values.items())) if values else None
         slot = (story.id, tuple((g.page_index, g.frame.id) for g in geoms), vkey)
-        key = (tuple((spec, block.role, len(block.text), _style_key(style)) for block, style, spec, _ in prepared),
+        key = (tuple((spec, block.role, block.length, self._style_keys(style, swatches)[1])
+                     for block, style, spec, _ in prepared),
                tuple(_geom_key(g) for g in geoms))
         hit = self._stories.get(slot)
         if hit is not None and hit[0] == key:
@@ -342,6 +369,8 @@ class Layouter:
                 else self._real_flow(doc, story, geoms, prepared, prev, memos)
             # kept: the dry flow's paragraphs and those of the depth chosen (not the depths tried)
             res["memos"] = {k: v for k, v in memos.items() if k[0] == "dry" or k == res.get("geometry")}
+        # characters no bundled face has: they follow from the story's text, which the key holds
+        res["missing"] = tuple(self._missing(story))
         # the superseded flow goes; its size estimated from the characters set (~_FLOW_B each)
         self._stories.put(slot, (key, res), (512 + (_FLOW_B + 30) * sum(k[2] for k in key[0]))
                           * (2 if balance else 1))     # a balanced story keeps its dry flow's lines too
@@ -425,7 +454,7 @@ class Layouter:
             if text is None:
                 text = block.text
             block_start = offset
-            offset += len(block.text) + 1
+            offset += block.length + 1
             if overset or cur.done:
                 overset += len(text)
                 if not overset_at:
@@ -494,7 +523,7 @@ class Layouter:
         same — so that is the key; the entry keeps what it produced and where the cursor ended.
         Returns (items, lines, overset, per-frame story ranges)."""
         state = (cur.fi, cur.ci, cur.y, cur.region_top, cur.region_bottom_used)
-        mkey = (spec, _style_key(style), block.role, len(block.text), state)
+        mkey = (spec, _style_key(style), block.role, block.length, state)
         e = memo.get(mkey)
         if e is not None:
             items, lines, left, end_state, built_at, ranges, used = e
@@ -557,7 +586,7 @@ class Layouter:
                     if cur.y > cur.region_top + 1e-6:
                         cur.next_column()
         if cur.done:
-            return {}, {}, (len(block.text), block_start)
+            return {}, {}, (block.length, block_start)
 
         # ---- the slots this paragraph's lines will take
         # keep-together blocks: heads off the grid, or grid blocks with their own leading — not a
@@ -586,7 +615,7 @@ class Layouter:
 
         first = slot_at(0)
         if first is None:
-            return {}, {}, (len(block.text), block_start)
+            return {}, {}, (block.length, block_start)
         if not spec.chars:
             # an empty block (e.g. a headline for the editor to write) keeps its line
             cur.fi, cur.ci, cur.y = first.fi, first.ci, first.bottom
@@ -619,7 +648,7 @@ class Layouter:
             # it is set where it is
             cur.next_column()
             if cur.done:
-                return {}, {}, (len(block.text), block_start)
+                return {}, {}, (block.length, block_start)
             return self._flow_block(doc, story, block, style, spec, cur, block_start, _moves + 1)
         if keep and n_placed < len(lines) and slot_at(n_placed) is not None:
             # longer than a column holds, or nowhere left to move it: the head flows on (split)
@@ -703,7 +732,7 @@ class Layouter:
         if n_placed < len(lines):
             ln = lines[n_placed]
             src0 = p.items[ln.start].glyphs[0].src
-            left = (len(block.text) - src0, block_start + src0)
+            left = (block.length - src0, block_start + src0)
             cur.fi = len(cur.frames)
         else:
             self._after(cur, style)
