@@ -21,7 +21,7 @@ from dataclasses import fields, is_dataclass
 from typing import Any, Iterable
 
 from .model.document import (
-    Block, Document, Frame, ImageFrame, Master, Page, ParagraphStyle, Run, Story,
+    PLACEHOLDER_KEYS, Block, Document, Frame, ImageFrame, Master, Page, ParagraphStyle, Run, Story,
     TextFrame,
 )
 
@@ -1650,6 +1650,39 @@ class SetMeta(Command):
             doc.meta[self.key] = old
         else:
             doc.meta.pop(self.key, None)
+
+
+class SetPageFields(Command):
+    """Set a page's own 报眉 fields (版名, 责任编辑 … over the document's meta): each of
+    ``changes`` sets one key; None or "" gives the key back to the document (inherit)."""
+
+    text = "更改本版报眉"
+
+    def __init__(self, page_id: str, **changes: str | None):
+        bad = [k for k in changes if k not in PLACEHOLDER_KEYS]
+        if bad:
+            raise CommandError(f"not a 报眉 field: {', '.join(bad)} (fields: {', '.join(PLACEHOLDER_KEYS)})")
+        for k, v in changes.items():
+            if v is not None and not isinstance(v, str):
+                raise CommandError(f"field {k}: expected text, found {type(v).__name__}")
+        self.page_id, self.changes = page_id, dict(changes)
+        self._old: dict[str, str] | None = None
+
+    def do(self, doc):
+        page = get_page(doc, self.page_id)
+        new = dict(page.fields)
+        for k, v in self.changes.items():
+            if v:
+                new[k] = v
+            else:
+                new.pop(k, None)
+        if new == page.fields:
+            raise CommandError("the page has these fields already")
+        self._old = dict(page.fields)
+        page.fields = {k: new[k] for k in PLACEHOLDER_KEYS if k in new}
+
+    def undo(self, doc):
+        get_page(doc, self.page_id).fields = dict(self._old)
 
 
 # ------------------------------------------------------------------ arranging

@@ -23,8 +23,8 @@ from pathlib import Path
 
 from .model.document import (
     ALIGNMENTS, BLOCK_ROLES, Article, Block, BoxFrame, CharacterStyle, CharFormat, Document,
-    Grid, Guides, ImageFrame, Margins, Master, Page, ParagraphStyle, RuleFrame, Run,
-    Story, Swatch, TextFrame, Wrap,
+    PLACEHOLDER_KEYS, Grid, Guides, ImageFrame, Margins, Master, Page, ParagraphStyle, RuleFrame,
+    Run, Story, Swatch, TextFrame, Wrap,
 )
 from .model.units import parse_size
 
@@ -339,7 +339,8 @@ def _key_name(key: str) -> str:
 
 _TOP_KEYS = ("format", "meta", "swatches", "paragraph_styles", "character_styles", "articles",
              "stories", "masters", "pages")
-_PAGE_KEYS = ("id", "name", "width", "height", "bleed", "master", "margins", "grid", "frames", "guides")
+_PAGE_KEYS = ("id", "name", "width", "height", "bleed", "master", "margins", "grid", "frames", "guides",
+              "fields")
 _GUIDE_KEYS = ("x", "y")
 _STORY_KEYS = ("id", "name", "blocks")
 _BLOCK_KEYS = ("role", "style", "runs", "text")
@@ -515,9 +516,26 @@ class _Reader:
         grid = self.obj(Grid, d.get("grid", {}), f"{path}.grid")
         frames = self.list_of(d.get("frames", []), f"{path}.frames", self.frame)
         guides = self.guides(d.get("guides", {}), f"{path}.guides")
-        if margins is None or grid is None or guides is None or not ok:
+        page_fields = self.page_fields(d.get("fields", {}), f"{path}.fields")
+        if margins is None or grid is None or guides is None or page_fields is None or not ok:
             return None
-        return Page(pid, margins=margins, grid=grid, frames=frames, guides=guides, **kw)
+        return Page(pid, margins=margins, grid=grid, frames=frames, guides=guides, fields=page_fields, **kw)
+
+    def page_fields(self, d, path):
+        """{"section": "工会动态", "editor": "李四"}: the page's own 报眉 fields (strings; only
+        the placeholder keys, PLACEHOLDER_KEYS)."""
+        if not isinstance(d, dict):
+            self.problem(path, "an object of 报眉 fields (" + ", ".join(PLACEHOLDER_KEYS) + ")", d)
+            return None
+        self.unknown_keys(d, path, PLACEHOLDER_KEYS)
+        out, ok = {}, True
+        for key in PLACEHOLDER_KEYS:
+            if key in d:
+                v, good = self.string(d, key, path, meta_text, "")
+                if good:
+                    out[key] = v
+                ok = ok and good
+        return out if ok and all(k in PLACEHOLDER_KEYS for k in d) else None
 
     def guides(self, d, path):
         """{"x": [mm …], "y": [mm …]}: the page's ruler guides."""
@@ -804,6 +822,7 @@ def document_to_dict(doc: Document) -> dict:
             "frames": [_frame_to_dict(f) for f in p.frames],
             **({"guides": {k: list(getattr(p.guides, k)) for k in _GUIDE_KEYS if getattr(p.guides, k)}}
                if p.guides.x or p.guides.y else {}),
+            **({"fields": {k: p.fields[k] for k in PLACEHOLDER_KEYS if k in p.fields}} if p.fields else {}),
         } for p in doc.pages],
     }
 

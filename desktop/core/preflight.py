@@ -905,6 +905,8 @@ def visible_problems(doc: Document, result: LayoutResult) -> list[Finding]:
                            pi + 1, fid, st.id, m.start(), "换成真正的稿件文字，或删去占位文字"))
     # -- 报眉 fields still holding the template's values
     import re
+    from .model.document import field_value
+    said_document = False
     for n, page in enumerate(doc.pages, 1):
         m = doc.master(page.master)
         if m is None:
@@ -916,13 +918,18 @@ def visible_problems(doc: Document, result: LayoutResult) -> list[Finding]:
                 used += re.findall(r"\{(\w+)\}", st.text)
         bad = []
         for key in dict.fromkeys(used):
-            v = str(doc.meta.get(key, ""))
-            if key in META_LABELS and ("×" in v or v.strip() in TEMPLATE_META_VALUES):
-                bad.append(f"{META_LABELS[key]}“{v}”")
-        if bad:
-            out.append(Finding("warning", "placeholder_text", f"报眉还是模板的占位文字：{'、'.join(bad)}",
-                               n, None, None, None, "在版式（报眉）里填入报名、日期、版名和责任编辑"))
-            break      # the fields are the document's: one finding says it for every page
+            if key not in META_LABELS:
+                continue
+            own = bool(page.fields.get(key))     # the page's own value (版名 of this page) or the document's
+            v = str(field_value(doc, page, key, n - 1))
+            if "×" in v or v.strip() in TEMPLATE_META_VALUES:
+                bad.append((own, f"{META_LABELS[key]}“{v}”"))
+        # the document's fields are said once for every page; a page's own, on that page
+        shown = [b for own, b in bad if own or not said_document]
+        if shown:
+            out.append(Finding("warning", "placeholder_text", f"报眉还是模板的占位文字：{'、'.join(shown)}",
+                               n, None, None, None, "在报眉信息里填入报名、日期、版名和责任编辑（本版或全部版面）"))
+        said_document = said_document or any(not own for own, _ in bad)
     # -- short stories (欠 N 字)
     from .typeset.copyfit import fit_state
     last_frame: dict[str, TextFrame] = {}

@@ -160,6 +160,9 @@ class MasterSession(QObject):
         self.real._last_push_time = time.monotonic()
         return True
 
+    def is_text_edit(self) -> bool:
+        return self.real.is_text_edit()
+
     def set_selection(self, ids) -> None:
         ids = list(dict.fromkeys(ids))
         if ids != self.selection:
@@ -276,6 +279,7 @@ def edit_master(window, name: str) -> MasterSession | None:
     window.master_session = ms
     ms.gone.connect(lambda: leave_master(window))
     window.canvas.set_session(ms)
+    _panels_follow(window, ms)
     banner = getattr(window, "master_banner", None)
     if banner is None:
         banner = window.master_banner = MasterBanner()
@@ -289,12 +293,20 @@ def edit_master(window, name: str) -> MasterSession | None:
     return ms
 
 
+def _panels_follow(window, session) -> None:
+    """The panels that act on the canvas's selection follow the canvas (Properties)."""
+    props = getattr(window, "props_panel", None)
+    if props is not None:
+        props.set_session(session)
+
+
 def leave_master(window) -> None:
     ms = getattr(window, "master_session", None)
     if ms is None:
         return
     window.master_session = None
     window.canvas.set_session(window.session)
+    _panels_follow(window, window.session)
     ms.close()
     ms.deleteLater()
     banner = getattr(window, "master_banner", None)

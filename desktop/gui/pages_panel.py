@@ -32,6 +32,27 @@ def folio_label(tr, page, index: int) -> str:
     return page.name
 
 
+def page_label(tr, page, index: int) -> str:
+    """Under a page's thumbnail: its folio and its own 版名 when it has one, then its master."""
+    head = folio_label(tr, page, index)
+    if page.fields.get("section"):
+        head += " " + page.fields["section"]
+    return head + "\n" + master_label(tr, page.master)
+
+
+def page_tooltip(doc, page, index: int) -> str:
+    """The page's 报眉 as it prints: 版名 and 责任编辑 (its own or the document's)."""
+    from ..core.model.document import field_value
+    lines = [folio_label(None, page, index) + "  (" + page.id + ")"]
+    for key, label in (("section", QCoreApplication.translate("PagesPanel", "Section")),
+                       ("editor", QCoreApplication.translate("PagesPanel", "Editor"))):
+        v = field_value(doc, page, key)
+        if v:
+            own = "" if page.fields.get(key) else QCoreApplication.translate("PagesPanel", " (document)")
+            lines.append(f"{label}: {v}{own}")
+    return "\n".join(lines)
+
+
 def master_label(tr, name: str | None) -> str:
     if name:
         return QCoreApplication.translate("PagesPanel", "Master %1").replace("%1", name)
@@ -388,16 +409,16 @@ class PagesPanel(QWidget):
 
     def refresh(self):
         doc = self.session.doc
-        shown = tuple((p.id, p.name, p.master) for p in doc.pages)
+        shown = tuple((p.id, p.name, p.master, tuple(p.fields.items())) for p in doc.pages)
         if shown != self._shown:
             self._shown = shown
             keep = set(self.selected_pages()) if self.list.count() else set()
             cur = self.list.currentItem().data(Qt.ItemDataRole.UserRole) if self.list.currentItem() else None
             self.list.clear()
             for i, p in enumerate(doc.pages):
-                it = QListWidgetItem(folio_label(self.tr, p, i) + "\n" + master_label(self.tr, p.master))
+                it = QListWidgetItem(page_label(self.tr, p, i))
                 it.setData(Qt.ItemDataRole.UserRole, p.id)
-                it.setToolTip(p.id)
+                it.setToolTip(page_tooltip(doc, p, i))
                 it.setTextAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
                 # a blank page until the thumbnail is painted: every item has its full size from
                 # the start (an item laid out without its icon is drawn over by its neighbours)
@@ -529,31 +550,97 @@ class AddPageDialog(QDialog):
 
 
 META_FIELDS = ("paper", "date", "weekday", "section", "editor")
+#: the fields that are the issue's (every page); the others may differ from page to page
+ISSUE_FIELDS = ("paper", "date", "weekday")
+PAGE_FIELDS = ("section", "editor")
 
 
 class DocumentInfoDialog(QDialog):
-    """文档信息: what the 报眉 fields {paper} {date} {weekday} {section} {editor} say on every page."""
+    """报眉信息: what the 报眉 fields {paper} {date} {weekday} {section} {editor} say.
 
-    def __init__(self, doc, parent=None):
+    The paper name, date and weekday are the issue's, on every page.  The section (版名)
+    and editor (责任编辑) are set either for *this page* (its own fields, Page.fields —
+    left empty, the page shows the document's) or for *all pages* (the document's, and no
+    page keeps its own).  The fields show what the page ``page_id`` shows now."""
+
+    def __init__(self, doc, parent=None, page_id: str | None = None):
         super().__init__(parent)
+        from PySide6.QtWidgets import QButtonGroup, QGroupBox, QRadioButton
+        from ..core.model.document import field_value
         self.setWindowTitle(self.tr("Document info"))
-        form = QFormLayout(self)
+        self.page_id = page_id if any(p.id == page_id for p in doc.pages) else None
+        page = next((p for p in doc.pages if p.id == self.page_id), None)
+        lay = QVBoxLayout(self)
         labels = {"paper": self.tr("Paper name"), "date": self.tr("Date"), "weekday": self.tr("Weekday"),
                   "section": self.tr("Section"), "editor": self.tr("Editor")}
         self.fields: dict[str, QLineEdit] = {}
+        self.shown: dict[str, str] = {}         # what each field said when the dialog opened
+        issue = QGroupBox(self.tr("The issue (every page)"))
+        issue_form = QFormLayout(issue)
+        per_page = QGroupBox(self.tr("Section and editor"))
+        page_form = QFormLayout(per_page)
+        self.doc_values = {k: str(doc.meta.get(k, "")) for k in META_FIELDS}
         for k in META_FIELDS:
-            e = QLineEdit(str(doc.meta.get(k, "")))
+            v = field_value(doc, page, k) if page is not None and k in PAGE_FIELDS else self.doc_values[k]
+            e = QLineEdit(v)
             e.setObjectName("meta_" + k)
             self.fields[k] = e
-            form.addRow(labels[k] + f"  {{{k}}}", e)
+            self.shown[k] = v
+            (page_form if k in PAGE_FIELDS else issue_form).addRow(labels[k] + f"  {{{k}}}", e)
+        self.this_page = QRadioButton(self.tr("This page (%1)").replace(
+            "%1", folio_label(self.tr, page, doc.pages.index(page)) if page is not None else "—"))
+        self.this_page.setObjectName("scope_page")
+        self.all_pages = QRadioButton(self.tr("All pages"))
+        self.all_pages.setObjectName("scope_all")
+        self.scope = QButtonGroup(self)
+        self.scope.addButton(self.this_page)
+        self.scope.addButton(self.all_pages)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Apply to:")))
+        row.addWidget(self.this_page)
+        row.addWidget(self.all_pages)
+        row.addStretch(1)
+        page_form.addRow(row)
+        own = page is not None and any(page.fields.get(k) for k in PAGE_FIELDS)
+        self.this_page.setEnabled(page is not None)
+        (self.this_page if own else self.all_pages).setChecked(True)
+        self.this_page.toggled.connect(self._scope_changed)
+        self._scope_changed()
+        lay.addWidget(issue)
+        lay.addWidget(per_page)
         bb = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         bb.accepted.connect(self.accept)
         bb.rejected.connect(self.reject)
-        form.addRow(bb)
+        lay.addWidget(bb)
         self.buttons = bb
 
+    def _scope_changed(self, *_):
+        """For this page an empty field is the document's value: it shows as the grey hint."""
+        for k in PAGE_FIELDS:
+            e = self.fields[k]
+            e.setPlaceholderText(self.tr("As the document: %1").replace("%1", self.doc_values[k])
+                                 if self.this_page.isChecked() and self.doc_values[k] else "")
+
     def command(self, doc) -> C.Command | None:
-        cmds = [C.SetMeta(k, e.text()) for k, e in self.fields.items() if e.text() != doc.meta.get(k, "")]
+        cmds: list[C.Command] = []
+        for k in ISSUE_FIELDS:
+            t = self.fields[k].text()
+            if t != doc.meta.get(k, ""):
+                cmds.append(C.SetMeta(k, t))
+        edited = {k: self.fields[k].text() for k in PAGE_FIELDS if self.fields[k].text() != self.shown[k]}
+        page = next((p for p in doc.pages if p.id == self.page_id), None)
+        if self.this_page.isChecked() and page is not None:
+            # the page's own value; empty or the document's own gives the field back to the document
+            changes = {k: (None if t in ("", doc.meta.get(k, "")) else t) for k, t in edited.items()}
+            if any((page.fields.get(k) or None) != v for k, v in changes.items()):
+                cmds.append(C.SetPageFields(page.id, **changes))
+        else:
+            for k, t in edited.items():
+                if t != doc.meta.get(k, ""):
+                    cmds.append(C.SetMeta(k, t))
+                for p in doc.pages:             # all pages: none keeps its own
+                    if p.fields.get(k):
+                        cmds.append(C.SetPageFields(p.id, **{k: None}))
         if not cmds:
             return None
         return C.Compound(cmds, text="更改报眉信息")
@@ -604,7 +691,7 @@ def install(window) -> None:
     m.addSeparator()
 
     def document_info():
-        dlg = DocumentInfoDialog(window.session.doc, window)
+        dlg = DocumentInfoDialog(window.session.doc, window, window.session.current_page)
         window.document_info_dialog = dlg
 
         def done():
@@ -615,7 +702,8 @@ def install(window) -> None:
         dlg.finished.connect(dlg.deleteLater)
         dlg.open()
         return dlg
-    A(QCoreApplication.translate("PagesPanel", "Document info…"), document_info, menu=m, key="doc_info")
+    A(QCoreApplication.translate("PagesPanel", "Document info…"), document_info, QKeySequence("Ctrl+Alt+I"), menu=m,
+      key="doc_info")
 
 
 __all__ = ["PagesPanel", "PageList", "AddPageDialog", "DocumentInfoDialog", "install", "folio_label"]

@@ -319,11 +319,34 @@ class PropertiesPanel(QWidget):
         self._text_widgets = [self.columns, self.gutter, self.inset, self.vertical, self.balance]
         self._image_widgets = [self.file_label, self.ppi_label, self.fit, self.scale]
         self._wrap_widgets = [self.wrap, self.wrap_offset]
-        session.selection_changed.connect(self.refresh)
         # typing on the page refreshes once typing pauses; other edits at once
         self._later = _debounced(self, PANEL_MS, self.refresh)
-        session.document_changed.connect(lambda: _refresh_after(session, self._later, self.refresh))
-        session.layout_changed.connect(lambda *_: _refresh_after(session, self._later, self.refresh))
+        self._connect(session)
+        self.refresh()
+
+    def _edited(self, *_):
+        _refresh_after(self.session, self._later, self.refresh)
+
+    def _connect(self, session, on=True):
+        for sig, slot in ((session.selection_changed, self.refresh), (session.document_changed, self._edited),
+                          (session.layout_changed, self._edited)):
+            if on:
+                sig.connect(slot)
+            else:
+                try:
+                    sig.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+
+    def set_session(self, session) -> None:
+        """Follow another session's selection — the master page editor's (gui/master_view.py)
+        while a master is open, so its frames are edited here as a page's are — and back."""
+        if session is self.session:
+            return
+        self._later.stop()
+        self._connect(self.session, False)
+        self.session = session
+        self._connect(session)
         self.refresh()
 
     def _frame(self):

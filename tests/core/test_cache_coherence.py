@@ -70,6 +70,8 @@ def _steps(doc):
         ("delete frame", lambda d: C.DeleteFrame("photo-caption")),
         ("delete story", lambda d: C.DeleteStory("notice")),
         ("meta", lambda d: C.SetMeta("date", "2026年12月2日")),
+        ("page fields", lambda d: C.SetPageFields("p1", section="工会动态", editor="李四")),
+        ("page fields back to the document", lambda d: C.SetPageFields("p1", editor=None)),
         ("duplicate page", lambda d: C.DuplicatePage("p1")),
         ("delete page", lambda d: C.DeletePage(d.pages[-1].id)),
     ]

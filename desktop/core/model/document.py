@@ -261,12 +261,32 @@ class Page:
     master: str | None = None
     frames: list[Frame] = field(default_factory=list)   # paint order: the last is in front
     guides: Guides = field(default_factory=Guides)
+    #: this page's own 报眉 fields over the document's (``Document.meta``): the section (版名)
+    #: and editor (责任编辑) differ from page to page while paper and date are the issue's.
+    #: Keys are placeholder names (PLACEHOLDER_KEYS); a key left out, or empty, is the document's.
+    fields: dict[str, str] = field(default_factory=dict)
 
     def frame(self, frame_id: str) -> Frame | None:
         for f in self.frames:
             if f.id == frame_id:
                 return f
         return None
+
+
+#: the 报眉 field codes a master's text may hold ({paper} …); {page} is the page's folio
+#: (``Page.name``) unless the page sets its own 版次 in ``Page.fields``
+PLACEHOLDER_KEYS = ("paper", "date", "page", "section", "editor", "weekday")
+
+
+def field_value(doc: "Document", page: Page, key: str, index: int | None = None) -> str:
+    """What field ``{key}`` says on ``page``: the page's own value, else the document's
+    (for ``page``: the page's folio, else its position ``index`` + 1)."""
+    v = page.fields.get(key)
+    if v:
+        return v
+    if key == "page":
+        return page.name or (str(index + 1) if index is not None else "")
+    return doc.meta.get(key, "")
 
 
 @dataclass

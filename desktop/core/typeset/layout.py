@@ -983,9 +983,10 @@ def _exclusions(page, doc):
 
 
 def _placeholder_values(doc, page, index):
-    vals = {k: doc.meta.get(k, "") for k in PLACEHOLDERS}
-    vals["page"] = page.name or str(index + 1)
-    return vals
+    """The 报眉 fields on this page: its own (Page.fields), else the document's; the cache
+    slot of a master story is keyed by these values, so a page's own field is never stale."""
+    from ..model.document import field_value
+    return {k: field_value(doc, page, k, index) for k in PLACEHOLDERS}
 
 
 def _fill(text, values):

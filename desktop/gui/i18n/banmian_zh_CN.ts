@@ -3,17 +3,17 @@
 <context>
     <name>AddPageDialog</name>
     <message>
-        <location filename="../pages_panel.py" line="481" />
+        <location filename="../pages_panel.py" line="502" />
         <source>Add page</source>
         <translation>添加版面</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="483" />
+        <location filename="../pages_panel.py" line="504" />
         <source>Make the new page from a master of this document or a template:</source>
         <translation>用本文档的版式或模板新建版面：</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="503" />
+        <location filename="../pages_panel.py" line="524" />
         <source>Template: %1</source>
         <translation>模板：%1</translation>
     </message>
@@ -469,34 +469,65 @@ Details were written to %3</source>
 <context>
     <name>DocumentInfoDialog</name>
     <message>
-        <location filename="../pages_panel.py" line="539" />
+        <location filename="../pages_panel.py" line="570" />
         <source>Document info</source>
+        <extracomment>the fields that are the issue's (every page); the others may differ from page to page</extracomment>
         <translation>报眉信息</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="541" />
+        <location filename="../pages_panel.py" line="574" />
         <source>Paper name</source>
         <translation>报名</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="541" />
+        <location filename="../pages_panel.py" line="574" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="541" />
+        <location filename="../pages_panel.py" line="574" />
         <source>Weekday</source>
         <translation>星期</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="542" />
+        <location filename="../pages_panel.py" line="575" />
         <source>Section</source>
         <translation>版名</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="542" />
+        <location filename="../pages_panel.py" line="575" />
         <source>Editor</source>
         <translation>责任编辑</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="578" />
+        <source>The issue (every page)</source>
+        <translation>本期（全部版面）</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="580" />
+        <source>Section and editor</source>
+        <translation>版名和责任编辑</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="590" />
+        <source>This page (%1)</source>
+        <translation>本版（%1）</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="593" />
+        <source>All pages</source>
+        <translation>全部版面</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="599" />
+        <source>Apply to:</source>
+        <translation>用于：</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="621" />
+        <source>As the document: %1</source>
+        <translation>同文档：%1</translation>
     </message>
 </context>
 <context>
@@ -1535,27 +1566,27 @@ Details were written to %3</source>
         <translation>请至少勾选一篇稿件。</translation>
     </message>
     <message>
-        <location filename="../makeup_dialog.py" line="162" />
+        <location filename="../makeup_dialog.py" line="163" />
         <source>Cannot make up this page: %1</source>
         <translation>本版无法自动组版：%1</translation>
     </message>
     <message>
-        <location filename="../makeup_dialog.py" line="170" />
+        <location filename="../makeup_dialog.py" line="171" />
         <source>Too much copy for the page: cut at least %1 chars in all (%2)</source>
         <translation>稿件太多，排不下：共需删去至少 %1 字（%2）</translation>
     </message>
     <message>
-        <location filename="../makeup_dialog.py" line="173" />
+        <location filename="../makeup_dialog.py" line="174" />
         <source>No proposal: %1</source>
         <translation>没有可行方案：%1</translation>
     </message>
     <message>
-        <location filename="../makeup_dialog.py" line="176" />
+        <location filename="../makeup_dialog.py" line="177" />
         <source>%1 proposals in %2 s; the best first.</source>
         <translation>%2 秒内得到 %1 个方案，最佳的排在前面。</translation>
     </message>
     <message>
-        <location filename="../makeup_dialog.py" line="185" />
+        <location filename="../makeup_dialog.py" line="183" />
         <source>Proposal %1 · score %2</source>
         <translation>方案 %1 · 评分 %2</translation>
     </message>
@@ -1563,12 +1594,12 @@ Details were written to %3</source>
 <context>
     <name>MasterBanner</name>
     <message>
-        <location filename="../master_view.py" line="250" />
+        <location filename="../master_view.py" line="253" />
         <source>Back to pages</source>
         <translation>返回版面</translation>
     </message>
     <message>
-        <location filename="../master_view.py" line="257" />
+        <location filename="../master_view.py" line="260" />
         <source>Editing master %1 — changes show on the %2 page(s) using it</source>
         <translation>正在编辑版式 %1 —— 修改将显示在使用它的 %2 个版面上</translation>
     </message>
@@ -1599,126 +1630,141 @@ Details were written to %3</source>
 <context>
     <name>PagesPanel</name>
     <message>
-        <location filename="../pages_panel.py" line="37" />
+        <location filename="../pages_panel.py" line="47" />
+        <source>Section</source>
+        <translation>版名</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="48" />
+        <source>Editor</source>
+        <translation>责任编辑</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="51" />
+        <source> (document)</source>
+        <translation>（文档）</translation>
+    </message>
+    <message>
+        <location filename="../pages_panel.py" line="58" />
         <source>Master %1</source>
         <translation>版式 %1</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="38" />
+        <location filename="../pages_panel.py" line="59" />
         <source>No master</source>
         <translation>无版式</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="177" />
+        <location filename="../pages_panel.py" line="198" />
         <source>Masters</source>
         <translation>版式</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="187" />
+        <location filename="../pages_panel.py" line="208" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="188" />
+        <location filename="../pages_panel.py" line="209" />
         <source>Edit the master in the canvas (or double-click it)</source>
         <translation>在版面窗口中编辑版式（或双击它）</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="189" />
+        <location filename="../pages_panel.py" line="210" />
         <source>Apply to selected pages</source>
         <translation>应用到所选版面</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="195" />
+        <location filename="../pages_panel.py" line="216" />
         <source>Pages</source>
         <translation>版面</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="204" />
-        <location filename="../pages_panel.py" line="375" />
+        <location filename="../pages_panel.py" line="225" />
+        <location filename="../pages_panel.py" line="396" />
         <source>Add…</source>
         <translation>添加…</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="205" />
-        <location filename="../pages_panel.py" line="376" />
+        <location filename="../pages_panel.py" line="226" />
+        <location filename="../pages_panel.py" line="397" />
         <source>Duplicate</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="206" />
-        <location filename="../pages_panel.py" line="377" />
+        <location filename="../pages_panel.py" line="227" />
+        <location filename="../pages_panel.py" line="398" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="208" />
-        <location filename="../pages_panel.py" line="584" />
+        <location filename="../pages_panel.py" line="229" />
+        <location filename="../pages_panel.py" line="671" />
         <source>Move page up</source>
         <translation>版面前移</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="210" />
-        <location filename="../pages_panel.py" line="586" />
+        <location filename="../pages_panel.py" line="231" />
+        <location filename="../pages_panel.py" line="673" />
         <source>Move page down</source>
         <translation>版面后移</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="336" />
-        <location filename="../pages_panel.py" line="583" />
+        <location filename="../pages_panel.py" line="357" />
+        <location filename="../pages_panel.py" line="670" />
         <source>Delete page</source>
         <translation>删除版面</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="337" />
+        <location filename="../pages_panel.py" line="358" />
         <source>A document keeps at least one page.</source>
         <translation>文档至少要保留一个版面。</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="378" />
-        <location filename="../pages_panel.py" line="601" />
+        <location filename="../pages_panel.py" line="399" />
+        <location filename="../pages_panel.py" line="688" />
         <source>Apply master</source>
         <translation>应用版式</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="419" />
-        <location filename="../pages_panel.py" line="432" />
+        <location filename="../pages_panel.py" line="440" />
+        <location filename="../pages_panel.py" line="453" />
         <source>%1 page(s)</source>
         <translation>%1 个版面</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="573" />
+        <location filename="../pages_panel.py" line="660" />
         <source>&amp;Page</source>
         <translation>版面(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="580" />
+        <location filename="../pages_panel.py" line="667" />
         <source>Add page…</source>
         <translation>添加版面…</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="581" />
+        <location filename="../pages_panel.py" line="668" />
         <source>Duplicate page</source>
         <translation>复制版面</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="596" />
-        <location filename="../pages_panel.py" line="599" />
+        <location filename="../pages_panel.py" line="683" />
+        <location filename="../pages_panel.py" line="686" />
         <source>Edit master</source>
         <translation>编辑版式</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="596" />
+        <location filename="../pages_panel.py" line="683" />
         <source>The document has no master.</source>
         <translation>文档中没有版式。</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="600" />
+        <location filename="../pages_panel.py" line="687" />
         <source>Back to pages</source>
         <translation>返回版面</translation>
     </message>
     <message>
-        <location filename="../pages_panel.py" line="618" />
+        <location filename="../pages_panel.py" line="705" />
         <source>Document info…</source>
         <translation>报眉信息…</translation>
     </message>
@@ -1731,12 +1777,12 @@ Details were written to %3</source>
 <context>
     <name>PreflightPanel</name>
     <message>
-        <location filename="../panels.py" line="461" />
+        <location filename="../panels.py" line="484" />
         <source>page %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="473" />
+        <location filename="../panels.py" line="496" />
         <source>%1 errors, %2 warnings</source>
         <translation>%1 个错误，%2 个警告</translation>
     </message>
@@ -1845,42 +1891,42 @@ Details were written to %3</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="349" />
+        <location filename="../panels.py" line="372" />
         <source>Text frame</source>
         <translation>文本框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="349" />
+        <location filename="../panels.py" line="372" />
         <source>Image frame</source>
         <translation>图片框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="350" />
+        <location filename="../panels.py" line="373" />
         <source>Rule</source>
         <translation>线条</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="350" />
+        <location filename="../panels.py" line="373" />
         <source>Box</source>
         <translation>方框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="353" />
+        <location filename="../panels.py" line="376" />
         <source>%1 frames selected</source>
         <translation>已选 %1 个框</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="354" />
+        <location filename="../panels.py" line="377" />
         <source>Nothing selected</source>
         <translation>未选择</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="375" />
+        <location filename="../panels.py" line="398" />
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../panels.py" line="388" />
+        <location filename="../panels.py" line="411" />
         <source>missing file</source>
         <translation>文件缺失</translation>
     </message>
@@ -2015,7 +2061,7 @@ Details were written to %3</source>
 <context>
     <name>Ruler</name>
     <message>
-        <location filename="../canvas.py" line="1078" />
+        <location filename="../canvas.py" line="1079" />
         <source>Drag onto the page to add a guide</source>
         <translation>拖到版面上即添加参考线</translation>
     </message>
@@ -2306,7 +2352,7 @@ Details were written to %3</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../pages_panel.py" line="574" />
+        <location filename="../pages_panel.py" line="661" />
         <source>&amp;Window</source>
         <translation>窗口(&amp;W)</translation>
     </message>

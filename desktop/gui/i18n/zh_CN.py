@@ -137,6 +137,10 @@ ZH = {
         "用本文档的版式或模板新建版面：", "Template: %1": "模板：%1",
     "Document info": "报眉信息", "Paper name": "报名", "Date": "日期", "Weekday": "星期", "Section": "版名",
     "Editor": "责任编辑",
+    # 报眉信息: the issue's fields and each page's own 版名 / 责任编辑
+    "The issue (every page)": "本期（全部版面）", "Section and editor": "版名和责任编辑",
+    "This page (%1)": "本版（%1）", "All pages": "全部版面", "Apply to:": "用于：",
+    "As the document: %1": "同文档：%1", " (document)": "（文档）",
     "Editing master %1 — changes show on the %2 page(s) using it": "正在编辑版式 %1 —— 修改将显示在使用它的 %2 个版面上",
 }
 
