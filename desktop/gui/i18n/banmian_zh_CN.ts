@@ -1051,7 +1051,7 @@ Details were written to %3</source>
     </message>
     <message>
         <location filename="../main_window.py" line="304" />
-        <location filename="../main_window.py" line="769" />
+        <location filename="../main_window.py" line="770" />
         <source>Revert</source>
         <translation>恢复到已保存</translation>
     </message>
@@ -1350,8 +1350,8 @@ Details were written to %3</source>
     </message>
     <message>
         <location filename="../main_window.py" line="446" />
-        <location filename="../main_window.py" line="721" />
-        <location filename="../main_window.py" line="855" />
+        <location filename="../main_window.py" line="722" />
+        <location filename="../main_window.py" line="856" />
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
@@ -1363,8 +1363,8 @@ Details were written to %3</source>
     </message>
     <message>
         <location filename="../app.py" line="75" />
-        <location filename="../main_window.py" line="669" />
-        <location filename="../main_window.py" line="776" />
+        <location filename="../main_window.py" line="670" />
+        <location filename="../main_window.py" line="777" />
         <source>The page could not be opened:</source>
         <translation>无法打开版面文件：</translation>
     </message>
@@ -1379,136 +1379,136 @@ Details were written to %3</source>
         <translation>排版 %1 毫秒</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="539" />
+        <location filename="../main_window.py" line="540" />
         <source>Place image</source>
         <translation>置入图片</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="540" />
+        <location filename="../main_window.py" line="541" />
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>图片 (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="586" />
+        <location filename="../main_window.py" line="587" />
         <source>Image outside the layout folder</source>
         <translation>图片不在版面文件夹内</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="587" />
+        <location filename="../main_window.py" line="588" />
         <source>The image is outside the layout's folder. Allow its folder (%1) as a link folder of this page?</source>
         <translation>图片在版面文件夹之外。要把它所在的文件夹（%1）设为本版面允许的链接文件夹吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="602" />
-        <location filename="../main_window.py" line="611" />
+        <location filename="../main_window.py" line="603" />
+        <location filename="../main_window.py" line="612" />
         <source>Import article</source>
         <translation>导入稿件</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="603" />
+        <location filename="../main_window.py" line="604" />
         <source>Articles (*.txt *.md *.docx)</source>
         <translation>稿件 (*.txt *.md *.docx)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="633" />
+        <location filename="../main_window.py" line="634" />
         <source>“%1” imported: drag it onto an empty text frame, or select one and choose Place into selected frame</source>
         <translation>已导入“%1”：把它拖到一个空文本框上，或选中空文本框后点“放入所选文本框”</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652" />
+        <location filename="../main_window.py" line="653" />
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="652" />
+        <location filename="../main_window.py" line="653" />
         <source>Save the changes to this page first?</source>
         <translation>先保存对此版面的修改吗？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="669" />
-        <location filename="../main_window.py" line="710" />
-        <location filename="../main_window.py" line="776" />
+        <location filename="../main_window.py" line="670" />
+        <location filename="../main_window.py" line="711" />
+        <location filename="../main_window.py" line="777" />
         <source>Cannot open</source>
         <translation>无法打开</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="695" />
+        <location filename="../main_window.py" line="696" />
         <source>Open page</source>
         <translation>打开版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="696" />
-        <location filename="../main_window.py" line="722" />
+        <location filename="../main_window.py" line="697" />
+        <location filename="../main_window.py" line="723" />
         <source>Banmian pages (*.json)</source>
         <translation>版面文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="722" />
+        <location filename="../main_window.py" line="723" />
         <source>Save page as</source>
         <translation>版面另存为</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="738" />
+        <location filename="../main_window.py" line="739" />
         <source>Save failed</source>
         <translation>保存失败</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="747" />
+        <location filename="../main_window.py" line="748" />
         <source>Saved</source>
         <translation>已保存</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="755" />
+        <location filename="../main_window.py" line="756" />
         <source>The folder “%1” no longer exists; nothing was saved. Use Save As to save the page somewhere else.</source>
         <translation>文件夹“%1”已不存在，没有保存任何内容。请用“另存为”把版面保存到别处。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="758" />
+        <location filename="../main_window.py" line="759" />
         <source>“%1” is read-only; it was not overwritten. Use Save As, or make the file writable.</source>
         <translation>“%1”是只读文件，没有被覆盖。请用“另存为”，或把文件改为可写。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="761" />
+        <location filename="../main_window.py" line="762" />
         <source>“%1” could not be saved; the file on disk is unchanged.</source>
         <translation>“%1”未能保存；磁盘上的文件保持不变。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="763" />
+        <location filename="../main_window.py" line="764" />
         <source>“%1” could not be saved; nothing was written.</source>
         <translation>“%1”未能保存；没有写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="770" />
+        <location filename="../main_window.py" line="771" />
         <source>Discard every change since the last save?</source>
         <translation>放弃上次保存以来的全部修改？</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="822" />
+        <location filename="../main_window.py" line="823" />
         <source>Autosave failed: %1</source>
         <translation>自动保存失败：%1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="823" />
+        <location filename="../main_window.py" line="824" />
         <source>saved to %1 instead</source>
         <translation>已改存到 %1</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="824" />
+        <location filename="../main_window.py" line="825" />
         <source>no fallback location could be written either; save the page now</source>
         <translation>备用位置也无法写入，请立即保存版面</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="867" />
+        <location filename="../main_window.py" line="868" />
         <source>Export PNG proofs</source>
         <translation>输出 PNG 校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="877" />
+        <location filename="../main_window.py" line="878" />
         <source>%1 proofs written</source>
         <translation>已输出 %1 张校样</translation>
     </message>
     <message>
-        <location filename="../main_window.py" line="883" />
+        <location filename="../main_window.py" line="884" />
         <source>The language changes at the next start.</source>
         <translation>界面语言将在下次启动时更改。</translation>
     </message>
@@ -2061,7 +2061,7 @@ Details were written to %3</source>
 <context>
     <name>Ruler</name>
     <message>
-        <location filename="../canvas.py" line="1079" />
+        <location filename="../canvas.py" line="1128" />
         <source>Drag onto the page to add a guide</source>
         <translation>拖到版面上即添加参考线</translation>
     </message>
