@@ -194,6 +194,7 @@ class TypeTool:
         self._drag = None                    # "select" while the mouse selects text
         self._frame_tool = None              # drawing a new frame
         self._geom = None
+        self._caret_memo = None     # (layout, key, rect): see caret_view_rect
         self._goal_x = None                  # x kept over Up/Down runs
         self.preedit_cursor = 0              # the input method's cursor inside the preedit
         self._painted = QRegion()            # where the overlay was last drawn (viewport px)
@@ -264,6 +265,21 @@ class TypeTool:
         return page.id, x, y, size
 
     def caret_view_rect(self) -> QRectF | None:
+        """The caret's rectangle in the viewport — asked for several times a keystroke (keeping it
+        in view, the overlay's old and new region, the paint, the input method): worked out once
+        per layout, caret and view."""
+        c = self.canvas
+        c._mapping()
+        res = self.session.result
+        key = (self.story_id, self.frame_id, self.caret, self.at_end, c._map[0])
+        m = self._caret_memo
+        if m is not None and m[0] is res and m[1] == key:
+            return QRectF(m[2]) if m[2] is not None else None
+        r = self._caret_view_rect()
+        self._caret_memo = (res, key, QRectF(r) if r is not None else None)
+        return r
+
+    def _caret_view_rect(self) -> QRectF | None:
         cg = self.caret_geometry()
         if cg is None:
             return None

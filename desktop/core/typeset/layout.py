@@ -379,19 +379,19 @@ class Layouter:
     def _missing(self, story):
         """(story, index, char) for characters no bundled face has."""
         clean = self._clean_texts
-        if all(clean.get(b.text) for b in story.blocks):
+        texts = [t for t in (b.text for b in story.blocks) if not clean.get(t)]
+        if not texts:
             return []               # every paragraph already known to be covered
-        text = story.text
         known = self._covered
-        absent = [ch for ch in set(text) if ch not in known]
+        absent = {ch for t in texts for ch in t} - known      # (after a keystroke: one paragraph's)
         for ch in absent:
             if ch in "\n\r\t \u200b\u2028" or self.fonts.resolve("song", ch) is not None:
                 known.add(ch)
-        if all(ch in known for ch in absent):
-            for b in story.blocks:
-                clean.put(b.text, True, 100 + 4 * len(b.text))
+        if absent <= known:
+            for t in texts:
+                clean.put(t, True, 100 + 4 * len(t))
             return []
-        return [(story.id, i, ch) for i, ch in enumerate(text) if ch not in known]
+        return [(story.id, i, ch) for i, ch in enumerate(story.text) if ch not in known]
 
     def _real_flow(self, doc, story, geoms, prepared, prev, memos):
         """A flow that builds the display list, through the previous layout's paragraphs set in
