@@ -27,6 +27,20 @@ one empty line at any column foot with 齐栏) is found by laying out the edited
 copy, and the edit is applied to the proposal's copy of the story.  A layout
 whose leaf cannot be filled that way is dropped.
 
+Copy that does not fit.  A proposal may cut each story by at most MAX_CUT of its copy (or add
+MAX_ADD): that is what the make-up does to copy on its own, the rest is the editor's decision.
+When no arrangement fills the page within these allowances the answer is "cannot fit: cut ≥ N 字
+in total" with a per-story suggestion, and N does *not* depend on MAX_CUT: it is the smallest cut
+against the page's capacity, i.e. over all arrangements the programme can find.  The same
+programme is run with the allowance lifted (a story may lose up to RELAX_MAX; each 字 cut beyond
+MAX_CUT of a story costs SPREAD more, so that the cut is spread over the stories instead of taken
+from one), the CUT_ROOTS cheapest arrangements are filled by the real engine like a proposal, and
+the one that cuts least is the answer.  The answer is then checked: the cut copy is made up
+again, within the allowances, and any further cut its leaves need is added to the suggestion.
+Cutting N 字 therefore makes the page, needing at most a little copy added (the "overflow", what
+the page really lacks, is N less that addition).  "The copy that exactly fills the page" —
+the 100 % of the bench's load — is measured the same way: the copy less this N.
+
 Score of a proposal (smaller is better, shown with it):
   edit   Σ|cut/add| ÷ total characters × 100 (additions count 1.5×: copy must be written)
   head   10 × pairs of stories whose headline order runs against their priority
@@ -62,6 +76,9 @@ ADD_WEIGHT = 1.5
 CAPTION_LEADING = 14.0     # pt, the templates' caption style
 GAP_MM = 1.5               # photo ↔ caption ↔ text
 HEAD_STYLES = ("headline-1", "headline-1b", "headline-2", "headline-2", "headline-3")
+SPREAD = 0.5               # cannot-fit search: extra cost per 字 cut beyond MAX_CUT of a story
+RELAX_MAX = 0.9            # … where a story may lose at most this share
+CUT_ROOTS = 4              # … and this many of the cheapest arrangements are filled by the engine
 ADD_FILL = "待补稿件"
 EPS_MM = 0.01       # placeholder copy where the editor must add text (cycled)
 
@@ -145,6 +162,7 @@ class MakeupResult:
     message: str = ""
     cuts: dict = field(default_factory=dict)   # story id -> 字 to cut (when it cannot fit)
     total_cut: int = 0
+    added_after_cut: int = 0                   # 字 the cut copy, made up again, still needed added
     seconds: float = 0.0
 
 
@@ -338,8 +356,9 @@ def photo_variants(photo: Photo | None, need: Need, w: int, g: PageGrid) -> list
 
 class _Solver:
     def __init__(self, needs: list, photos: list, g: PageGrid, max_cut=MAX_CUT, max_add=MAX_ADD,
-                 l_shapes: bool = True):
+                 l_shapes: bool = True, spread: float = 0.0):
         self.l_shapes = l_shapes
+        self.spread = spread      # cost per 字 cut beyond MAX_CUT of a story (the cannot-fit search)
         self.needs = needs
         self.photos = photos
         self.g = g
@@ -395,6 +414,8 @@ class _Solver:
         if edit < -self.max_cut * nd.chars - self.g.cpl or edit > self.max_add * nd.chars + self.g.cpl:
             return None
         cost = abs(edit) * (ADD_WEIGHT if edit > 0 else 1.0)
+        if self.spread and edit < 0:
+            cost += self.spread * max(0.0, -edit - MAX_CUT * nd.chars)
         if pv:
             best_w = max(v[0] for v in self._variants(i, bw) if v)
             cost += (best_w - pv[0]) * 2 * self.g.cpl
@@ -680,8 +701,8 @@ def _items_from(items) -> list:
 
 
 def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layouter | None = None,
-           base_dir=None, time_limit: float = 20.0, _verify_cuts: bool = True,
-           l_shapes: bool = True) -> MakeupResult:
+           base_dir=None, time_limit: float = 20.0, l_shapes: bool = True,
+           _cut_answer: bool = True) -> MakeupResult:
     """Propose pages for ``items`` (Items or Stories, lowest priority number first) on ``template``.
 
     ``l_shapes``: also try a story as an L turned over (heads across its block, the later
@@ -710,22 +731,27 @@ def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layout
     solver = _Solver(needs, photos, g, l_shapes=l_shapes)
     roots = solver.solve(0, len(items), g.columns, g.rows, keep=max(8, 3 * alternatives))
     if not roots:
-        res = _cannot_fit(needs, photos, g, stories, t0)
-        if res.cuts and _verify_cuts:
-            # check the suggestion with the real engine: make up the cut copy; the further cuts its
-            # leaves needed are added to the stories that needed them
+        if not _cut_answer:
+            return MakeupResult([], False, "cannot fit", seconds=time.perf_counter() - t0)
+        res = _cannot_fit(template, items, stories, needs, photos, g, layouter, total, l_shapes, t0)
+        if res.cuts:
+            # check the answer with the real engine: make up the cut copy as it would be made up;
+            # further cuts its leaves need are added to the stories that need them
             cut_items = [Item(Story(it.story.id, it.story.name, edited_blocks(it.story.blocks, -res.cuts[it.story.id])),
                               it.priority, it.photo) for it in items]
-            again = makeup(template, cut_items, alternatives=1, layouter=layouter, _verify_cuts=False)
+            again = makeup(template, cut_items, alternatives=1, layouter=layouter, l_shapes=l_shapes,
+                           _cut_answer=False)
             if again.feasible:
                 for sid, d in again.proposals[0].edits.items():
                     if d < 0:
                         res.cuts[sid] += -d
+                    else:
+                        res.added_after_cut += d
                 res.total_cut = sum(res.cuts.values())
                 per = "; ".join(f"{s.id} 删 {res.cuts[s.id]} 字" for s in stories)
                 res.message = f"cannot fit: cut ≥ {res.total_cut} 字 in total ({per})"
             else:
-                res.message += " (an estimate: the cut copy was not made up)"
+                res.message += " (the cut copy was not made up again)"
             res.seconds = time.perf_counter() - t0
         return res
     proposals = []
@@ -743,7 +769,7 @@ def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layout
     return MakeupResult(proposals, True, f"{len(proposals)} proposal(s)", seconds=secs)
 
 
-def _realise(template, items, leaves, g, layouter, needs, total) -> Proposal | None:
+def _realise(template, items, leaves, g, layouter, needs, total, max_cut=MAX_CUT) -> Proposal | None:
     stories = [prepare_story(it, r) for r, it in enumerate(items)]
     doc = build_document(template, items, stories, leaves, g)
     result = layouter.layout(doc)
@@ -754,7 +780,7 @@ def _realise(template, items, leaves, g, layouter, needs, total) -> Proposal | N
         d = fit_leaf(doc, layouter, story, by_index[i].edit, result, g)
         if d is None:
             return None
-        lim = (MAX_CUT if d < 0 else MAX_ADD) * max(1, needs[i].chars) + 2 * g.cpl
+        lim = (max_cut if d < 0 else MAX_ADD) * max(1, needs[i].chars) + 2 * g.cpl
         if abs(d) > lim:
             return None
         edits[s.id] = d
@@ -877,46 +903,38 @@ def overflow_chars(template: Document, items, layouter: Layouter | None = None) 
     return max(0, int((need - g.columns * g.rows) * g.cpl))
 
 
-def _cannot_fit(needs, photos, g, stories, t0) -> MakeupResult:
-    """No layout: say how much to cut (verified by the DP on the cut copy) or to add."""
+def _cannot_fit(template, items, stories, needs, photos, g, layouter, total, l_shapes, t0) -> MakeupResult:
+    """No proposal within the allowances: the smallest cut that makes the page (or the copy to add).
+
+    The cut is found against the page's capacity, not against MAX_CUT: the same programme is run
+    with each story allowed to lose far more (``relax``), a 字 cut beyond MAX_CUT of a story costing
+    SPREAD more (so the cut is spread over the stories rather than taken from one), the cheapest
+    arrangements are filled by the real engine, and the one that cuts least is the answer."""
     cap = g.columns * g.rows
     need = _need_cells(needs, photos, g)
-    total = sum(nd.chars for nd in needs) or 1
     if need < cap * 0.7:
         add = int((cap - need) * g.cpl)
         return MakeupResult([], False, f"cannot fill: add ≥ {add} 字 in total", seconds=time.perf_counter() - t0)
-    over_chars = max(0, int((need - cap) * g.cpl))
-
-    def cuts_for(frac):
-        return {s.id: int(math.ceil(nd.chars * frac)) for s, nd in zip(stories, needs)}
-
-    def arranges(frac) -> bool:
-        cuts = cuts_for(frac)
-        cut_needs = [Need(nd.chars - cuts[s.id], nd.body_cells - int(math.ceil(cuts[s.id] / g.cpl)),
-                          nd.head_cells, nd.caption) for s, nd in zip(stories, needs)]
-        return bool(_Solver(cut_needs, photos, g, max_cut=0.005, max_add=MAX_ADD)
-                    .solve(0, len(needs), g.columns, g.rows, keep=1))
-
-    # the smallest uniform cut (share of every story) for which a block arrangement exists,
-    # bisected to 0.25 % of the copy; the area bound is where the search starts
-    lo = over_chars / total
-    hi = min(0.9, lo + 0.05)
-    while not arranges(hi) and hi < 0.9:
-        lo, hi = hi, min(0.9, hi + 0.05)
-    if arranges(hi):
-        if arranges(lo):
-            hi = lo
-        while hi - lo > 0.0025:
-            mid = (lo + hi) / 2
-            if arranges(mid):
-                hi = mid
-            else:
-                lo = mid
-        cuts = cuts_for(hi)
-        n = sum(cuts.values())
-        per = "; ".join(f"{s.id} 删 {cuts[s.id]} 字" for s in stories)
-        return MakeupResult([], False, f"cannot fit: cut ≥ {n} 字 in total ({per})", cuts, n,
-                            seconds=time.perf_counter() - t0)
-    return MakeupResult([], False, "cannot fit: no block arrangement found for these stories "
-                                   "(too many stories or headlines too long for the columns)",
+    over = max(0.0, (need - cap) * g.cpl) / total      # the area bound: a lower bound of the share to cut
+    relax = min(RELAX_MAX, over + MAX_CUT + 0.05)
+    best = None
+    while best is None:
+        solver = _Solver(needs, photos, g, max_cut=relax, l_shapes=l_shapes, spread=SPREAD)
+        for _cost, leaves in solver.solve(0, len(needs), g.columns, g.rows, keep=CUT_ROOTS):
+            p = _realise(template, items, leaves, g, layouter, needs, total, max_cut=relax)
+            if p is not None and (best is None or _cut_of(p) < _cut_of(best)):
+                best = p
+        if best is None and relax >= RELAX_MAX:
+            return MakeupResult([], False, "cannot fit: no block arrangement found for these stories "
+                                           "(too many stories or headlines too long for the columns)",
+                                seconds=time.perf_counter() - t0)
+        relax = min(RELAX_MAX, relax + 0.15)
+    cuts = {s.id: max(0, -best.edits.get(s.id, 0)) for s in stories}
+    n = sum(cuts.values())
+    per = "; ".join(f"{s.id} 删 {cuts[s.id]} 字" for s in stories)
+    return MakeupResult([], False, f"cannot fit: cut ≥ {n} 字 in total ({per})", cuts, n,
                         seconds=time.perf_counter() - t0)
+
+
+def _cut_of(p: Proposal) -> int:
+    return sum(-d for d in p.edits.values() if d < 0)
