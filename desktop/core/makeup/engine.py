@@ -279,8 +279,11 @@ class Measurer:
             doc.stories.append(Story(sid, blocks=list(heads) + [Block("paragraph", "body", [Run("中")])]))
             fr.append(TextFrame(sid, g.x(0), g.top, g.span(w), 300.0, columns=w, gutter=g.gutter_mm, story=sid))
         caps = {}
+        # captions only at the widths the photo can take at MIN_PPI
+        cap_widths = [w for w in range(1, g.columns + 1)
+                      if photo is not None and g.span(w) <= photo.px_w / MIN_PPI * 25.4 + 1e-6]
         if photo is not None and photo.caption:
-            for w in range(1, g.columns + 1):
+            for w in cap_widths:
                 sid = f"m-cap-{w}"
                 doc.stories.append(Story(sid, blocks=[Block("caption", "caption", [Run(photo.caption)])]))
                 fr.append(TextFrame(sid, g.x(0), g.top, g.span(w), 200.0, story=sid))
@@ -312,7 +315,7 @@ class Measurer:
             # grid lines above the body's first line
             head_cells.append(int(math.floor((bottom.get(fid, top_pt) - top_pt) / pitch_pt)))
         if photo is not None and photo.caption:
-            for w in range(1, g.columns + 1):
+            for w in cap_widths:
                 fid = f"m-cap-{w}"
                 n = sum(1 for ln in res.pages[0].lines if ln.frame == fid)
                 caps[w] = n * CAPTION_LEADING * MM_PER_PT + 1.0
@@ -467,9 +470,15 @@ class _Solver:
             self.memo[key] = out
             return out
         cands = []
+        lo, hi = self.lo_pref, self.hi_pref
         for k in range(i + 1, j):
+            # the cut positions where both sides' areas are within their stories' bounds
+            a_lo, a_hi = lo[k] - lo[i], hi[k] - hi[i]
+            b_lo, b_hi = lo[j] - lo[k], hi[j] - hi[k]
             # horizontal cut: stories i..k-1 above
-            for h1 in range(1, h):
+            h_from = max(1, math.ceil(a_lo / w), math.ceil(h - b_hi / w))
+            h_to = min(h - 1, math.floor(a_hi / w), math.floor(h - b_lo / w))
+            for h1 in range(h_from, h_to + 1):
                 if not self.area_ok(i, k, w * h1) or not self.area_ok(k, j, w * (h - h1)):
                     continue
                 top = self.solve(i, k, w, h1)
@@ -478,9 +487,11 @@ class _Solver:
                 bot = self.solve(k, j, w, h - h1)
                 for ct, lt in top:
                     for cb, lb in bot:
-                        cands.append((ct + cb, lt + tuple(_shift(l, 0, h1) for l in lb)))
+                        cands.append((ct + cb, lt, lb, 0, h1))
             # vertical cut: stories i..k-1 on the left
-            for w1 in range(1, w):
+            w_from = max(1, math.ceil(a_lo / h), math.ceil(w - b_hi / h))
+            w_to = min(w - 1, math.floor(a_hi / h), math.floor(w - b_lo / h))
+            for w1 in range(w_from, w_to + 1):
                 if not self.area_ok(i, k, w1 * h) or not self.area_ok(k, j, (w - w1) * h):
                     continue
                 left = self.solve(i, k, w1, h)
@@ -488,11 +499,11 @@ class _Solver:
                     continue
                 right = self.solve(k, j, w - w1, h)
                 for cl, ll in left:
+                    edge = [head_span(l, self.needs) for l in ll if l.c0 + l.w == w1]
                     for cr, lr in right:
-                        lr2 = tuple(_shift(l, w1, 0) for l in lr)
-                        if _collide(ll, lr2, w1, self.needs):
+                        if edge and _collide_spans(edge, lr, self.needs):
                             continue
-                        cands.append((cl + cr, ll + lr2))
+                        cands.append((cl + cr, ll, lr, w1, 0))
         # story i as an L (通栏标题): heads over the whole width, the stories after it beside its body
         if self.l_shapes:
             per_bw: dict = {}
@@ -506,16 +517,17 @@ class _Solver:
                 rest = self.solve(i + 1, j, w - bw, rows)
                 for cl, lf in lfs:
                     for cr, lr in rest:
-                        cands.append((cl + cr + L_COST * self.g.cpl,
-                                      (lf,) + tuple(_shift(x, bw, lf.head_rows) for x in lr)))
+                        cands.append((cl + cr + L_COST * self.g.cpl, (lf,), lr, bw, lf.head_rows))
+        # (cost, first part, second part, its shift): the leaves are built only for those kept
         cands.sort(key=lambda c: c[0])
         out, seen = [], set()
-        for c in cands:
-            sig = tuple((l.index, l.c0, l.r0, l.w, l.h, l.photo, l.body_w) for l in c[1])
+        for cost, first, second, dc, dr in cands:
+            leaves = first + tuple(_shift(l, dc, dr) for l in second)
+            sig = tuple((l.index, l.c0, l.r0, l.w, l.h, l.photo, l.body_w) for l in leaves)
             if sig in seen:
                 continue
             seen.add(sig)
-            out.append(c)
+            out.append((cost, leaves))
             if len(out) >= keep:
                 break
         self.memo[key] = out
@@ -531,6 +543,17 @@ def head_span(l: Leaf, needs) -> tuple[int, int]:
     off = l.photo[1] if l.photo and l.photo[2] == "top" else 0
     hc = needs[l.index].head_cells[l.w - 1] or 0
     return l.r0 + off, l.r0 + off + max(1, hc)
+
+
+def _collide_spans(edge, right, needs) -> bool:
+    """撞题 of the left part's heads ``edge`` (head spans at the cut) with the right part's
+    leaves (not yet shifted: at the cut means column 0)."""
+    for l in right:
+        if l.c0 == 0:
+            y0, y1 = head_span(l, needs)
+            if any(x0 < y1 and y0 < x1 for x0, x1 in edge):
+                return True
+    return False
 
 
 def _collide(left, right, cut, needs) -> bool:
