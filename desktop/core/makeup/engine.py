@@ -76,7 +76,7 @@ ADD_WEIGHT = 1.5
 CAPTION_LEADING = 14.0     # pt, the templates' caption style
 GAP_MM = 1.5               # photo ↔ caption ↔ text
 HEAD_STYLES = ("headline-1", "headline-1b", "headline-2", "headline-2", "headline-3")
-SPREAD = 0.5               # cannot-fit search: extra cost per 字 cut beyond MAX_CUT of a story
+SPREAD = 2.0               # cannot-fit search: extra cost per 字 cut beyond MAX_CUT of a story
 RELAX_MAX = 0.9            # … where a story may lose at most this share
 CUT_ROOTS = 4              # … and this many of the cheapest arrangements are filled by the engine
 ADD_FILL = "待补稿件"
@@ -807,8 +807,8 @@ def _realise(template, items, leaves, g, layouter, needs, total, max_cut=MAX_CUT
         if abs(d) > lim:
             return None
         edits[s.id] = d
-        if d:
-            result = layouter.layout(doc)
+        # no relayout here: blocks do not overlap, so another story's edit leaves this layout's
+        # lines of the next story as they are; the whole page is laid out once more below
     result = layouter.layout(doc)
     overset = sum(o.chars for o in result.overset)
     if overset:
