@@ -200,6 +200,35 @@ def test_too_much_copy_cannot_fit_with_bounded_cuts(photo):
     # is within [cut − 2 % of the copy, cut]: the page then needs no further cut, at most a little copy added
     extra = sum(again.proposals[0].edits.values())
     assert 0 <= extra <= 0.02 * total, (extra, total)
+    assert res.total_cut == sum(res.cuts.values())
+    assert res.added_after_cut == max(0, extra)
+
+
+def test_cannot_fit_answers_the_smallest_cut_against_the_page_not_the_allowance(photo):
+    """The cut asked for is what the page lacks over every arrangement, not a share set by MAX_CUT:
+    the copy cut by 2 % of it less than asked still cannot be made up without cutting, while the
+    copy cut as asked is made up with no further cut (the test above)."""
+    tpl = sikai()
+    rng = random.Random(2)
+    sizes = [rng.randint(500, 1800) for _ in range(4)]           # four stories, ~135 % of the page
+    heads = ["培育巾帼工匠贡献力量", "工会服务货车司机", "职工书屋开放", "技能竞赛决赛举行"]
+    sents = sentences()
+    items = [Item(make_story(f"s{i}", int(m * 1.35 * 3420 / sum(sizes)), rng, sents, heads[i]), i + 1,
+                  Photo(1600, 1100, str(photo), "图为职工参加技能竞赛。通讯员 摄") if i == 0 else None)
+             for i, m in enumerate(sizes)]
+    layouter = Layouter()
+    res = makeup(tpl, items, alternatives=1, layouter=layouter)
+    assert res.message.startswith("cannot fit: cut ≥")
+    total = sum(len(b.text) for it in items for b in it.story.blocks if b.role != "headline")
+    # far more than a story's allowance is asked for: MAX_CUT does not bound the answer
+    assert res.total_cut > E.MAX_CUT * total
+    short = 0.02 * total
+    f = (res.total_cut - short) / res.total_cut
+    less = [Item(Story(it.story.id, it.story.name,
+                       E.edited_blocks(it.story.blocks, -int(res.cuts[it.story.id] * f))), it.priority, it.photo)
+            for it in items]
+    again = makeup(tpl, less, alternatives=1, layouter=layouter)
+    assert not again.feasible or sum(again.proposals[0].edits.values()) < 0
 
 
 def test_bad_input_is_named():

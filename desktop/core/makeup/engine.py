@@ -27,6 +27,20 @@ one empty line at any column foot with 齐栏) is found by laying out the edited
 copy, and the edit is applied to the proposal's copy of the story.  A layout
 whose leaf cannot be filled that way is dropped.
 
+Copy that does not fit.  A proposal may cut each story by at most MAX_CUT of its copy (or add
+MAX_ADD): that is what the make-up does to copy on its own, the rest is the editor's decision.
+When no arrangement fills the page within these allowances the answer is "cannot fit: cut ≥ N 字
+in total" with a per-story suggestion, and N does *not* depend on MAX_CUT: it is the smallest cut
+against the page's capacity, i.e. over all arrangements the programme can find.  The same
+programme is run with the allowance lifted (a story may lose up to RELAX_MAX; each 字 cut beyond
+MAX_CUT of a story costs SPREAD more, so that the cut is spread over the stories instead of taken
+from one), the CUT_ROOTS cheapest arrangements are filled by the real engine like a proposal, and
+the one that cuts least is the answer.  The answer is then checked: the cut copy is made up
+again, within the allowances, and any further cut its leaves need is added to the suggestion.
+Cutting N 字 therefore makes the page, needing at most a little copy added (the "overflow", what
+the page really lacks, is N less that addition).  "The copy that exactly fills the page" —
+the 100 % of the bench's load — is measured the same way: the copy less this N.
+
 Score of a proposal (smaller is better, shown with it):
   edit   Σ|cut/add| ÷ total characters × 100 (additions count 1.5×: copy must be written)
   head   10 × pairs of stories whose headline order runs against their priority
@@ -62,6 +76,9 @@ ADD_WEIGHT = 1.5
 CAPTION_LEADING = 14.0     # pt, the templates' caption style
 GAP_MM = 1.5               # photo ↔ caption ↔ text
 HEAD_STYLES = ("headline-1", "headline-1b", "headline-2", "headline-2", "headline-3")
+SPREAD = 2.0               # cannot-fit search: extra cost per 字 cut beyond MAX_CUT of a story
+RELAX_MAX = 0.9            # … where a story may lose at most this share
+CUT_ROOTS = 4              # … and this many of the cheapest arrangements are filled by the engine
 ADD_FILL = "待补稿件"
 EPS_MM = 0.01       # placeholder copy where the editor must add text (cycled)
 
@@ -145,6 +162,7 @@ class MakeupResult:
     message: str = ""
     cuts: dict = field(default_factory=dict)   # story id -> 字 to cut (when it cannot fit)
     total_cut: int = 0
+    added_after_cut: int = 0                   # 字 the cut copy, made up again, still needed added
     seconds: float = 0.0
 
 
@@ -261,8 +279,11 @@ class Measurer:
             doc.stories.append(Story(sid, blocks=list(heads) + [Block("paragraph", "body", [Run("中")])]))
             fr.append(TextFrame(sid, g.x(0), g.top, g.span(w), 300.0, columns=w, gutter=g.gutter_mm, story=sid))
         caps = {}
+        # captions only at the widths the photo can take at MIN_PPI
+        cap_widths = [w for w in range(1, g.columns + 1)
+                      if photo is not None and g.span(w) <= photo.px_w / MIN_PPI * 25.4 + 1e-6]
         if photo is not None and photo.caption:
-            for w in range(1, g.columns + 1):
+            for w in cap_widths:
                 sid = f"m-cap-{w}"
                 doc.stories.append(Story(sid, blocks=[Block("caption", "caption", [Run(photo.caption)])]))
                 fr.append(TextFrame(sid, g.x(0), g.top, g.span(w), 200.0, story=sid))
@@ -294,7 +315,7 @@ class Measurer:
             # grid lines above the body's first line
             head_cells.append(int(math.floor((bottom.get(fid, top_pt) - top_pt) / pitch_pt)))
         if photo is not None and photo.caption:
-            for w in range(1, g.columns + 1):
+            for w in cap_widths:
                 fid = f"m-cap-{w}"
                 n = sum(1 for ln in res.pages[0].lines if ln.frame == fid)
                 caps[w] = n * CAPTION_LEADING * MM_PER_PT + 1.0
@@ -338,8 +359,9 @@ def photo_variants(photo: Photo | None, need: Need, w: int, g: PageGrid) -> list
 
 class _Solver:
     def __init__(self, needs: list, photos: list, g: PageGrid, max_cut=MAX_CUT, max_add=MAX_ADD,
-                 l_shapes: bool = True):
+                 l_shapes: bool = True, spread: float = 0.0):
         self.l_shapes = l_shapes
+        self.spread = spread      # cost per 字 cut beyond MAX_CUT of a story (the cannot-fit search)
         self.needs = needs
         self.photos = photos
         self.g = g
@@ -395,6 +417,8 @@ class _Solver:
         if edit < -self.max_cut * nd.chars - self.g.cpl or edit > self.max_add * nd.chars + self.g.cpl:
             return None
         cost = abs(edit) * (ADD_WEIGHT if edit > 0 else 1.0)
+        if self.spread and edit < 0:
+            cost += self.spread * max(0.0, -edit - MAX_CUT * nd.chars)
         if pv:
             best_w = max(v[0] for v in self._variants(i, bw) if v)
             cost += (best_w - pv[0]) * 2 * self.g.cpl
@@ -446,9 +470,15 @@ class _Solver:
             self.memo[key] = out
             return out
         cands = []
+        lo, hi = self.lo_pref, self.hi_pref
         for k in range(i + 1, j):
+            # the cut positions where both sides' areas are within their stories' bounds
+            a_lo, a_hi = lo[k] - lo[i], hi[k] - hi[i]
+            b_lo, b_hi = lo[j] - lo[k], hi[j] - hi[k]
             # horizontal cut: stories i..k-1 above
-            for h1 in range(1, h):
+            h_from = max(1, math.ceil(a_lo / w), math.ceil(h - b_hi / w))
+            h_to = min(h - 1, math.floor(a_hi / w), math.floor(h - b_lo / w))
+            for h1 in range(h_from, h_to + 1):
                 if not self.area_ok(i, k, w * h1) or not self.area_ok(k, j, w * (h - h1)):
                     continue
                 top = self.solve(i, k, w, h1)
@@ -457,9 +487,11 @@ class _Solver:
                 bot = self.solve(k, j, w, h - h1)
                 for ct, lt in top:
                     for cb, lb in bot:
-                        cands.append((ct + cb, lt + tuple(_shift(l, 0, h1) for l in lb)))
+                        cands.append((ct + cb, lt, lb, 0, h1))
             # vertical cut: stories i..k-1 on the left
-            for w1 in range(1, w):
+            w_from = max(1, math.ceil(a_lo / h), math.ceil(w - b_hi / h))
+            w_to = min(w - 1, math.floor(a_hi / h), math.floor(w - b_lo / h))
+            for w1 in range(w_from, w_to + 1):
                 if not self.area_ok(i, k, w1 * h) or not self.area_ok(k, j, (w - w1) * h):
                     continue
                 left = self.solve(i, k, w1, h)
@@ -467,11 +499,11 @@ class _Solver:
                     continue
                 right = self.solve(k, j, w - w1, h)
                 for cl, ll in left:
+                    edge = [head_span(l, self.needs) for l in ll if l.c0 + l.w == w1]
                     for cr, lr in right:
-                        lr2 = tuple(_shift(l, w1, 0) for l in lr)
-                        if _collide(ll, lr2, w1, self.needs):
+                        if edge and _collide_spans(edge, lr, self.needs):
                             continue
-                        cands.append((cl + cr, ll + lr2))
+                        cands.append((cl + cr, ll, lr, w1, 0))
         # story i as an L (通栏标题): heads over the whole width, the stories after it beside its body
         if self.l_shapes:
             per_bw: dict = {}
@@ -485,16 +517,17 @@ class _Solver:
                 rest = self.solve(i + 1, j, w - bw, rows)
                 for cl, lf in lfs:
                     for cr, lr in rest:
-                        cands.append((cl + cr + L_COST * self.g.cpl,
-                                      (lf,) + tuple(_shift(x, bw, lf.head_rows) for x in lr)))
+                        cands.append((cl + cr + L_COST * self.g.cpl, (lf,), lr, bw, lf.head_rows))
+        # (cost, first part, second part, its shift): the leaves are built only for those kept
         cands.sort(key=lambda c: c[0])
         out, seen = [], set()
-        for c in cands:
-            sig = tuple((l.index, l.c0, l.r0, l.w, l.h, l.photo, l.body_w) for l in c[1])
+        for cost, first, second, dc, dr in cands:
+            leaves = first + tuple(_shift(l, dc, dr) for l in second)
+            sig = tuple((l.index, l.c0, l.r0, l.w, l.h, l.photo, l.body_w) for l in leaves)
             if sig in seen:
                 continue
             seen.add(sig)
-            out.append(c)
+            out.append((cost, leaves))
             if len(out) >= keep:
                 break
         self.memo[key] = out
@@ -510,6 +543,17 @@ def head_span(l: Leaf, needs) -> tuple[int, int]:
     off = l.photo[1] if l.photo and l.photo[2] == "top" else 0
     hc = needs[l.index].head_cells[l.w - 1] or 0
     return l.r0 + off, l.r0 + off + max(1, hc)
+
+
+def _collide_spans(edge, right, needs) -> bool:
+    """撞题 of the left part's heads ``edge`` (head spans at the cut) with the right part's
+    leaves (not yet shifted: at the cut means column 0)."""
+    for l in right:
+        if l.c0 == 0:
+            y0, y1 = head_span(l, needs)
+            if any(x0 < y1 and y0 < x1 for x0, x1 in edge):
+                return True
+    return False
 
 
 def _collide(left, right, cut, needs) -> bool:
@@ -680,8 +724,8 @@ def _items_from(items) -> list:
 
 
 def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layouter | None = None,
-           base_dir=None, time_limit: float = 20.0, _verify_cuts: bool = True,
-           l_shapes: bool = True) -> MakeupResult:
+           base_dir=None, time_limit: float = 20.0, l_shapes: bool = True,
+           _cut_answer: bool = True) -> MakeupResult:
     """Propose pages for ``items`` (Items or Stories, lowest priority number first) on ``template``.
 
     ``l_shapes``: also try a story as an L turned over (heads across its block, the later
@@ -710,22 +754,27 @@ def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layout
     solver = _Solver(needs, photos, g, l_shapes=l_shapes)
     roots = solver.solve(0, len(items), g.columns, g.rows, keep=max(8, 3 * alternatives))
     if not roots:
-        res = _cannot_fit(needs, photos, g, stories, t0)
-        if res.cuts and _verify_cuts:
-            # check the suggestion with the real engine: make up the cut copy; the further cuts its
-            # leaves needed are added to the stories that needed them
+        if not _cut_answer:
+            return MakeupResult([], False, "cannot fit", seconds=time.perf_counter() - t0)
+        res = _cannot_fit(template, items, stories, needs, photos, g, layouter, total, l_shapes, t0)
+        if res.cuts:
+            # check the answer with the real engine: make up the cut copy as it would be made up;
+            # further cuts its leaves need are added to the stories that need them
             cut_items = [Item(Story(it.story.id, it.story.name, edited_blocks(it.story.blocks, -res.cuts[it.story.id])),
                               it.priority, it.photo) for it in items]
-            again = makeup(template, cut_items, alternatives=1, layouter=layouter, _verify_cuts=False)
+            again = makeup(template, cut_items, alternatives=1, layouter=layouter, l_shapes=l_shapes,
+                           _cut_answer=False)
             if again.feasible:
                 for sid, d in again.proposals[0].edits.items():
                     if d < 0:
                         res.cuts[sid] += -d
+                    else:
+                        res.added_after_cut += d
                 res.total_cut = sum(res.cuts.values())
                 per = "; ".join(f"{s.id} 删 {res.cuts[s.id]} 字" for s in stories)
                 res.message = f"cannot fit: cut ≥ {res.total_cut} 字 in total ({per})"
             else:
-                res.message += " (an estimate: the cut copy was not made up)"
+                res.message += " (the cut copy was not made up again)"
             res.seconds = time.perf_counter() - t0
         return res
     proposals = []
@@ -743,7 +792,7 @@ def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layout
     return MakeupResult(proposals, True, f"{len(proposals)} proposal(s)", seconds=secs)
 
 
-def _realise(template, items, leaves, g, layouter, needs, total) -> Proposal | None:
+def _realise(template, items, leaves, g, layouter, needs, total, max_cut=MAX_CUT) -> Proposal | None:
     stories = [prepare_story(it, r) for r, it in enumerate(items)]
     doc = build_document(template, items, stories, leaves, g)
     result = layouter.layout(doc)
@@ -754,12 +803,12 @@ def _realise(template, items, leaves, g, layouter, needs, total) -> Proposal | N
         d = fit_leaf(doc, layouter, story, by_index[i].edit, result, g)
         if d is None:
             return None
-        lim = (MAX_CUT if d < 0 else MAX_ADD) * max(1, needs[i].chars) + 2 * g.cpl
+        lim = (max_cut if d < 0 else MAX_ADD) * max(1, needs[i].chars) + 2 * g.cpl
         if abs(d) > lim:
             return None
         edits[s.id] = d
-        if d:
-            result = layouter.layout(doc)
+        # no relayout here: blocks do not overlap, so another story's edit leaves this layout's
+        # lines of the next story as they are; the whole page is laid out once more below
     result = layouter.layout(doc)
     overset = sum(o.chars for o in result.overset)
     if overset:
@@ -877,46 +926,38 @@ def overflow_chars(template: Document, items, layouter: Layouter | None = None) 
     return max(0, int((need - g.columns * g.rows) * g.cpl))
 
 
-def _cannot_fit(needs, photos, g, stories, t0) -> MakeupResult:
-    """No layout: say how much to cut (verified by the DP on the cut copy) or to add."""
+def _cannot_fit(template, items, stories, needs, photos, g, layouter, total, l_shapes, t0) -> MakeupResult:
+    """No proposal within the allowances: the smallest cut that makes the page (or the copy to add).
+
+    The cut is found against the page's capacity, not against MAX_CUT: the same programme is run
+    with each story allowed to lose far more (``relax``), a 字 cut beyond MAX_CUT of a story costing
+    SPREAD more (so the cut is spread over the stories rather than taken from one), the cheapest
+    arrangements are filled by the real engine, and the one that cuts least is the answer."""
     cap = g.columns * g.rows
     need = _need_cells(needs, photos, g)
-    total = sum(nd.chars for nd in needs) or 1
     if need < cap * 0.7:
         add = int((cap - need) * g.cpl)
         return MakeupResult([], False, f"cannot fill: add ≥ {add} 字 in total", seconds=time.perf_counter() - t0)
-    over_chars = max(0, int((need - cap) * g.cpl))
-
-    def cuts_for(frac):
-        return {s.id: int(math.ceil(nd.chars * frac)) for s, nd in zip(stories, needs)}
-
-    def arranges(frac) -> bool:
-        cuts = cuts_for(frac)
-        cut_needs = [Need(nd.chars - cuts[s.id], nd.body_cells - int(math.ceil(cuts[s.id] / g.cpl)),
-                          nd.head_cells, nd.caption) for s, nd in zip(stories, needs)]
-        return bool(_Solver(cut_needs, photos, g, max_cut=0.005, max_add=MAX_ADD)
-                    .solve(0, len(needs), g.columns, g.rows, keep=1))
-
-    # the smallest uniform cut (share of every story) for which a block arrangement exists,
-    # bisected to 0.25 % of the copy; the area bound is where the search starts
-    lo = over_chars / total
-    hi = min(0.9, lo + 0.05)
-    while not arranges(hi) and hi < 0.9:
-        lo, hi = hi, min(0.9, hi + 0.05)
-    if arranges(hi):
-        if arranges(lo):
-            hi = lo
-        while hi - lo > 0.0025:
-            mid = (lo + hi) / 2
-            if arranges(mid):
-                hi = mid
-            else:
-                lo = mid
-        cuts = cuts_for(hi)
-        n = sum(cuts.values())
-        per = "; ".join(f"{s.id} 删 {cuts[s.id]} 字" for s in stories)
-        return MakeupResult([], False, f"cannot fit: cut ≥ {n} 字 in total ({per})", cuts, n,
-                            seconds=time.perf_counter() - t0)
-    return MakeupResult([], False, "cannot fit: no block arrangement found for these stories "
-                                   "(too many stories or headlines too long for the columns)",
+    over = max(0.0, (need - cap) * g.cpl) / total      # the area bound: a lower bound of the share to cut
+    relax = min(RELAX_MAX, over + MAX_CUT + 0.05)
+    best = None
+    while best is None:
+        solver = _Solver(needs, photos, g, max_cut=relax, l_shapes=l_shapes, spread=SPREAD)
+        for _cost, leaves in solver.solve(0, len(needs), g.columns, g.rows, keep=CUT_ROOTS):
+            p = _realise(template, items, leaves, g, layouter, needs, total, max_cut=relax)
+            if p is not None and (best is None or _cut_of(p) < _cut_of(best)):
+                best = p
+        if best is None and relax >= RELAX_MAX:
+            return MakeupResult([], False, "cannot fit: no block arrangement found for these stories "
+                                           "(too many stories or headlines too long for the columns)",
+                                seconds=time.perf_counter() - t0)
+        relax = min(RELAX_MAX, relax + 0.15)
+    cuts = {s.id: max(0, -best.edits.get(s.id, 0)) for s in stories}
+    n = sum(cuts.values())
+    per = "; ".join(f"{s.id} 删 {cuts[s.id]} 字" for s in stories)
+    return MakeupResult([], False, f"cannot fit: cut ≥ {n} 字 in total ({per})", cuts, n,
                         seconds=time.perf_counter() - t0)
+
+
+def _cut_of(p: Proposal) -> int:
+    return sum(-d for d in p.edits.values() if d < 0)
