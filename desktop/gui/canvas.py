@@ -137,8 +137,12 @@ class PageImage:
         if not out:
             return []
         items = []
+        boxes = self._boxes          # (_box, inlined: this loop sees every item of the page)
         for i in new_result.items:
-            a = self._box(i)
+            e = boxes.get(id(i))
+            if e is None or e[0] is not i:
+                e = boxes[id(i)] = (i, item_box(i))
+            a = e[1]
             for b in clips:
                 if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]:
                     items.append(i)
