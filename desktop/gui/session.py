@@ -9,16 +9,22 @@ repaints only those (Orange canvas: views follow the model through signals).
 """
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core import commands as C
 from ..core.io import load_document, save_document
 from ..core.model.document import Document, TextFrame
 from ..core.typeset.result import LayoutResult, PageResult
+
+#: after an edit the cyclic collector waits this long (ms): the tens of thousands of small
+#: acyclic objects a relayout makes are looked at in the pause after the keystroke's repaint,
+#: not inside it (a young collection right after the layout cost ~1 ms of every keystroke)
+GC_PAUSE_MS = 40
 
 # merge ids for QUndoCommand.id(): commands of one kind that merge_with each other
 _MERGE_IDS = {C.EditStoryText: 1, C.SetFrameProps: 2, C.EditParagraphStyle: 3, C.ReplaceText: 4}
@@ -163,6 +169,8 @@ class Session(QObject):
 
     def relayout(self, initial: bool = False) -> None:
         t0 = time.perf_counter()
+        if not initial:
+            _hold_gc()
         old = self.result
         lay = self.layouter()
         if lay is None:
@@ -241,3 +249,12 @@ class Session(QObject):
 
     def text_frames_in_order(self, story_id: str) -> list[TextFrame]:
         return [f for _, f in self.doc.thread(story_id)]
+
+
+def _hold_gc() -> None:
+    """The cyclic collector off until the event loop has had GC_PAUSE_MS to repaint (the
+    Layouter pauses it during a layout; this carries the pause through the canvas update)."""
+    if gc.isenabled():
+        gc.disable()
+        QTimer.singleShot(GC_PAUSE_MS, gc.enable)
+

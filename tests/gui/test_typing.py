@@ -337,3 +337,18 @@ def test_typing_past_the_bottom_of_the_view_scrolls_it(qtbot, typing):
     before = bar.value()
     ime(w, commit="字")
     assert bar.value() > before and vp.contains(tool.caret_view_rect())   # scrolled down to it
+
+
+def test_the_cyclic_collector_waits_for_the_pause_after_a_keystroke(qtbot, typing):
+    # a young collection right after the relayout went into every keystroke's repaint; it
+    # now runs in the typist's pause (Session.GC_PAUSE_MS), and the collector is back on then
+    import gc
+    from banmian.gui import session as S
+    w, tool = typing
+    click(qtbot, w, point_of_char(w, "s2", 3))
+    qtbot.wait(S.GC_PAUSE_MS * 3)
+    assert gc.isenabled()
+    ime(w, commit="字")
+    assert story_text(w, "s2").startswith("短讯：字朱熹")
+    assert not gc.isenabled()          # held through the canvas update and repaint …
+    qtbot.waitUntil(gc.isenabled, timeout=S.GC_PAUSE_MS * 10)     # … and given back after the pause
