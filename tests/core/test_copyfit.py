@@ -112,3 +112,50 @@ def test_every_placed_story_of_the_sample_fits():
     from banmian.core.paths import sample_layout
     fits = copyfit(load_document(sample_layout()), base_dir=sample_layout().parent)
     assert fits and all(f.state.fits for f in fits), [(f.story, f.state.describe()) for f in fits]
+
+
+# ---------------------------------------------------------------- the search and the trial layouter
+
+from hypothesis import given, settings as hsettings, strategies as hst  # noqa: E402
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(hst.integers(1, 5000), hst.integers(1, 6000))
+def test_the_cut_search_finds_the_boundary_from_any_guess(boundary, guess):
+    from banmian.core.typeset.copyfit import _boundary
+    assert _boundary(lambda n: n >= boundary, guess, smallest=True) == boundary
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(hst.integers(0, 5000), hst.integers(1, 6000))
+def test_the_addition_search_finds_the_boundary_from_any_guess(boundary, guess):
+    from banmian.core.typeset.copyfit import _boundary
+    assert _boundary(lambda n: n <= boundary, guess, smallest=False) == boundary
+
+
+def test_the_usual_cut_takes_two_layouts():
+    from banmian.core.typeset.copyfit import _boundary
+    asked = []
+    _boundary(lambda n: asked.append(n) or n >= 22, 22, smallest=True)
+    assert asked == [22, 21]
+
+
+def test_copyfit_trials_leave_the_editors_story_flows_alone():
+    # the editor's Layouter keeps one flow per story: the next keystroke starts from it; the
+    # variants copyfit lays out go to a trial Layouter sharing only the composed paragraphs
+    from banmian.core.io import load_document
+    from banmian.core.paths import sample_layout
+    from banmian.core.typeset.copyfit import copyfit_story
+    from banmian.core.typeset.layout import Layouter
+    doc = load_document(sample_layout())
+    lay = Layouter(base_dir=sample_layout().parent)
+    st = doc.story("a1")
+    st.blocks[-1].runs[0].text += "字" * 40        # overset: every kind of remedy is tried
+    lay.layout(doc)
+    before = {k: v for k, v in zip(lay._stories.keys(), lay._stories.values())}
+    fit = copyfit_story(doc, "a1", layouter=lay)
+    assert fit.state.over > 0 and fit.remedies
+    after = {k: v for k, v in zip(lay._stories.keys(), lay._stories.values())}
+    assert after.keys() == before.keys() and all(after[k] is before[k] for k in before)
+    with pytest.raises(RuntimeError):
+        lay.trial().layout(doc)          # a trial sets no glyphs: it is not a page layout

@@ -120,9 +120,13 @@ def thread_frames(doc: Document, story_id: str) -> list[tuple[int, TextFrame]]:
 def fit_state(result, story_id: str, last_frame: TextFrame | None = None) -> FitState:
     over = sum(o.chars for o in result.overset if o.story == story_id)
     short = sum(n for s, n in result.underset if s == story_id)
+    return _state(over, short, (l for p in result.pages for l in p.lines if l.story == story_id), last_frame)
+
+
+def _state(over: int, short: int, lines, last_frame: TextFrame | None) -> FitState:
     # body characters per line: the widest line count of the story's body lines in its last frame
-    counts = [l.end - l.start for p in result.pages for l in p.lines
-              if l.story == story_id and l.role in ("paragraph", "lead") and not l.last and not l.first
+    counts = [l.end - l.start for l in lines
+              if l.role in ("paragraph", "lead") and not l.last and not l.first
               and (last_frame is None or l.frame == last_frame.id)]
     line_chars = max(counts) if counts else 0
     tolerance = max(1, last_frame.columns) if last_frame is not None and last_frame.balance else 1
@@ -130,7 +134,11 @@ def fit_state(result, story_id: str, last_frame: TextFrame | None = None) -> Fit
 
 
 class _Trial:
-    """Lays out variants of one private copy of the document (do → layout → undo)."""
+    """Lays out variants of one private copy of the document (do → flow the story → undo).
+
+    Only the story is flowed (Layouter.story_fit: its flow depends on its own frames and the
+    wrap objects of their pages, not on the other stories), by a trial Layouter that shares
+    the editor's composed paragraphs but not its story flows (Layouter.trial)."""
 
     def __init__(self, doc: Document, layouter: Layouter, story_id: str, last_frame: TextFrame | None):
         self.doc = doc
@@ -139,7 +147,8 @@ class _Trial:
         self.last_frame = last_frame
 
     def state(self) -> FitState:
-        return fit_state(self.layouter.layout(self.doc), self.story_id, self.last_frame)
+        over, short, lines = self.layouter.story_fit(self.doc, self.story_id)
+        return _state(over, short, lines, self.last_frame)
 
     def with_command(self, cmd: Command) -> FitState | None:
         try:
@@ -300,40 +309,85 @@ def _photo_remedies(trial: _Trial, state: FitState, article: str | None) -> list
 
 
 def _copy_remedy(trial: _Trial, state: FitState) -> list[Remedy]:
-    """The smallest cut (over) or the largest addition (short) that fits — laid out, by bisection."""
+    """The smallest cut (over) or the largest addition (short) that fits — laid out.
+
+    The answer is nearly always next to the story's own figure (cutting the N characters
+    overset, adding the N of room left), so the search starts there and widens its steps
+    (1, 2, 4 … characters) away from it before bisecting: two layouts in the usual case."""
+    states: dict = {}
+
+    def at(delta):
+        if delta not in states:
+            states[delta] = trial.with_text_delta(delta)
+        return states[delta]
+
     if state.over:
-        lo, hi = 0, max(1, state.over)
-        while trial.with_text_delta(-hi).over > 0 and hi < 1_000_000:
-            lo, hi = hi, hi * 2
-        while hi - lo > 1:                    # smallest cut with nothing overset
-            mid = (lo + hi) // 2
-            if trial.with_text_delta(-mid).over > 0:
-                lo = mid
-            else:
-                hi = mid
-        res = trial.with_text_delta(-hi)
-        return [Remedy("cut", f"删 {hi} 字", res, 5.0 + hi / 1000)]
+        ok = lambda n: at(-n).over == 0           # noqa: E731 — cutting n characters fits
+        n = _boundary(ok, max(1, state.over), smallest=True)
+        return [Remedy("cut", f"删 {n} 字", at(-n), 5.0 + n / 1000)]
     if not state.fits:
-        lo, hi = 0, max(1, state.short)
-        while trial.with_text_delta(hi).over == 0 and hi < 1_000_000:
-            lo, hi = hi, hi * 2
-        while hi - lo > 1:                    # largest addition with nothing overset
-            mid = (lo + hi) // 2
-            if trial.with_text_delta(mid).over == 0:
-                lo = mid
-            else:
-                hi = mid
-        if lo > 0:
-            res = trial.with_text_delta(lo)
-            return [Remedy("add", f"加 {lo} 字", res, 5.0 + lo / 1000)]
+        ok = lambda n: at(n).over == 0            # noqa: E731 — adding n characters fits
+        n = _boundary(ok, max(1, state.short), smallest=False)
+        if n > 0:
+            return [Remedy("add", f"加 {n} 字", at(n), 5.0 + n / 1000)]
     return []
+
+
+def _boundary(ok, guess: int, smallest: bool, limit: int = 1_000_000) -> int:
+    """Where ``ok`` changes, searched from ``guess`` by steps doubling away from it, then by
+    bisection.  smallest=True: ok is false below some n and true from there on (and false at
+    0) — the smallest n with ok(n).  smallest=False: ok is true up to some n and false beyond
+    (and true at 0) — the largest such n."""
+    good = ok(guess)
+    if smallest:
+        bad_side, good_side = (0, guess) if good else (guess, None)
+    else:
+        good_side, bad_side = (guess, None) if good else (0, guess)
+    # widen from the guess until both sides are known
+    step = 1
+    while True:
+        if smallest and good_side is None:          # not yet fitting: cut more
+            c = min(limit, bad_side + step)
+            if ok(c):
+                good_side = c
+            else:
+                bad_side = c
+                if c >= limit:
+                    return c
+        elif not smallest and bad_side is None:     # still fitting: add more
+            c = min(limit, good_side + step)
+            if ok(c):
+                good_side = c
+                if c >= limit:
+                    return c
+            else:
+                bad_side = c
+        else:                                       # narrow in from the guess's side
+            if abs(good_side - bad_side) <= 1:
+                return good_side
+            c = good_side - step if smallest else good_side + step
+            if (c <= bad_side) if smallest else (c >= bad_side):
+                break
+            if ok(c):
+                good_side = c
+            else:
+                bad_side = c
+                break
+        step *= 2
+    while abs(good_side - bad_side) > 1:
+        mid = (good_side + bad_side) // 2
+        if ok(mid):
+            good_side = mid
+        else:
+            bad_side = mid
+    return good_side
 
 
 # ------------------------------------------------------------------ entry points
 
 
 def copyfit_story(doc: Document, story_id: str, *, layouter: Layouter | None = None,
-                  base_dir=None, result=None) -> StoryFit:
+                  base_dir=None, result=None, trial_layouter: Layouter | None = None) -> StoryFit:
     """The fit of one story and its ranked remedies (the document is not changed)."""
     story = next((s for s in doc.stories if s.id == story_id), None)
     if story is None:
@@ -349,7 +403,7 @@ def copyfit_story(doc: Document, story_id: str, *, layouter: Layouter | None = N
     work = copy.deepcopy(doc)
     pi, _ = last
     frame = next(f for f in work.pages[pi].frames if f.id == last[1].id)
-    trial = _Trial(work, layouter, story_id, frame)
+    trial = _Trial(work, trial_layouter or layouter.trial(), story_id, frame)
     remedies: list[Remedy] = []
     if not state.fits:
         remedies += _frame_height_remedies(trial, state, pi, frame)
@@ -366,6 +420,7 @@ def copyfit(doc: Document, *, page: int | None = None, layouter: Layouter | None
     """Every placed story (on ``page`` only, if given) with its fit and remedies."""
     layouter = layouter or Layouter(base_dir=base_dir)
     result = layouter.layout(doc)
+    trials = layouter.trial()
     out = []
     for story in doc.stories:
         thread = thread_frames(doc, story.id)
@@ -376,5 +431,5 @@ def copyfit(doc: Document, *, page: int | None = None, layouter: Layouter | None
         if all(b.role in HEAD_ROLES for b in story.blocks):
             # a head-only story (a headline frame) has no copy to fit
             continue
-        out.append(copyfit_story(doc, story.id, layouter=layouter, result=result))
+        out.append(copyfit_story(doc, story.id, layouter=layouter, result=result, trial_layouter=trials))
     return out

@@ -73,6 +73,7 @@ class Layouter:
         self._used_keys = None     # while a paragraph is flowed for the block memo: its line-cache keys
         self._covered: set = set() # characters known to be in some bundled face (bounded by Unicode)
         self._dry = False          # True while balancing tries depths: no display items are built
+        self._no_runs = False      # a trial Layouter: lines without their glyph runs
         self._pass_style_keys: dict = {}   # id(style) -> (style, spec key part, flow key part), one pass
         self._pass_styles: dict = {}       # paragraph style name -> style, one pass
 
@@ -193,6 +194,15 @@ class Layouter:
         """Lay out every page.  The cyclic garbage collector is paused meanwhile: layout makes
         tens of thousands of small acyclic objects, and the collections they would trigger
         mid-layout cost ~4 ms on the sample page, while collecting them afterwards costs ~1 ms."""
+        if self._no_runs:
+            raise RuntimeError("a trial Layouter sets lines without glyphs: it answers story_fit only")
+        was_enabled = self._begin_pass(doc)
+        try:
+            return self._layout(doc)
+        finally:
+            self._end_pass(was_enabled)
+
+    def _begin_pass(self, doc) -> bool:
         was_enabled = gc.isenabled()
         gc.disable()
         self._pass += 1
@@ -202,15 +212,68 @@ class Layouter:
         styles = self._pass_styles = {}
         for st in reversed(doc.paragraph_styles):      # (the first of a name, as doc.paragraph_style)
             styles[st.name] = st
+        return was_enabled
+
+    def _end_pass(self, was_enabled: bool) -> None:
+        self._pass_style_keys = {}
+        self._pass_styles = {}
+        for c in self._caches:
+            c.drop_older(self._pass - KEEP_PASSES + 1)
+        if was_enabled:
+            gc.enable()
+
+    def trial(self) -> "Layouter":
+        """A Layouter for trying variants of a document (copyfit): it shares this one's fonts and
+        composed paragraphs (itemized, broken into lines), so a variant sets only what it
+        changed; its flows give lines without glyph runs (only :meth:`story_fit` is for it); and
+        it keeps its own story flows — a variant's flow never replaces the flow the
+        editor's next keystroke will start from.  It stamps and trims only its own cache: the
+        shared ones keep this Layouter's passes."""
+        t = Layouter(self.fonts, self.base_dir, budgets={"stories": max(1, self._stories.max_bytes // 4)})
+        t._paras, t._lines, t._images, t._specs = self._paras, self._lines, self._images, self._specs
+        t._clean_texts, t._covered = self._clean_texts, self._covered
+        t._caches = (t._stories,)
+        t._flows_from = self
+        t._no_runs = True
+        return t
+
+    def story_fit(self, doc, story_id: str):
+        """(overset characters, characters of room left, the story's lines): the story alone flowed
+        through its thread, as :meth:`layout` flows it (a story's flow depends on its frames and
+        the wrap objects of their pages, not on the other stories)."""
+        was_enabled = self._begin_pass(doc)
         try:
-            return self._layout(doc)
+            story = doc.story(story_id)
+            thread = doc.thread(story_id)
+            if story is None or not thread or thread[0][0] is None:
+                n = sum(b.length for b in story.blocks) if story is not None and not thread else 0
+                return n, 0, []
+            swatches = {s.name: s.cmyk for s in doc.swatches}
+            swatches.setdefault("Black", BLACK)
+            swatches.setdefault("Registration", (1.0, 1.0, 1.0, 1.0))
+            page_index = {p.id: i for i, p in enumerate(doc.pages)}
+            exclusions: dict = {}
+            geoms = []
+            for p, f in thread:
+                pi = page_index.get(p.id) if p is not None else None
+                if pi is None:
+                    continue
+                if pi not in exclusions:
+                    exclusions[pi] = _exclusions(p, doc)
+                geoms.append(frame_geometry(f, p, pi, exclusions[pi]))
+            parent = getattr(self, "_flows_from", None)
+            if parent is not None:
+                # the first variant starts from the editor's own flow of the story (its paragraphs)
+                slot = (story.id, tuple((g.page_index, g.frame.id) for g in geoms), None)
+                if self._stories.get(slot) is None:
+                    got = parent._stories.get(slot)
+                    if got is not None:
+                        self._stories.put(slot, got, 1)
+            res = self._flow_story(doc, story, geoms, swatches)
+            lines = [ln for lns in res["lines"].values() for ln in lns]
+            return res["overset"], (res["underset"] if not res["overset"] and geoms else 0), lines
         finally:
-            self._pass_style_keys = {}
-            self._pass_styles = {}
-            for c in self._caches:
-                c.drop_older(self._pass - KEEP_PASSES + 1)
-            if was_enabled:
-                gc.enable()
+            self._end_pass(was_enabled)
 
     def _layout(self, doc) -> LayoutResult:
         from ..imagefile import link_folders
@@ -690,7 +753,9 @@ class Layouter:
         for k, (ln, s) in enumerate(() if self._dry else placed):
             f = cur.frames[s.fi]
             key = (f.page_index, f.frame.id)
-            if f.vertical:
+            if self._no_runs:
+                runs = ()       # (a trial: its lines are looked at, its glyphs never drawn)
+            elif f.vertical:
                 boxes = []
                 runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, k, role, spec, boxes)
                 runs = _vertical_items(runs, boxes, p, ln, f.vx, self.fonts, block_start,
