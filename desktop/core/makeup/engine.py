@@ -63,6 +63,7 @@ from ..model.pagegrid import column_metrics
 from ..model.units import MM_PER_PT, PT_PER_MM
 from ..typeset.copyfit import FitState, edited_blocks, fit_state
 from ..typeset.layout import HEAD_ROLES, Layouter
+from ..typeset.result import Overset
 
 K_BEST = 4                 # layouts kept per DP state
 L_COST = 2.0               # an L block (heads over the stories beside its body) costs as much as
@@ -664,6 +665,29 @@ def _frame_fit(result, doc, story_id, g: PageGrid) -> Fill:
     return Fill(st.over, tuple(column_gaps(doc, result, g, frame)), st.line_chars)
 
 
+class _StoryResult:
+    """What fit_state and column_gaps read of a layout, for one story flowed alone."""
+    __slots__ = ("overset", "underset", "pages")
+
+    def __init__(self, story_id: str, over: int, short: int, lines):
+        self.overset = (Overset(story_id, "", over, 0),) if over else ()
+        self.underset = ((story_id, short),) if not over else ()
+        self.pages = (_Lines(tuple(lines)),)
+
+
+class _Lines:
+    __slots__ = ("lines",)
+
+    def __init__(self, lines):
+        self.lines = lines
+
+
+def _story_result(layouter: Layouter, doc: Document, story_id: str) -> _StoryResult:
+    """The story alone flowed through its frame (its flow depends on its frames and the page's
+    wrap objects, not on the other blocks' stories) — a trial edit needs no whole page."""
+    return _StoryResult(story_id, *layouter.story_fit(doc, story_id))
+
+
 def fit_leaf(doc: Document, layouter: Layouter, story: Story, estimate: int, result, g: PageGrid) -> int | None:
     """The edit (字, + add / − cut) that exactly fills the story's block, found by laying it out.
 
@@ -674,10 +698,12 @@ def fit_leaf(doc: Document, layouter: Layouter, story: Story, estimate: int, res
         return 0
     seen: dict = {}
 
+    trials = layouter if getattr(layouter, "_no_runs", False) else layouter.trial()
+
     def trial(d):
         if d not in seen:
             story.blocks = edited_blocks(base, d, ADD_FILL)
-            seen[d] = _frame_fit(layouter.layout(doc), doc, story.id, g)
+            seen[d] = _frame_fit(_story_result(trials, doc, story.id), doc, story.id, g)
         return seen[d]
 
     def done(d):
