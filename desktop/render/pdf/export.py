@@ -16,7 +16,7 @@ from banmian.render.paint import paint_page
 from .fonts import _Fonts
 from .images import MAX_PPI, _enforce_cmyk, _fill_images, _Images
 from .painter import PdfPainter
-from .report import ExportError, ExportReport
+from .report import ExportError, ExportReport, reproducible_epoch
 
 DEFAULT_PROFILE = default_profile()
 
@@ -46,7 +46,8 @@ def parse_pages(spec: str | None, count: int) -> list[int]:
 def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None, marks: bool = True,
                profile=None, ink_limit: float | None = None, pdfx: str | None = "4",
                progress: Callable[[int, int], None] | None = None, fonts=None,
-               max_ppi: float = MAX_PPI, source_name: str | None = None, press=None) -> ExportReport:
+               max_ppi: float = MAX_PPI, source_name: str | None = None, press=None,
+               commit: Callable[[], None] | None = None) -> ExportReport:
     """Write ``result`` as a print-ready PDF to ``out_path`` (atomically).
 
     ``pages``: None for all, an iterable of 0-based page indexes, or a "1,3-4" string.
@@ -58,11 +59,15 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
     ``pdfx``: "4" (PDF/X-4), "1a" (PDF/X-1a:2001) or None (plain PDF).
     ``source_name``: the layout file's name for the slug line (default: the PDF's name).
     ``progress(done, total)`` is called after each page.
+    ``commit()``, when given, is called once the file is complete, before it replaces
+    ``out_path``; whatever it raises calls the export off (nothing is written) and goes
+    to the caller — the command line's preflight verdict, arriving from another process.
     """
     t0 = time.perf_counter()
     from reportlab import rl_config
     rl_config.useA85 = 0
-    rl_config.invariant = 0
+    epoch = reproducible_epoch()
+    rl_config.invariant = 0 if epoch is None else 1
     from reportlab.pdfgen.canvas import Canvas
 
     if fonts is None:
@@ -106,11 +111,12 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
         # export never leaves a half-written PDF where the plant might pick it up
         with atomic_target(out_path) as tmp:
             canvas = Canvas(tmp, enforceColorSpace=_enforce_cmyk, initialFontName=initial.fontName,
-                            pageCompression=1, invariant=0, pdfVersion=(1, 6) if pdfx == "4" else (1, 3))
+                            pageCompression=1, invariant=rl_config.invariant, pdfVersion=(1, 6) if pdfx == "4" else (1, 3))
             canvas.setTitle(title)
             canvas.setCreator("Banmian 版面")
             canvas.setProducer("Banmian 版面 (reportlab pdfgen, pikepdf)")
-            when = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+            when = (_dt.datetime.now() if epoch is None else
+                    _dt.datetime.fromtimestamp(epoch, _dt.timezone.utc)).strftime("%Y-%m-%d %H:%M")
             slug_info = {"file": source_name or out_path.name,
                          "pages": total, "when": when, "profile": profile_desc,
                          "condition": cond.output_condition_identifier
@@ -146,6 +152,8 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
                 from .pdfx import make_pdfx
                 make_pdfx(tmp, tmp, version=pdfx, profile_path=profile_path, profile_desc=profile_desc,
                           title=title, press=cond)
+            if commit is not None:
+                commit()
     finally:
         images.close()
         efonts.release()

@@ -258,8 +258,11 @@ class _Fonts:
         self._pdfmetrics = pdfmetrics
         self.registry = registry
         self.cls = _make_font_class()
-        self.tag = secrets.token_hex(3)
-        self.tag_base = secrets.randbelow(26 ** 6)
+        from .report import reproducible_epoch
+        epoch = reproducible_epoch()
+        rnd = secrets if epoch is None else __import__("random").Random(epoch)
+        self.tag = "%06x" % rnd.randbelow(1 << 24) if epoch is None else "%06x" % rnd.randrange(1 << 24)
+        self.tag_base = rnd.randbelow(26 ** 6) if epoch is None else rnd.randrange(26 ** 6)
         self.fonts: dict[str, object] = {}
         self.face_of: dict[str, object] = {}
 
