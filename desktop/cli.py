@@ -228,7 +228,8 @@ def _export(doc, result, out, base, args, cond, pdfx, commit=None):
     from banmian.render.pdf import ExportError, export_pdf
     try:
         return export_pdf(doc, result, out, base_dir=base, pages=args.pages, marks=not args.no_marks,
-                          press=cond, pdfx=pdfx, source_name=Path(args.file).name, commit=commit)
+                          press=cond, pdfx=pdfx, source_name=Path(args.file).name, commit=commit,
+                          workers=os.cpu_count() or 1)
     except (_Refused, _Fail):
         raise
     except ExportError as e:

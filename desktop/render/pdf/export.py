@@ -47,7 +47,7 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
                profile=None, ink_limit: float | None = None, pdfx: str | None = "4",
                progress: Callable[[int, int], None] | None = None, fonts=None,
                max_ppi: float = MAX_PPI, source_name: str | None = None, press=None,
-               commit: Callable[[], None] | None = None) -> ExportReport:
+               commit: Callable[[], None] | None = None, workers: int = 1) -> ExportReport:
     """Write ``result`` as a print-ready PDF to ``out_path`` (atomically).
 
     ``pages``: None for all, an iterable of 0-based page indexes, or a "1,3-4" string.
@@ -59,6 +59,10 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
     ``pdfx``: "4" (PDF/X-4), "1a" (PDF/X-1a:2001) or None (plain PDF).
     ``source_name``: the layout file's name for the slug line (default: the PDF's name).
     ``progress(done, total)`` is called after each page.
+    ``workers``: processes to paint with (POSIX fork; the command line passes the machine's
+    cores).  From PARALLEL_MIN_PAGES pages on, a second process paints the later pages
+    while this one paints the first ones; the file is byte for byte the serial one's
+    (parallel.py).  1 (the default: the editor's export, which runs in a thread) paints here.
     ``commit()``, when given, is called once the file is complete, before it replaces
     ``out_path``; whatever it raises calls the export off (nothing is written) and goes
     to the caller — the command line's preflight verdict, arriving from another process.
@@ -129,29 +133,46 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
                                  stories={s.id: s.text for s in doc.stories} if doc is not None else None)
             # what lies wholly outside the bleed (the pasteboard) is not printed: not drawn, not in the text layer
             printed = {idx: printable(result.pages[idx]) for idx in indexes}
-            images.start([i for idx in indexes for i in printed[idx].items if isinstance(i, ImagePlacement)])
-            if pdfx in ("4", "1a"):
-                from .pdfx import prefetch_icc
-                prefetch_icc(profile_path)      # compressed beside the painting on a first export
-            for n, idx in enumerate(indexes):
-                paint_page(printed[idx], painter)
-                if progress:
-                    progress(n + 1, len(indexes))
+            placements = [i for idx in indexes for i in printed[idx].items if isinstance(i, ImagePlacement)]
             if not indexes:
                 raise ExportError("no pages to export")
-            _fill_images(images)
-            report.knockouts = list(painter.knockouts)
-            for k in painter.knockouts:
-                report.warnings.append(f"page {k['page']} frame {k['frame']}: black {k['what']} knocked out, "
-                                       f"not overprinted (would stack {k['ink']:g} % ink > {ink_limit:g} %)")
-            canvas.save()
-            report.fonts = efonts.report()
-            report.images = images.report
-            report.pages = len(indexes)
-            if pdfx in ("4", "1a"):
-                from .pdfx import make_pdfx
-                make_pdfx(tmp, tmp, version=pdfx, profile_path=profile_path, profile_desc=profile_desc,
-                          title=title, press=cond)
+
+            def start_threads():
+                images.start(placements)
+                if pdfx in ("4", "1a"):
+                    from .pdfx import prefetch_icc
+                    prefetch_icc(profile_path)      # compressed beside the painting on a first export
+
+            def finish():
+                """Everything after the last page: the pixels, the file, the PDF/X parts."""
+                _fill_images(images)
+                report.knockouts = list(painter.knockouts)
+                for k in painter.knockouts:
+                    report.warnings.append(f"page {k['page']} frame {k['frame']}: black {k['what']} knocked out, "
+                                           f"not overprinted (would stack {k['ink']:g} % ink > {ink_limit:g} %)")
+                canvas.save()
+                report.fonts = efonts.report()
+                report.images = images.report
+                report.pages = len(indexes)
+                if pdfx in ("4", "1a"):
+                    from .pdfx import make_pdfx
+                    make_pdfx(tmp, tmp, version=pdfx, profile_path=profile_path, profile_desc=profile_desc,
+                              title=title, press=cond)
+
+            split = _parallel_split(len(indexes), workers)
+            if split is None:
+                start_threads()
+                for n, idx in enumerate(indexes):
+                    paint_page(printed[idx], painter)
+                    if progress:
+                        progress(n + 1, len(indexes))
+                finish()
+            else:
+                from .parallel import paint_in_two
+                got = paint_in_two(canvas, painter, [printed[idx] for idx in indexes], split,
+                                   start_threads, finish, report, progress)
+                for key in ("knockouts", "warnings", "fonts", "images", "pages"):
+                    setattr(report, key, getattr(got, key))
             if commit is not None:
                 commit()
     finally:
@@ -160,6 +181,22 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
     report.bytes = out_path.stat().st_size
     report.seconds = time.perf_counter() - t0
     return report
+
+
+PARALLEL_MIN_PAGES = 4
+
+
+def _parallel_split(n_pages: int, workers: int) -> int | None:
+    """How many of ``n_pages`` this process paints when a second one paints the rest; None to
+    paint them all here (one worker, too few pages, no fork, or threads already running —
+    a fork must not copy a thread holding a lock)."""
+    import os
+    import threading
+    if workers < 2 or n_pages < PARALLEL_MIN_PAGES or not hasattr(os, "fork") \
+            or os.environ.get("BANMIAN_SERIAL") == "1" or threading.active_count() > 1:
+        return None
+    from .parallel import balance
+    return balance(n_pages)
 
 
 def _folio(doc, pr) -> str:

@@ -41,6 +41,9 @@ class PdfPainter:
         self.knockouts: list[dict] = []     # black objects not overprinted: the ink beneath + K100 > limit
         self._beneath: list = []            # what is already on this page: (rect, C+M+Y %) or (rect, image)
         self.page = None
+        # state mode (parallel.py): everything but writing out the text operators, so a
+        # second process hands out subset codes and names as painting these pages would
+        self.state_only = False
         self.ox = self.oy = 0.0     # trim's bottom-left corner in PDF user space
         self.th = 0.0
 
@@ -160,6 +163,10 @@ class PdfPainter:
             chars = [None] * len(run.text)
         codes = [self.fonts.code_for(font, ch, gid, s) for ch, gid, s in zip(run.text, run.glyphs, chars)]
         text = "".join(chr(c) for c in codes)
+        if self.state_only:
+            for subset, _chunk in font.splitString(text, doc):
+                font.getSubsetInternalName(subset, doc)
+            return
         escape = self.c._escape
         if run.orient:
             self._vertical_text(run, font, size, codes, text)
