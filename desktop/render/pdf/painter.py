@@ -44,6 +44,8 @@ class PdfPainter:
         # state mode (parallel.py): everything but writing out the text operators, so a
         # second process hands out subset codes and names as painting these pages would
         self.state_only = False
+        self._colours: dict = {}            # (fill?, c, m, y, k) -> (CMYKColor, operators)
+        self._widths: dict = {}             # font -> {code: /Widths value}
         self.ox = self.oy = 0.0     # trim's bottom-left corner in PDF user space
         self.th = 0.0
 
@@ -55,12 +57,24 @@ class PdfPainter:
         return self.oy + self.th - y
 
     def _colour(self, cmyk, *, fill: bool):
-        c, m, y, k = (float(v) for v in cmyk)
-        col = self.CMYKColor(c, m, y, k)
-        if fill:
-            self.c.setFillColor(col)
+        """Set the fill or stroke colour.  reportlab's setter (colour check, formatting) runs
+        once per colour; after that the operator it wrote is repeated — the same bytes, since
+        a process colour's operator depends on nothing but the colour (alpha stays 1)."""
+        key = (fill, *cmyk)
+        hit = self._colours.get(key)
+        c = self.c
+        if hit is None:
+            col = self.CMYKColor(*(float(v) for v in cmyk))
+            code = c._code
+            n = len(code)
+            (c.setFillColor if fill else c.setStrokeColor)(col)
+            hit = self._colours[key] = (col, tuple(code[n:]))
         else:
-            self.c.setStrokeColor(col)
+            c._code.extend(hit[1])
+        if fill:
+            c._fillColorObj = hit[0]
+        else:
+            c._strokeColorObj = hit[0]
 
     def _overprint(self, on: bool, *, fill: bool | None = None, stroke: bool | None = None):
         """Overprint on/off for fills and strokes (separately when given); OPM 1 whenever
@@ -161,7 +175,8 @@ class PdfPainter:
             chars = [s if s != ch and ch != "\u00ad" else None for s, ch in zip(chars, run.text)]
         else:
             chars = [None] * len(run.text)
-        codes = [self.fonts.code_for(font, ch, gid, s) for ch, gid, s in zip(run.text, run.glyphs, chars)]
+        code_for = self.fonts.code_for
+        codes = [code_for(font, ch, gid, s) for ch, gid, s in zip(run.text, run.glyphs, chars)]
         text = "".join(chr(c) for c in codes)
         if self.state_only:
             for subset, _chunk in font.splitString(text, doc):
@@ -175,6 +190,10 @@ class PdfPainter:
         out = ["BT"]
         i = 0
         k_per_pt = 1000.0 / size
+        widths = self._widths.get(font)
+        if widths is None:
+            widths = self._widths[font] = {}
+        xs = run.xs
         for subset, chunk in font.splitString(text, doc):
             n = len(chunk)
             out.append(f"{font.getSubsetInternalName(subset, doc)} {_fmt(size)} Tf")
@@ -185,8 +204,10 @@ class PdfPainter:
                 gi = i + j
                 pending.append(chunk[j])
                 if j < n - 1:
-                    w = face.getCharWidth(codes[gi])
-                    adj = w - (run.xs[gi + 1] - run.xs[gi]) * k_per_pt
+                    w = widths.get(codes[gi])
+                    if w is None:
+                        w = widths[codes[gi]] = face.getCharWidth(codes[gi])
+                    adj = w - (xs[gi + 1] - xs[gi]) * k_per_pt
                     if abs(adj) > 0.005:
                         parts.append(f"({escape(bytes(pending))})")
                         parts.append(_fmt(adj))
