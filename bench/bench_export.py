@@ -235,6 +235,7 @@ def _tree_rss_kib(pid: int) -> int:
 
 
 TREE_PEAK: list[float] = []     # the last _measure's tree peak, MiB
+CPU: list[float] = []           # the last _measure's user + system seconds (its reaped children too)
 
 
 def _measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, int]:
@@ -256,6 +257,7 @@ def _measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, int
     stop.set()
     th.join()
     TREE_PEAK.append(peak[0] / 1024.0)
+    CPU.append(ru.ru_utime + ru.ru_stime)
     p.returncode = os.waitstatus_to_exitcode(status)
     err = p.stderr.read().decode("utf-8", "replace") if p.stderr else ""
     if p.returncode != 0:
@@ -346,10 +348,10 @@ def main(argv=None) -> int:
         for name, cmd in commands.items():
             wall, rss, rc = _measure(cmd, env_for(name))
             if rc == 0:
-                results[name].append((wall, rss, TREE_PEAK[-1]))
+                results[name].append((wall, rss, TREE_PEAK[-1], CPU[-1]))
     print(f"\nwhole-process export of {layout.relative_to(ROOT) if layout.is_relative_to(ROOT) else layout}, "
           f"{max(5, args.runs)} runs each, interleaved (median, min–max); the machine is shared and busy\n")
-    print(f"{'':42} {'wall s':>22} {'peak RSS MiB':>24} {'tree MiB (summed)':>24}")
+    print(f"{'':42} {'wall s':>22} {'peak RSS MiB':>24} {'tree MiB (summed)':>24} {'CPU s (user+sys)':>22}")
     for name, rows in results.items():
         if not rows:
             print(f"{name:42} {'failed':>22}")
@@ -357,9 +359,11 @@ def main(argv=None) -> int:
         walls = [r[0] for r in rows]
         rss = [r[1] for r in rows]
         tree = [r[2] for r in rows]
+        cpu = [r[3] for r in rows]
         print(f"{name:42} {statistics.median(walls):8.3f} ({min(walls):.3f}–{max(walls):.3f}) "
               f"{statistics.median(rss):9.1f} ({min(rss):.1f}–{max(rss):.1f}) "
-              f"{statistics.median(tree):9.1f} ({min(tree):.1f}–{max(tree):.1f})")
+              f"{statistics.median(tree):9.1f} ({min(tree):.1f}–{max(tree):.1f}) "
+              f"{statistics.median(cpu):8.3f} ({min(cpu):.3f}–{max(cpu):.3f})")
     ours, cold = results["banmian export (PDF/X-4, marks)"], results["  same, empty cache folder (first run)"]
     rounds = min(len(ours), len(cold))
     if rounds:

@@ -57,11 +57,11 @@ print(json.dumps({"calls": calls, "done": done, "pages": rep.pages, "fonts": rep
 """
 
 
-def _export_in_process(path: Path, out: Path, workers: int, pdfx: str):
+def _export_in_process(path: Path, out: Path, workers: int, pdfx: str, home: Path | None = None):
     """One export in a fresh interpreter (as the command line makes it: a second export in
     the same process numbers its private-use codes on from the first's)."""
     import json
-    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, BANMIAN_HOME=str(path.parent / "home"))
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, BANMIAN_HOME=str(home or path.parent / "home"))
     env.pop("BANMIAN_SERIAL", None)
     r = subprocess.run([sys.executable, "-c", _RUN, str(Path(__file__).resolve().parents[2]), str(path), str(out),
                         str(workers), pdfx], capture_output=True, text=True, env=env)
@@ -89,6 +89,20 @@ def test_two_processes_write_the_serial_bytes(tmp_path, pdfx):
     text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "parallel.pdf"), "-"], capture_output=True,
                           text=True, check=True).stdout.split("\f")
     assert sum(1 for t in text if "主席" in t) == 5
+
+
+def test_first_export_converts_its_photo_in_a_second_process(tmp_path):
+    """One page, empty cache folders: with two workers the photo is converted by a forked
+    process (the export then reads it from the cache it wrote), with one in a thread here;
+    the same file either way."""
+    path = _issue(tmp_path, 1)
+    two = _export_in_process(path, tmp_path / "two.pdf", 2, "4", home=tmp_path / "home-two")
+    one = _export_in_process(path, tmp_path / "one.pdf", 1, "4", home=tmp_path / "home-one")
+    assert two["calls"] == one["calls"] == []          # one page: no second painter
+    assert [i.get("cached") for i in two["images"]] == [True]
+    assert [i.get("cached") for i in one["images"]] == [None]
+    assert list((tmp_path / "home-two" / "cache" / "images").iterdir())
+    assert (tmp_path / "two.pdf").read_bytes() == (tmp_path / "one.pdf").read_bytes()
 
 
 def test_reproducible_without_the_epoch_only_in_ids(tmp_path, monkeypatch):

@@ -137,8 +137,8 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
             if not indexes:
                 raise ExportError("no pages to export")
 
-            def start_threads():
-                images.start(placements)
+            def start_threads(fork=False):
+                images.start(placements, fork=fork)
                 if pdfx in ("4", "1a"):
                     from .pdfx import prefetch_icc
                     prefetch_icc(profile_path)      # compressed beside the painting on a first export
@@ -161,7 +161,8 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
 
             split = _parallel_split(len(indexes), workers)
             if split is None:
-                start_threads()
+                # with workers to spare, a first export's photos are converted in a forked process
+                start_threads(fork=workers > 1 and _can_fork())
                 for n, idx in enumerate(indexes):
                     paint_page(printed[idx], painter)
                     if progress:
@@ -186,14 +187,18 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
 PARALLEL_MIN_PAGES = 4
 
 
-def _parallel_split(n_pages: int, workers: int) -> int | None:
-    """How many of ``n_pages`` this process paints when a second one paints the rest; None to
-    paint them all here (one worker, too few pages, no fork, or threads already running —
-    a fork must not copy a thread holding a lock)."""
+def _can_fork() -> bool:
+    """POSIX, not switched off (BANMIAN_SERIAL=1), and no other thread running: a fork
+    must not copy a thread holding a lock."""
     import os
     import threading
-    if workers < 2 or n_pages < PARALLEL_MIN_PAGES or not hasattr(os, "fork") \
-            or os.environ.get("BANMIAN_SERIAL") == "1" or threading.active_count() > 1:
+    return hasattr(os, "fork") and os.environ.get("BANMIAN_SERIAL") != "1" and threading.active_count() == 1
+
+
+def _parallel_split(n_pages: int, workers: int) -> int | None:
+    """How many of ``n_pages`` this process paints when a second one paints the rest; None to
+    paint them all here (one worker, too few pages, or no fork: :func:`_can_fork`)."""
+    if workers < 2 or n_pages < PARALLEL_MIN_PAGES or not _can_fork():
         return None
     from .parallel import balance
     return balance(n_pages)
