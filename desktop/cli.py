@@ -161,7 +161,7 @@ def cmd_export(args) -> int:
         findings = _preflight(doc, result, base, cond)
         if _refused(findings, args):
             return EXIT_ERRORS
-        rep = _export(doc, result, out, base, args, cond, pdfx)
+        rep = _export(doc, result, out, base, args, cond, pdfx, workers=os.cpu_count() or 1)
     else:
         # preflight runs in a forked process on the other core while this one paints the PDF;
         # the PDF replaces OUT only once the findings allow it (export refused: nothing written)
@@ -172,7 +172,10 @@ def cmd_export(args) -> int:
             if _refused(verdict["findings"], args):
                 raise _Refused()
         try:
-            rep = _export(doc, result, out, base, args, cond, pdfx, commit=commit)
+            # the cores the preflight process leaves: on two, preflight beside one painter
+            # balances best (a second painter repeats most of the first one's work: parallel.py)
+            rep = _export(doc, result, out, base, args, cond, pdfx, commit=commit,
+                          workers=max(1, (os.cpu_count() or 1) - 1))
         except _Refused:
             return EXIT_ERRORS
         except _Fail:
@@ -224,12 +227,12 @@ def _refused(findings, args) -> bool:
     return False
 
 
-def _export(doc, result, out, base, args, cond, pdfx, commit=None):
+def _export(doc, result, out, base, args, cond, pdfx, commit=None, workers=1):
     from banmian.render.pdf import ExportError, export_pdf
     try:
         return export_pdf(doc, result, out, base_dir=base, pages=args.pages, marks=not args.no_marks,
                           press=cond, pdfx=pdfx, source_name=Path(args.file).name, commit=commit,
-                          workers=os.cpu_count() or 1)
+                          workers=workers, fork_images=True)
     except (_Refused, _Fail):
         raise
     except ExportError as e:

@@ -50,7 +50,7 @@ calls, done = [], []
 real = parallel.paint_in_two
 parallel.paint_in_two = lambda *a, **k: calls.append(a[3]) or real(*a, **k)
 pdfx = None if sys.argv[5] == "none" else sys.argv[5]
-rep = _export(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), pdfx=pdfx,
+rep = _export(Path(sys.argv[2]), Path(sys.argv[3]), int(sys.argv[4]), pdfx=pdfx, fork_images=int(sys.argv[4]) > 1,
               progress=lambda n, t: done.append([n, t]))
 print(json.dumps({"calls": calls, "done": done, "pages": rep.pages, "fonts": rep.fonts, "images": rep.images,
                   "knockouts": rep.knockouts, "warnings": rep.warnings}))

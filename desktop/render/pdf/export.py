@@ -47,7 +47,8 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
                profile=None, ink_limit: float | None = None, pdfx: str | None = "4",
                progress: Callable[[int, int], None] | None = None, fonts=None,
                max_ppi: float = MAX_PPI, source_name: str | None = None, press=None,
-               commit: Callable[[], None] | None = None, workers: int = 1) -> ExportReport:
+               commit: Callable[[], None] | None = None, workers: int = 1,
+               fork_images: bool = False) -> ExportReport:
     """Write ``result`` as a print-ready PDF to ``out_path`` (atomically).
 
     ``pages``: None for all, an iterable of 0-based page indexes, or a "1,3-4" string.
@@ -63,6 +64,8 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
     cores).  From PARALLEL_MIN_PAGES pages on, a second process paints the later pages
     while this one paints the first ones; the file is byte for byte the serial one's
     (parallel.py).  1 (the default: the editor's export, which runs in a thread) paints here.
+    ``fork_images``: photos missing from the disk cache are converted in a forked process
+    (the command line; never from a process with other threads, e.g. the editor's).
     ``commit()``, when given, is called once the file is complete, before it replaces
     ``out_path``; whatever it raises calls the export off (nothing is written) and goes
     to the caller — the command line's preflight verdict, arriving from another process.
@@ -161,8 +164,8 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
 
             split = _parallel_split(len(indexes), workers)
             if split is None:
-                # with workers to spare, a first export's photos are converted in a forked process
-                start_threads(fork=workers > 1 and _can_fork())
+                # a first export's photos converted in a forked process, beside the painting
+                start_threads(fork=fork_images and _can_fork())
                 for n, idx in enumerate(indexes):
                     paint_page(printed[idx], painter)
                     if progress:

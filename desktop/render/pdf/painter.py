@@ -17,6 +17,18 @@ def _fmt(v: float) -> str:
     return "0" if s in ("-0", "") else s
 
 
+_FMT: dict = {}        # _fmt of the TJ adjustments, which repeat (a page's few widths and spacings)
+
+
+def _fmt_adj(v: float) -> str:
+    s = _FMT.get(v)
+    if s is None:
+        if len(_FMT) > 1 << 16:
+            _FMT.clear()
+        s = _FMT[v] = _fmt(v)
+    return s
+
+
 class PdfPainter:
     """Draws PageResults on a reportlab canvas, one PDF page each."""
 
@@ -46,6 +58,7 @@ class PdfPainter:
         self.state_only = False
         self._colours: dict = {}            # (fill?, c, m, y, k) -> (CMYKColor, operators)
         self._widths: dict = {}             # font -> {code: /Widths value}
+        self._codes: dict = {}              # font -> {(char, glyph, source): code}
         self.ox = self.oy = 0.0     # trim's bottom-left corner in PDF user space
         self.th = 0.0
 
@@ -175,12 +188,31 @@ class PdfPainter:
             chars = [s if s != ch and ch != "\u00ad" else None for s, ch in zip(chars, run.text)]
         else:
             chars = [None] * len(run.text)
-        code_for = self.fonts.code_for
-        codes = [code_for(font, ch, gid, s) for ch, gid, s in zip(run.text, run.glyphs, chars)]
-        text = "".join(chr(c) for c in codes)
+        # code_for's answers, per font: (char, glyph, source char) -> code
+        known = self._codes.get(font)
+        if known is None:
+            known = self._codes[font] = {}
+        keys = list(zip(run.text, run.glyphs, chars))
+        codes = list(map(known.get, keys))
+        if None in codes:
+            code_for = self.fonts.code_for
+            for n, c in enumerate(codes):
+                if c is None:
+                    codes[n] = known[keys[n]] = code_for(font, *keys[n])
+        text = "".join(map(chr, codes))
         if self.state_only:
-            for subset, _chunk in font.splitString(text, doc):
-                font.getSubsetInternalName(subset, doc)
+            # what splitString + getSubsetInternalName would change, and only that: codes
+            # not handed out yet get theirs, in the order of first appearance; the font's
+            # internal name on its first use
+            st = font.state.get(doc)
+            if st is None:
+                font.splitString(text, doc)
+            else:
+                order = dict.fromkeys(codes)
+                new = order.keys() - st.assignments.keys()
+                if new:     # (U+00A0, which splitString reads as a space, lands here too: harmless)
+                    font.splitString("".join([chr(c) for c in order if c in new]), doc)
+            font.getSubsetInternalName(0, doc)
             return
         escape = self.c._escape
         if run.orient:
@@ -194,26 +226,27 @@ class PdfPainter:
         if widths is None:
             widths = self._widths[font] = {}
         xs = run.xs
+        ws = []                              # the /Widths value of each glyph's code
+        for c in codes:
+            w = widths.get(c)
+            if w is None:
+                w = widths[c] = face.getCharWidth(c)
+            ws.append(w)
         for subset, chunk in font.splitString(text, doc):
             n = len(chunk)
             out.append(f"{font.getSubsetInternalName(subset, doc)} {_fmt(size)} Tf")
-            out.append(f"1 0 0 1 {_fmt(self.X(run.xs[i]))} {_fmt(y)} Tm")
+            out.append(f"1 0 0 1 {_fmt(self.X(xs[i]))} {_fmt(y)} Tm")
             parts = []
-            pending = bytearray()
-            for j in range(n):
+            a = 0                            # where the string being collected starts in chunk
+            for j in range(n - 1):
                 gi = i + j
-                pending.append(chunk[j])
-                if j < n - 1:
-                    w = widths.get(codes[gi])
-                    if w is None:
-                        w = widths[codes[gi]] = face.getCharWidth(codes[gi])
-                    adj = w - (xs[gi + 1] - xs[gi]) * k_per_pt
-                    if abs(adj) > 0.005:
-                        parts.append(f"({escape(bytes(pending))})")
-                        parts.append(_fmt(adj))
-                        pending = bytearray()
-            if pending:
-                parts.append(f"({escape(bytes(pending))})")
+                adj = ws[gi] - (xs[gi + 1] - xs[gi]) * k_per_pt
+                if adj > 0.005 or adj < -0.005:
+                    parts.append(f"({escape(chunk[a:j + 1])})")
+                    parts.append(_fmt_adj(adj))
+                    a = j + 1
+            if a < n:
+                parts.append(f"({escape(chunk[a:])})")
             if len(parts) == 1:
                 out.append(f"{parts[0]} Tj")
             else:

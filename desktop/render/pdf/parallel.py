@@ -16,8 +16,10 @@ layout as they are, nothing is pickled on the way in):
   ``[k, n)`` in full, puts the parent's streams into pages ``[0, k)``, converts
   the images, writes the file and the PDF/X parts, and pipes the report back.
 
-The child's walk of the parent's pages costs about a third of painting them, so
-``k`` is a bit over half of the pages (:func:`balance`).  The parent renames the
+The child's walk of the parent's pages costs about 0.6 of painting them (the
+order-dependent bookkeeping is most of the painter's work), so ``k`` is about
+0.7 of the pages (:func:`balance`) and the painting takes ~0.7 of the serial time
+on two free cores; the file's tail (images, save, PDF/X) stays serial.  The parent renames the
 finished file over the target (export.py), so a failure in either process
 leaves the old file as it was.
 """
@@ -27,17 +29,16 @@ import math
 import os
 import pickle
 
-# what the child's state walk costs against painting a page in full, and the
-# file's tail (images, save, PDF/X) in pages' worth of painting — measured on the
-# sample issue (bench/bench_export.py --pages 16)
-STATE_COST = 0.35
-TAIL_PAGES = 2.0
+# what the child's walk of a page in state mode costs against painting it in full (CPU,
+# the sample issue, bench/bench_export.py --pages 16): most of a page's painting is the
+# order-dependent bookkeeping the walk must repeat (codes, subsets, colours, overprint)
+STATE_COST = 0.6
 
 
 def balance(n: int) -> int:
-    """Pages the parent paints: the parent's k pages take as long as the child's walk of
-    them (STATE_COST each) plus its n − k pages and the file's tail."""
-    k = math.ceil((n + TAIL_PAGES) / (2.0 - STATE_COST))
+    """Pages the parent paints: its k pages take as long as the child's walk of them
+    (STATE_COST each) plus painting the other n − k (the file's tail comes after both)."""
+    k = math.ceil(n / (2.0 - STATE_COST))
     return max(1, min(n - 1, k))
 
 
