@@ -26,7 +26,9 @@ the peak of the summed RSS of the process and its live children, sampled every
 
 ``--pages N``: the sample page duplicated to an N-page issue (its photo copied
 beside it, so every page links it).  The row "same, BANMIAN_SERIAL=1" is the same
-tree with the forks switched off — preflight first, every page in one process.  The two commands alternate, so drift
+tree with the forks switched off — preflight first, every page in one process;
+"BANMIAN_WORKERS=2" (from 4 pages) paints with two processes beside the preflight one
+(the command line's default on two cores is one painter: see render/pdf/parallel.py).  The two commands alternate, so drift
 hits both.  The figures are medians (min–max beside them).
 
 The baseline is what one would write without Banmian: every story's blocks as
@@ -301,6 +303,9 @@ def main(argv=None) -> int:
         "  same, empty cache folder (first run)": export,
         SERIAL: export,
     }
+    TWO = "  same, BANMIAN_WORKERS=2 (two painters)"
+    if args.pages >= 4:
+        commands[TWO] = export
     if not args.no_platypus:
         commands["banmian export --no-marks --pdfx none"] = [
             py, "-m", "banmian.cli", "export", str(layout), "-o", str(tmp / "banmian-plain.pdf"), "--force",
@@ -337,6 +342,8 @@ def main(argv=None) -> int:
             return dict(base_env, BANMIAN_HOME=str(tmp / "home-warm-baseline"))
         if name == SERIAL:
             return dict(base_env, BANMIAN_HOME=str(warm_home), BANMIAN_SERIAL="1")
+        if name.startswith("  same, BANMIAN_WORKERS"):
+            return dict(base_env, BANMIAN_HOME=str(warm_home), BANMIAN_WORKERS="2")
         return dict(base_env, BANMIAN_HOME=str(warm_home))
 
     # one warm-up each: fills the OS file cache and Banmian's cache folder, which is the

@@ -174,8 +174,7 @@ def cmd_export(args) -> int:
         try:
             # the cores the preflight process leaves: on two, preflight beside one painter
             # balances best (a second painter repeats most of the first one's work: parallel.py)
-            rep = _export(doc, result, out, base, args, cond, pdfx, commit=commit,
-                          workers=max(1, (os.cpu_count() or 1) - 1))
+            rep = _export(doc, result, out, base, args, cond, pdfx, commit=commit, workers=_painters())
         except _Refused:
             return EXIT_ERRORS
         except _Fail:
@@ -206,6 +205,15 @@ def cmd_export(args) -> int:
           + (f" (forced past {len(errors)} preflight errors)" if errors else ""))
     return EXIT_OK
 
+
+
+def _painters() -> int:
+    """Painting processes beside the preflight one: BANMIAN_WORKERS if set (a whole number),
+    else the cores the preflight process leaves."""
+    v = os.environ.get("BANMIAN_WORKERS", "").strip()
+    if v.isdigit() and int(v) > 0:
+        return int(v)
+    return max(1, (os.cpu_count() or 1) - 1)
 
 
 class _Refused(Exception):
