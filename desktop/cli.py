@@ -206,7 +206,6 @@ def cmd_export(args) -> int:
     return EXIT_OK
 
 
-
 def _painters() -> int:
     """Painting processes beside the preflight one: BANMIAN_WORKERS if set (a whole number),
     else the cores the preflight process leaves."""
