@@ -1,7 +1,8 @@
 """Export speed and memory: whole-process ``banmian export`` of the sample page
 against Typst and a naive reportlab-platypus rendering of the same text, in the same run.
 
-    python bench/bench_export.py [LAYOUT.json] [--runs 7] [--no-typst]
+    python bench/bench_export.py [LAYOUT.json] [--runs 7] [--no-typst] [--pages 16]
+                                 [--baseline-python /path/to/other/python] [--no-platypus]
 
 Rows: Banmian with a warm cache folder (the state after the first export), Banmian
 with an empty cache folder (a fresh ``BANMIAN_HOME`` per run: the first export after
@@ -17,7 +18,17 @@ beyond its own, no PDF/X, no CMYK conversion).  Its run is a fresh ``python``
 that imports ``typst`` and compiles that file with only the bundled fonts.
 
 Each run is a fresh ``python`` process; wall time and peak RSS come from
-``os.wait4`` (that child's own rusage).  The two commands alternate, so drift
+``os.wait4`` (the largest of that process and the children it reaped — Linux's
+ru_maxrss is a maximum, not a sum).  Since ``banmian export`` forks (preflight
+beside the painting; from 4 pages on a second painter), the "tree MiB" column is
+the peak of the summed RSS of the process and its live children, sampled every
+5 ms from /proc (an upper bound: pages shared copy-on-write are counted in both).
+
+``--pages N``: the sample page duplicated to an N-page issue (its photo copied
+beside it, so every page links it).  The row "same, BANMIAN_SERIAL=1" is the same
+tree with the forks switched off — preflight first, every page in one process;
+"BANMIAN_WORKERS=2" (from 4 pages) paints with two processes beside the preflight one
+(the command line's default on two cores is one painter: see render/pdf/parallel.py).  The two commands alternate, so drift
 hits both.  The figures are medians (min–max beside them).
 
 The baseline is what one would write without Banmian: every story's blocks as
@@ -56,6 +67,21 @@ def _generated_page(folder: Path) -> Path:
     doc.pages[0].height = 320
     make_photo(folder / "photo.png")
     path = folder / "generated.json"
+    save_document(doc, path)
+    return path
+
+
+def _issue(pages: int, folder: Path) -> Path:
+    """The sample as a ``pages``-page issue in ``folder``, its images copied beside it."""
+    import shutil
+    sys.path.insert(0, str(ROOT))
+    from banmian.core import commands as C
+    from banmian.core.io import load_document, save_document
+    shutil.copytree(SAMPLE.parent / "images", folder / "images", dirs_exist_ok=True)
+    doc = load_document(SAMPLE)
+    while len(doc.pages) < pages:
+        C.DuplicatePage(doc.pages[-1].id).do(doc)
+    path = folder / f"issue-{pages}.json"
     save_document(doc, path)
     return path
 
@@ -191,12 +217,49 @@ def typst_run(typ: str, out: str) -> None:
 
 # ------------------------------------------------------------------ measuring
 
+def _tree_rss_kib(pid: int) -> int:
+    """Summed VmRSS (KiB) of ``pid`` and its descendants now (0 once gone)."""
+    total, todo = 0, [pid]
+    while todo:
+        q = todo.pop()
+        try:
+            with open(f"/proc/{q}/status") as fh:
+                for line in fh:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{q}/task"):
+                with open(f"/proc/{q}/task/{task}/children") as fh:
+                    todo.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            pass
+    return total
+
+
+TREE_PEAK: list[float] = []     # the last _measure's tree peak, MiB
+CPU: list[float] = []           # the last _measure's user + system seconds (its reaped children too)
+
+
 def _measure(cmd: list[str], env: dict | None = None) -> tuple[float, float, int]:
-    """(wall seconds, peak RSS MiB, exit code) of one fresh process."""
+    """(wall seconds, peak RSS MiB, exit code) of one fresh process; its process tree's
+    summed peak goes to TREE_PEAK[-1]."""
+    import threading
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    peak = [0]
+    stop = threading.Event()
+
+    def sample():
+        while not stop.wait(0.005):
+            peak[0] = max(peak[0], _tree_rss_kib(p.pid))
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
+    stop.set()
+    th.join()
+    TREE_PEAK.append(peak[0] / 1024.0)
+    CPU.append(ru.ru_utime + ru.ru_stime)
     p.returncode = os.waitstatus_to_exitcode(status)
     err = p.stderr.read().decode("utf-8", "replace") if p.stderr else ""
     if p.returncode != 0:
@@ -209,6 +272,9 @@ def main(argv=None) -> int:
     ap.add_argument("layout", nargs="?", default=str(SAMPLE))
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--no-typst", action="store_true", help="leave the Typst peer out")
+    ap.add_argument("--no-platypus", action="store_true", help="leave the platypus baseline and the "
+                    "--no-marks row out")
+    ap.add_argument("--pages", type=int, default=1, help="export the sample duplicated to this many pages")
     ap.add_argument("--baseline-python", help="python of another checkout's venv (e.g. a clone of main): "
                     "its banmian export runs interleaved too, warm and with an empty cache folder")
     ap.add_argument("--baseline-run", nargs=2, metavar=("LAYOUT", "OUT"), help=argparse.SUPPRESS)
@@ -223,21 +289,29 @@ def main(argv=None) -> int:
 
     tmp = Path(tempfile.mkdtemp(prefix="bench-export-"))
     layout = Path(args.layout)
+    if args.pages > 1:
+        layout = _issue(args.pages, tmp)
     if not layout.exists():
         print(f"{layout} missing: using a generated page", file=sys.stderr)
         layout = _generated_page(tmp)
     py = sys.executable
     warm_home = tmp / "home-warm"
     export = [py, "-m", "banmian.cli", "export", str(layout), "-o", str(tmp / "banmian.pdf"), "--force"]
+    SERIAL = "  same, BANMIAN_SERIAL=1 (no forks)"
     commands = {
         "banmian export (PDF/X-4, marks)": export,
         "  same, empty cache folder (first run)": export,
-        "banmian export --no-marks --pdfx none": [py, "-m", "banmian.cli", "export", str(layout), "-o",
-                                                  str(tmp / "banmian-plain.pdf"), "--force", "--no-marks",
-                                                  "--pdfx", "none"],
-        "naive reportlab platypus": [py, str(Path(__file__).resolve()), "--baseline-run", str(layout),
-                                     str(tmp / "platypus.pdf")],
+        SERIAL: export,
     }
+    TWO = "  same, BANMIAN_WORKERS=2 (two painters)"
+    if args.pages >= 4:
+        commands[TWO] = export
+    if not args.no_platypus:
+        commands["banmian export --no-marks --pdfx none"] = [
+            py, "-m", "banmian.cli", "export", str(layout), "-o", str(tmp / "banmian-plain.pdf"), "--force",
+            "--no-marks", "--pdfx", "none"]
+        commands["naive reportlab platypus"] = [py, str(Path(__file__).resolve()), "--baseline-run", str(layout),
+                                                str(tmp / "platypus.pdf")]
     if args.baseline_python:
         bexport = [args.baseline_python, "-m", "banmian.cli", "export", str(layout), "-o",
                    str(tmp / "baseline.pdf"), "--force"]
@@ -266,35 +340,48 @@ def main(argv=None) -> int:
             return dict(base_env, BANMIAN_HOME=str(tmp / f"home-cold-{n_cold}"))
         if name.startswith("baseline"):
             return dict(base_env, BANMIAN_HOME=str(tmp / "home-warm-baseline"))
+        if name == SERIAL:
+            return dict(base_env, BANMIAN_HOME=str(warm_home), BANMIAN_SERIAL="1")
+        if name.startswith("  same, BANMIAN_WORKERS"):
+            return dict(base_env, BANMIAN_HOME=str(warm_home), BANMIAN_WORKERS="2")
         return dict(base_env, BANMIAN_HOME=str(warm_home))
 
     # one warm-up each: fills the OS file cache and Banmian's cache folder, which is the
     # state on any machine after the first export
     for name, cmd in commands.items():
         _measure(cmd, env_for(name))
-    results: dict[str, list[tuple[float, float]]] = {k: [] for k in commands}
+    results: dict[str, list[tuple[float, float, float]]] = {k: [] for k in commands}
     for _ in range(max(5, args.runs)):
         for name, cmd in commands.items():
             wall, rss, rc = _measure(cmd, env_for(name))
             if rc == 0:
-                results[name].append((wall, rss))
+                results[name].append((wall, rss, TREE_PEAK[-1], CPU[-1]))
     print(f"\nwhole-process export of {layout.relative_to(ROOT) if layout.is_relative_to(ROOT) else layout}, "
           f"{max(5, args.runs)} runs each, interleaved (median, min–max); the machine is shared and busy\n")
-    print(f"{'':42} {'wall s':>22} {'peak RSS MiB':>24}")
+    print(f"{'':42} {'wall s':>22} {'peak RSS MiB':>24} {'tree MiB (summed)':>24} {'CPU s (user+sys)':>22}")
     for name, rows in results.items():
         if not rows:
             print(f"{name:42} {'failed':>22}")
             continue
         walls = [r[0] for r in rows]
         rss = [r[1] for r in rows]
+        tree = [r[2] for r in rows]
+        cpu = [r[3] for r in rows]
         print(f"{name:42} {statistics.median(walls):8.3f} ({min(walls):.3f}–{max(walls):.3f}) "
-              f"{statistics.median(rss):9.1f} ({min(rss):.1f}–{max(rss):.1f})")
+              f"{statistics.median(rss):9.1f} ({min(rss):.1f}–{max(rss):.1f}) "
+              f"{statistics.median(tree):9.1f} ({min(tree):.1f}–{max(tree):.1f}) "
+              f"{statistics.median(cpu):8.3f} ({min(cpu):.3f}–{max(cpu):.3f})")
     ours, cold = results["banmian export (PDF/X-4, marks)"], results["  same, empty cache folder (first run)"]
     rounds = min(len(ours), len(cold))
     if rounds:
         r = [cold[i][0] / ours[i][0] for i in range(rounds)]
         print(f"\nfirst run / warm, per round: median {statistics.median(r):.2f}× ({min(r):.2f}–{max(r):.2f}); "
               f"target ≤ 1.5×")
+    ser = results.get(SERIAL) or []
+    rounds = min(len(ours), len(ser))
+    if rounds:
+        r = [ser[i][0] / ours[i][0] for i in range(rounds)]
+        print(f"serial / forked, per round: median {statistics.median(r):.2f}× ({min(r):.2f}–{max(r):.2f})")
     bw, bc = results.get("baseline checkout: banmian export") or [], \
         results.get("  same, empty cache folder (first run) [baseline]") or []
     rounds = min(len(bw), len(bc))

@@ -140,7 +140,6 @@ def _use_sample(args) -> None:
 # ------------------------------------------------------------------ export
 
 def cmd_export(args) -> int:
-    from banmian.core.preflight import has_errors
     _use_sample(args)
     out = Path(args.output)
     if out.exists() and out.is_dir():
@@ -156,28 +155,38 @@ def cmd_export(args) -> int:
         except ValueError as e:
             raise _Fail(EXIT_USAGE, f"--pages {args.pages}: {e}") from None
     cond = _press(args)
-    findings = _preflight(doc, result, base, cond)
-    errors = [f for f in findings if f.severity == "error"]
-    for f in findings:
-        if f.severity == "warning" or (f.severity == "error" and args.force):
-            print(f.line(), file=sys.stderr)
-    if errors and not args.force:
-        for f in errors:
-            print(f.line(), file=sys.stderr)
-        print(f"导出已取消：预检有 {len(errors)} 个错误（export refused: {len(errors)} preflight "
-              f"error{'s' if len(errors) != 1 else ''}; --force exports anyway）", file=sys.stderr)
-        return EXIT_ERRORS
-    from banmian.render.pdf import ExportError, export_pdf
     pdfx = None if args.pdfx == "none" else args.pdfx
-    try:
-        rep = export_pdf(doc, result, out, base_dir=base, pages=args.pages, marks=not args.no_marks,
-                         press=cond, pdfx=pdfx, source_name=Path(args.file).name)
-    except ExportError as e:
-        raise _Fail(EXIT_OUTPUT if "ICC" not in str(e) else EXIT_INPUT, str(e)) from None
-    except OSError as e:
-        raise _Fail(EXIT_OUTPUT, f"{out}: cannot be written ({e.strerror or e})") from None
-    except Exception as e:  # noqa: BLE001
-        raise _internal(e, EXIT_OUTPUT, f"{out}: the export failed") from None
+    job = _PreflightJob.start(doc, result, base, cond)
+    if job is None:
+        findings = _preflight(doc, result, base, cond)
+        if _refused(findings, args):
+            return EXIT_ERRORS
+        rep = _export(doc, result, out, base, args, cond, pdfx, workers=os.cpu_count() or 1)
+    else:
+        # preflight runs in a forked process on the other core while this one paints the PDF;
+        # the PDF replaces OUT only once the findings allow it (export refused: nothing written)
+        verdict = {}
+
+        def commit():
+            verdict["findings"] = job.findings()
+            if _refused(verdict["findings"], args):
+                raise _Refused()
+        try:
+            # the cores the preflight process leaves: on two, preflight beside one painter
+            # balances best (a second painter repeats most of the first one's work: parallel.py)
+            rep = _export(doc, result, out, base, args, cond, pdfx, commit=commit, workers=_painters())
+        except _Refused:
+            return EXIT_ERRORS
+        except _Fail:
+            if "findings" not in verdict:         # the export failed first: preflight's verdict decides
+                verdict["findings"] = job.findings()
+                if _refused(verdict["findings"], args):
+                    return EXIT_ERRORS
+            raise
+        finally:
+            job.close()
+        findings = verdict["findings"]
+    errors = [f for f in findings if f.severity == "error"]
     bad = [im for im in rep.images if im.get("error")]
     if bad:
         for im in bad:
@@ -195,6 +204,135 @@ def cmd_export(args) -> int:
           f"{len(rep.images)} images, {rep.bytes / 1024:.0f} KiB, {rep.seconds:.2f} s"
           + (f" (forced past {len(errors)} preflight errors)" if errors else ""))
     return EXIT_OK
+
+
+def _painters() -> int:
+    """Painting processes beside the preflight one: BANMIAN_WORKERS if set (a whole number),
+    else the cores the preflight process leaves."""
+    v = os.environ.get("BANMIAN_WORKERS", "").strip()
+    if v.isdigit() and int(v) > 0:
+        return int(v)
+    return max(1, (os.cpu_count() or 1) - 1)
+
+
+class _Refused(Exception):
+    """Preflight found errors and --force was not given: the export is called off."""
+
+
+def _refused(findings, args) -> bool:
+    """Print the findings as the export reports them; True when the export is refused."""
+    errors = [f for f in findings if f.severity == "error"]
+    for f in findings:
+        if f.severity == "warning" or (f.severity == "error" and args.force):
+            print(f.line(), file=sys.stderr)
+    if errors and not args.force:
+        for f in errors:
+            print(f.line(), file=sys.stderr)
+        print(f"导出已取消：预检有 {len(errors)} 个错误（export refused: {len(errors)} preflight "
+              f"error{'s' if len(errors) != 1 else ''}; --force exports anyway）", file=sys.stderr)
+        return True
+    return False
+
+
+def _export(doc, result, out, base, args, cond, pdfx, commit=None, workers=1):
+    from banmian.render.pdf import ExportError, export_pdf
+    try:
+        return export_pdf(doc, result, out, base_dir=base, pages=args.pages, marks=not args.no_marks,
+                          press=cond, pdfx=pdfx, source_name=Path(args.file).name, commit=commit,
+                          workers=workers, fork_images=True)
+    except (_Refused, _Fail):
+        raise
+    except ExportError as e:
+        raise _Fail(EXIT_OUTPUT if "ICC" not in str(e) else EXIT_INPUT, str(e)) from None
+    except OSError as e:
+        raise _Fail(EXIT_OUTPUT, f"{out}: cannot be written ({e.strerror or e})") from None
+    except Exception as e:  # noqa: BLE001
+        raise _internal(e, EXIT_OUTPUT, f"{out}: the export failed") from None
+
+
+class _PreflightJob:
+    """Preflight in a forked child (POSIX), its findings pickled back through a pipe.
+
+    The parent has laid the page out already; the child inherits document and layout
+    (copy-on-write) and checks them while the parent paints the PDF, so the two
+    largest parts of an export use both cores.  Preflight only reads, and the PDF does
+    not depend on it, so the file is the same as a serial run's.  No fork on platforms
+    without it, or with BANMIAN_SERIAL=1 set (then preflight runs first, as before)."""
+
+    def __init__(self, pid: int, fd: int):
+        self.pid, self.fd = pid, fd
+        self._findings = None
+
+    @classmethod
+    def start(cls, doc, result, base, cond):
+        import threading
+        if not hasattr(os, "fork") or os.environ.get("BANMIAN_SERIAL") == "1" or threading.active_count() > 1:
+            return None
+        r, w = os.pipe()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:                    # the child: check, send, leave without cleanup handlers
+            code = 0
+            try:
+                os.close(r)
+                import pickle
+                try:
+                    from banmian.core.preflight import preflight
+                    payload = ("ok", preflight(doc, result, base_dir=base, ink_limit=cond.ink_limit, press=cond))
+                except Exception as e:  # noqa: BLE001 — handed to the parent, which logs it
+                    try:
+                        pickle.dumps(e)
+                        payload = ("exc", e)
+                    except Exception:  # noqa: BLE001
+                        payload = ("exc", RuntimeError(f"{type(e).__name__}: {e}"))
+                data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(w, "wb") as fh:
+                    fh.write(data)
+            except BaseException:  # noqa: BLE001
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(w)
+        return cls(pid, r)
+
+    def findings(self):
+        if self._findings is None:
+            import pickle
+            with os.fdopen(self.fd, "rb") as fh:
+                data = fh.read()
+            self.fd = None
+            self._reap()
+            try:
+                kind, value = pickle.loads(data)
+            except Exception as e:  # noqa: BLE001 — the child died before it could answer
+                raise _internal(RuntimeError(f"the preflight process ended without a result ({e})"),
+                                EXIT_INPUT, "preflight could not check the layout") from None
+            if kind == "exc":
+                raise _internal(value, EXIT_INPUT, "preflight could not check the layout") from None
+            self._findings = value
+        return self._findings
+
+    def _reap(self):
+        if self.pid is not None:
+            try:
+                os.waitpid(self.pid, 0)
+            except ChildProcessError:
+                pass
+            self.pid = None
+
+    def close(self):
+        """End the child if its findings were never asked for (the export failed first)."""
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+        if self.pid is not None:
+            import signal
+            try:
+                os.kill(self.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._reap()
 
 
 # ------------------------------------------------------------------ preflight

@@ -158,3 +158,47 @@ def test_compressed_profile_cache_is_checked_whole(tmp_path, monkeypatch):
     p.write_bytes(icc2)
     pdfx.prefetch_icc(p)
     assert zlib.decompress(pdfx._compressed_icc(p, icc2)) == icc2
+
+
+def _vert_font(tmp_path, fea: str):
+    from fontTools.feaLib.builder import addOpenTypeFeaturesFromString
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    names = [".notdef", "comma", "comma.vert", "paren", "paren.vert", "dash", "dash.vert", "dash.alt"]
+    fb = FontBuilder(1000, isTTF=True)
+    fb.setupGlyphOrder(names)
+    fb.setupCharacterMap({0x3001: "comma", 0xFF08: "paren", 0x2014: "dash"})
+    pen = TTGlyphPen(None)
+    fb.setupGlyf({n: pen.glyph() for n in names})
+    fb.setupHorizontalMetrics({n: (1000, 0) for n in names})
+    fb.setupHorizontalHeader(ascent=880, descent=-120)
+    fb.setupNameTable({"familyName": "Vert Face", "styleName": "Regular", "psName": "VertFace-Regular"})
+    fb.setupOS2()
+    fb.setupPost(keepGlyphNames=False)
+    addOpenTypeFeaturesFromString(fb.font, fea)
+    path = tmp_path / "v.ttf"
+    fb.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("fea", [
+    # a language system of its own first, an extension lookup, a later lookup that must not win
+    """languagesystem DFLT dflt; languagesystem hani dflt; languagesystem hani ZHS;
+    lookup ext useExtension { sub comma by comma.vert; sub [paren dash] by [paren.vert dash.vert]; } ext;
+    lookup late { sub dash by dash.alt; } late;
+    feature vert { script hani; language ZHS; lookup ext; lookup late; } vert;""",
+    # only the default language system names it; a substitution with a class (coverage format 2)
+    """languagesystem DFLT dflt;
+    feature vert { sub [comma paren] by [comma.vert paren.vert]; } vert;""",
+])
+def test_direct_vert_equals_fonttools_without_fonttools(tmp_path, monkeypatch, fea):
+    """The `vert` map is read from GSUB's bytes: the same as fontTools' read_vert, with
+    fontTools' reader unused (switched off here); the bundled faces too."""
+    path = _vert_font(tmp_path, fea)
+    want = read_metrics(path)["vert"]
+    assert want and want[1] == 2
+    monkeypatch.setattr(fontmod, "_vert_of", lambda p: pytest.fail("fontTools read GSUB"))
+    got = read_metrics_direct(path)["vert"]
+    assert list(got.items()) == list(want.items())
+    song = fontmod.FONTS_DIR / FACE_FILES["song"]
+    assert read_metrics_direct(song)["vert"] == fontmod.read_vert(__import__("fontTools.ttLib").ttLib.TTFont(str(song), lazy=True))

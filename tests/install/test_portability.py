@@ -58,6 +58,12 @@ ALLOWED = {
     "integration.py": {"subprocess"},                  # update-*-database; refuses on Windows/macOS
     "gui/i18n/fill_ts.py": {"subprocess"},             # developer tool: lupdate/lrelease
     "render/softproof.py": {"subprocess"},             # Ghostscript by argv list (gswin64c on Windows); absent -> a message
+    # export's forks (preflight beside the painting, a first export's photos, a second painter):
+    # only behind hasattr(os, "fork") (cli._PreflightJob.start, render/pdf/export._can_fork),
+    # else serial; signal only to end a child that was forked
+    "cli.py": {"os.fork", "signal"},
+    "render/pdf/images.py": {"os.fork", "signal"},
+    "render/pdf/parallel.py": {"os.fork", "signal"},
 }
 
 

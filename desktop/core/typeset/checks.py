@@ -67,6 +67,7 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
     rep = CheckReport()
     master_stories = {f.story for m in doc.masters for f in m.frames if isinstance(f, TextFrame) and f.story}
     _integrity(doc, result, rep, master_stories)
+    story_texts = {s.id: s.text for s in doc.stories}      # once, not once per page
     for page in result.pages:
         per_frame_line: dict = {}
         runs_by_line: dict = {}
@@ -74,7 +75,6 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
             if isinstance(it, GlyphRun) and it.story not in master_stories:
                 runs_by_line.setdefault((it.frame, it.story, round(it.y, 3), it.column), []).append(it)
         prev_line_text = {}
-        story_texts = {s.id: s.text for s in doc.stories}
         for info in page.lines:
             if info.story in master_stories:
                 continue
@@ -207,12 +207,15 @@ def _url_slash(text: str) -> bool:
 
 
 _INK: dict = {}
+_UNSEEN = object()
 
 
 def _ink_along(fonts, r, i: int):
     """(start, end) in pt of glyph i's ink along its line, None for a blank glyph: its x extent
     on a horizontal line and a rotated glyph's; an upright glyph's page-y extent in a vertical one."""
-    box = _ink(fonts, r.font, r.glyphs[i])
+    box = _INK.get((r.font, r.glyphs[i]), _UNSEEN)
+    if box is _UNSEEN:
+        box = _ink(fonts, r.font, r.glyphs[i])
     if box is None:
         return None
     size = r.size

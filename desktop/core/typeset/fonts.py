@@ -242,7 +242,12 @@ def _direct(d, path: Path) -> dict | None:
             return None
         vm = tables["vmtx"][0]
         vaws = struct.unpack_from(f">{2 * n_vm}H", d, vm)[0::2] + (u16(d, vm + 4 * (n_vm - 1))[0],) * (n_glyphs - n_vm)
-    vert = _vert_of(path) if "GSUB" in tables else {}
+    vert: dict | None = {}
+    if "GSUB" in tables:
+        off, length = tables["GSUB"]
+        vert = _direct_vert(memoryview(d)[off:off + length], n_glyphs)
+        if vert is None:            # a GSUB this reader does not follow: fontTools reads it
+            vert = _vert_of(path)
     return {
         "units_per_em": upem,
         "ascender": i16(d, hhea + 4)[0] / upem,
@@ -259,6 +264,101 @@ def _direct(d, path: Path) -> dict | None:
         "_units": aws,
         "_vunits": vaws,
     }
+
+
+def _direct_vert(g, n_glyphs: int) -> dict | None:
+    """:func:`read_vert` straight from the GSUB table's bytes ``g``: the same language system
+    choice and the same first-wins order over the `vert` lookups' single substitutions
+    (lookup type 1, directly or inside an extension, type 7), without fontTools — whose glyph
+    order of a `post` format 3 font (names made up from the cmap) takes ~0.3 s per face.
+    None when the table is of a shape this reader does not follow (fontTools then reads it)."""
+    u16 = struct.Struct(">H").unpack_from
+    major = u16(g, 0)[0]
+    if major != 1:
+        return None
+    script_off, feat_off, lookup_off = struct.unpack_from(">HHH", g, 4)
+    if not script_off or not feat_off or not lookup_off:
+        return {}
+
+    def array16(at: int) -> tuple:
+        return struct.unpack_from(f">{u16(g, at)[0]}H", g, at + 2)
+
+    n_feat = u16(g, feat_off)[0]
+    feats = []                                          # (tag, lookup indices)
+    for i in range(n_feat):
+        tag, off = struct.unpack_from(">4sH", g, feat_off + 2 + 6 * i)
+        feats.append((tag.decode("latin-1"), array16(feat_off + off + 2)))
+    scripts = {}
+    for i in range(u16(g, script_off)[0]):
+        tag, off = struct.unpack_from(">4sH", g, script_off + 2 + 6 * i)
+        scripts.setdefault(tag.decode("latin-1"), script_off + off)
+    lookups: list[int] | None = None
+    for tag, lang in _VERT_LANGSYS:
+        sc = scripts.get(tag)
+        if sc is None:
+            continue
+        default_off, n_lang = struct.unpack_from(">HH", g, sc)
+        ls = None
+        if lang is None:
+            ls = sc + default_off if default_off else None
+        else:
+            for k in range(n_lang):
+                ltag, loff = struct.unpack_from(">4sH", g, sc + 4 + 6 * k)
+                if ltag.decode("latin-1") == lang:
+                    ls = sc + loff
+                    break
+        if ls is None:
+            continue
+        idx = [i for i in array16(ls + 4) if i < n_feat and feats[i][0] == "vert"]
+        if idx:
+            lookups = [li for i in idx for li in feats[i][1]]
+            break
+    if lookups is None:
+        lookups = [li for tag, lis in feats if tag == "vert" for li in lis]
+    lookup_offs = array16(lookup_off)
+    out: dict[int, int] = {}
+    for li in lookups:
+        lk = lookup_off + lookup_offs[li]
+        ltype = u16(g, lk)[0]
+        for st_off in array16(lk + 4):
+            st = lk + st_off
+            typ = ltype
+            if typ == 7:
+                fmt, typ, ext = struct.unpack_from(">HHI", g, st)
+                if fmt != 1:
+                    return None
+                st += ext
+            if typ != 1:
+                continue            # only single substitutions have a mapping
+            fmt, cov = struct.unpack_from(">HH", g, st)
+            glyphs = _coverage(g, st + cov)
+            if glyphs is None or fmt not in (1, 2):
+                return None
+            if fmt == 1:
+                delta = struct.unpack_from(">h", g, st + 4)[0]
+                subst = [(a + delta) & 0xFFFF for a in glyphs]
+            else:
+                subst = array16(st + 4)
+                if len(subst) != len(glyphs):
+                    return None
+            for a, b in zip(glyphs, subst):
+                if a < n_glyphs and b < n_glyphs and a not in out:
+                    out[a] = b
+    return out
+
+
+def _coverage(g, at: int) -> list | None:
+    """The glyph ids of an OpenType coverage table, in coverage order."""
+    fmt, n = struct.unpack_from(">HH", g, at)
+    if fmt == 1:
+        return list(struct.unpack_from(f">{n}H", g, at + 4))
+    if fmt == 2:
+        out = []
+        for k in range(n):
+            start, end, _index = struct.unpack_from(">HHH", g, at + 4 + 6 * k)
+            out.extend(range(start, end + 1))
+        return out
+    return None
 
 
 def _direct_cmap(d, base: int, n_glyphs: int) -> dict | None:

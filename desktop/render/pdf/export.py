@@ -16,7 +16,7 @@ from banmian.render.paint import paint_page
 from .fonts import _Fonts
 from .images import MAX_PPI, _enforce_cmyk, _fill_images, _Images
 from .painter import PdfPainter
-from .report import ExportError, ExportReport
+from .report import ExportError, ExportReport, reproducible_epoch
 
 DEFAULT_PROFILE = default_profile()
 
@@ -46,7 +46,9 @@ def parse_pages(spec: str | None, count: int) -> list[int]:
 def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None, marks: bool = True,
                profile=None, ink_limit: float | None = None, pdfx: str | None = "4",
                progress: Callable[[int, int], None] | None = None, fonts=None,
-               max_ppi: float = MAX_PPI, source_name: str | None = None, press=None) -> ExportReport:
+               max_ppi: float = MAX_PPI, source_name: str | None = None, press=None,
+               commit: Callable[[], None] | None = None, workers: int = 1,
+               fork_images: bool = False) -> ExportReport:
     """Write ``result`` as a print-ready PDF to ``out_path`` (atomically).
 
     ``pages``: None for all, an iterable of 0-based page indexes, or a "1,3-4" string.
@@ -58,11 +60,21 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
     ``pdfx``: "4" (PDF/X-4), "1a" (PDF/X-1a:2001) or None (plain PDF).
     ``source_name``: the layout file's name for the slug line (default: the PDF's name).
     ``progress(done, total)`` is called after each page.
+    ``workers``: processes to paint with (POSIX fork; the command line passes the machine's
+    cores).  From PARALLEL_MIN_PAGES pages on, a second process paints the later pages
+    while this one paints the first ones; the file is byte for byte the serial one's
+    (parallel.py).  1 (the default: the editor's export, which runs in a thread) paints here.
+    ``fork_images``: photos missing from the disk cache are converted in a forked process
+    (the command line; never from a process with other threads, e.g. the editor's).
+    ``commit()``, when given, is called once the file is complete, before it replaces
+    ``out_path``; whatever it raises calls the export off (nothing is written) and goes
+    to the caller — the command line's preflight verdict, arriving from another process.
     """
     t0 = time.perf_counter()
     from reportlab import rl_config
     rl_config.useA85 = 0
-    rl_config.invariant = 0
+    epoch = reproducible_epoch()
+    rl_config.invariant = 0 if epoch is None else 1
     from reportlab.pdfgen.canvas import Canvas
 
     if fonts is None:
@@ -106,11 +118,12 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
         # export never leaves a half-written PDF where the plant might pick it up
         with atomic_target(out_path) as tmp:
             canvas = Canvas(tmp, enforceColorSpace=_enforce_cmyk, initialFontName=initial.fontName,
-                            pageCompression=1, invariant=0, pdfVersion=(1, 6) if pdfx == "4" else (1, 3))
+                            pageCompression=1, invariant=rl_config.invariant, pdfVersion=(1, 6) if pdfx == "4" else (1, 3))
             canvas.setTitle(title)
             canvas.setCreator("Banmian 版面")
             canvas.setProducer("Banmian 版面 (reportlab pdfgen, pikepdf)")
-            when = _dt.datetime.now().strftime("%Y-%m-%d %H:%M")
+            when = (_dt.datetime.now() if epoch is None else
+                    _dt.datetime.fromtimestamp(epoch, _dt.timezone.utc)).strftime("%Y-%m-%d %H:%M")
             slug_info = {"file": source_name or out_path.name,
                          "pages": total, "when": when, "profile": profile_desc,
                          "condition": cond.output_condition_identifier
@@ -123,35 +136,75 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
                                  stories={s.id: s.text for s in doc.stories} if doc is not None else None)
             # what lies wholly outside the bleed (the pasteboard) is not printed: not drawn, not in the text layer
             printed = {idx: printable(result.pages[idx]) for idx in indexes}
-            images.start([i for idx in indexes for i in printed[idx].items if isinstance(i, ImagePlacement)])
-            if pdfx in ("4", "1a"):
-                from .pdfx import prefetch_icc
-                prefetch_icc(profile_path)      # compressed beside the painting on a first export
-            for n, idx in enumerate(indexes):
-                paint_page(printed[idx], painter)
-                if progress:
-                    progress(n + 1, len(indexes))
+            placements = [i for idx in indexes for i in printed[idx].items if isinstance(i, ImagePlacement)]
             if not indexes:
                 raise ExportError("no pages to export")
-            _fill_images(images)
-            report.knockouts = list(painter.knockouts)
-            for k in painter.knockouts:
-                report.warnings.append(f"page {k['page']} frame {k['frame']}: black {k['what']} knocked out, "
-                                       f"not overprinted (would stack {k['ink']:g} % ink > {ink_limit:g} %)")
-            canvas.save()
-            report.fonts = efonts.report()
-            report.images = images.report
-            report.pages = len(indexes)
-            if pdfx in ("4", "1a"):
-                from .pdfx import make_pdfx
-                make_pdfx(tmp, tmp, version=pdfx, profile_path=profile_path, profile_desc=profile_desc,
-                          title=title, press=cond)
+
+            def start_threads(fork=False):
+                images.start(placements, fork=fork)
+                if pdfx in ("4", "1a"):
+                    from .pdfx import prefetch_icc
+                    prefetch_icc(profile_path)      # compressed beside the painting on a first export
+
+            def finish():
+                """Everything after the last page: the pixels, the file, the PDF/X parts."""
+                _fill_images(images)
+                report.knockouts = list(painter.knockouts)
+                for k in painter.knockouts:
+                    report.warnings.append(f"page {k['page']} frame {k['frame']}: black {k['what']} knocked out, "
+                                           f"not overprinted (would stack {k['ink']:g} % ink > {ink_limit:g} %)")
+                canvas.save()
+                report.fonts = efonts.report()
+                report.images = images.report
+                report.pages = len(indexes)
+                if pdfx in ("4", "1a"):
+                    from .pdfx import make_pdfx
+                    make_pdfx(tmp, tmp, version=pdfx, profile_path=profile_path, profile_desc=profile_desc,
+                              title=title, press=cond)
+
+            split = _parallel_split(len(indexes), workers)
+            if split is None:
+                # a first export's photos converted in a forked process, beside the painting
+                start_threads(fork=fork_images and _can_fork())
+                for n, idx in enumerate(indexes):
+                    paint_page(printed[idx], painter)
+                    if progress:
+                        progress(n + 1, len(indexes))
+                finish()
+            else:
+                from .parallel import paint_in_two
+                got = paint_in_two(canvas, painter, [printed[idx] for idx in indexes], split,
+                                   start_threads, finish, report, progress)
+                for key in ("knockouts", "warnings", "fonts", "images", "pages"):
+                    setattr(report, key, getattr(got, key))
+            if commit is not None:
+                commit()
     finally:
         images.close()
         efonts.release()
     report.bytes = out_path.stat().st_size
     report.seconds = time.perf_counter() - t0
     return report
+
+
+PARALLEL_MIN_PAGES = 4
+
+
+def _can_fork() -> bool:
+    """POSIX, not switched off (BANMIAN_SERIAL=1), and no other thread running: a fork
+    must not copy a thread holding a lock."""
+    import os
+    import threading
+    return hasattr(os, "fork") and os.environ.get("BANMIAN_SERIAL") != "1" and threading.active_count() == 1
+
+
+def _parallel_split(n_pages: int, workers: int) -> int | None:
+    """How many of ``n_pages`` this process paints when a second one paints the rest; None to
+    paint them all here (one worker, too few pages, or no fork: :func:`_can_fork`)."""
+    if workers < 2 or n_pages < PARALLEL_MIN_PAGES or not _can_fork():
+        return None
+    from .parallel import balance
+    return balance(n_pages)
 
 
 def _folio(doc, pr) -> str:

@@ -258,10 +258,16 @@ class _Fonts:
         self._pdfmetrics = pdfmetrics
         self.registry = registry
         self.cls = _make_font_class()
-        self.tag = secrets.token_hex(3)
-        self.tag_base = secrets.randbelow(26 ** 6)
+        from .report import reproducible_epoch
+        epoch = reproducible_epoch()
+        rnd = secrets if epoch is None else __import__("random").Random(epoch)
+        self.tag = "%06x" % rnd.randbelow(1 << 24) if epoch is None else "%06x" % rnd.randrange(1 << 24)
+        self.tag_base = rnd.randbelow(26 ** 6) if epoch is None else rnd.randrange(26 ** 6)
         self.fonts: dict[str, object] = {}
         self.face_of: dict[str, object] = {}
+        # (font, char, glyph, source char) -> code: what code_for answered (it answers the same
+        # again: a private-use code, once handed out, stays this glyph's for the export)
+        self._codes: dict[tuple, int] = {}
 
     def get(self, font_id: str):
         f = self.fonts.get(font_id)
@@ -284,6 +290,14 @@ class _Fonts:
         ``source`` is the copy's character when the glyph stands for another one (U+2015
         drawn for U+2014, ？ for ASCII ?): the glyph then gets a private-use code of its own
         whose ToUnicode entry is the copy's character, so the text layer reads as the copy."""
+        key = (font.fontName, ch, gid, source)
+        hit = self._codes.get(key)
+        if hit is not None:
+            return hit
+        hit = self._codes[key] = self._code_for(font, ch, gid, source)
+        return hit
+
+    def _code_for(self, font, ch: str, gid: int, source: str | None) -> int:
         face = font.face
         cp = ord(ch) if len(ch) == 1 else 0
         if source is not None and source != ch and len(source) == 1:

@@ -203,21 +203,65 @@ class _Images:
             self._transforms[key] = t
         return t
 
-    def start(self, placements) -> None:
+    def start(self, placements, fork: bool = False) -> None:
         """Convert these placements in a background thread while the text is drawn
-        (Pillow, lcms and numpy release the GIL while they work)."""
+        (Pillow, lcms and numpy release the GIL while they work).
+
+        ``fork``: the photos not in the disk cache yet (a first export) are converted in a
+        forked process instead, on the other core — numpy's import and the Python parts of
+        the conversion then do not take turns with the painting for the GIL; the child
+        writes the cache and :meth:`prepare` reads it from there once the child is done
+        (or converts here, should the cache be unwritable).  Only fork with no other
+        thread running (export.py checks)."""
         from concurrent.futures import ThreadPoolExecutor
         todo = [p for p in placements if not p.missing and p.path]
         if not todo:
             return
+        if fork:
+            missing, seen = [], set()
+            for p in todo:
+                geo = self.geometry(p)
+                key = self._disk_key(p, geo) if geo is not None else None
+                if key is not None and key not in seen and not _disk_cache_file(key).is_file():
+                    seen.add(key)
+                    missing.append(p)
+            if missing:
+                pid = os.fork()
+                if pid == 0:
+                    try:
+                        for p in missing:
+                            self._prepare(p)
+                    finally:
+                        os._exit(0)
+                self._converter = pid
+                self._converted = {self._key(p) for p in missing}
+                todo = [p for p in todo if self._key(p) not in self._converted]
+        if not todo:
+            return
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="banmian-images")
         self._futures = {self._key(p): self._pool.submit(self._prepare, p) for p in todo}
+
+    def _wait_converter(self) -> None:
+        pid = getattr(self, "_converter", None)
+        if pid is not None:
+            self._converter = None
+            try:
+                os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass
 
     def close(self) -> None:
         pool = getattr(self, "_pool", None)
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+        if getattr(self, "_converter", None) is not None:
+            import signal
+            try:
+                os.kill(self._converter, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self._wait_converter()
 
     @staticmethod
     def _key(p: ImagePlacement):
@@ -228,6 +272,8 @@ class _Images:
         fut = getattr(self, "_futures", {}).get(self._key(p))
         if fut is not None:
             return fut.result()
+        if self._key(p) in getattr(self, "_converted", ()):
+            self._wait_converter()        # the forked converter has put it in the disk cache
         return self._prepare(p)
 
     def geometry(self, p: ImagePlacement):

@@ -17,6 +17,18 @@ def _fmt(v: float) -> str:
     return "0" if s in ("-0", "") else s
 
 
+_FMT: dict = {}        # _fmt of the TJ adjustments, which repeat (a page's few widths and spacings)
+
+
+def _fmt_adj(v: float) -> str:
+    s = _FMT.get(v)
+    if s is None:
+        if len(_FMT) > 1 << 16:
+            _FMT.clear()
+        s = _FMT[v] = _fmt(v)
+    return s
+
+
 class PdfPainter:
     """Draws PageResults on a reportlab canvas, one PDF page each."""
 
@@ -41,6 +53,12 @@ class PdfPainter:
         self.knockouts: list[dict] = []     # black objects not overprinted: the ink beneath + K100 > limit
         self._beneath: list = []            # what is already on this page: (rect, C+M+Y %) or (rect, image)
         self.page = None
+        # state mode (parallel.py): everything but writing out the text operators, so a
+        # second process hands out subset codes and names as painting these pages would
+        self.state_only = False
+        self._colours: dict = {}            # (fill?, c, m, y, k) -> (CMYKColor, operators)
+        self._widths: dict = {}             # font -> {code: /Widths value}
+        self._codes: dict = {}              # font -> {(char, glyph, source): code}
         self.ox = self.oy = 0.0     # trim's bottom-left corner in PDF user space
         self.th = 0.0
 
@@ -52,12 +70,24 @@ class PdfPainter:
         return self.oy + self.th - y
 
     def _colour(self, cmyk, *, fill: bool):
-        c, m, y, k = (float(v) for v in cmyk)
-        col = self.CMYKColor(c, m, y, k)
-        if fill:
-            self.c.setFillColor(col)
+        """Set the fill or stroke colour.  reportlab's setter (colour check, formatting) runs
+        once per colour; after that the operator it wrote is repeated — the same bytes, since
+        a process colour's operator depends on nothing but the colour (alpha stays 1)."""
+        key = (fill, *cmyk)
+        hit = self._colours.get(key)
+        c = self.c
+        if hit is None:
+            col = self.CMYKColor(*(float(v) for v in cmyk))
+            code = c._code
+            n = len(code)
+            (c.setFillColor if fill else c.setStrokeColor)(col)
+            hit = self._colours[key] = (col, tuple(code[n:]))
         else:
-            self.c.setStrokeColor(col)
+            c._code.extend(hit[1])
+        if fill:
+            c._fillColorObj = hit[0]
+        else:
+            c._strokeColorObj = hit[0]
 
     def _overprint(self, on: bool, *, fill: bool | None = None, stroke: bool | None = None):
         """Overprint on/off for fills and strokes (separately when given); OPM 1 whenever
@@ -158,8 +188,32 @@ class PdfPainter:
             chars = [s if s != ch and ch != "\u00ad" else None for s, ch in zip(chars, run.text)]
         else:
             chars = [None] * len(run.text)
-        codes = [self.fonts.code_for(font, ch, gid, s) for ch, gid, s in zip(run.text, run.glyphs, chars)]
-        text = "".join(chr(c) for c in codes)
+        # code_for's answers, per font: (char, glyph, source char) -> code
+        known = self._codes.get(font)
+        if known is None:
+            known = self._codes[font] = {}
+        keys = list(zip(run.text, run.glyphs, chars))
+        codes = list(map(known.get, keys))
+        if None in codes:
+            code_for = self.fonts.code_for
+            for n, c in enumerate(codes):
+                if c is None:
+                    codes[n] = known[keys[n]] = code_for(font, *keys[n])
+        text = "".join(map(chr, codes))
+        if self.state_only:
+            # what splitString + getSubsetInternalName would change, and only that: codes
+            # not handed out yet get theirs, in the order of first appearance; the font's
+            # internal name on its first use
+            st = font.state.get(doc)
+            if st is None:
+                font.splitString(text, doc)
+            else:
+                order = dict.fromkeys(codes)
+                new = order.keys() - st.assignments.keys()
+                if new:     # (U+00A0, which splitString reads as a space, lands here too: harmless)
+                    font.splitString("".join([chr(c) for c in order if c in new]), doc)
+            font.getSubsetInternalName(0, doc)
+            return
         escape = self.c._escape
         if run.orient:
             self._vertical_text(run, font, size, codes, text)
@@ -168,24 +222,31 @@ class PdfPainter:
         out = ["BT"]
         i = 0
         k_per_pt = 1000.0 / size
+        widths = self._widths.get(font)
+        if widths is None:
+            widths = self._widths[font] = {}
+        xs = run.xs
+        ws = []                              # the /Widths value of each glyph's code
+        for c in codes:
+            w = widths.get(c)
+            if w is None:
+                w = widths[c] = face.getCharWidth(c)
+            ws.append(w)
         for subset, chunk in font.splitString(text, doc):
             n = len(chunk)
             out.append(f"{font.getSubsetInternalName(subset, doc)} {_fmt(size)} Tf")
-            out.append(f"1 0 0 1 {_fmt(self.X(run.xs[i]))} {_fmt(y)} Tm")
+            out.append(f"1 0 0 1 {_fmt(self.X(xs[i]))} {_fmt(y)} Tm")
             parts = []
-            pending = bytearray()
-            for j in range(n):
+            a = 0                            # where the string being collected starts in chunk
+            for j in range(n - 1):
                 gi = i + j
-                pending.append(chunk[j])
-                if j < n - 1:
-                    w = face.getCharWidth(codes[gi])
-                    adj = w - (run.xs[gi + 1] - run.xs[gi]) * k_per_pt
-                    if abs(adj) > 0.005:
-                        parts.append(f"({escape(bytes(pending))})")
-                        parts.append(_fmt(adj))
-                        pending = bytearray()
-            if pending:
-                parts.append(f"({escape(bytes(pending))})")
+                adj = ws[gi] - (xs[gi + 1] - xs[gi]) * k_per_pt
+                if adj > 0.005 or adj < -0.005:
+                    parts.append(f"({escape(chunk[a:j + 1])})")
+                    parts.append(_fmt_adj(adj))
+                    a = j + 1
+            if a < n:
+                parts.append(f"({escape(chunk[a:])})")
             if len(parts) == 1:
                 out.append(f"{parts[0]} Tj")
             else:

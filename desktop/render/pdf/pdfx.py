@@ -182,7 +182,16 @@ def make_pdfx(src, dst, *, version: str = "4", profile_path, profile_desc: str, 
     info_version, conformance, xmp_version, pdf_version = VERSIONS[version]
     icc = Path(profile_path).read_bytes()
     naming = output_intent_fields(press, profile_desc)
-    now = _dt.datetime.now().astimezone().replace(microsecond=0)
+    from .report import reproducible_epoch
+    epoch = reproducible_epoch()
+    if epoch is None:
+        now = _dt.datetime.now().astimezone().replace(microsecond=0)
+        ids = (uuid.uuid4(), uuid.uuid4(), uuid.uuid4())
+    else:       # SOURCE_DATE_EPOCH: that moment, and ids made from the file's content
+        import hashlib
+        now = _dt.datetime.fromtimestamp(epoch, _dt.timezone.utc)
+        digest = hashlib.sha256(Path(src).read_bytes()).digest()
+        ids = tuple(uuid.UUID(bytes=hashlib.sha256(digest + bytes([n])).digest()[:16], version=4) for n in range(3))
     with pikepdf.open(str(src), allow_overwriting_input=True) as pdf:
         if version == "1a":
             problems = _check_no_transparency(pdf)
@@ -212,15 +221,16 @@ def make_pdfx(src, dst, *, version: str = "4", profile_path, profile_desc: str, 
         info.GTS_PDFXVersion = pikepdf.String(info_version)
         if conformance:
             info.GTS_PDFXConformance = pikepdf.String(conformance)
-        doc_id = uuid.uuid4()
+        doc_id = ids[0]
         meta = pikepdf.Stream(pdf, _xmp(title=title, created=now, pdfx_xmp=xmp_version,
                                         conformance=conformance, producer=producer, creator=creator,
-                                        doc_id=str(doc_id), instance_id=str(uuid.uuid4())))
+                                        doc_id=str(doc_id), instance_id=str(ids[1])))
         meta.Type = pikepdf.Name.Metadata
         meta.Subtype = pikepdf.Name.XML
         pdf.Root.Metadata = pdf.make_indirect(meta)
         # a fresh /ID: [permanent, changing] — both from this export
-        pdf.trailer.ID = pikepdf.Array([pikepdf.String(doc_id.bytes), pikepdf.String(uuid.uuid4().bytes)])
+        pdf.trailer.ID = pikepdf.Array([pikepdf.String(doc_id.bytes), pikepdf.String(ids[2].bytes)])
         pdf.save(str(dst), force_version=pdf_version, fix_metadata_version=False,
+                 deterministic_id=epoch is not None,
                  object_stream_mode=pikepdf.ObjectStreamMode.disable if version == "1a"
                  else pikepdf.ObjectStreamMode.preserve)

@@ -23,3 +23,13 @@ class ExportReport:
 
     def to_dict(self) -> dict:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def reproducible_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` (the reproducible-builds convention), when set to whole seconds:
+    the export then dates the file, the slug and the XMP at that moment, draws its subset
+    tags and document ids from it and the content instead of at random — so the same
+    layout makes the same bytes (how tests compare a parallel export with a serial one)."""
+    import os
+    v = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    return int(v) if v.isdigit() else None
