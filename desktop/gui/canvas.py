@@ -683,7 +683,10 @@ class Canvas(QAbstractScrollArea):
             # zooming (Ctrl+wheel steps, the zoom actions): the picture painted at the scale
             # before, drawn scaled, until the zoom pauses (_rezoom_timer) and the page is painted
             # again at the new scale — a step costs a blit, not a whole page's glyphs
+            qp.save()
+            qp.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
             qp.drawImage(prect, cached.image)
+            qp.restore()
             return
         img = self.page_image(page.id)
         if img is not None:
