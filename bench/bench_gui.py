@@ -14,7 +14,10 @@
 - ``--typing --against PYTHON``: the typing figures of this tree and of the tree
   another interpreter imports ``banmian`` from (e.g. a venv of the main branch),
   in alternating processes of one run (before/after figures)
-- scroll and zoom at 100 %: frames per second of full repaints (target ≥ 30)
+- scroll and zoom at 100 %: frames per second of full repaints (target ≥ 30); a zoom step
+  shows the picture of the scale before scaled, the page is painted at the new scale once the
+  zoom pauses (that repaint is timed too).  ``--view [--against PYTHON]``: only these, in
+  fresh processes (``--rounds``), alternating with the other tree's interpreter
 - resident memory with the sample page open (target ≤ 350 MB), and with a
   16-page issue open (the sample page duplicated 15 times through the core's
   DuplicatePage command, every page painted once at 100 % by scrolling from
@@ -23,6 +26,7 @@
 
     python bench/bench_gui.py [-n 3]
     python bench/bench_gui.py --rss-pages 16     # one memory run (prints "rss <MB> <peak MB>")
+    python bench/bench_gui.py --view --against /work/wt/base/.venv/bin/python --rounds 4
 """
 import os
 import statistics
@@ -249,25 +253,7 @@ def main(only_typing=False, gap_ms=120.0, rounds=6, quiet=False):
         w.session.undo_stack.setClean()
         w.close()
         return
-    # scroll at 100 %
-    bar = w.canvas.verticalScrollBar()
-    n = 60
-    t0 = time.perf_counter()
-    for i in range(n):
-        bar.setValue((bar.value() + 37) % max(1, bar.maximum()))
-        vp.repaint()
-    scroll_fps = n / (time.perf_counter() - t0)
-    # zoom around 100 %: frames while zooming (cached picture scaled), then the settled repaint
-    t0 = time.perf_counter()
-    for i in range(n):
-        w.canvas.set_zoom(1.0 + 0.02 * ((i % 10) - 5))
-        vp.repaint()
-    zoom_fps = n / (time.perf_counter() - t0)
-    w.canvas.set_zoom(1.0)
-    t0 = time.perf_counter()
-    w.canvas._drop_stale_images()
-    vp.repaint()
-    settle_ms = (time.perf_counter() - t0) * 1000
+    scroll_fps, zoom_fps, settle_ms = view_figures(w, app)
     mem = rss_mb()
     print(f"keystroke → canvas: median {key_ms:.1f} ms (layout {lay_ms:.1f} ms) target ≤ 50 → "
           f"{'OK' if key_ms <= 50 else 'SLOW'}")
@@ -276,6 +262,89 @@ def main(only_typing=False, gap_ms=120.0, rounds=6, quiet=False):
     print(f"RSS after these runs, same process: {mem:.0f} MB")
     w.session.undo_stack.setClean()
     w.close()
+
+
+def view_figures(w, app, n=60):
+    """(scroll fps, zoom fps, ms of the repaint once the zoom settled) at 100 %: full repaints
+    of the viewport while scrolling, then while zooming around 100 % (Ctrl+wheel steps: the
+    picture of the scale before shown scaled), then the page painted at the settled scale."""
+    c = w.canvas
+    vp = c.viewport()
+    c.set_zoom(1.0)
+    c._drop_stale_images()
+    vp.repaint()
+    app.processEvents()
+    bar = c.verticalScrollBar()
+    t0 = time.perf_counter()
+    for i in range(n):
+        bar.setValue((bar.value() + 37) % max(1, bar.maximum()))
+        vp.repaint()
+    scroll_fps = n / (time.perf_counter() - t0)
+    t0 = time.perf_counter()
+    for i in range(n):
+        c.set_zoom(1.0 + 0.02 * ((i % 10) - 5))
+        vp.repaint()
+    zoom_fps = n / (time.perf_counter() - t0)
+    c.set_zoom(1.1)          # a scale no step above had: the pause paints the page afresh in any tree
+    t0 = time.perf_counter()
+    c._drop_stale_images()
+    vp.repaint()
+    settle_ms = (time.perf_counter() - t0) * 1000
+    c.set_zoom(1.0)
+    c._drop_stale_images()
+    vp.repaint()
+    return scroll_fps, zoom_fps, settle_ms
+
+
+def view_run(rounds: int) -> None:
+    """One process of a --view run: the sample at 100 %, ``rounds`` scroll/zoom measurements."""
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+    import tempfile
+    app = QApplication.instance() or QApplication([])
+    from banmian.gui.main_window import MainWindow
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = QSettings(str(Path(tmp) / "bench.ini"), QSettings.Format.IniFormat)
+        w = MainWindow(SAMPLE, settings=settings, ask=lambda *a: False)
+        w.prompt_save = lambda: "discard"
+        w.resize(1600, 1000)
+        w.show()
+        for _ in range(5):
+            app.processEvents()
+        w.actions_by_key["actual"].trigger()
+        _settle(app, 300)
+        for _ in range(rounds):
+            print("view %.2f %.2f %.2f" % view_figures(w, app), flush=True)
+        w.session.undo_stack.setClean()
+        w.close()
+
+
+def view_against(other: str | None, procs: int, rounds: int) -> None:
+    """Scroll and zoom figures of this tree (and of ``other``'s interpreter's), processes ABAB…"""
+    import subprocess
+    trees = {"this tree": sys.executable}
+    if other:
+        trees["other"] = other
+    got = {k: ([], [], []) for k in trees}
+    for r in range(procs):
+        for name, py in trees.items():
+            out = subprocess.run([py, __file__, "--view-run", str(rounds)], cwd=ROOT,
+                                 capture_output=True, text=True, timeout=600)
+            lines = [x for x in out.stdout.splitlines() if x.startswith("view ")]
+            if not lines:
+                raise SystemExit(f"{name} failed ({out.returncode}):\n{out.stdout}\n{out.stderr}")
+            for x in lines:
+                for acc, v in zip(got[name], x.split()[1:]):
+                    acc.append(float(v))
+
+    def fig(xs, unit):
+        return f"median {statistics.median(xs):.1f} {unit} ({min(xs):.1f}–{max(xs):.1f})"
+    print(f"scroll and zoom at 100 %, the sample, {procs} processes × {rounds} rounds of 60 frames "
+          f"(processes alternating between trees); target ≥ 30 fps")
+    for name, py in trees.items():
+        sc, zo, st = got[name]
+        print(f"{name} ({py}): scroll {fig(sc, 'fps')}; zoom {fig(zo, 'fps')}; "
+              f"repaint once the zoom settled {fig(st, 'ms')}")
 
 
 def against(other: str, rounds: int, gap_ms: float) -> None:
@@ -310,9 +379,16 @@ if __name__ == "__main__":
     ap.add_argument("--against", metavar="PYTHON", help="with --typing: interleave with another tree's interpreter")
     ap.add_argument("--rounds", type=int, default=4, help="with --against: processes per tree")
     ap.add_argument("--samples", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--view", action="store_true",
+                    help="only the scroll and zoom figures (with --against: interleaved with another tree)")
+    ap.add_argument("--view-run", type=int, default=0, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.rss_pages:
         rss_run(a.rss_pages)
+    elif a.view_run:
+        view_run(a.view_run)
+    elif a.view:
+        view_against(a.against, a.rounds, 3)
     elif a.samples:
         main(only_typing=True, gap_ms=a.gap, rounds=3, quiet=True)
     elif a.typing and a.against:

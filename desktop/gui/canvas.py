@@ -682,13 +682,19 @@ class Canvas(QAbstractScrollArea):
             return
         self.painted_pages.add(page.id)
         cached = self._images.get(page.id)
+        if (cached is not None and abs(cached.scale - s) > 1e-9 and cached.result is pr
+                and (self._rezoom_timer.isActive() or pr.width * s * pr.height * s > MAX_PAGE_PIXELS)):
+            # zooming (Ctrl+wheel steps, the zoom actions): the picture painted at the scale
+            # before, drawn scaled, until the zoom pauses (_rezoom_timer) and the page is painted
+            # again at the new scale — a step costs a blit, not a whole page's glyphs
+            qp.save()
+            qp.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+            qp.drawImage(prect, cached.image)
+            qp.restore()
+            return
         img = self.page_image(page.id)
         if img is not None:
             qp.drawImage(QPointF(round(prect.x()), round(prect.y())), img.image)
-            return
-        if cached is not None and abs(cached.scale - s) > 1e-9:
-            # zooming: show the old picture scaled until the timer repaints it
-            qp.drawImage(prect, cached.image)
             return
         # high zoom: paint the visible part of the page directly
         vis = prect.intersected(vrect)

@@ -25,13 +25,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush, QColor, QFont, QGlyphRun, QImage, QImageReader, QPainter, QPen, QRawFont,
+    QBrush, QColor, QFont, QGlyphRun, QImage, QImageReader, QPainter, QPainterPath, QPen, QRawFont,
 )
 
 from ..core.typeset.result import ROTATED, Box, GlyphRun, ImagePlacement, PageResult, Rule
 from .paint import paint_page
 
 PT_PER_INCH = 72.0
+MAX_CACHED_GLYPH_PX = 64.0   # Qt's QT_MAX_CACHED_GLYPH_SIZE: larger glyphs are drawn as paths
 
 
 def guard_none_refcount() -> bool:
@@ -184,6 +185,7 @@ class QtPagePainter:
         self.fonts = fonts or default_font_cache()
         self.images = images or _IMAGES
         self.placeholders = placeholders
+        self._dev_scale = None
 
     def px(self, x: float, y: float) -> QPointF:
         return QPointF((x - self.ox) * self.s, (y - self.oy) * self.s)
@@ -202,27 +204,49 @@ class QtPagePainter:
             return
         s, ox, oy = self.s, self.ox, self.oy
         raw = self.fonts.raw_font(run.font, run.size * s)
-        gr = QGlyphRun()
-        gr.setRawFont(raw)
-        gr.setGlyphIndexes(list(run.glyphs))
-        self.qp.setPen(cmyk_to_qcolor(run.color))
+        color = cmyk_to_qcolor(run.color)
+        big = run.size * s * self._device_scale() > MAX_CACHED_GLYPH_PX
         if run.orient == ROTATED:
             # Latin in a vertical line: the run's glyphs along a baseline running down the page,
             # drawn in a frame turned 90° clockwise about the first glyph's origin
             x0, y0 = run.xs[0], run.ys[0]
-            gr.setPositions([QPointF((y - y0) * s, (x0 - x) * s) for x, y in zip(run.xs, run.ys)])
+            pts = [QPointF((y - y0) * s, (x0 - x) * s) for x, y in zip(run.xs, run.ys)]
             qp = self.qp
             qp.save()
             qp.translate((x0 - ox) * s, (y0 - oy) * s)
             qp.rotate(90.0)
-            qp.drawGlyphRun(QPointF(0.0, 0.0), gr)
+            self._draw_glyphs(raw, run.glyphs, pts, color, big)
             qp.restore()
             return
         if run.orient:
-            gr.setPositions([QPointF((x - ox) * s, (y - oy) * s) for x, y in zip(run.xs, run.ys)])
+            pts = [QPointF((x - ox) * s, (y - oy) * s) for x, y in zip(run.xs, run.ys)]
         else:
             y = (run.y - oy) * s
-            gr.setPositions([QPointF((x - ox) * s, y) for x in run.xs])
+            pts = [QPointF((x - ox) * s, y) for x in run.xs]
+        self._draw_glyphs(raw, run.glyphs, pts, color, big)
+
+    def _device_scale(self) -> float:
+        """How much the painter's own transform enlarges what it draws (once per painter)."""
+        d = self._dev_scale
+        if d is None:
+            d = self._dev_scale = math.sqrt(abs(self.qp.worldTransform().determinant())) or 1.0
+        return d
+
+    def _draw_glyphs(self, raw: QRawFont, glyphs, pts, color: QColor, big: bool) -> None:
+        if big:
+            # above Qt's glyph cache size (64 px) the raster engine draws a QGlyphRun from the
+            # glyphs' outlines — and draws nothing for these fonts (a 26 pt head at 200 % zoom,
+            # body text at 800 %): the outlines are filled here instead
+            path = QPainterPath()
+            for g, p in zip(glyphs, pts):
+                path.addPath(raw.pathForGlyph(g).translated(p))
+            self.qp.fillPath(path, color)
+            return
+        gr = QGlyphRun()
+        gr.setRawFont(raw)
+        gr.setGlyphIndexes(list(glyphs))
+        gr.setPositions(pts)
+        self.qp.setPen(color)
         self.qp.drawGlyphRun(QPointF(0.0, 0.0), gr)
 
     def rule(self, r: Rule) -> None:
