@@ -28,8 +28,12 @@ from __future__ import annotations
 import copy
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..commands import Command, Compound, ResizeFrame, SetBlockStyle, AddParagraphStyle, SetFrameProps
+# (the commands module is imported where a remedy is made: preflight reads fit_state, and the
+# export's preflight paid ~28 ms importing commands it never used)
+if TYPE_CHECKING:
+    from ..commands import Command
 from ..model.document import Block, Document, ImageFrame, Run, TextFrame
 from ..model.units import HAO_SIZES, MM_PER_PT
 from .layout import HEAD_ROLES, Layouter
@@ -207,6 +211,7 @@ def _column_pitch_mm(doc: Document, page_index: int) -> float:
 
 
 def _frame_height_remedies(trial: _Trial, state: FitState, pi: int, frame: TextFrame) -> list[Remedy]:
+    from ..commands import ResizeFrame
     pitch = _grid_pitch_mm(trial.doc, pi)
     cols = max(1, frame.columns)
     out = []
@@ -244,6 +249,7 @@ def _hao_step(size: float, smaller: bool) -> float | None:
 
 
 def _headline_remedies(trial: _Trial, state: FitState) -> list[Remedy]:
+    from ..commands import AddParagraphStyle, Compound, SetBlockStyle
     doc = trial.doc
     story = next(s for s in doc.stories if s.id == trial.story_id)
     out = []
@@ -272,6 +278,7 @@ def _headline_remedies(trial: _Trial, state: FitState) -> list[Remedy]:
 
 
 def _column_remedies(trial: _Trial, state: FitState, pi: int, frame: TextFrame) -> list[Remedy]:
+    from ..commands import Compound, ResizeFrame, SetFrameProps
     if frame.columns < 1:
         return []
     step = _column_pitch_mm(trial.doc, pi)
@@ -290,6 +297,7 @@ def _column_remedies(trial: _Trial, state: FitState, pi: int, frame: TextFrame) 
 
 
 def _photo_remedies(trial: _Trial, state: FitState, article: str | None) -> list[Remedy]:
+    from ..commands import ResizeFrame
     if not article or not state.over:
         return []
     out = []
