@@ -221,11 +221,10 @@ def head_slot(canvas, h):
     f = page.frame(h.frame)
     if not isinstance(f, TextFrame):
         return None
-    sizes: dict = {}
-    for it in pr.items:
-        if isinstance(it, GlyphRun) and it.frame == h.frame:
-            k = (it.column, round(it.y, 1))
-            sizes[k] = max(sizes.get(k, 0.0), it.size)
+
+    def line_size(ln) -> float:
+        return max((r.size for r in pr.line_runs(ln)), default=9.0)
+
     lines = sorted((ln for ln in pr.lines if ln.frame == h.frame and ln.story == h.story), key=lambda L: L.start)
     prev = [ln for ln in lines if ln.end < h.char]
     nxt = [ln for ln in lines if ln.start > h.char]
@@ -239,9 +238,9 @@ def head_slot(canvas, h):
     N = nxt[0] if nxt else None
     if P is not None and N is not None and N.column != P.column:
         N = None
-    top = P.baseline + 0.12 * sizes.get((P.column, round(P.baseline, 1)), 9.0) if P is not None else fy0
+    top = P.baseline + 0.12 * line_size(P) if P is not None else fy0
     if N is not None:
-        bottom = N.baseline - 0.88 * sizes.get((N.column, round(N.baseline, 1)), 9.0)
+        bottom = N.baseline - 0.88 * line_size(N)
     else:
         bottom = top + (ps.leading if ps is not None and ps.leading else size * 1.3)
     bottom = min(bottom, fy1)

@@ -22,9 +22,8 @@ from PySide6.QtGui import (
 )
 
 from ..core import commands as C
-from ..core.model.document import Block, ImageFrame, Run, Story, TextFrame
+from ..core.model.document import Block, ImageFrame, Story, TextFrame
 from ..core.model.units import MM_PER_PT, PT_PER_MM
-from ..core.typeset.result import GlyphRun
 
 #: what a new story in an empty frame is written as: role → (label, preferred style names)
 NEW_STORY_ROLES = {
@@ -100,12 +99,8 @@ class StoryGeometry:
             infos = [ln for ln in pr.lines if ln.story == story_id]
             if not infos:
                 continue
-            by_line: dict = {}
-            for r in pr.items:
-                if type(r) is GlyphRun and r.story == story_id:
-                    by_line.setdefault((r.frame, r.column, round(r.y, 1)), []).append(r)
             for ln in infos:
-                self.lines.append(_Line(pr.page, ln, by_line.get((ln.frame, ln.column, round(ln.baseline, 1)), ())))
+                self.lines.append(_Line(pr.page, ln, pr.line_runs(ln)))
         self.lines.sort(key=lambda L: (L.info.start, L.info.end))
 
     def line_index(self, pos: int, at_end: bool = False) -> int | None:

@@ -142,7 +142,7 @@ def _page(*items):
 
 
 def _run(color, size=9.0, font="hei", x=50.0, y=50.0, frame="t"):
-    return GlyphRun(font, size, color, y, (x, x + size), (1, 2), "一二", (size, size), "s", 0, (0, 1), frame, 0, 0)
+    return GlyphRun(font, size, color, y, (x, x + size), (1, 2), "一二", (size, size), "s", 0, (0, 1), frame, 0)
 
 
 def test_display_list_cases():

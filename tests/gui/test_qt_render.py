@@ -17,7 +17,7 @@ def _run(text, x0=72.0, y=100.0, size=24.0, font="song", color=(0, 0, 0, 1)):
         adv.append(a)
         x += a
     return GlyphRun(font, size, color, y, tuple(xs), tuple(gl), text, tuple(adv), "s", 0,
-                    tuple(range(len(text))), "f", 0, 0)
+                    tuple(range(len(text))), "f", 0)
 
 
 def _page(items):

@@ -69,10 +69,6 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
     _integrity(doc, result, rep, master_stories)
     for page in result.pages:
         per_frame_line: dict = {}
-        runs_by_line: dict = {}
-        for it in page.items:
-            if isinstance(it, GlyphRun) and it.story not in master_stories:
-                runs_by_line.setdefault((it.frame, it.story, round(it.y, 3), it.column), []).append(it)
         prev_line_text = {}
         story_texts = {s.id: s.text for s in doc.stories}
         for info in page.lines:
@@ -81,8 +77,7 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
             n = per_frame_line.get(info.frame, 0)
             per_frame_line[info.frame] = n + 1
             rep.lines += 1
-            runs = runs_by_line.get((info.frame, info.story, round(info.baseline, 3), info.column), [])
-            runs = [r for r in runs if info.start <= r.start + (r.offsets[0] if r.offsets else 0) < info.end]
+            runs = page.line_runs(info)
             # per glyph, along the line (x of a horizontal line, page y down a vertical one):
             # (ch, start, advance, lcut, width, size, font, gid, hscale, source index, run, i)
             glyphs = []

@@ -252,8 +252,9 @@ class Layouter:
                     items.extend(self._static_items(f, swatches))
             for f in page.frames:
                 if isinstance(f, TextFrame):
-                    items.extend(per_frame.get((pi, f.id), ()))
-                    lines.extend(per_frame_lines.get((pi, f.id), ()))
+                    its = per_frame.get((pi, f.id), ())
+                    lines.extend(_with_runs(per_frame_lines.get((pi, f.id), ()), its, len(items)))
+                    items.extend(its)
                 else:
                     items.extend(self._static_items(f, swatches))
             g = page.grid
@@ -658,16 +659,16 @@ class Layouter:
                 cur.ci = 0
         # ---- display items
         em = size
-        for k, (ln, s) in enumerate(() if self._dry else placed):
+        for ln, s in (() if self._dry else placed):
             f = cur.frames[s.fi]
             key = (f.page_index, f.frame.id)
             if f.vertical:
                 boxes = []
-                runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, k, role, spec, boxes)
+                runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, role, spec, boxes)
                 runs = _vertical_items(runs, boxes, p, ln, f.vx, self.fonts, block_start,
                                        f.vx - s.baseline + CENTRE * em)
             else:
-                runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, k, role, spec)
+                runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, role, spec)
             items.setdefault(key, []).extend(runs)
             src0 = p.items[ln.start].glyphs[0].src
             src1 = p.items[ln.end - 1].glyphs[-1].src + 1
@@ -761,7 +762,25 @@ def _shift(s, dy):
     return Slot(s.fi, s.ci, s.x, s.measure, s.baseline + dy, s.top + dy, s.bottom + dy)
 
 
-def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec, boxes=None):
+def _with_runs(lines, items, base: int):
+    """A frame's lines with their glyph runs named: ``items`` is the frame's display list as
+    flowed (appended at ``base`` of the page's items), holding each line's runs in line order,
+    contiguous — a ruled box before a paragraph, emphasis dots after a line's runs.  A line's
+    runs are the GlyphRuns from where the previous line's ended whose source lies in the line."""
+    out = []
+    k = 0
+    n = len(items)
+    for ln in lines:
+        while k < n and (type(items[k]) is not GlyphRun or items[k].start < ln.start):
+            k += 1
+        a = k
+        while k < n and type(items[k]) is GlyphRun and items[k].start < ln.end:
+            k += 1
+        out.append(ln._replace(runs=(base + a, base + k)))
+    return out
+
+
+def _glyph_runs(p, ln, s, story_id, block_start, frame_id, role, spec, boxes=None):
     """GlyphRuns of one placed line: one per stretch of the same face, size and colour.
     ``boxes`` (a vertical frame's line): gets, per glyph, the left edge of its item's uncut em box."""
     runs = []
@@ -780,7 +799,7 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec, 
         s0 = src[0]
         runs.append(GlyphRun(face, size, color, s.baseline, xs, gl, "".join(tx), adv,
                              story_id, block_start + s0, tuple(o - s0 for o in src),
-                             frame_id, line_no, s.ci, role, 1.0, lc, wd))
+                             frame_id, s.ci, role, 1.0, lc, wd))
 
     xt = spec.extras
     dots = []
@@ -932,7 +951,7 @@ def _vertical_items(items, boxes, p, ln, vx: float, fonts, block_start: int, cx:
             o0 = r.offsets[a]
             out.append(GlyphRun(r.font, size, r.color, cx, tuple(g[1] for g in part), tuple(g[3] for g in part),
                                 r.text[a:b], tuple(g[4] for g in part), r.story, r.start + o0,
-                                tuple(o - o0 for o in r.offsets[a:b]), r.frame, r.line, r.column, r.role,
+                                tuple(o - o0 for o in r.offsets[a:b]), r.frame, r.column, r.role,
                                 1.0, tuple(g[5] for g in part), tuple(g[6] for g in part),
                                 tuple(g[2] for g in part), part[0][0]))
             a = b

@@ -38,7 +38,6 @@ class GlyphRun(NamedTuple):
     start: int                # source range in story.text: glyph i comes from story.text[start + offsets[i]]
     offsets: tuple[int, ...]
     frame: str                # frame id
-    line: int                 # line number inside the frame (0-based)
     column: int               # column of the frame
     role: str = "paragraph"   # block role (checks treat body roles specially)
     hscale: float = 1.0       # always 1.0: Banmian never scales glyphs; kept so checks can prove it
@@ -138,6 +137,9 @@ class LineInfo(NamedTuple):
     # a vertical frame's line (竖排): x0/x1 and set_x0/set_x1 are page y (top, bottom) and
     # baseline is the page x of the line's centre line
     vertical: bool = False
+    # the line's glyph runs: page.items[runs[0]:runs[1]] (set when the page is assembled; every
+    # item in the range is a GlyphRun of this line, in the order it was set) — see PageResult.line_runs
+    runs: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -164,6 +166,11 @@ class PageResult:
 
     def glyph_runs(self):
         return [i for i in self.items if isinstance(i, GlyphRun)]
+
+    def line_runs(self, line: LineInfo) -> tuple:
+        """The GlyphRuns that draw ``line`` (one of this page's ``lines``), by its index range."""
+        a, b = line.runs
+        return self.items[a:b]
 
 
 @dataclass(frozen=True)
@@ -223,11 +230,17 @@ def printable(page: PageResult) -> PageResult:
     b = page.bleed
     x0, y0, x1, y1 = -b, -b, page.width + b, page.height + b
     keep = []
+    kept_before = []        # item index -> how many items before it are kept
     for it in page.items:
+        kept_before.append(len(keep))
         a = item_bounds(it)
         if a[0] < x1 and x0 < a[2] and a[1] < y1 and y0 < a[3]:
             keep.append(it)
     if len(keep) == len(page.items):
         return page
+    kept_before.append(len(keep))
+    # the lines keep naming their runs: a dropped run leaves its line's range (a line off the
+    # page keeps an empty one)
+    lines = tuple(ln._replace(runs=(kept_before[ln.runs[0]], kept_before[ln.runs[1]])) for ln in page.lines)
     from dataclasses import replace
-    return replace(page, items=tuple(keep))
+    return replace(page, items=tuple(keep), lines=lines)
