@@ -13,6 +13,7 @@ from banmian.core.model.document import (
     TextFrame,
 )
 from banmian.core.preflight import Finding, exit_code, has_errors, preflight
+from banmian.core.typeset.fonts import default_registry
 from banmian.core.typeset.result import (
     FrameLines, GlyphRun, ImagePlacement, LayoutResult, Overset, PageResult,
 )
@@ -49,7 +50,8 @@ def base_doc() -> Document:
 
 def result_for(doc, items=(), **kw) -> LayoutResult:
     pages = tuple(PageResult(p.id, i, p.width * 72 / 25.4, p.height * 72 / 25.4, 8.5, tuple(items),
-                             (FrameLines("t1", "s1", ((0, 0, 10, 10),), 0, 10),))
+                             (FrameLines("t1", "s1", ((0, 0, 10, 10),), 0, 10),),
+                             faces=default_registry().face_table(items))
                   for i, p in enumerate(doc.pages))
     return LayoutResult(pages, **kw)
 

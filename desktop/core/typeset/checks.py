@@ -15,6 +15,7 @@ from .breaking import (
     ASCII_TO_FULLWIDTH, DASHES, ELLIPSES, NEVER_END, NEVER_START, POSTFIXES, PREFIXES,
     STRICT_NEVER_START_UNITS, UNIT_JOINERS, OPENING, BREAK_AFTER, URL_CHARS, is_alnum, is_han, url_end,
 )
+from .flow import ASCENT
 from .result import ROTATED, TCY, GlyphRun
 
 TOL = 0.01          # pt
@@ -155,7 +156,8 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
             # grid
             if info.grid and page.grid_pitch:
                 size = glyphs[0][5] if glyphs else page.body_size
-                off = info.baseline - page.grid_origin - (page.grid_pitch - size) / 2 - 0.88 * size
+                # the engine centres a grid line's em box in its cell (flow.ASCENT)
+                off = info.baseline - page.grid_origin - (page.grid_pitch - size) / 2 - ASCENT * size
                 r = off % page.grid_pitch
                 if min(r, page.grid_pitch - r) > TOL:
                     rep.problems.append(Problem("grid", *loc, f"baseline {info.baseline:.2f} off the grid by {r:.2f} pt"))

@@ -258,10 +258,12 @@ class Layouter:
                 else:
                     items.extend(self._static_items(f, swatches))
             g = page.grid
+            # the face table: the painters draw the page's runs from it, without a font registry
+            faces = self.fonts.face_table(items)
             pages.append(PageResult(
                 page.id, pi, mm_to_pt(page.width), mm_to_pt(page.height), mm_to_pt(page.bleed),
                 tuple(items), tuple(frame_lines.get(pi, ())), tuple(lines),
-                mm_to_pt(page.margins.top + g.first_baseline), g.leading, g.body_size))
+                mm_to_pt(page.margins.top + g.first_baseline), g.leading, g.body_size, faces))
         return LayoutResult(tuple(pages), tuple(overset), tuple(missing), tuple(underset))
 
     def _static_items(self, f, swatches):

@@ -9,8 +9,11 @@ dataclasses) so a result can be shared between the canvas, export and checks.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
 from typing import NamedTuple
+
+from .flow import ASCENT
 
 CMYK = tuple  # (c, m, y, k) fractions 0–1
 
@@ -21,12 +24,30 @@ ROTATED = 2    # drawn turned 90° clockwise about its origin; its baseline runs
 TCY = 3        # 纵中横: the digits of a 1–2 digit number drawn upright side by side inside one em
 
 
+@dataclass(frozen=True)
+class Face:
+    """One entry of a page's face table (PageResult.faces): what painters need to draw the
+    runs set in it — no font registry.  GlyphRun.font names the entry by its ``id``."""
+    id: str                   # font id (song, hei, hei-bold, kai, fallback)
+    path: str                 # the font file painters load (PDF embedding, QRawFont)
+    ps_name: str              # PostScript name (the PDF's BaseFont, before the subset tag)
+    units_per_em: int
+    em_top: float             # em above the baseline: top of the ideographic em box (OS/2 typo ascender)
+    em_bottom: float          # em, negative: its bottom (typo descender)
+    ascender: float           # em: hhea ascender / descender (the face's full extent)
+    descender: float
+    # the engine's cmap and advances (code point -> glyph id, glyph id -> em), shared with the
+    # font registry, never copied: the PDF painter subsets and writes widths from them
+    cmap: Mapping[int, int] = field(default_factory=dict, repr=False, compare=False)
+    advances: Sequence[float] = field(default=(), repr=False, compare=False)
+
+
 class GlyphRun(NamedTuple):
     """One line segment in one face and size: glyph i is drawn at (xs[i], y).
 
     A NamedTuple, not a frozen dataclass: just as immutable, and ten times cheaper to make —
     a page has thousands (one per line and face)."""
-    font: str                 # font id in the registry (song, hei, hei-bold, kai)
+    font: str                 # font id: its entry in the page's face table (song, hei, hei-bold, kai)
     size: float               # pt
     color: CMYK
     y: float                  # baseline, pt from the trim top
@@ -62,7 +83,7 @@ class GlyphRun(NamedTuple):
             return self.xs[i], self.advances[i]
         if self.orient == ROTATED:
             return self.ys[i], self.advances[i]
-        return self.ys[i] - 0.88 * self.size, self.size
+        return self.ys[i] - ASCENT * self.size, self.size     # upright: ys[i] is the em top + ASCENT
 
 
 @dataclass(frozen=True)
@@ -163,6 +184,14 @@ class PageResult:
     grid_origin: float = 0.0  # pt: top of baseline-grid cell 0
     grid_pitch: float = 0.0   # pt
     body_size: float = 9.0
+    faces: tuple[Face, ...] = ()   # the face table: one entry per font id the page's runs use
+
+    def face(self, font_id: str) -> Face:
+        """The face table's entry for ``font_id`` (KeyError if no run of the page uses it)."""
+        for f in self.faces:
+            if f.id == font_id:
+                return f
+        raise KeyError(f"page {self.page}: font {font_id!r} is not in the page's face table")
 
     def glyph_runs(self):
         return [i for i in self.items if isinstance(i, GlyphRun)]
@@ -187,7 +216,10 @@ class LayoutResult:
             d["type"] = type(o).__name__
             return d
         data = {
-            "pages": [{**{k: v for k, v in asdict(p).items() if k not in ("items", "frames", "lines")},
+            "pages": [{**{f.name: getattr(p, f.name) for f in fields(p)
+                          if f.name not in ("items", "frames", "lines", "faces")},
+                       "faces": [{f.name: getattr(face, f.name) for f in fields(face)
+                                  if f.name not in ("cmap", "advances")} for face in p.faces],
                        "items": [conv(i) for i in p.items],
                        "frames": [asdict(f) for f in p.frames],
                        "lines": [dict(x._asdict()) for x in p.lines]} for p in self.pages],
