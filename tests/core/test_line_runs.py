@@ -164,3 +164,16 @@ def test_printable_page_keeps_the_names_right():
             assert runs == ()
         else:
             assert runs == page.line_runs(before) and runs
+
+
+def test_runs_stay_named_when_items_before_the_frame_change():
+    """A long-lived Layouter names an unchanged story's lines as last time only at the same
+    place in the page's items: a rule added before the frame moves every range."""
+    from banmian.core.model import RuleFrame
+    doc = threaded()
+    lay = Layouter(default_registry())
+    first = lay.layout(doc).pages[0]
+    doc.pages[0].frames.insert(0, RuleFrame("r", 20, 15, 100, 0))
+    again = lay.layout(doc)
+    assert_lines_name_their_runs(doc, again)
+    assert again.pages[0].lines[0].runs == (first.lines[0].runs[0] + 1, first.lines[0].runs[1] + 1)

@@ -522,7 +522,11 @@ class FontRegistry:
         """A page's face table (PageResult.faces): the entries of the faces its glyph runs
         (any item with a ``font`` and ``glyphs``) are set in, by font id."""
         ids = {it.font for it in items if hasattr(it, "glyphs")}
-        return tuple(self.display_face(fid) for fid in sorted(ids))
+        return self.face_table_of(sorted(ids))
+
+    def face_table_of(self, font_ids) -> tuple:
+        """The face table entries of ``font_ids``, in that order."""
+        return tuple(self.display_face(fid) for fid in font_ids)
 
     def resolve(self, font_id: str, ch: str) -> str | None:
         """``font_id`` if it has ``ch``, else the first face of FALLBACK that has it, else None."""

@@ -73,6 +73,7 @@ class Layouter:
         self._used_keys = None     # while a paragraph is flowed for the block memo: its line-cache keys
         self._covered: set = set() # characters known to be in some bundled face (bounded by Unicode)
         self._dry = False          # True while balancing tries depths: no display items are built
+        self._named_runs: dict = {}  # (page index, frame id) -> (its lines as flowed, base, lines with runs)
 
     def cache_bytes(self) -> dict:
         """Estimated bytes held by each cache."""
@@ -233,6 +234,8 @@ class Layouter:
 
         # -- pages: master items, then the page's own frames, in order
         pages = []
+        named = self._named_runs
+        self._named_runs = {}
         for pi, page in enumerate(doc.pages):
             items = []
             lines = []
@@ -253,13 +256,24 @@ class Layouter:
             for f in page.frames:
                 if isinstance(f, TextFrame):
                     its = per_frame.get((pi, f.id), ())
-                    lines.extend(_with_runs(per_frame_lines.get((pi, f.id), ()), its, len(items)))
+                    lns = per_frame_lines.get((pi, f.id), ())
+                    # the frame's lines named as last time when they are the same line records at
+                    # the same place (an unchanged story's flow comes from the cache)
+                    hit = named.get((pi, f.id))
+                    base = len(items)
+                    if hit is not None and hit[1] == base and len(hit[0]) == len(lns) \
+                            and all(a is b for a, b in zip(hit[0], lns)):
+                        out = hit[2]
+                    else:
+                        out = _with_runs(lns, its, base)
+                    self._named_runs[(pi, f.id)] = (lns, base, out)
+                    lines.extend(out)
                     items.extend(its)
                 else:
                     items.extend(self._static_items(f, swatches))
             g = page.grid
             # the face table: the painters draw the page's runs from it, without a font registry
-            faces = self.fonts.face_table(items)
+            faces = self.fonts.face_table_of(sorted({it.font for it in items if type(it) is GlyphRun}))
             pages.append(PageResult(
                 page.id, pi, mm_to_pt(page.width), mm_to_pt(page.height), mm_to_pt(page.bleed),
                 tuple(items), tuple(frame_lines.get(pi, ())), tuple(lines),
@@ -778,7 +792,7 @@ def _with_runs(lines, items, base: int):
         a = k
         while k < n and type(items[k]) is GlyphRun and items[k].start < ln.end:
             k += 1
-        out.append(ln._replace(runs=(base + a, base + k)))
+        out.append(tuple.__new__(LineInfo, (*ln[:-1], (base + a, base + k))))   # runs is LineInfo's last field
     return out
 
 
