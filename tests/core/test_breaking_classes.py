@@ -41,6 +41,7 @@ def test_alnum_is_latin_letters_and_digits_only():
     assert all(is_alnum(c) for c in "aZ09éßΩж٣")
     assert not any(is_alnum(c) for c in " ,.-_@中あ。（ˇˊ")
     assert not is_alnum("Ａ") and not is_alnum("１")       # full-width letters and digits are wide
+    assert not is_alnum("한") and not is_alnum("©")        # a wide letter; a symbol that is not wide
 
 
 @pytest.mark.parametrize("text,i,want", [
@@ -49,6 +50,8 @@ def test_alnum_is_latin_letters_and_digits_only():
     ("第1,中", 2, True), (",中", 0, True), ("中,", 1, True), (",", 0, False), ("a.", 1, False),
     ("中(a", 1, True), ("a(中", 1, True), ("a(b", 1, False), ("(", 0, False),
     ("。(a", 1, True), ("a!。", 1, True),
+    ("(a中", 0, False), (",a中", 0, False),                            # nothing before the first character
+    ("１,２", 1, False), ("１X２", 1, True),                            # full-width digits are Chinese text
 ])
 def test_ascii_marks_stand_in_chinese_text_beside_chinese(text, i, want):
     assert in_chinese_context(text, i) is want
@@ -66,6 +69,8 @@ def test_ascii_marks_stand_in_chinese_text_beside_chinese(text, i, want):
     ("a.@example.com", 0, 0),  # not a name before the @
     ("ab@example", 0, 0),      # no dot after the @
     ("example.com", 0, 0),     # neither scheme, www. nor @
+    ("a@example.com", 0, 13),  # a one-letter name
+    ("a.@b@cd.ef", 0, 0),      # the first @ decides
     ("(http://x.cn)", 1, 12),  # a closing bracket after it is not part of it
     ("http://x.cn).", 0, 11),
 ])
@@ -80,6 +85,10 @@ def test_unit_breaks_in_urls_words_and_numbers():
     assert unit_breaks("a-b", 2.0) == ((2, "url"),)
     assert unit_breaks("x//y", 2.0) == ((3, "url"),)                      # not between two separators
     assert unit_breaks("a/)", 2.0) == ()                                  # never before a closing mark
+    assert unit_breaks("/abc", 2.0) == ((1, "url"),)
+    assert unit_breaks("1/2x", 2.0) == ((2, "url"),)                      # only . and - keep to numbers
+    assert unit_breaks("a.5x", 2.0) == ((2, "url"),) and unit_breaks("1a.5", 2.0) == ((3, "url"),)
+    assert unit_breaks("5.2a/b", 2.0) == ((5, "url"),)
     hy = unit_breaks("information", 2.0)
     assert hy and all(w == "hyphen" for _p, w in hy) and {p for p, _ in hy} <= set(range(1, 11))
     assert unit_breaks("informat1on", 2.0) == ()                          # not a plain word: no hyphenation
