@@ -3,15 +3,12 @@
 Commands carry ids and plain values — never Qt objects, never references to
 live model objects captured from a view — so they can be replayed on a
 document loaded afresh, tested without a screen, and wrapped by the editor's
-``QUndoStack`` (desktop/gui/undo.py).  ``undo`` restores what ``do`` found:
+``QUndoStack`` (desktop/gui/session.py).  ``undo`` restores what ``do`` found:
 old values are captured when ``do`` runs, so ``dumps(doc)`` after do + undo
 equals ``dumps(doc)`` before.
 
 Labels are Simplified Chinese because they show up verbatim in the editor's
 Edit → Undo menu item.
-
-A command may say which stories it touched (``stories``) so the editor knows
-what to relayout; ``None`` means "anything may have changed".
 """
 from __future__ import annotations
 
@@ -200,8 +197,6 @@ class Command:
     """Base class.  Subclasses implement ``do`` and ``undo``."""
 
     text = "编辑"
-    #: stories whose text or flow this command can change (None: unknown / all)
-    stories: tuple[str, ...] | None = None
 
     def do(self, doc: Document) -> None:
         raise NotImplementedError
@@ -223,8 +218,6 @@ class Compound(Command):
     def __init__(self, commands: list[Command], text: str = ""):
         self.commands = list(commands)
         self.text = text or (self.commands[0].text if self.commands else "编辑")
-        sts = [c.stories for c in self.commands]
-        self.stories = None if any(s is None for s in sts) else tuple(x for s in sts for x in s)
 
     def do(self, doc):
         done = []
@@ -572,7 +565,6 @@ class EditStoryText(Command):
             raise ValueError("give text or runs")
         self.story_id, self.block = story_id, block
         self.new_text, self.new_runs = text, copy.deepcopy(runs)
-        self.stories = (story_id,)
         self._old: list[Run] | None = None
 
     def do(self, doc):
@@ -609,7 +601,6 @@ class SetStoryBlocks(Command):
     def __init__(self, story_id: str, blocks: list[Block], text: str = ""):
         self.story_id = story_id
         self.blocks = copy.deepcopy(blocks)
-        self.stories = (story_id,)
         if text:
             self.text = text
         self._old = None
@@ -631,7 +622,6 @@ class SetBlockStyle(Command):
     def __init__(self, story_id: str, block: int, role: str | None = None,
                  style: str | None = None):
         self.story_id, self.block, self.role, self.style = story_id, block, role, style
-        self.stories = (story_id,)
         if role is not None and style is None:
             self.text = "更改段落角色"
         self._old = None
@@ -808,7 +798,6 @@ class AddStory(Command):
                  character_styles=(), swatches=()):
         self.story = copy.deepcopy(story)
         self.index = index
-        self.stories = (story.id,)
         self.paragraph_styles = [copy.deepcopy(s) for s in paragraph_styles]
         self.character_styles = [copy.deepcopy(s) for s in character_styles]
         self.swatches = [copy.deepcopy(s) for s in swatches]
@@ -848,7 +837,6 @@ class DeleteStory(Command):
 
     def __init__(self, story_id: str):
         self.story_id = story_id
-        self.stories = (story_id,)
         self._fc = _FieldChanges()
         self._removed = None
 
@@ -875,7 +863,6 @@ class PlaceStory(Command):
 
     def __init__(self, frame_id: str, story_id: str):
         self.frame_id, self.story_id = frame_id, story_id
-        self.stories = (story_id,)
         self._fc = _FieldChanges()
 
     def do(self, doc):
@@ -1440,7 +1427,6 @@ class ReplaceText(Command):
             start, end = end, start
         self.story_id, self.start, self.end, self.new = story_id, int(start), int(end), text
         self.fmt = copy.deepcopy(fmt)
-        self.stories = (story_id,)
         self.text = label or ("输入文字" if text and end == start else
                               "删除文字" if not text else "替换文字")
         self._undo: list[Block] | None = None
@@ -1584,7 +1570,6 @@ class ApplyCharFormat(Command):
             start, end = end, start
         self.story_id, self.start, self.end = story_id, int(start), int(end)
         self.style, self.local = style, dict(local)
-        self.stories = (story_id,)
         if style is not _UNSET and not local:
             self.text = "应用字符样式"
         self._undo: list[Block] | None = None
@@ -1844,7 +1829,6 @@ class AddGuide(Command):
     """A ruler guide on a page: ``axis`` "x" (a vertical guide at x mm) or "y" (horizontal)."""
 
     text = "添加参考线"
-    stories = ()
 
     def __init__(self, page_id: str, axis: str, pos: float):
         self.page_id, self.axis, self.pos = page_id, axis, round(float(pos), 4)
@@ -1859,7 +1843,6 @@ class AddGuide(Command):
 class MoveGuide(Command):
     """Move guide ``index`` to ``pos`` mm, or remove it (``pos`` None: dragged off the page)."""
 
-    stories = ()
 
     def __init__(self, page_id: str, axis: str, index: int, pos: float | None):
         self.page_id, self.axis, self.index = page_id, axis, index
@@ -1889,7 +1872,6 @@ class ClearGuides(Command):
     """Remove every ruler guide of a page."""
 
     text = "清除参考线"
-    stories = ()
 
     def __init__(self, page_id: str):
         self.page_id = page_id

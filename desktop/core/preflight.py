@@ -149,13 +149,6 @@ def _ink(sw) -> float:
     return sw.c + sw.m + sw.y + sw.k
 
 
-def _resolve(path: str, base_dir) -> Path:
-    p = Path(path)
-    if not p.is_absolute() and base_dir is not None:
-        p = Path(base_dir) / p
-    return p
-
-
 # full decodes already done: (path, size, mtime) -> None or the error text
 _VERIFIED: dict[tuple, str | None] = {}
 READ_SECONDS = 30.0      # the time budget of one preflight for decoding images in full
@@ -732,12 +725,15 @@ def _inter(a, b):
 
 
 def _text_rects(pr) -> dict[str, list]:
-    """frame id -> the em boxes of its set lines (one rect per glyph run), pt."""
+    """frame id -> the em boxes of its set lines (one rect per glyph run: the face's
+    ideographic em box, from the page's face table), pt."""
     out: dict[str, list] = {}
+    faces = {f.id: f for f in pr.faces}
     for it in pr.items:
         if isinstance(it, GlyphRun) and it.glyphs:
+            face = faces[it.font]
             out.setdefault(it.frame, []).append(
-                (it.xs[0], it.y - 0.88 * it.size, it.x_end, it.y + 0.12 * it.size))
+                (it.xs[0], it.y - face.em_top * it.size, it.x_end, it.y - face.em_bottom * it.size))
     return out
 
 
@@ -841,10 +837,6 @@ def empty_heads(doc: Document, result: LayoutResult) -> list[EmptyHead]:
                 out.append(EmptyHead(where[0], st.id, bi, pos, b.role, where[1].frame))
             pos += b.length + 1
     return out
-
-
-def _pt_rect(f):
-    return (mm_pt(f.x), mm_pt(f.y), mm_pt(f.x + f.w), mm_pt(f.y + f.h))
 
 
 def on_pasteboard(page, f) -> bool:

@@ -20,7 +20,7 @@ import math
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QPolygonF, QRegion
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPen, QRegion
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
 from ..core.model.document import BoxFrame, ImageFrame, RuleFrame, TextFrame
@@ -945,13 +945,10 @@ class Canvas(QAbstractScrollArea):
             return None
         _, x_mm, y_mm = self.view_to_page_mm(p, page.id)
         x, y = x_mm * PT_PER_MM, y_mm * PT_PER_MM
-        runs = [r for r in pr.items if isinstance(r, GlyphRun) and r.frame == frame_id]
 
         def glyphs_of(ln):
             out = []
-            for r in runs:
-                if r.story != ln.story or abs(r.y - ln.baseline) > 0.01:
-                    continue
+            for r in pr.line_runs(ln):
                 for i, off in enumerate(r.offsets):
                     ch = r.start + off
                     if ln.start <= ch < max(ln.end, ln.start + 1):

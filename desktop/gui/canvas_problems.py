@@ -20,6 +20,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPen, QRegion
 
 from ..core.model.document import TextFrame
 from ..core.model.units import MM_PER_PT, PT_PER_MM
+from ..core.typeset.flow import ASCENT, DESCENT
 from ..core.typeset.result import GlyphRun
 from ..render.qt import paint_into
 
@@ -225,11 +226,16 @@ def head_slot(canvas, h):
     f = page.frame(h.frame)
     if not isinstance(f, TextFrame):
         return None
-    sizes: dict = {}
-    for it in pr.items:
-        if isinstance(it, GlyphRun) and it.frame == h.frame:
-            k = (it.column, round(it.y, 1))
-            sizes[k] = max(sizes.get(k, 0.0), it.size)
+
+    def em(ln) -> tuple[float, float, float]:
+        """(size, above, below) of a line: its largest run's size and face's em box (pt)."""
+        runs = pr.line_runs(ln)
+        if not runs:
+            return 9.0, ASCENT * 9.0, DESCENT * 9.0
+        r = max(runs, key=lambda r: r.size)
+        face = pr.face(r.font)
+        return r.size, face.em_top * r.size, -face.em_bottom * r.size
+
     lines = sorted((ln for ln in pr.lines if ln.frame == h.frame and ln.story == h.story), key=lambda L: L.start)
     prev = [ln for ln in lines if ln.end < h.char]
     nxt = [ln for ln in lines if ln.start > h.char]
@@ -243,9 +249,9 @@ def head_slot(canvas, h):
     N = nxt[0] if nxt else None
     if P is not None and N is not None and N.column != P.column:
         N = None
-    top = P.baseline + 0.12 * sizes.get((P.column, round(P.baseline, 1)), 9.0) if P is not None else fy0
+    top = P.baseline + em(P)[2] if P is not None else fy0
     if N is not None:
-        bottom = N.baseline - 0.88 * sizes.get((N.column, round(N.baseline, 1)), 9.0)
+        bottom = N.baseline - em(N)[1]
     else:
         bottom = top + (ps.leading if ps is not None and ps.leading else size * 1.3)
     bottom = min(bottom, fy1)

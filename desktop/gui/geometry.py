@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..core.model.document import Page
 from ..core.model.pagegrid import column_edges  # noqa: F401  (the editor's guides read the core's grid)
 from ..core.model.units import MM_PER_PT, PT_PER_MM
+from ..core.typeset.flow import ASCENT
 
 
 def page_grid(page: Page, result=None) -> tuple[float, float, float]:
@@ -22,12 +23,13 @@ def page_grid(page: Page, result=None) -> tuple[float, float, float]:
 def baseline_lines(page: Page, result=None) -> list[float]:
     """y of every body baseline of the engine's grid inside the type area, mm from the trim top.
 
-    A body line sits centred in its cell: baseline = cell top + (pitch − size) / 2
-    + 0.88 × size (as typeset/checks.py verifies).
+    A body line's em box sits centred in its cell: baseline = cell top + (pitch − size) / 2
+    + ASCENT × size — the engine's placement (typeset/flow.py), which typeset/checks.py's grid
+    check verifies with the same constant.
     """
     origin, pitch, size = page_grid(page, result)
     step = pitch * MM_PER_PT
-    first = (origin + (pitch - size) / 2 + 0.88 * size) * MM_PER_PT
+    first = (origin + (pitch - size) / 2 + ASCENT * size) * MM_PER_PT
     bottom = page.height - page.margins.bottom
     out = []
     y = first
@@ -83,3 +85,12 @@ def snap_value(edges: list[float], targets: list[float], tol: float) -> float:
             if abs(d) <= tol and (best is None or abs(d) < abs(best)):
                 best = d
     return best if best is not None else 0.0
+
+
+def em_box(font_id: str) -> tuple[float, float]:
+    """(above, below): how far a bundled face's ideographic em box reaches above and below the
+    baseline, in em (its OS/2 metrics, from the core's font registry) — a caret's or a
+    selection's height around a line set in it."""
+    from ..core.typeset.fonts import default_registry
+    f = default_registry().face(font_id)
+    return f.em_top, -f.em_bottom

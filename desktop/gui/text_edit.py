@@ -22,9 +22,10 @@ from PySide6.QtGui import (
 )
 
 from ..core import commands as C
-from ..core.model.document import Block, ImageFrame, Run, Story, TextFrame
+from ..core.model.document import Block, ImageFrame, Story, TextFrame
 from ..core.model.units import MM_PER_PT, PT_PER_MM
-from ..core.typeset.result import GlyphRun
+from ..core.typeset.flow import ASCENT
+from .geometry import em_box
 
 #: what a new story in an empty frame is written as: role → (label, preferred style names)
 NEW_STORY_ROLES = {
@@ -100,12 +101,8 @@ class StoryGeometry:
             infos = [ln for ln in pr.lines if ln.story == story_id]
             if not infos:
                 continue
-            by_line: dict = {}
-            for r in pr.items:
-                if type(r) is GlyphRun and r.story == story_id:
-                    by_line.setdefault((r.frame, r.column, round(r.y, 1)), []).append(r)
             for ln in infos:
-                self.lines.append(_Line(pr.page, ln, by_line.get((ln.frame, ln.column, round(ln.baseline, 1)), ())))
+                self.lines.append(_Line(pr.page, ln, pr.line_runs(ln)))
         self.lines.sort(key=lambda L: (L.info.start, L.info.end))
 
     def line_index(self, pos: int, at_end: bool = False) -> int | None:
@@ -237,16 +234,26 @@ class TypeTool:
     def story(self) -> Story | None:
         return self.session.doc.story(self.story_id) if self.story_id else None
 
-    def _size_at(self, pos: int) -> float:
+    def _style_at(self, pos: int):
+        """The paragraph style at ``pos`` (a new story's when there is none), or None."""
         st = self.story()
         doc = self.session.doc
         if st is not None and st.blocks:
             bi, _ = C.block_at(st, pos)
             ps = doc.paragraph_style(st.blocks[bi].style)
             if ps is not None:
-                return ps.size
-        ps = doc.paragraph_style(style_for_role(doc, self.canvas.new_story_role))
+                return ps
+        return doc.paragraph_style(style_for_role(doc, self.canvas.new_story_role))
+
+    def _size_at(self, pos: int) -> float:
+        ps = self._style_at(pos)
         return ps.size if ps is not None else 9.0
+
+    def _em_at(self, pos: int) -> tuple[float, float]:
+        """(above, below) the baseline, em: the em box of the face set at ``pos`` (caret and
+        selection heights)."""
+        ps = self._style_at(pos)
+        return em_box(ps.font if ps is not None else "song")
 
     def caret_geometry(self):
         """(page id, x pt, baseline pt, size pt) of the caret."""
@@ -261,7 +268,7 @@ class TypeTool:
         if page is None:
             return None
         x = (f.x + f.inset) * PT_PER_MM
-        y = (f.y + f.inset) * PT_PER_MM + size * 0.88
+        y = (f.y + f.inset) * PT_PER_MM + size * ASCENT     # where the engine puts a first line's baseline
         return page.id, x, y, size
 
     def caret_view_rect(self) -> QRectF | None:
@@ -292,8 +299,9 @@ class TypeTool:
             left = c.page_mm_to_view(pid, (base - size / 2) * MM_PER_PT, x * MM_PER_PT)
             right = c.page_mm_to_view(pid, (base + size / 2) * MM_PER_PT, x * MM_PER_PT)
             return QRectF(left, right).normalized().adjusted(0, -0.5, 0, 0.5)
-        top = c.page_mm_to_view(pid, x * MM_PER_PT, (base - size * 0.88) * MM_PER_PT)
-        bot = c.page_mm_to_view(pid, x * MM_PER_PT, (base + size * 0.12) * MM_PER_PT)
+        above, below = self._em_at(self.caret)
+        top = c.page_mm_to_view(pid, x * MM_PER_PT, (base - size * above) * MM_PER_PT)
+        bot = c.page_mm_to_view(pid, x * MM_PER_PT, (base + size * below) * MM_PER_PT)
         return QRectF(top, bot).normalized().adjusted(-0.5, 0, 0.5, 0)
 
     # ---------------------------------------------------------------- entering / leaving
@@ -752,9 +760,10 @@ class TypeTool:
             return []
         c = self.canvas
         out = []
+        above, below = self._em_at(a)
         for pid, x0, x1, base, size in g.spans(a, b):
-            tl = c.page_mm_to_view(pid, x0 * MM_PER_PT, (base - size * 0.88) * MM_PER_PT)
-            br = c.page_mm_to_view(pid, x1 * MM_PER_PT, (base + size * 0.12) * MM_PER_PT)
+            tl = c.page_mm_to_view(pid, x0 * MM_PER_PT, (base - size * above) * MM_PER_PT)
+            br = c.page_mm_to_view(pid, x1 * MM_PER_PT, (base + size * below) * MM_PER_PT)
             out.append(QRectF(tl, br))
         return out
 
@@ -798,7 +807,7 @@ class TypeTool:
         raw = glyphs = None
         if font_id is not None:
             from ..render.qt import default_font_cache
-            raw = default_font_cache().raw_font(font_id, size * s)
+            raw = default_font_cache().raw_font(c.session.page_result(pid).face(font_id), size * s)
             glyphs = raw.glyphIndexesForString(self.preedit)
             if not glyphs or 0 in glyphs:
                 raw = glyphs = None
@@ -820,6 +829,7 @@ class TypeTool:
         if line is not None:
             end = max(end, c.page_mm_to_view(pid, line.info.x1 * MM_PER_PT, 0).x() + 1)
             dx = shift / s
+            above, below = self._em_at(self.caret)
             for run in line._runs:
                 keep = [k for k, off in enumerate(run.offsets)
                         if self.caret <= run.start + off < max(line.info.end, line.info.start + 1)]
@@ -830,8 +840,8 @@ class TypeTool:
                                          advances=tuple(run.advances[k] for k in keep),
                                          offsets=tuple(run.offsets[k] for k in keep)))
                 for k, gx in zip(keep, xs):
-                    a = c.page_mm_to_view(pid, gx * MM_PER_PT, (base - size * 0.88) * MM_PER_PT)
-                    b = c.page_mm_to_view(pid, (gx + run.advances[k]) * MM_PER_PT, (base + size * 0.12) * MM_PER_PT)
+                    a = c.page_mm_to_view(pid, gx * MM_PER_PT, (base - size * above) * MM_PER_PT)
+                    b = c.page_mm_to_view(pid, (gx + run.advances[k]) * MM_PER_PT, (base + size * below) * MM_PER_PT)
                     following.append(QRectF(a, b))
         covered = QRectF(box.left(), top, end - box.left(), bottom - top)
         visible = [q for q in following if q.right() <= end + 0.5]
@@ -879,11 +889,12 @@ class TypeTool:
             qp.setClipRect(QRectF(box.right(), covered.top(), max(0.0, pe["end"] - box.right()), covered.height()))
             qp.translate(o)
             pr = c.session.page_result(pe["page"])
-            paint_into(qp, PageResult(pe["page"], 0, pr.width, pr.height, pr.bleed, tuple(pe["runs"])),
-                       c.px_per_pt)
+            paint_into(qp, PageResult(pe["page"], 0, pr.width, pr.height, pr.bleed, tuple(pe["runs"]),
+                                      faces=pr.faces), c.px_per_pt)
             qp.restore()
         qp.fillRect(box, QColor(255, 255, 235))
-        base = r.top() + r.height() * 0.88
+        above, below = self._em_at(self.caret)
+        base = r.top() + r.height() * above / (above + below)     # r is the caret's em box
         if pe["raw"] is not None:
             gr = QGlyphRun()
             gr.setRawFont(pe["raw"])

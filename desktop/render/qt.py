@@ -25,7 +25,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush, QColor, QFont, QGlyphRun, QImage, QImageReader, QPainter, QPainterPath, QPen, QRawFont,
+    QColor, QFont, QGlyphRun, QImage, QImageReader, QPainter, QPainterPath, QPen, QRawFont,
 )
 
 from ..core.typeset.result import ROTATED, Box, GlyphRun, ImagePlacement, PageResult, Rule
@@ -78,40 +78,31 @@ def cmyk_to_qcolor(cmyk) -> QColor:
 
 
 class RawFontCache:
-    """One QRawFont per (font id, pixel size), built from the font file read once."""
+    """One QRawFont per (font file, pixel size), built from the file read once.  The file is
+    a face table entry's (result.Face.path): no font registry here."""
 
-    def __init__(self, registry=None, max_sizes: int = 256):
-        self._registry = registry
-        self._data: dict[str, bytes] = {}
+    def __init__(self, max_sizes: int = 256):
         self._base: dict[str, QRawFont] = {}
         self._sized: OrderedDict[tuple[str, float], QRawFont] = OrderedDict()
         self._max = max_sizes
         self._lock = threading.Lock()
 
-    @property
-    def registry(self):
-        if self._registry is None:
-            from ..core.typeset.fonts import default_registry
-            self._registry = default_registry()
-        return self._registry
-
-    def font_path(self, font_id: str) -> Path:
-        return Path(self.registry.path(font_id))
-
-    def raw_font(self, font_id: str, pixel_size: float) -> QRawFont:
-        key = (font_id, round(pixel_size, 4))
+    def raw_font(self, face, pixel_size: float) -> QRawFont:
+        """The QRawFont of face table entry ``face`` (a result.Face) at ``pixel_size``."""
+        path = face.path
+        key = (path, round(pixel_size, 4))
         with self._lock:
             rf = self._sized.get(key)
             if rf is not None:
                 self._sized.move_to_end(key)
                 return rf
-            base = self._base.get(font_id)
+            base = self._base.get(path)
             if base is None:
-                data = self.font_path(font_id).read_bytes()
+                data = Path(path).read_bytes()
                 base = QRawFont(data, 12.0, QFont.HintingPreference.PreferNoHinting)
                 if not base.isValid():
-                    raise ValueError(f"Qt cannot load font {font_id!r}")
-                self._base[font_id] = base
+                    raise ValueError(f"Qt cannot load font {face.id!r} ({path})")
+                self._base[path] = base
             rf = QRawFont(base)
             rf.setPixelSize(max(pixel_size, 0.01))
             self._sized[key] = rf
@@ -186,12 +177,14 @@ class QtPagePainter:
         self.images = images or _IMAGES
         self.placeholders = placeholders
         self._dev_scale = None
+        self.faces: dict = {}
 
     def px(self, x: float, y: float) -> QPointF:
         return QPointF((x - self.ox) * self.s, (y - self.oy) * self.s)
 
     # -- protocol
     def begin_page(self, page: PageResult) -> None:
+        self.faces = {f.id: f for f in page.faces}     # the page's face table: what its runs are set in
         self.qp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.qp.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self.qp.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
@@ -203,7 +196,7 @@ class QtPagePainter:
         if not run.glyphs:
             return
         s, ox, oy = self.s, self.ox, self.oy
-        raw = self.fonts.raw_font(run.font, run.size * s)
+        raw = self.fonts.raw_font(self.faces[run.font], run.size * s)
         color = cmyk_to_qcolor(run.color)
         big = run.size * s * self._device_scale() > MAX_CACHED_GLYPH_PX
         if run.orient == ROTATED:
@@ -289,13 +282,9 @@ class QtPagePainter:
         self.qp.restore()
 
 
-def paint(page: PageResult, painter) -> None:
-    """Drive ``painter`` through the one traversal in render/paint.py."""
-    paint_page(page, painter)
-
-
 def paint_into(qp: QPainter, page: PageResult, scale: float, origin=(0.0, 0.0), **kw) -> None:
-    paint(page, QtPagePainter(qp, scale, origin, **kw))
+    """Draw ``page`` on ``qp`` through the one traversal (render/paint.py)."""
+    paint_page(page, QtPagePainter(qp, scale, origin, **kw))
 
 
 def render_page_image(page_result: PageResult, dpi: float = 150, *, bleed: bool = False,

@@ -51,6 +51,31 @@ def test_every_face_loads(registry):
         assert registry.face(fid) is face  # loaded once
 
 
+def test_em_box_is_the_faces_own_and_the_engines(registry, tmp_path):
+    """FontFace.em_top/em_bottom are the face's OS/2 typo ascender/descender (read directly, by
+    fontTools and from the metrics cache alike); the text faces' em box is the one the engine
+    centres lines on (flow.ASCENT/DESCENT), which the grid maths of checks and the editor use."""
+    from fontTools.ttLib import TTFont
+
+    from banmian.core.typeset.flow import ASCENT, DESCENT
+    from banmian.core.typeset.fonts import TEXT_FACES, read_metrics, read_metrics_direct
+    for fid in registry.ids():
+        face = registry.face(fid)
+        with TTFont(str(face.path), lazy=True) as font:
+            os2, upem = font["OS/2"], font["head"].unitsPerEm
+        want = (os2.sTypoAscender / upem, os2.sTypoDescender / upem)
+        assert (face.em_top, face.em_bottom) == want, fid
+        cached = FontRegistry(cache_dir=registry.cache_dir).face(fid)       # from the cache record
+        assert (cached.em_top, cached.em_bottom) == want
+        if fid == "fallback":
+            continue
+        assert (read_metrics(face.path)["em_top"], read_metrics_direct(face.path)["em_bottom"]) == want
+    for fid in TEXT_FACES:
+        f = registry.face(fid)
+        assert (f.em_top, f.em_bottom) == (ASCENT, -DESCENT), fid
+    assert registry.face("fallback").em_top == 880 / 1024          # its own, not the convention
+
+
 def test_faces_are_truetype_with_unique_ps_names(registry):
     from fontTools.ttLib import TTFont
 

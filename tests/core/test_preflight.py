@@ -13,6 +13,7 @@ from banmian.core.model.document import (
     TextFrame,
 )
 from banmian.core.preflight import Finding, exit_code, has_errors, preflight
+from banmian.core.typeset.fonts import default_registry
 from banmian.core.typeset.result import (
     FrameLines, GlyphRun, ImagePlacement, LayoutResult, Overset, PageResult,
 )
@@ -49,7 +50,8 @@ def base_doc() -> Document:
 
 def result_for(doc, items=(), **kw) -> LayoutResult:
     pages = tuple(PageResult(p.id, i, p.width * 72 / 25.4, p.height * 72 / 25.4, 8.5, tuple(items),
-                             (FrameLines("t1", "s1", ((0, 0, 10, 10),), 0, 10),))
+                             (FrameLines("t1", "s1", ((0, 0, 10, 10),), 0, 10),),
+                             faces=default_registry().face_table(items))
                   for i, p in enumerate(doc.pages))
     return LayoutResult(pages, **kw)
 
@@ -179,7 +181,7 @@ def test_empty_text_frames():
 
 def test_font_not_embeddable():
     doc = base_doc()
-    run_glyphs = GlyphRun("song", 9, (0, 0, 0, 1), 20, (10.0,), (5,), "一", (9.0,), "s1", 0, (0,), "t1", 0, 0)
+    run_glyphs = GlyphRun("song", 9, (0, 0, 0, 1), 20, (10.0,), (5,), "一", (9.0,), "s1", 0, (0,), "t1", 0)
     f = run_(doc, result_for(doc, [run_glyphs]), fonts=_Fonts(locked={"song"}))
     (x,) = [x for x in f if x.code == "font_not_embeddable"]
     assert x.severity == "error" and x.frame == "t1" and x.page == 1
@@ -201,7 +203,7 @@ def test_real_registry_fonts_are_embeddable():
     from banmian.core.typeset.fonts import default_registry
     reg = default_registry()
     doc = base_doc()
-    run_glyphs = GlyphRun("song", 9, (0, 0, 0, 1), 20, (10.0,), (5,), "一", (9.0,), "s1", 0, (0,), "t1", 0, 0)
+    run_glyphs = GlyphRun("song", 9, (0, 0, 0, 1), 20, (10.0,), (5,), "一", (9.0,), "s1", 0, (0,), "t1", 0)
     f = preflight(doc, result_for(doc, [run_glyphs]), fonts=reg)
     assert "font_not_embeddable" not in codes(f)
 

@@ -15,6 +15,7 @@ from banmian.core import press
 from banmian.core.io import load_document
 from banmian.core.paths import default_profile, sample_layout
 from banmian.core.preflight import PLANT_CODES, plant_findings, preflight
+from banmian.core.typeset.fonts import default_registry
 from banmian.core.typeset.result import Box, GlyphRun, LayoutResult, PageResult, Rule
 
 pytestmark = pytest.mark.core
@@ -138,11 +139,12 @@ def test_limits_follow_the_condition():
 
 
 def _page(*items):
-    return LayoutResult((PageResult("p1", 0, 300.0, 300.0, 8.5, tuple(items)),))
+    return LayoutResult((PageResult("p1", 0, 300.0, 300.0, 8.5, tuple(items),
+                                    faces=default_registry().face_table(items)),))
 
 
 def _run(color, size=9.0, font="hei", x=50.0, y=50.0, frame="t"):
-    return GlyphRun(font, size, color, y, (x, x + size), (1, 2), "一二", (size, size), "s", 0, (0, 1), frame, 0, 0)
+    return GlyphRun(font, size, color, y, (x, x + size), (1, 2), "一二", (size, size), "s", 0, (0, 1), frame, 0)
 
 
 def test_display_list_cases():

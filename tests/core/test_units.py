@@ -33,3 +33,20 @@ def test_a_frame_in_millimetres_is_set_in_points():
     assert lines[0].x0 == pytest.approx(72.0)
     assert lines[0].x1 == pytest.approx(72.0 + 144.0)
     assert lines[0].baseline > 144.0           # below the frame's top at 2 in
+
+
+def test_sizes_below_one_point_and_aliases_and_readable_refusals():
+    assert parse_size(0.5) == 0.5 and parse_size("0.5pt") == 0.5 and parse_size(" 7.5 pt ") == 7.5
+    assert parse_size("五") == 10.5 and parse_size("初") == 42.0 and parse_size(" 小五 ") == 9.0
+    for bad, why in ((0, "> 0"), (-1, "> 0"), ("0", "> 0"), ("-2pt", "> 0"), (True, "号"), ("大号", "号"),
+                     (None, "号"), ([9], "号")):
+        with pytest.raises(ValueError, match=why) as e:
+            parse_size(bad)
+        assert repr(bad) in str(e.value)          # says what it found
+
+
+def test_size_names_round_trip():
+    from banmian.core.model.units import size_name
+    for name, pt in HAO_SIZES.items():
+        assert size_name(pt) == name and parse_size(name) == pt
+    assert size_name(9.5) is None and size_name(9.0 + 1e-4) is None

@@ -56,11 +56,12 @@ def assert_reading_order(result):
     """Down each line, lines right to left within a band, bands top to bottom."""
     lines = result.pages[0].lines
     assert lines and all(ln.vertical for ln in lines)
-    by_line = {}
-    for src, _ch, r, i in glyphs_of(result):
-        by_line.setdefault((r.column, r.line), []).append(r.along(i)[0] + (r.lcuts[i] if r.lcuts else 0.0))
-    for key, ys in by_line.items():
-        assert ys == sorted(ys), key                        # top to bottom
+    page = result.pages[0]
+    for ln in lines:
+        glyphs = sorted((r.start + r.offsets[i], r.along(i)[0] + (r.lcuts[i] if r.lcuts else 0.0))
+                        for r in page.line_runs(ln) for i in range(len(r.glyphs)))
+        ys = [y for _src, y in glyphs]
+        assert ys and ys == sorted(ys), ln                  # top to bottom
     for a, b in zip(lines, lines[1:]):
         if a.column == b.column:
             assert b.baseline < a.baseline - 1.0            # the next line stands left of it
@@ -207,7 +208,8 @@ def test_emphasis_dots_stand_right_of_their_characters():
     doc.stories[0].blocks[0].runs = [Run("中国", local=CharFormat(emphasis=True)), Run(HEADLINE[2:])]
     result = layout_document(doc)
     dots = [b for b in result.pages[0].items if isinstance(b, Box)]
-    han = [(r, i) for r in runs_of(result) for i, ch in enumerate(r.text) if ch in "中国" and r.line == 0]
+    first = result.pages[0].lines[0]
+    han = [(r, i) for r in result.pages[0].line_runs(first) for i, ch in enumerate(r.text) if ch in "中国"]
     assert len(dots) == 2 and len(han) == 2
     for d, (r, i) in zip(sorted(dots, key=lambda b: b.y), sorted(han, key=lambda g: g[0].ys[g[1]])):
         top, adv = r.along(i)

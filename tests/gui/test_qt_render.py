@@ -17,12 +17,13 @@ def _run(text, x0=72.0, y=100.0, size=24.0, font="song", color=(0, 0, 0, 1)):
         adv.append(a)
         x += a
     return GlyphRun(font, size, color, y, tuple(xs), tuple(gl), text, tuple(adv), "s", 0,
-                    tuple(range(len(text))), "f", 0, 0)
+                    tuple(range(len(text))), "f", 0)
 
 
 def _page(items):
+    from banmian.core.typeset.fonts import default_registry
     from banmian.core.typeset.result import PageResult
-    return PageResult("p1", 0, 300.0, 200.0, 8.5, tuple(items))
+    return PageResult("p1", 0, 300.0, 200.0, 8.5, tuple(items), faces=default_registry().face_table(items))
 
 
 def ink_columns(img, y0, y1):

@@ -50,7 +50,7 @@ def test_qt_and_pdf_agree_on_every_glyph(sample, tmp_path, qapp):
     need("pdftoppm")
     import numpy as np
     from PIL import Image
-    qt = pytest.importorskip("banmian.render.qt")
+    from banmian.render import qt
     from banmian.render.pdf import export_pdf
 
     doc, result, base = sample

@@ -102,21 +102,6 @@ def in_chinese_context(text: str, i: int) -> bool:
     return bool(prev and is_cjk(prev)) or bool(nxt and is_cjk(nxt))
 
 
-def break_allowed(prev_text: str, next_text: str, *, strict: bool = True) -> bool:
-    """May a line break fall between a unit ending in prev_text and one starting next_text?"""
-    if not prev_text or not next_text:
-        return True
-    a = prev_text[-1]
-    b = next_text[0]
-    if b in NEVER_START or a in NEVER_END:
-        return False
-    if strict and next_text.startswith(STRICT_NEVER_START_UNITS):
-        return False
-    if b in DASHES or b in ELLIPSES:
-        return not strict
-    return True
-
-
 # ---------------------------------------------------------------- long Latin units
 # URLs, e-mail addresses and identifiers may break after these (no hyphen added,
 # never before a closing mark); plain English words at a dictionary hyphenation

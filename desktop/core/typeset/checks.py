@@ -15,6 +15,7 @@ from .breaking import (
     ASCII_TO_FULLWIDTH, DASHES, ELLIPSES, NEVER_END, NEVER_START, POSTFIXES, PREFIXES,
     STRICT_NEVER_START_UNITS, UNIT_JOINERS, OPENING, BREAK_AFTER, URL_CHARS, is_alnum, is_han, url_end,
 )
+from .flow import ASCENT
 from .result import ROTATED, TCY, GlyphRun
 
 TOL = 0.01          # pt
@@ -70,10 +71,6 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
     story_texts = {s.id: s.text for s in doc.stories}      # once, not once per page
     for page in result.pages:
         per_frame_line: dict = {}
-        runs_by_line: dict = {}
-        for it in page.items:
-            if isinstance(it, GlyphRun) and it.story not in master_stories:
-                runs_by_line.setdefault((it.frame, it.story, round(it.y, 3), it.column), []).append(it)
         prev_line_text = {}
         for info in page.lines:
             if info.story in master_stories:
@@ -81,8 +78,7 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
             n = per_frame_line.get(info.frame, 0)
             per_frame_line[info.frame] = n + 1
             rep.lines += 1
-            runs = runs_by_line.get((info.frame, info.story, round(info.baseline, 3), info.column), [])
-            runs = [r for r in runs if info.start <= r.start + (r.offsets[0] if r.offsets else 0) < info.end]
+            runs = page.line_runs(info)
             # per glyph, along the line (x of a horizontal line, page y down a vertical one):
             # (ch, start, advance, lcut, width, size, font, gid, hscale, source index, run, i)
             glyphs = []
@@ -160,7 +156,8 @@ def run_checks(doc, result, fonts=None) -> CheckReport:
             # grid
             if info.grid and page.grid_pitch:
                 size = glyphs[0][5] if glyphs else page.body_size
-                off = info.baseline - page.grid_origin - (page.grid_pitch - size) / 2 - 0.88 * size
+                # the engine centres a grid line's em box in its cell (flow.ASCENT)
+                off = info.baseline - page.grid_origin - (page.grid_pitch - size) / 2 - ASCENT * size
                 r = off % page.grid_pitch
                 if min(r, page.grid_pitch - r) > TOL:
                     rep.problems.append(Problem("grid", *loc, f"baseline {info.baseline:.2f} off the grid by {r:.2f} pt"))

@@ -15,7 +15,11 @@ from dataclasses import dataclass, field
 
 from ..model.units import mm_to_pt
 
-ASCENT = 0.88      # the CJK ideographic em box: top at 0.88 em above the baseline
+# The CJK ideographic em box the engine centres lines on: top 0.88 em above the baseline, bottom
+# 0.12 em below — the bundled text faces' own em box (OS/2 typo ascender/descender 880/−120 of
+# 1000; tests/core/test_fonts.py holds them to it).  Baseline-grid maths (checks, the editor's
+# grid) use these; what is drawn around a run (caret, boxes) uses its face's FontFace.em_top/em_bottom.
+ASCENT = 0.88
 DESCENT = 0.12
 MIN_LINE_EM = 3.0  # a line cut by wrap to less than this many em is skipped
 

@@ -23,6 +23,7 @@ from typing import Mapping, Sequence
 
 from .. import cache
 from ..paths import fonts_dir
+from .flow import ASCENT, DESCENT
 
 FONTS_DIR: Path = fonts_dir()
 
@@ -43,7 +44,11 @@ TEXT_FACES: tuple[str, ...] = ("song", "hei", "hei-bold", "kai")
 # Characters that are never drawn, so never "missing".
 IGNORED_CHARS = frozenset("\n\r\t\u200b\u2028")
 
-_CACHE_FORMAT = 3  # bump when the cached metrics change shape (3: vertical advances + vert map)
+_CACHE_FORMAT = 4  # bump when the cached metrics change shape (3: vertical advances + vert map, 4: em box)
+
+# The ideographic em box of a face without an OS/2 table: the engine's (the CJK convention,
+# top 0.88 em above the baseline, bottom 0.12 below; the bundled faces say so in OS/2).
+EM_TOP_DEFAULT, EM_BOTTOM_DEFAULT = ASCENT, -DESCENT
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,10 @@ class FontFace:
     # every glyph is 1 em tall) and the GSUB `vert` substitutions, glyph id -> glyph id
     vadvances: Sequence[float] = field(default=(), repr=False)
     vert: Mapping[int, int] = field(default_factory=dict, repr=False)
+    # the ideographic em box, em above (top) and below (bottom, negative) the baseline: OS/2
+    # sTypoAscender / sTypoDescender, which CJK faces set to the em box (880 / −120 of 1000)
+    em_top: float = EM_TOP_DEFAULT
+    em_bottom: float = EM_BOTTOM_DEFAULT
 
     def vertical_glyph(self, gid: int) -> int:
         """The glyph drawn for ``gid`` in vertical text: its `vert` form, else itself."""
@@ -106,6 +115,10 @@ def read_metrics(path: Path) -> dict:
         family = name.getDebugName(16) or name.getDebugName(1) or path.stem
         ps_name = name.getDebugName(6) or path.stem
         fs_type = font["OS/2"].fsType if "OS/2" in font else 0
+        if "OS/2" in font:
+            em_top, em_bottom = font["OS/2"].sTypoAscender / upem, font["OS/2"].sTypoDescender / upem
+        else:
+            em_top, em_bottom = EM_TOP_DEFAULT, EM_BOTTOM_DEFAULT
         if "vmtx" in font:
             vm = font["vmtx"].metrics
             vadv = [vm[name][0] if name in vm else upem for name in order]
@@ -115,6 +128,8 @@ def read_metrics(path: Path) -> dict:
             "units_per_em": upem,
             "ascender": hhea.ascent / upem,
             "descender": hhea.descent / upem,
+            "em_top": em_top,
+            "em_bottom": em_bottom,
             "cmap": cmap,
             "advances": advances,
             "ps_name": ps_name,
@@ -235,6 +250,10 @@ def _direct(d, path: Path) -> dict | None:
         return None
     name = _direct_names(d, tables["name"][0]) if "name" in tables else {}
     fs_type = u16(d, tables["OS/2"][0] + 8)[0] if "OS/2" in tables else 0
+    if "OS/2" in tables:
+        em_top, em_bottom = (v / upem for v in struct.unpack_from(">hh", d, tables["OS/2"][0] + 68))
+    else:
+        em_top, em_bottom = EM_TOP_DEFAULT, EM_BOTTOM_DEFAULT
     vaws: tuple = ()
     if "vhea" in tables and "vmtx" in tables:
         n_vm = u16(d, tables["vhea"][0] + 34)[0]
@@ -252,6 +271,8 @@ def _direct(d, path: Path) -> dict | None:
         "units_per_em": upem,
         "ascender": i16(d, hhea + 4)[0] / upem,
         "descender": i16(d, hhea + 6)[0] / upem,
+        "em_top": em_top,
+        "em_bottom": em_bottom,
         "cmap": cmap,
         "advances": advances,
         "ps_name": name.get(6) or path.stem,
@@ -458,7 +479,8 @@ def _cache_file(cache_dir: Path, path: Path) -> Path:
     return cache_dir / f"fontmetrics-{path.name}.bin"
 
 
-_SCALARS = {"units_per_em": int, "ascender": float, "descender": float, "ps_name": str, "family": str,
+_SCALARS = {"units_per_em": int, "ascender": float, "descender": float, "em_top": float, "em_bottom": float,
+            "ps_name": str, "family": str,
             "fs_type": int, "has_glyf": bool, "has_cff": bool}
 
 
@@ -530,6 +552,7 @@ class FontRegistry:
         self._faces: dict[str, FontFace] = {}
         self._lock = threading.RLock()
         self._covered: frozenset[int] | None = None
+        self._display: dict = {}        # font id -> result.Face
 
     def __repr__(self) -> str:
         return f"FontRegistry({str(self.fonts_dir)!r})"
@@ -581,7 +604,29 @@ class FontRegistry:
             embeddable=not (metrics["fs_type"] & 0x0002),
             vadvances=metrics.get("vadvances", ()),
             vert=metrics.get("vert", {}),
+            em_top=metrics["em_top"],
+            em_bottom=metrics["em_bottom"],
         )
+
+    def display_face(self, font_id: str):
+        """The face table entry (result.Face) painters draw ``font_id``'s runs with."""
+        f = self._display.get(font_id)
+        if f is None:
+            from .result import Face
+            ff = self.face(font_id)
+            f = self._display[font_id] = Face(ff.id, str(ff.path), ff.ps_name, ff.units_per_em, ff.em_top,
+                                              ff.em_bottom, ff.ascender, ff.descender, ff.cmap, ff.advances)
+        return f
+
+    def face_table(self, items) -> tuple:
+        """A page's face table (PageResult.faces): the entries of the faces its glyph runs
+        (any item with a ``font`` and ``glyphs``) are set in, by font id."""
+        ids = {it.font for it in items if hasattr(it, "glyphs")}
+        return self.face_table_of(sorted(ids))
+
+    def face_table_of(self, font_ids) -> tuple:
+        """The face table entries of ``font_ids``, in that order."""
+        return tuple(self.display_face(fid) for fid in font_ids)
 
     def resolve(self, font_id: str, ch: str) -> str | None:
         """``font_id`` if it has ``ch``, else the first face of FALLBACK that has it, else None."""

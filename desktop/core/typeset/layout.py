@@ -76,6 +76,7 @@ class Layouter:
         self._no_runs = False      # a trial Layouter: lines without their glyph runs
         self._pass_style_keys: dict = {}   # id(style) -> (style, spec key part, flow key part), one pass
         self._pass_styles: dict = {}       # paragraph style name -> style, one pass
+        self._named_runs: dict = {}  # (page index, frame id) -> (its lines as flowed, base, lines with runs)
 
     def cache_bytes(self) -> dict:
         """Estimated bytes held by each cache."""
@@ -321,6 +322,8 @@ class Layouter:
 
         # -- pages: master items, then the page's own frames, in order
         pages = []
+        named = self._named_runs
+        self._named_runs = {}
         for pi, page in enumerate(doc.pages):
             items = []
             lines = []
@@ -340,15 +343,29 @@ class Layouter:
                     items.extend(self._static_items(f, swatches))
             for f in page.frames:
                 if isinstance(f, TextFrame):
-                    items.extend(per_frame.get((pi, f.id), ()))
-                    lines.extend(per_frame_lines.get((pi, f.id), ()))
+                    its = per_frame.get((pi, f.id), ())
+                    lns = per_frame_lines.get((pi, f.id), ())
+                    # the frame's lines named as last time when they are the same line records at
+                    # the same place (an unchanged story's flow comes from the cache)
+                    hit = named.get((pi, f.id))
+                    base = len(items)
+                    if hit is not None and hit[1] == base and len(hit[0]) == len(lns) \
+                            and all(a is b for a, b in zip(hit[0], lns)):
+                        out = hit[2]
+                    else:
+                        out = _with_runs(lns, its, base)
+                    self._named_runs[(pi, f.id)] = (lns, base, out)
+                    lines.extend(out)
+                    items.extend(its)
                 else:
                     items.extend(self._static_items(f, swatches))
             g = page.grid
+            # the face table: the painters draw the page's runs from it, without a font registry
+            faces = self.fonts.face_table_of(sorted({it.font for it in items if type(it) is GlyphRun}))
             pages.append(PageResult(
                 page.id, pi, mm_to_pt(page.width), mm_to_pt(page.height), mm_to_pt(page.bleed),
                 tuple(items), tuple(frame_lines.get(pi, ())), tuple(lines),
-                mm_to_pt(page.margins.top + g.first_baseline), g.leading, g.body_size))
+                mm_to_pt(page.margins.top + g.first_baseline), g.leading, g.body_size, faces))
         return LayoutResult(tuple(pages), tuple(overset), tuple(missing), tuple(underset))
 
     def _static_items(self, f, swatches):
@@ -750,18 +767,18 @@ class Layouter:
                 cur.ci = 0
         # ---- display items
         em = size
-        for k, (ln, s) in enumerate(() if self._dry else placed):
+        for ln, s in (() if self._dry else placed):
             f = cur.frames[s.fi]
             key = (f.page_index, f.frame.id)
             if self._no_runs:
                 runs = ()       # (a trial: its lines are looked at, its glyphs never drawn)
             elif f.vertical:
                 boxes = []
-                runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, k, role, spec, boxes)
+                runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, role, spec, boxes)
                 runs = _vertical_items(runs, boxes, p, ln, f.vx, self.fonts, block_start,
                                        f.vx - s.baseline + CENTRE * em)
             else:
-                runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, k, role, spec)
+                runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, role, spec)
             items.setdefault(key, []).extend(runs)
             src0 = p.items[ln.start].glyphs[0].src
             src1 = p.items[ln.end - 1].glyphs[-1].src + 1
@@ -855,7 +872,25 @@ def _shift(s, dy):
     return Slot(s.fi, s.ci, s.x, s.measure, s.baseline + dy, s.top + dy, s.bottom + dy)
 
 
-def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec, boxes=None):
+def _with_runs(lines, items, base: int):
+    """A frame's lines with their glyph runs named: ``items`` is the frame's display list as
+    flowed (appended at ``base`` of the page's items), holding each line's runs in line order,
+    contiguous — a ruled box before a paragraph, emphasis dots after a line's runs.  A line's
+    runs are the GlyphRuns from where the previous line's ended whose source lies in the line."""
+    out = []
+    k = 0
+    n = len(items)
+    for ln in lines:
+        while k < n and (type(items[k]) is not GlyphRun or items[k].start < ln.start):
+            k += 1
+        a = k
+        while k < n and type(items[k]) is GlyphRun and items[k].start < ln.end:
+            k += 1
+        out.append(tuple.__new__(LineInfo, (*ln[:-1], (base + a, base + k))))   # runs is LineInfo's last field
+    return out
+
+
+def _glyph_runs(p, ln, s, story_id, block_start, frame_id, role, spec, boxes=None):
     """GlyphRuns of one placed line: one per stretch of the same face, size and colour.
     ``boxes`` (a vertical frame's line): gets, per glyph, the left edge of its item's uncut em box."""
     runs = []
@@ -874,7 +909,7 @@ def _glyph_runs(p, ln, s, story_id, block_start, frame_id, line_no, role, spec, 
         s0 = src[0]
         runs.append(GlyphRun(face, size, color, s.baseline, xs, gl, "".join(tx), adv,
                              story_id, block_start + s0, tuple(o - s0 for o in src),
-                             frame_id, line_no, s.ci, role, 1.0, lc, wd))
+                             frame_id, s.ci, role, 1.0, lc, wd))
 
     xt = spec.extras
     dots = []
@@ -1026,7 +1061,7 @@ def _vertical_items(items, boxes, p, ln, vx: float, fonts, block_start: int, cx:
             o0 = r.offsets[a]
             out.append(GlyphRun(r.font, size, r.color, cx, tuple(g[1] for g in part), tuple(g[3] for g in part),
                                 r.text[a:b], tuple(g[4] for g in part), r.story, r.start + o0,
-                                tuple(o - o0 for o in r.offsets[a:b]), r.frame, r.line, r.column, r.role,
+                                tuple(o - o0 for o in r.offsets[a:b]), r.frame, r.column, r.role,
                                 1.0, tuple(g[5] for g in part), tuple(g[6] for g in part),
                                 tuple(g[2] for g in part), part[0][0]))
             a = b

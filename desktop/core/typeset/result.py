@@ -9,8 +9,11 @@ dataclasses) so a result can be shared between the canvas, export and checks.
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
 from typing import NamedTuple
+
+from .flow import ASCENT
 
 CMYK = tuple  # (c, m, y, k) fractions 0–1
 
@@ -21,12 +24,30 @@ ROTATED = 2    # drawn turned 90° clockwise about its origin; its baseline runs
 TCY = 3        # 纵中横: the digits of a 1–2 digit number drawn upright side by side inside one em
 
 
+@dataclass(frozen=True)
+class Face:
+    """One entry of a page's face table (PageResult.faces): what painters need to draw the
+    runs set in it — no font registry.  GlyphRun.font names the entry by its ``id``."""
+    id: str                   # font id (song, hei, hei-bold, kai, fallback)
+    path: str                 # the font file painters load (PDF embedding, QRawFont)
+    ps_name: str              # PostScript name (the PDF's BaseFont, before the subset tag)
+    units_per_em: int
+    em_top: float             # em above the baseline: top of the ideographic em box (OS/2 typo ascender)
+    em_bottom: float          # em, negative: its bottom (typo descender)
+    ascender: float           # em: hhea ascender / descender (the face's full extent)
+    descender: float
+    # the engine's cmap and advances (code point -> glyph id, glyph id -> em), shared with the
+    # font registry, never copied: the PDF painter subsets and writes widths from them
+    cmap: Mapping[int, int] = field(default_factory=dict, repr=False, compare=False)
+    advances: Sequence[float] = field(default=(), repr=False, compare=False)
+
+
 class GlyphRun(NamedTuple):
     """One line segment in one face and size: glyph i is drawn at (xs[i], y).
 
     A NamedTuple, not a frozen dataclass: just as immutable, and ten times cheaper to make —
     a page has thousands (one per line and face)."""
-    font: str                 # font id in the registry (song, hei, hei-bold, kai)
+    font: str                 # font id: its entry in the page's face table (song, hei, hei-bold, kai)
     size: float               # pt
     color: CMYK
     y: float                  # baseline, pt from the trim top
@@ -38,7 +59,6 @@ class GlyphRun(NamedTuple):
     start: int                # source range in story.text: glyph i comes from story.text[start + offsets[i]]
     offsets: tuple[int, ...]
     frame: str                # frame id
-    line: int                 # line number inside the frame (0-based)
     column: int               # column of the frame
     role: str = "paragraph"   # block role (checks treat body roles specially)
     hscale: float = 1.0       # always 1.0: Banmian never scales glyphs; kept so checks can prove it
@@ -63,7 +83,7 @@ class GlyphRun(NamedTuple):
             return self.xs[i], self.advances[i]
         if self.orient == ROTATED:
             return self.ys[i], self.advances[i]
-        return self.ys[i] - 0.88 * self.size, self.size
+        return self.ys[i] - ASCENT * self.size, self.size     # upright: ys[i] is the em top + ASCENT
 
 
 @dataclass(frozen=True)
@@ -138,6 +158,9 @@ class LineInfo(NamedTuple):
     # a vertical frame's line (竖排): x0/x1 and set_x0/set_x1 are page y (top, bottom) and
     # baseline is the page x of the line's centre line
     vertical: bool = False
+    # the line's glyph runs: page.items[runs[0]:runs[1]] (set when the page is assembled; every
+    # item in the range is a GlyphRun of this line, in the order it was set) — see PageResult.line_runs
+    runs: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -161,9 +184,22 @@ class PageResult:
     grid_origin: float = 0.0  # pt: top of baseline-grid cell 0
     grid_pitch: float = 0.0   # pt
     body_size: float = 9.0
+    faces: tuple[Face, ...] = ()   # the face table: one entry per font id the page's runs use
+
+    def face(self, font_id: str) -> Face:
+        """The face table's entry for ``font_id`` (KeyError if no run of the page uses it)."""
+        for f in self.faces:
+            if f.id == font_id:
+                return f
+        raise KeyError(f"page {self.page}: font {font_id!r} is not in the page's face table")
 
     def glyph_runs(self):
         return [i for i in self.items if isinstance(i, GlyphRun)]
+
+    def line_runs(self, line: LineInfo) -> tuple:
+        """The GlyphRuns that draw ``line`` (one of this page's ``lines``), by its index range."""
+        a, b = line.runs
+        return self.items[a:b]
 
 
 @dataclass(frozen=True)
@@ -180,7 +216,10 @@ class LayoutResult:
             d["type"] = type(o).__name__
             return d
         data = {
-            "pages": [{**{k: v for k, v in asdict(p).items() if k not in ("items", "frames", "lines")},
+            "pages": [{**{f.name: getattr(p, f.name) for f in fields(p)
+                          if f.name not in ("items", "frames", "lines", "faces")},
+                       "faces": [{f.name: getattr(face, f.name) for f in fields(face)
+                                  if f.name not in ("cmap", "advances")} for face in p.faces],
                        "items": [conv(i) for i in p.items],
                        "frames": [asdict(f) for f in p.frames],
                        "lines": [dict(x._asdict()) for x in p.lines]} for p in self.pages],
@@ -223,11 +262,17 @@ def printable(page: PageResult) -> PageResult:
     b = page.bleed
     x0, y0, x1, y1 = -b, -b, page.width + b, page.height + b
     keep = []
+    kept_before = []        # item index -> how many items before it are kept
     for it in page.items:
+        kept_before.append(len(keep))
         a = item_bounds(it)
         if a[0] < x1 and x0 < a[2] and a[1] < y1 and y0 < a[3]:
             keep.append(it)
     if len(keep) == len(page.items):
         return page
+    kept_before.append(len(keep))
+    # the lines keep naming their runs: a dropped run leaves its line's range (a line off the
+    # page keeps an empty one)
+    lines = tuple(ln._replace(runs=(kept_before[ln.runs[0]], kept_before[ln.runs[1]])) for ln in page.lines)
     from dataclasses import replace
-    return replace(page, items=tuple(keep))
+    return replace(page, items=tuple(keep), lines=lines)

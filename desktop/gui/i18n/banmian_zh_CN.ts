@@ -215,7 +215,7 @@ Details were written to %3</source>
 <context>
     <name>CanvasProblems</name>
     <message>
-        <location filename="../canvas_problems.py" line="34" />
+        <location filename="../canvas_problems.py" line="35" />
         <source>[Headline]</source>
         <translation>「标题」</translation>
     </message>
@@ -2061,7 +2061,7 @@ Details were written to %3</source>
 <context>
     <name>Ruler</name>
     <message>
-        <location filename="../canvas.py" line="1128" />
+        <location filename="../canvas.py" line="1135" />
         <source>Drag onto the page to add a guide</source>
         <translation>拖到版面上即添加参考线</translation>
     </message>

@@ -69,6 +69,8 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
     ``commit()``, when given, is called once the file is complete, before it replaces
     ``out_path``; whatever it raises calls the export off (nothing is written) and goes
     to the caller — the command line's preflight verdict, arriving from another process.
+    The pages' runs are drawn from their face tables (PageResult.faces); ``fonts`` (a font
+    registry, default the bundled one) only supplies the slug line's face when no page has text.
     """
     t0 = time.perf_counter()
     from reportlab import rl_config
@@ -77,9 +79,6 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
     rl_config.invariant = 0 if epoch is None else 1
     from reportlab.pdfgen.canvas import Canvas
 
-    if fonts is None:
-        from banmian.core.typeset.fonts import default_registry
-        fonts = default_registry()
     out_path = Path(out_path)
     if profile:
         _check_profile(Path(profile))
@@ -105,12 +104,17 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
     report = ExportReport(out_path=str(out_path), pdfx=pdfx or "", profile=profile_desc)
     report.press = cond.name
 
-    efonts = _Fonts(fonts)
+    efonts = _Fonts()
     images = _Images(profile_path, ink_limit, max_ppi, intent=cond.intent)
-    used = [fid for fid in fonts.ids()] if hasattr(fonts, "ids") else []
-    first_font = next((i.font for p in result.pages for i in p.items if isinstance(i, GlyphRun)), None)
-    mark_font_id = first_font or ("hei" if "hei" in used else (used[0] if used else "song"))
-    initial = efonts.get(mark_font_id)
+    # the slug line (not part of any page's display list) is set in the first run's face
+    mark_face = next((p.face(i.font) for p in result.pages for i in p.items if isinstance(i, GlyphRun)), None)
+    if mark_face is None:      # no text on any page: the registry's 黑体 for the slug
+        if fonts is None:
+            from banmian.core.typeset.fonts import default_registry
+            fonts = default_registry()
+        used = [fid for fid in fonts.ids()] if hasattr(fonts, "ids") else []
+        mark_face = fonts.display_face("hei" if "hei" in used else (used[0] if used else "song"))
+    initial = efonts.get(mark_face)
 
     title = (doc.meta.get("title") or doc.meta.get("paper") or out_path.stem) if doc is not None else out_path.stem
     try:
@@ -132,7 +136,7 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
                          "date": (doc.meta.get("date") or "") if doc is not None else "",
                          "folios": {i: _folio(doc, result.pages[i]) for i in indexes}}
             painter = PdfPainter(canvas, efonts, images, marks=marks, slug_info=slug_info,
-                                 mark_font_id=mark_font_id, press=cond,
+                                 mark_face=mark_face, press=cond,
                                  stories={s.id: s.text for s in doc.stories} if doc is not None else None)
             # what lies wholly outside the bleed (the pasteboard) is not printed: not drawn, not in the text layer
             printed = {idx: printable(result.pages[idx]) for idx in indexes}

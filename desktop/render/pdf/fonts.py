@@ -251,12 +251,12 @@ def _make_font_class():
 
 
 class _Fonts:
-    """This export's fonts: registry id -> registered reportlab font."""
+    """This export's fonts: font id -> registered reportlab font, made from the face table's
+    entries (result.Face: file, PostScript name, the engine's cmap and advances)."""
 
-    def __init__(self, registry):
+    def __init__(self):
         from reportlab.pdfbase import pdfmetrics
         self._pdfmetrics = pdfmetrics
-        self.registry = registry
         self.cls = _make_font_class()
         from .report import reproducible_epoch
         epoch = reproducible_epoch()
@@ -269,10 +269,11 @@ class _Fonts:
         # again: a private-use code, once handed out, stays this glyph's for the export)
         self._codes: dict[tuple, int] = {}
 
-    def get(self, font_id: str):
+    def get(self, ff):
+        """The reportlab font for face table entry ``ff`` (a result.Face)."""
+        font_id = ff.id
         f = self.fonts.get(font_id)
         if f is None:
-            ff = self.registry.face(font_id)
             face = _rl_face(Path(ff.path), ff)
             name = f"{ff.ps_name}-{self.tag}"
             f = self.cls(name, face, self.tag_base + 7919 * len(self.fonts))

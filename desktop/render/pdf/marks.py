@@ -65,7 +65,7 @@ def draw_marks(self, pr: PageResult):
         bx += sz
     c.setFillColor(self.reg)
     slug = slug_text(self.slug_info, pr)
-    font = self.fonts.get(self.mark_font_id)
+    font = self.fonts.get(self.mark_face)
     c.setFont(font.fontName, 6)
     c.drawString(bx + 2 * PT_PER_MM, by - sz + 1, slug)
     c.restoreState()

@@ -33,14 +33,14 @@ class PdfPainter:
     """Draws PageResults on a reportlab canvas, one PDF page each."""
 
     def __init__(self, canvas, fonts: _Fonts, images: _Images, *, marks: bool,
-                 slug_info: dict, mark_font_id: str, press=None, stories: dict | None = None):
+                 slug_info: dict, mark_face, press=None, stories: dict | None = None):
         from reportlab.lib.colors import CMYKColor, CMYKColorSep
         self.c = canvas
         self.fonts = fonts
         self.images = images
         self.marks = marks
         self.slug_info = slug_info
-        self.mark_font_id = mark_font_id
+        self.mark_face = mark_face         # result.Face the slug line is set in
         # story id -> its text: the text layer maps every glyph to the copy's character
         self.stories = stories or {}
         self.CMYKColor = CMYKColor
@@ -139,6 +139,7 @@ class PdfPainter:
         slug = SLUG_MM * PT_PER_MM if self.marks else 0.0
         off = bleed + slug
         self.page = pr
+        self.faces = {f.id: f for f in pr.faces}      # the page's face table: what its runs are set in
         self.ox = self.oy = off
         self.th = pr.height
         self._beneath = []
@@ -166,7 +167,7 @@ class PdfPainter:
     def glyph_run(self, run: GlyphRun):
         if not run.glyphs:
             return
-        font = self.fonts.get(run.font)
+        font = self.fonts.get(self.faces[run.font])
         size = float(run.size)
         cmyk = tuple(float(v) for v in run.color)
         black = self._is_black(cmyk)
@@ -295,10 +296,11 @@ class PdfPainter:
         for i, gid in enumerate(run.glyphs):
             if gid != 0 or run.text[i] in " \u00ad":
                 continue
+            face = self.faces[run.font]
             w = run.widths[i] if run.widths else run.advances[i]
             x0 = self.X(run.xs[i] + (run.lcuts[i] if run.lcuts else 0.0))
-            y0 = self.Y(run.y + 0.12 * size)
-            y1 = self.Y(run.y - 0.88 * size)
+            y0 = self.Y(run.y - face.em_bottom * size)      # the face's ideographic em box
+            y1 = self.Y(run.y - face.em_top * size)
             p = self.c.beginPath()
             p.rect(x0, y0, w, y1 - y0)
             p.moveTo(x0, y0)
