@@ -221,6 +221,7 @@ class Canvas(QAbstractScrollArea):
         self._problems = problems.ProblemCache(self)   # pasteboard items, overlaps, empty heads per layout
         self._pads = None                          # room around the pages (pasteboard frames)
         self._map = None                           # (key, mapping): see _mapping
+        self._map_pages = None                     # (doc, page count, (id, w, h) per page): see _mapping
         self._paint_rect = None                    # while painting: the part of the viewport repainted
         session.document_changed.connect(self._drop_pads)
         self._rezoom_timer = QTimer(self, singleShot=True, interval=150)
@@ -257,6 +258,7 @@ class Canvas(QAbstractScrollArea):
         self._connect(self.session, False)
         self.session = session
         self._connect(session)
+        self._drop_pads()           # (another document: its pages, its pasteboard)
         self._images.clear()
         if tool is not None:
             tool.activate(self)
@@ -278,16 +280,22 @@ class Canvas(QAbstractScrollArea):
 
     def _drop_pads(self):
         self._pads = None
+        self._map_pages = None
 
     def _mapping(self):
         """(page offsets, origin x, origin y, px per pt, scene size): the scene ↔ viewport mapping,
         kept while nothing it depends on changed (the pages' sizes, the pads, zoom, scroll,
         viewport size) — a paint maps hundreds of points, each once looked all of this up."""
-        pages = self.session.doc.pages
+        doc = self.session.doc
+        pages = doc.pages
         hb, vb, vp = self.horizontalScrollBar(), self.verticalScrollBar(), self.viewport()
         s = self.px_per_pt
-        key = (tuple((p.id, p.width, p.height) for p in pages), self.pads(), s,
-               hb.value(), vb.value(), vp.width(), vp.height())
+        # the pages' ids and sizes are looked at again only after an edit (document_changed drops
+        # _map_pages, as it drops the pads): a keystroke's paint maps a few hundred points
+        sig = self._map_pages
+        if sig is None or sig[0] is not doc or sig[1] != len(pages):
+            sig = self._map_pages = (doc, len(pages), tuple((p.id, p.width, p.height) for p in pages))
+        key = (sig[2], self.pads(), s, hb.value(), vb.value(), vp.width(), vp.height())
         m = self._map
         if m is not None and m[0] == key:
             return m[1]
