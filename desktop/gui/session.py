@@ -178,7 +178,10 @@ class Session(QObject):
             self.layout_error = "layout engine not available"
         else:
             try:
-                new = lay.layout(self.doc)
+                cmd = self.last_command
+                sid = getattr(cmd, "story_id", None) if not initial and self.is_text_edit() else None
+                # typing: only the edited story flowed again, only its pages assembled again
+                new = lay.relayout_story(self.doc, old, sid) if sid else lay.layout(self.doc)
                 self.layout_error = None
             except Exception as e:  # a layout bug must not take the editor down
                 import traceback

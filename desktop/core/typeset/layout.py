@@ -16,7 +16,7 @@ import gc
 import math
 import os
 import unicodedata
-from dataclasses import replace
+from dataclasses import fields as _fields, replace
 from pathlib import Path
 
 from ..model.document import BOLD_FACES, BoxFrame, ImageFrame, ParagraphStyle, RuleFrame, TextFrame
@@ -293,6 +293,9 @@ class Layouter:
 
         # -- stories through their threads
         threads = doc.threads()
+        per_story: list = []       # (story id, overset, underset, missing) in story order (relayout_story)
+        text_frames: dict = {}     # story id -> its frames' keys (page index, frame id), as flowed
+        fl_story: dict[int, list] = {}   # page index -> the story of each of its FrameLines
         for story in doc.stories:
             thread = threads.get(story.id, [])
             if not thread or thread[0][0] is None:
@@ -314,19 +317,27 @@ class Layouter:
                 per_frame_lines.setdefault((pi, fid), []).extend(lines)
             for pi, fl in res["frames"]:
                 frame_lines.setdefault(pi, []).append(fl)
+                fl_story.setdefault(pi, []).append(story.id)
+            o = u = None
             if res["overset"]:
-                overset.append(Overset(story.id, geoms[-1].frame.id if geoms else "", res["overset"], res["overset_at"]))
+                o = Overset(story.id, geoms[-1].frame.id if geoms else "", res["overset"], res["overset_at"])
+                overset.append(o)
             elif geoms:
-                underset.append((story.id, res["underset"]))
+                u = (story.id, res["underset"])
+                underset.append(u)
             missing.extend(res["missing"])
+            per_story.append((story.id, o, u, res["missing"]))
+            text_frames[story.id] = tuple((g.page_index, g.frame.id) for g in geoms)
 
         # -- pages: master items, then the page's own frames, in order
         pages = []
         named = self._named_runs
         self._named_runs = {}
+        parts_of: dict[int, list] = {}    # page index -> its items in order: tuples, or a text frame's key
         for pi, page in enumerate(doc.pages):
             items = []
             lines = []
+            parts = parts_of[pi] = []
             master = doc.master(page.master)
             frames = list(master.frames) if master else []
             for f in frames:
@@ -341,10 +352,12 @@ class Layouter:
                         items.extend(its)
                 else:
                     items.extend(self._static_items(f, swatches))
+            parts.append(tuple(items))
             for f in page.frames:
                 if isinstance(f, TextFrame):
                     its = per_frame.get((pi, f.id), ())
                     lns = per_frame_lines.get((pi, f.id), ())
+                    parts.append((pi, f.id))
                     # the frame's lines named as last time when they are the same line records at
                     # the same place (an unchanged story's flow comes from the cache)
                     hit = named.get((pi, f.id))
@@ -358,7 +371,9 @@ class Layouter:
                     lines.extend(out)
                     items.extend(its)
                 else:
-                    items.extend(self._static_items(f, swatches))
+                    st = self._static_items(f, swatches)
+                    parts.append(tuple(st))
+                    items.extend(st)
             g = page.grid
             # the face table: the painters draw the page's runs from it, without a font registry
             faces = self.fonts.face_table_of(sorted({it.font for it in items if type(it) is GlyphRun}))
@@ -366,7 +381,110 @@ class Layouter:
                 page.id, pi, mm_to_pt(page.width), mm_to_pt(page.height), mm_to_pt(page.bleed),
                 tuple(items), tuple(frame_lines.get(pi, ())), tuple(lines),
                 mm_to_pt(page.margins.top + g.first_baseline), g.leading, g.body_size, faces))
-        return LayoutResult(tuple(pages), tuple(overset), tuple(missing), tuple(underset))
+        result = LayoutResult(tuple(pages), tuple(overset), tuple(missing), tuple(underset))
+        self._assembly = {"result": result, "doc": doc, "shape": _shape(doc),
+                          "parts": parts_of, "per_frame": per_frame, "per_frame_lines": per_frame_lines,
+                          "frame_lines": frame_lines, "fl_story": fl_story, "per_story": per_story,
+                          "text_frames": text_frames, "swatches": swatches}
+        return result
+
+    def relayout_story(self, doc, prev: LayoutResult, story_id: str) -> LayoutResult:
+        """The layout after an edit of one story's text or character formats (typing): only that
+        story is flowed again (through the paragraph memo: from the edited paragraph on), and
+        only the pages its frames are on are assembled again — the other pages' results are the
+        previous ones, the same objects.  A story's flow depends on its own frames and the wrap
+        objects of their pages, not on the other stories, so this is :meth:`layout`'s answer
+        (tests/core/test_relayout_story.py holds it to a fresh layout).  Anything this cannot
+        vouch for — another result, the pages or frames changed, a master's story, different
+        swatches — gets the whole :meth:`layout`."""
+        asm = getattr(self, "_assembly", None)
+        story = doc.story(story_id)
+        if (asm is None or asm["result"] is not prev or asm["doc"] is not doc or story is None
+                or self._no_runs or story_id not in asm["text_frames"] or asm["shape"] != _shape(doc)):
+            return self.layout(doc)
+        swatches = {s.name: s.cmyk for s in doc.swatches}
+        swatches.setdefault("Black", BLACK)
+        swatches.setdefault("Registration", (1.0, 1.0, 1.0, 1.0))
+        if swatches != asm["swatches"]:
+            return self.layout(doc)
+        thread = doc.thread(story_id)
+        page_index = {p.id: i for i, p in enumerate(doc.pages)}
+        geoms = []
+        exclusions: dict = {}
+        for p, f in thread:
+            pi = page_index.get(p.id) if p is not None else None
+            if pi is None:
+                return self.layout(doc)      # (a master's story: the masters are set per page)
+            if pi not in exclusions:
+                exclusions[pi] = _exclusions(p, doc)
+            geoms.append(frame_geometry(f, p, pi, exclusions[pi]))
+        keys = tuple((g.page_index, g.frame.id) for g in geoms)
+        if keys != asm["text_frames"][story_id]:
+            return self.layout(doc)          # (its thread changed: frames linked or unlinked)
+        was_enabled = self._begin_pass(doc)
+        try:
+            res = self._flow_story(doc, story, geoms, swatches)
+            # the other stories' flows stay as fresh in the cache as a whole layout keeps them
+            for sid, frames in asm["text_frames"].items():
+                if sid != story_id:
+                    self._stories.get((sid, frames, None))
+            per_frame = dict(asm["per_frame"])
+            per_frame_lines = dict(asm["per_frame_lines"])
+            for k in keys:
+                per_frame[k] = list(res["items"].get(k, ()))
+                per_frame_lines[k] = list(res["lines"].get(k, ()))
+            new_fl = {}
+            for pi, fl in res["frames"]:
+                new_fl.setdefault(pi, []).append(fl)
+            frame_lines = dict(asm["frame_lines"])
+            touched = sorted({pi for pi, _ in keys})
+            for pi in touched:
+                repl = iter(new_fl.get(pi, ()))
+                frame_lines[pi] = [next(repl) if sid == story_id else fl
+                                   for sid, fl in zip(asm["fl_story"][pi], asm["frame_lines"][pi])]
+            pages = list(prev.pages)
+            named = self._named_runs
+            for pi in touched:
+                items: list = []
+                lines: list = []
+                for part in asm["parts"][pi]:
+                    if type(part) is tuple and len(part) == 2 and type(part[0]) is int and type(part[1]) is str:
+                        its = per_frame.get(part, ())
+                        lns = per_frame_lines.get(part, ())
+                        hit = named.get(part)
+                        base = len(items)
+                        if hit is not None and hit[1] == base and len(hit[0]) == len(lns) \
+                                and all(a is b for a, b in zip(hit[0], lns)):
+                            out = hit[2]
+                        else:
+                            out = _with_runs(lns, its, base)
+                        named[part] = (lns, base, out)
+                        lines.extend(out)
+                        items.extend(its)
+                    else:
+                        items.extend(part)
+                old = prev.pages[pi]
+                faces = self.fonts.face_table_of(sorted({it.font for it in items if type(it) is GlyphRun}))
+                pages[pi] = replace(old, items=tuple(items), frames=tuple(frame_lines.get(pi, ())),
+                                    lines=tuple(lines), faces=faces)
+            o = (Overset(story_id, geoms[-1].frame.id if geoms else "", res["overset"], res["overset_at"])
+                 if res["overset"] else None)
+            u = None if res["overset"] or not geoms else (story_id, res["underset"])
+            per_story = [(sid, o, u, res["missing"]) if sid == story_id else e
+                         for e in asm["per_story"] for sid in (e[0],)]
+            # the overset in story order: stories with no frame at all (wholly overset) as before
+            lone = {x.story: x for x in prev.overset if x.story not in asm["text_frames"]}
+            flowed = {sid: o for sid, o, _u, _m in per_story if o is not None}
+            ordered = [x for st in doc.stories for x in (lone.get(st.id), flowed.get(st.id)) if x is not None]
+            underset = [u for _sid, _o, u, _m in per_story if u is not None]
+            missing = [x for _sid, _o, _u, m in per_story for x in m]
+            result = LayoutResult(tuple(pages), tuple(ordered), tuple(missing), tuple(underset))
+            asm = dict(asm, result=result, per_frame=per_frame, per_frame_lines=per_frame_lines,
+                       frame_lines=frame_lines, per_story=per_story)
+            self._assembly = asm
+            return result
+        finally:
+            self._end_pass(was_enabled)
 
     def _static_items(self, f, swatches):
         x, y, w, h = (mm_to_pt(v) for v in (f.x, f.y, f.w, f.h))
@@ -870,6 +988,23 @@ def _moved(items, lines, left, ranges, d):
 def _shift(s, dy):
     from .flow import Slot
     return Slot(s.fi, s.ci, s.x, s.measure, s.baseline + dy, s.top + dy, s.bottom + dy)
+
+
+def _shape(doc) -> tuple:
+    """Everything but story text a page's display list depends on, for relayout_story to see
+    that only text changed: every field of every page (size, grid, margins, master, its own
+    报眉 fields) and of every frame (geometry, wrap, links, options), the stories there are,
+    the document's fields — as values (nested objects by their repr), not references."""
+    def snap(obj, skip=()):
+        out = [type(obj).__name__]
+        for fld in _fields(obj):
+            if fld.name in skip:
+                continue
+            v = getattr(obj, fld.name)
+            out.append(v if v is None or isinstance(v, (str, int, float, bool)) else repr(v))
+        return tuple(out)
+    return (tuple((snap(p, ("frames",)), tuple(snap(f) for f in p.frames)) for p in doc.pages),
+            tuple(st.id for st in doc.stories), repr(sorted(doc.meta.items())))
 
 
 def _with_runs(lines, items, base: int):
