@@ -222,6 +222,7 @@ class Canvas(QAbstractScrollArea):
         self._pads = None                          # room around the pages (pasteboard frames)
         self._map = None                           # (key, mapping): see _mapping
         self._map_pages = None                     # (doc, page count, (id, w, h) per page): see _mapping
+        self._map_frozen = None                    # while painting: the mapping, looked up once
         self._paint_rect = None                    # while painting: the part of the viewport repainted
         session.document_changed.connect(self._drop_pads)
         self._rezoom_timer = QTimer(self, singleShot=True, interval=150)
@@ -286,6 +287,9 @@ class Canvas(QAbstractScrollArea):
         """(page offsets, origin x, origin y, px per pt, scene size): the scene ↔ viewport mapping,
         kept while nothing it depends on changed (the pages' sizes, the pads, zoom, scroll,
         viewport size) — a paint maps hundreds of points, each once looked all of this up."""
+        frozen = self._map_frozen
+        if frozen is not None:          # (inside a paint nothing it depends on can change)
+            return frozen
         doc = self.session.doc
         pages = doc.pages
         hb, vb, vp = self.horizontalScrollBar(), self.verticalScrollBar(), self.viewport()
@@ -639,10 +643,12 @@ class Canvas(QAbstractScrollArea):
         # what is repainted (after a keystroke: the changed glyphs and the caret): frames,
         # guides and markers wholly outside it are not drawn at all
         vrect = self._paint_rect = QRectF(e.rect())
+        self._map_frozen = self._mapping()
         try:
             self._paint_all(qp, s, offs, vrect)
         finally:
             self._paint_rect = None
+            self._map_frozen = None
             qp.end()
         self.paint_count += 1
         if not self.first_paint_done:
