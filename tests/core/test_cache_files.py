@@ -202,3 +202,31 @@ def test_direct_vert_equals_fonttools_without_fonttools(tmp_path, monkeypatch, f
     assert list(got.items()) == list(want.items())
     song = fontmod.FONTS_DIR / FACE_FILES["song"]
     assert read_metrics_direct(song)["vert"] == fontmod.read_vert(__import__("fontTools.ttLib").ttLib.TTFont(str(song), lazy=True))
+
+
+def test_an_images_pixel_size_is_kept_and_checked(tmp_path, monkeypatch):
+    # a layout needs a photo's pixel size only: read once, then kept per file in the cache
+    # folder (a warm export no longer imports Pillow and opens the photo to lay the page out)
+    from PIL import Image
+    from banmian.core import imagefile
+    monkeypatch.setattr(cache, "cache_dir", lambda: tmp_path / "cache")
+    img = tmp_path / "p.png"
+    Image.new("RGB", (40, 30)).save(img)
+    reads = []
+    real = imagefile.header
+    monkeypatch.setattr(imagefile, "header", lambda p, **kw: reads.append(p) or real(p, **kw))
+    st = imagefile.check_regular(img)
+    assert imagefile.cached_size(img, st) == (40, 30) and len(reads) == 1
+    assert imagefile.cached_size(img, st) == (40, 30) and len(reads) == 1      # kept
+    # the file changed (size, mtime): read again
+    Image.new("RGB", (50, 20)).save(img)
+    st2 = imagefile.check_regular(img)
+    assert imagefile.cached_size(img, st2) == (50, 20) and len(reads) == 2
+    # a record that is not this file's, or not sane, is not used
+    for rec in (tmp_path / "cache" / "image-headers").glob("*.rec"):
+        head, _ = cache.read_record(rec, "image-header")
+        cache.write_record(rec, "image-header", dict(head, w=-5))
+    assert imagefile.cached_size(img, st2) == (50, 20) and len(reads) == 3
+    # the pixel budget holds for a kept size as for a read one
+    with pytest.raises(imagefile.ImageFileError):
+        imagefile.cached_size(img, st2, max_pixels=100)

@@ -184,7 +184,7 @@ class Layouter:
         key = (str(full), st.st_mtime_ns, st.st_size)
         if key not in self._images:
             try:
-                size = imagefile.header(full)[1]
+                size = imagefile.cached_size(full, st)
             except Exception:
                 size = None
             self._images.put(key, size, 200 + 2 * len(key[0]))
