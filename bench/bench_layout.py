@@ -8,6 +8,8 @@ Paragraph.wrap of the same paragraphs at the same measure in the same run.
 ``--long``: one-character edits (insertions at 12 places spread over the story) in a
 200,000-character story threaded through a 50-page issue, each followed by a relayout
 with the same Layouter; one fresh process per round, alternating with the baseline's.
+With BENCH_TYPED=1 in the environment the relayout is the editor's typing path
+(Layouter.relayout_story) instead of a whole layout.
 
 Prints medians (and min/max) of every figure as a table.  Not a test: it
 asserts nothing; the figures go into the notes.
@@ -15,6 +17,7 @@ asserts nothing; the figures go into the notes.
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -63,13 +66,15 @@ def long_child(n_edits: int) -> None:
     doc = long_story_document()
     lay = Layouter(default_registry())
     lay.layout(doc)
+    res = lay.layout(doc)
     blocks = doc.stories[0].blocks
+    typed = os.environ.get("BENCH_TYPED") and hasattr(lay, "relayout_story")
     out = []
     for i in range(n_edits):
         b = blocks[(i * len(blocks)) // n_edits]
         b.runs[0].text = b.runs[0].text[:3] + "新" + b.runs[0].text[3:]
         t = time.perf_counter()
-        lay.layout(doc)
+        res = lay.relayout_story(doc, res, doc.stories[0].id) if typed else lay.layout(doc)
         out.append((time.perf_counter() - t) * 1000)
     print("edits " + " ".join(f"{x:.2f}" for x in out), flush=True)
 
@@ -146,6 +151,19 @@ def main(argv=None):
         run.text = run.text[:pos] + run.text[pos + 1:]
         lay.layout(doc)
 
+    # the same edits as the editor relays them while typing (Layouter.relayout_story: only the
+    # edited story flowed again, only its pages assembled again)
+    res = lay.layout(doc)
+    typed = []
+    for i in range(a.runs):
+        pos = len(run.text) // 2 + i
+        run.text = run.text[:pos] + "新" + run.text[pos:]
+        t = time.perf_counter()
+        res = lay.relayout_story(doc, res, story.id)
+        typed.append(time.perf_counter() - t)
+        run.text = run.text[:pos] + run.text[pos + 1:]
+        res = lay.relayout_story(doc, res, story.id)
+
     baseline = platypus_wrap(doc, a.runs)
     cold = cold_process(a.layout, max(5, a.runs // 2 + 1))
 
@@ -157,6 +175,7 @@ def main(argv=None):
         ("warm: full layout, fresh Layouter (fonts loaded)", fresh),
         ("warm: full layout, cached Layouter, no change", cached),
         ("relayout after a one-character edit", edits),
+        ("  the same, as the editor relays typing (story only)", typed if hasattr(lay, "relayout_story") else []),
         ("baseline: reportlab Paragraph.wrap, same paragraphs", baseline),
     ]
     for name, vals in rows:
