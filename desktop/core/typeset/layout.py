@@ -249,9 +249,7 @@ class Layouter:
             if story is None or not thread or thread[0][0] is None:
                 n = sum(b.length for b in story.blocks) if story is not None and not thread else 0
                 return n, 0, []
-            swatches = {s.name: s.cmyk for s in doc.swatches}
-            swatches.setdefault("Black", BLACK)
-            swatches.setdefault("Registration", (1.0, 1.0, 1.0, 1.0))
+            swatches = _swatches(doc)
             page_index = {p.id: i for i, p in enumerate(doc.pages)}
             exclusions: dict = {}
             geoms = []
@@ -279,9 +277,7 @@ class Layouter:
     def _layout(self, doc) -> LayoutResult:
         from ..imagefile import link_folders
         self._link_folders = link_folders(doc.meta, self.base_dir)
-        swatches = {s.name: s.cmyk for s in doc.swatches}
-        swatches.setdefault("Black", BLACK)
-        swatches.setdefault("Registration", (1.0, 1.0, 1.0, 1.0))
+        swatches = _swatches(doc)
         page_index = {p.id: i for i, p in enumerate(doc.pages)}
         exclusions = {i: _exclusions(p, doc) for i, p in enumerate(doc.pages)}
         per_frame: dict[tuple, list] = {}     # (page index, frame id) -> display items
@@ -358,17 +354,8 @@ class Layouter:
                     its = per_frame.get((pi, f.id), ())
                     lns = per_frame_lines.get((pi, f.id), ())
                     parts.append((pi, f.id))
-                    # the frame's lines named as last time when they are the same line records at
-                    # the same place (an unchanged story's flow comes from the cache)
-                    hit = named.get((pi, f.id))
-                    base = len(items)
-                    if hit is not None and hit[1] == base and len(hit[0]) == len(lns) \
-                            and all(a is b for a, b in zip(hit[0], lns)):
-                        out = hit[2]
-                    else:
-                        out = _with_runs(lns, its, base)
-                    self._named_runs[(pi, f.id)] = (lns, base, out)
-                    lines.extend(out)
+                    out = self._named_runs[(pi, f.id)] = _named(named.get((pi, f.id)), lns, its, len(items))
+                    lines.extend(out[2])
                     items.extend(its)
                 else:
                     st = self._static_items(f, swatches)
@@ -402,9 +389,7 @@ class Layouter:
         if (asm is None or asm["result"] is not prev or asm["doc"] is not doc or story is None
                 or self._no_runs or story_id not in asm["text_frames"] or asm["shape"] != _shape(doc)):
             return self.layout(doc)
-        swatches = {s.name: s.cmyk for s in doc.swatches}
-        swatches.setdefault("Black", BLACK)
-        swatches.setdefault("Registration", (1.0, 1.0, 1.0, 1.0))
+        swatches = _swatches(doc)
         if swatches != asm["swatches"]:
             return self.layout(doc)
         thread = doc.thread(story_id)
@@ -451,15 +436,8 @@ class Layouter:
                     if type(part) is tuple and len(part) == 2 and type(part[0]) is int and type(part[1]) is str:
                         its = per_frame.get(part, ())
                         lns = per_frame_lines.get(part, ())
-                        hit = named.get(part)
-                        base = len(items)
-                        if hit is not None and hit[1] == base and len(hit[0]) == len(lns) \
-                                and all(a is b for a, b in zip(hit[0], lns)):
-                            out = hit[2]
-                        else:
-                            out = _with_runs(lns, its, base)
-                        named[part] = (lns, base, out)
-                        lines.extend(out)
+                        out = named[part] = _named(named.get(part), lns, its, len(items))
+                        lines.extend(out[2])
                         items.extend(its)
                     else:
                         items.extend(part)
@@ -1005,6 +983,24 @@ def _shape(doc) -> tuple:
         return tuple(out)
     return (tuple((snap(p, ("frames",)), tuple(snap(f) for f in p.frames)) for p in doc.pages),
             tuple(st.id for st in doc.stories), repr(sorted(doc.meta.items())))
+
+
+def _named(hit, lines, items, base: int):
+    """(lines as flowed, base, the lines with their runs named): as last time (``hit``) when
+    they are the same line records at the same place — an unchanged story's flow comes from
+    the cache — else named again."""
+    if hit is not None and hit[1] == base and len(hit[0]) == len(lines) \
+            and all(a is b for a, b in zip(hit[0], lines)):
+        return hit
+    return lines, base, _with_runs(lines, items, base)
+
+
+def _swatches(doc) -> dict:
+    """Swatch name → CMYK, with Black and Registration always there."""
+    sw = {s.name: s.cmyk for s in doc.swatches}
+    sw.setdefault("Black", BLACK)
+    sw.setdefault("Registration", (1.0, 1.0, 1.0, 1.0))
+    return sw
 
 
 def _with_runs(lines, items, base: int):
