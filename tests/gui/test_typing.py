@@ -352,3 +352,34 @@ def test_the_cyclic_collector_waits_for_the_pause_after_a_keystroke(qtbot, typin
     assert story_text(w, "s2").startswith("短讯：字朱熹")
     assert not gc.isenabled()          # held through the canvas update and repaint …
     qtbot.waitUntil(gc.isenabled, timeout=S.GC_PAUSE_MS * 10)     # … and given back after the pause
+
+
+def test_typing_relays_only_the_pages_of_the_edited_story(qtbot, tmp_path, settings):
+    # a keystroke flows the edited story alone and assembles only its pages again: the page the
+    # story is not on keeps the previous layout's own result (Layouter.relayout_story) — with a
+    # whole relayout every page is a new object; what is drawn is the same as a fresh layout's
+    from banmian.core import commands as C
+    from banmian.core.io import load_document, save_document
+    from banmian.core.typeset.layout import Layouter
+    from conftest import build_doc
+    doc = build_doc()
+    C.DuplicatePage(doc.pages[0].id).do(doc)
+    path = tmp_path / "two.json"
+    save_document(doc, path)
+    from helpers import open_window
+    w = open_window(qtbot, path, settings)
+    w.canvas.setFocus()
+    tool = type_tool(qtbot, w)
+    click(qtbot, w, point_of_char(w, "s2", 3))
+    assert tool.story_id == "s2"
+    before = w.session.result
+    on = {pi for pi, p in enumerate(w.session.doc.pages)
+          for _, f in w.session.doc.thread("s2") if f in p.frames}
+    ime(w, commit="字")
+    after = w.session.result
+    assert story_text(w, "s2").startswith("短讯：字")
+    assert on and len(on) < len(after.pages)
+    for pi, (a, b) in enumerate(zip(before.pages, after.pages)):
+        assert (a is b) == (pi not in on), pi
+    fresh = Layouter(base_dir=path.parent).layout(w.session.doc)
+    assert [p.items for p in after.pages] == [p.items for p in fresh.pages]
