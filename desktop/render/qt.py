@@ -178,6 +178,7 @@ class QtPagePainter:
         self.placeholders = placeholders
         self._dev_scale = None
         self.faces: dict = {}
+        self._raws: dict = {}       # (font id, size pt) -> QRawFont at this painter's scale
 
     def px(self, x: float, y: float) -> QPointF:
         return QPointF((x - self.ox) * self.s, (y - self.oy) * self.s)
@@ -185,6 +186,7 @@ class QtPagePainter:
     # -- protocol
     def begin_page(self, page: PageResult) -> None:
         self.faces = {f.id: f for f in page.faces}     # the page's face table: what its runs are set in
+        self._raws = {}
         self.qp.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self.qp.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
         self.qp.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
@@ -196,7 +198,10 @@ class QtPagePainter:
         if not run.glyphs:
             return
         s, ox, oy = self.s, self.ox, self.oy
-        raw = self.fonts.raw_font(self.faces[run.font], run.size * s)
+        rk = (run.font, run.size)
+        raw = self._raws.get(rk)
+        if raw is None:           # (one look-up in the shared cache per face and size, not per run)
+            raw = self._raws[rk] = self.fonts.raw_font(self.faces[run.font], run.size * s)
         color = cmyk_to_qcolor(run.color)
         big = run.size * s * self._device_scale() > MAX_CACHED_GLYPH_PX
         if run.orient == ROTATED:
