@@ -73,17 +73,10 @@ def _generated_page(folder: Path) -> Path:
 
 def _issue(pages: int, folder: Path) -> Path:
     """The sample as a ``pages``-page issue in ``folder``, its images copied beside it."""
-    import shutil
     sys.path.insert(0, str(ROOT))
-    from banmian.core import commands as C
-    from banmian.core.io import load_document, save_document
-    shutil.copytree(SAMPLE.parent / "images", folder / "images", dirs_exist_ok=True)
-    doc = load_document(SAMPLE)
-    while len(doc.pages) < pages:
-        C.DuplicatePage(doc.pages[-1].id).do(doc)
-    path = folder / f"issue-{pages}.json"
-    save_document(doc, path)
-    return path
+    sys.path.insert(0, str(ROOT / "tests" / "core"))
+    from seedpage import sample_issue
+    return sample_issue(folder, pages, SAMPLE)
 
 
 # ------------------------------------------------------------------ the baseline (child process)

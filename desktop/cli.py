@@ -281,11 +281,8 @@ class _PreflightJob:
                     from banmian.core.preflight import preflight
                     payload = ("ok", preflight(doc, result, base_dir=base, ink_limit=cond.ink_limit, press=cond))
                 except Exception as e:  # noqa: BLE001 — handed to the parent, which logs it
-                    try:
-                        pickle.dumps(e)
-                        payload = ("exc", e)
-                    except Exception:  # noqa: BLE001
-                        payload = ("exc", RuntimeError(f"{type(e).__name__}: {e}"))
+                    from banmian.render.pdf.parallel import failure_payload
+                    payload = failure_payload(e, RuntimeError)
                 data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(w, "wb") as fh:
                     fh.write(data)

@@ -71,3 +71,20 @@ def six_column_document(paragraphs=None, columns=6, chars=11, pages=2, size=9.0)
                                      next=f"f{i+2}" if i + 1 < pages else None))
         doc.pages.append(page)
     return doc
+
+
+def sample_issue(folder: Path, pages: int, sample: Path | None = None) -> Path:
+    """The sample page duplicated (DuplicatePage) to a ``pages``-page issue saved in ``folder``,
+    its photos copied beside it (links stay inside the layout's folder)."""
+    import shutil
+    from banmian.core import commands as C
+    from banmian.core.io import load_document, save_document
+    from banmian.core.paths import sample_layout
+    sample = sample or sample_layout()
+    shutil.copytree(sample.parent / "images", folder / "images", dirs_exist_ok=True)
+    doc = load_document(sample)
+    while len(doc.pages) < pages:
+        C.DuplicatePage(doc.pages[-1].id).do(doc)
+    path = folder / f"issue-{pages}.json"
+    save_document(doc, path)
+    return path

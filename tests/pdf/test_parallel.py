@@ -4,30 +4,21 @@ in a second process still refuses before anything is written."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from banmian.core.paths import sample_layout
 
 EPOCH = "1700000000"
 
 
 def _issue(tmp_path: Path, pages: int) -> Path:
     """The sample page as a ``pages``-page issue beside a copy of its images."""
-    from banmian.core import commands as C
-    from banmian.core.io import load_document, save_document
-    sample = sample_layout()
-    shutil.copytree(sample.parent / "images", tmp_path / "images")
-    doc = load_document(sample)
-    while len(doc.pages) < pages:
-        C.DuplicatePage(doc.pages[-1].id).do(doc)
-    path = tmp_path / f"issue-{pages}.json"
-    save_document(doc, path)
-    return path
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "core"))
+    from seedpage import sample_issue
+    return sample_issue(tmp_path, pages)
 
 
 def _export(path: Path, out: Path, workers: int, **kw):

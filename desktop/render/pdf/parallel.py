@@ -42,6 +42,16 @@ def balance(n: int) -> int:
     return max(1, min(n - 1, k))
 
 
+def failure_payload(e: BaseException, stand_in) -> tuple:
+    """("exc", e) for a forked child to hand its exception to the parent — or, when ``e`` does
+    not pickle, ``stand_in("<type>: <message>")`` in its place."""
+    try:
+        pickle.dumps(e)
+        return "exc", e
+    except Exception:  # noqa: BLE001
+        return "exc", stand_in(f"{type(e).__name__}: {e}")
+
+
 def _read_all(fd: int) -> bytes:
     with os.fdopen(fd, "rb") as fh:
         return fh.read()
@@ -86,11 +96,7 @@ def paint_in_two(canvas, painter, pages, k: int, start_threads, finish, report, 
                 finish()
                 payload = ("ok", report)
             except BaseException as e:  # noqa: BLE001 — handed to the parent, which raises it
-                try:
-                    pickle.dumps(e)
-                    payload = ("exc", e)
-                except Exception:  # noqa: BLE001
-                    payload = ("exc", ExportError(f"{type(e).__name__}: {e}"))
+                payload = failure_payload(e, ExportError)
             _write_all(to_parent_w, pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL))
         except BaseException:  # noqa: BLE001
             code = 1
