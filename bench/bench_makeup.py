@@ -3,7 +3,7 @@
 
     python bench/bench_makeup.py [--cases N] [--seed S] [--only K ...]
 
-Articles are mixed from the seed page's sentences (tests/fixtures/seed-page.txt) with a
+Articles are mixed from the seed page's body sentences (tests/fixtures/seed-page.txt) with a
 seeded RNG: realistic lengths (a lead story ~2×, the rest 0.5–1.5× the mean), a headline
 of 8–16 字, paragraphs of ~120–220 字; photos (1–3 per set) with aspect ratios 4:3, 3:2,
 1:1, 2:3 and enough pixels for ≥ 200 ppi at 3 columns (no image file: pixel size only).
@@ -42,8 +42,15 @@ ASPECTS = (4 / 3, 3 / 2, 1.0, 2 / 3)
 
 
 def sentences():
-    txt = SEED.read_text(encoding="utf-8")
-    return [s + "。" for s in re.split("[。\n]", txt) if len(s) > 12]
+    """The seed's body sentences: the paragraphs the importer reads as body copy (lead and
+    paragraph roles, normalised as every imported article is), split at 。.  Heads, bylines,
+    captions and the contact and name lists (role ``list``, set flush left on a page) are not
+    body copy: mixed into a justified paragraph, the contact line 投稿邮箱：…@qq.com
+    联系电话：025-83279179 has no legal break that avoids a loose line in a 13-字 column."""
+    from banmian.core.importers import import_text
+    story = import_text(SEED.read_bytes(), story_id="seed").story
+    body = "\n".join(b.text for b in story.blocks if b.role in ("paragraph", "lead"))
+    return [s + "。" for s in re.split("[。\n]", body) if len(s) > 12]
 
 
 def story(sid, n, rng, sents):
