@@ -269,7 +269,8 @@ STYLES = {"subhead": {"leading": 14.0, "space_after": 8.0}, "title": {"size": 22
 PLAN = [("a1", 1, (5,), "headline-1"), ("a2", 2, (5,), "headline-1"), ("photo", 3, (3,), None),
         ("a3", 4, (3,), "headline-1b")]
 # the frame ids the editor's tests and the docs know the sample's frames by
-FRAME_IDS = {"a1-text": "a1-body", "a2-text": "a2-body", "a2-rule-top": "rule-a1-a2",
+# (in the order they are stacked, as the editor's tests know them)
+FRAME_IDS = {"a1-text": "a1-body", "a2-rule-top": "rule-a1-a2", "a2-text": "a2-body",
              "photo-rule-left": "rule-left-right", "photo-head": "photo-title", "photo-photo": "photo",
              "photo-caption": "photo-caption", "a3-rule-top": "rule-photo-a3", "a3-top": "a3-1",
              "a3-side": "a3-2", "a3-text": "a3-3", "notice-box": "notice-box", "notice-text": "notice-text"}
@@ -323,6 +324,8 @@ def build_sample(verbose: bool = False) -> Document:
         print(f"  make-up: {p.describe()} ({res.seconds:.1f} s)")
     doc = p.doc
     rename_frames(doc, FRAME_IDS)
+    stack = list(FRAME_IDS.values())
+    doc.pages[0].frames.sort(key=lambda f: stack.index(f.id) if f.id in stack else len(stack))
     # the articles and stories in the page's reading order, named as the editor knows them
     order = ["a1", "a2", "photo", "notice", "a3"]
     doc.stories = [s for s in doc.stories if s.id.startswith("master")] + [doc.story(k) for k in order]

@@ -260,7 +260,7 @@ class Need:
     spacers: int = 0               # fill="layout": body blocks that may take a grid line of space before
     steps: dict | None = None      # fill="layout": head_cells per headline step (−1, 0, +1 号)
     pic_caption: dict | None = None  # fill="layout", picture story: block columns -> caption height, mm
-    box_rows: dict | None = None   # fill="layout", boxed story: box columns -> grid lines of its box
+    box_rows: dict | None = None   # fill="layout", boxed story: (columns, lines) -> lines of a box it can fill
 
 
 OPENING_ROLES = ("kicker", "headline", "subtitle", "title", "byline")

@@ -153,7 +153,9 @@ def measure_item(template: Document, g: E.PageGrid, layouter: Layouter, story: S
                 continue
             rows = _box_rows(template, g, layouter, story, item.box, bw)
             if rows:
-                box[bw] = rows
+                # the tightest box, or a line or more taller: its text's spacing levers fill it
+                for extra in range(0, 2 + len(spacer_blocks(story)) // bw):
+                    box[(bw, rows + extra)] = rows + extra
     return E.Need(base.chars, base.body_cells, base.head_cells, {}, headline=base.headline,
                   spacers=len(spacer_blocks(story)), steps=steps, pic_caption=pic, box_rows=box)
 
@@ -173,8 +175,11 @@ def _box_rows(template, g, layouter, story, box: E.Box, bw: int) -> int | None:
     if low is None:
         return None
     rows = max(3, math.ceil(((low - g.y(0) * PT_PER_MM) * MM_PER_PT + box.inset + 2 * BOX_GAP) / g.pitch_mm))
+    fits = lambda n: not trial(n * g.pitch_mm - 2 * BOX_GAP).overset   # noqa: E731
     for _ in range(4):
-        if not trial(rows * g.pitch_mm - 2 * BOX_GAP).overset:
+        if fits(rows):
+            while rows > 3 and fits(rows - 1):       # the tightest box the text fills
+                rows -= 1
             return rows
         rows += 1
     return None
@@ -236,7 +241,7 @@ class LayoutSolver(E._Solver):
             opts = [(None, w, 0)]
             if box is not None:
                 bnd = self.needs[box]
-                opts = [((box, bw, bh, 0), bw, bw * bh) for bw, bh in sorted(bnd.box_rows.items()) if bw < w]
+                opts = [((box, bw, bh, 0), bw, bw * bh) for (bw, _), bh in sorted(bnd.box_rows.items()) if bw < w]
             for bx, tol, area in opts:
                 if bx is not None:
                     _, bw, bh, _ = bx
