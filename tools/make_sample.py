@@ -259,35 +259,40 @@ def _restyle(story: Story, mapping: dict) -> None:
 PAGE_LEADING = 17.0   # the sample's baseline grid: 1.89 em (line gap 89 %, within TYPOGRAPHY.md's 50–100 %);
 #                       the templates keep 15 pt — this page has less copy than a full 对开 page
 
+# The page's intent.  Styles: subheads take three grid cells (14 pt leading + 8 pt after), the
+# lead, the 小编说 notes and the notice a size up (五号), the photo title 二号, the notice head 小二.
+STYLES = {"subhead": {"leading": 14.0, "space_after": 8.0}, "title": {"size": 22.0, "leading": 30.0},
+          "box-head": {"size": 18.0, "leading": 28.0},
+          "lead": {"size": 10.5}, "note": {"size": 10.5}, "box-body": {"size": 10.5}}
+# Stories in priority order, their block widths (the page the editor asks for: 主席之声 1 above
+# 主席之声 2 in five columns, the photo story above 履职手记 in three) and headline styles.
+PLAN = [("a1", 1, (5,), "headline-1"), ("a2", 2, (5,), "headline-1"), ("photo", 3, (3,), None),
+        ("a3", 4, (3,), "headline-1b")]
+# the frame ids the editor's tests and the docs know the sample's frames by
+# (in the order they are stacked, as the editor's tests know them)
+FRAME_IDS = {"a1-text": "a1-body", "a2-rule-top": "rule-a1-a2", "a2-text": "a2-body",
+             "photo-rule-left": "rule-left-right", "photo-head": "photo-title", "photo-photo": "photo",
+             "photo-caption": "photo-caption", "a3-rule-top": "rule-photo-a3", "a3-top": "a3-1",
+             "a3-side": "a3-2", "a3-text": "a3-3", "notice-box": "notice-box", "notice-text": "notice-text"}
 
-# The page's design (the levers `design()` chooses between are the spacing ones: they are
-# re-chosen whenever the engine changes how the copy breaks, see `design()`):
-#  * subheads (小标题) take three grid cells, their two lines centred (14 pt leading + 8 pt after);
-#  * 履职手记's headline in two lines of 一号, the photo title in 二号, the notice head in 小二
-#    with a 6 mm inset in its tinted box — display sizes that fill the page as a newspaper would;
-#  * every text frame where an article ends is balanced (齐栏: `TextFrame.balance`).
-DESIGN = dict(H1=250.0, A3F1=110.0, BOXH=120.0, BOXCOLS=2, LEADING=PAGE_LEADING, A2HEAD="headline-1",
-              A3HEAD="headline-1b", TITLE="title", TITLEH=11.5, BALANCE=True, Y2GAP=3.5, INSET=6.0,
-              SUBHEAD={"leading": 14.0, "space_after": 8.0},
-              STYLES={"title": {"size": 22.0, "leading": 30.0}, "box-head": {"size": 18.0, "leading": 28.0},
-                      # what design() chose on the current engine (a line before the notes and after
-                      # the leads); the saved sample is built with these
-                      "note": {"space_before": 17.0}, "list": {"space_before": 0.0},
-                      "byline-end": {"space_before": 0.0}, "lead": {"space_after": 17.0}})
 
-
-def build_sample(p: dict | None = None) -> Document:
-    """The 主席论坛 page. `p` overrides geometry (mm) — `fit()` tunes H1 and BOXH."""
-    q = dict(DESIGN)
-    q.update(p or {})
+def sample_template() -> Document:
+    """The 对开 template with the page's grid, masthead fields and styles (no frames)."""
     doc = load_document(TEMPLATES / "duikai.json")
     doc.meta.pop("name", None)       # the template's display name is not the page's
     page = doc.pages[0]
     page.name = "3"
-    page.grid.leading = q["LEADING"]
+    page.grid.leading = PAGE_LEADING
     doc.meta.update({"paper": "江苏工人报", "section": "主席论坛", "date": "2024年×月×日",
                      "weekday": "星期×", "editor": "×××", "title": "主席论坛（样张）",
                      "template": "duikai", "sample": "zhuxi-luntan"})
+    for sname, attrs in STYLES.items():
+        for k, v in attrs.items():
+            setattr(doc.paragraph_style(sname), k, v)
+    return doc
+
+
+def sample_stories() -> dict:
     res = import_articles()
     st = {k: r.story for k, r in res.items()}
     st["a1"].name = "培育巾帼工匠"
@@ -295,163 +300,42 @@ def build_sample(p: dict | None = None) -> Document:
     st["photo"].name = "把“支部建在农路上”"
     st["notice"].name = "《主席论坛》邀您“汇谈”"
     st["a3"].name = "多维发力推动工会与货车司机“双向奔赴”"
-    _restyle(st["a1"], {"headline": "headline-1"})
-    _restyle(st["a2"], {"headline": q["A2HEAD"], "byline": "byline-end"})
-    _restyle(st["a3"], {"headline": q["A3HEAD"]})
-    _restyle(st["photo"], {"title": q["TITLE"]})
+    _restyle(st["a2"], {"byline": "byline-end"})
     _restyle(st["notice"], {"headline": "box-head", "lead": "box-body", "paragraph": "box-body"})
-    # on this page the lead, the 小编说 notes and the notice are set a size up (五号)
-    for name in ("lead", "note", "box-body"):
-        doc.paragraph_style(name).size = 10.5
-    for sname, attrs in (q["STYLES"] or {}).items():
-        for k, v in attrs.items():
-            setattr(doc.paragraph_style(sname), k, v)
-    if q["SUBHEAD"]:
-        for k, v in q["SUBHEAD"].items():
-            setattr(doc.paragraph_style("subhead"), k, v)
-    doc.stories += [st[k] for k in ("a1", "a2", "photo", "notice", "a3")]
-    doc.articles = [Article("art-a1", "主席之声：培育巾帼工匠"), Article("art-a2", "主席之声：徐州调研"),
-                    Article("art-photo", "图片新闻：把“支部建在农路上”"),
-                    Article("art-notice", "启事：《主席论坛》邀您“汇谈”"),
-                    Article("art-a3", "履职手记：多维发力")]
+    return st
 
-    m, g = page.margins, page.grid
-    colw, gut, tw = text_area(g.columns, g.column_chars)
-    pitch = colw + gut
-    L, T = m.left, m.top
-    B = page.height - m.bottom
 
-    def x(c):
-        return L + c * pitch
-
-    def span(n):
-        return n * colw + (n - 1) * gut
-
-    fr = page.frames
-    # left: the two 主席之声 articles, 5 columns each, one above the other
-    h1 = q["H1"]
-    fr.append(TextFrame("a1-body", x(0), T, span(5), h1, article="art-a1", columns=5, gutter=gut,
-                        story="a1", balance=q["BALANCE"]))
-    fr.append(RuleFrame("rule-a1-a2", x(0), T + h1 + 1.5, span(5), 0.0, weight=0.5))
-    y2 = T + h1 + q["Y2GAP"]
-    fr.append(TextFrame("a2-body", x(0), y2, span(5), B - y2, article="art-a2", columns=5, gutter=gut,
-                        story="a2", balance=q["BALANCE"]))
-    fr.append(RuleFrame("rule-left-right", x(5) - gut / 2, T, 0.0, B - T, weight=0.5))
-    # right top: the photo story — title, photo across three columns, caption under it
-    x5 = x(5)
-    w3 = span(3)
-    title_h = q["TITLEH"]
-    fr.append(TextFrame("photo-title", x5, T, w3, title_h, article="art-photo", story="photo",
-                        next="photo-caption"))
-    px_w, px_h = PHOTO_PX
-    pw = min(w3, px_w / 200.0 * 25.4) - 0.05          # ≥ 200 ppi
-    ph = pw * px_h / px_w
-    fr.append(ImageFrame("photo", x5 + (w3 - pw) / 2, T + title_h, pw, ph, article="art-photo",
-                         path=PHOTO_REL, fit="fill"))
-    cap_y = T + title_h + ph + 1.5
-    cap_h = 24.0
-    fr.append(TextFrame("photo-caption", x5, cap_y, w3, cap_h, article="art-photo"))
-    y3 = cap_y + cap_h + 1.0
-    fr.append(RuleFrame("rule-photo-a3", x5, y3, w3, 0.0, weight=0.5))
-    y3 += 2.0
-    # article 3 through three linked frames: 3 columns, then an L around the notice box
-    f1h = q["A3F1"]
-    boxh = q["BOXH"]
-    bc = int(q["BOXCOLS"])
-    bx = x(8 - bc)
-    fr.append(TextFrame("a3-1", x5, y3, w3, f1h, article="art-a3", columns=3, gutter=gut,
-                        story="a3", next="a3-2"))
-    yb = y3 + f1h + 1.0
-    fr.append(TextFrame("a3-2", x5, yb, span(3 - bc), B - yb, article="art-a3", columns=3 - bc,
-                        gutter=gut, next="a3-3"))
-    y4 = yb + boxh + 3.0
-    fr.append(TextFrame("a3-3", bx, y4, span(bc), B - y4, article="art-a3", columns=bc, gutter=gut,
-                           balance=q["BALANCE"]))
-    # the notice in a ruled box: a tinted BoxFrame behind a TextFrame with an inset
-    fr.append(BoxFrame("notice-box", bx, yb, span(bc), boxh, article="art-notice", stroke="Black",
-                       stroke_weight=0.75, fill="Tint K12", tint=100.0, wrap=Wrap("box", 1.5)))
-    fr.append(TextFrame("notice-text", bx, yb, span(bc), boxh, article="art-notice", columns=bc,
-                        gutter=gut, inset=q["INSET"], story="notice"))
+def build_sample(verbose: bool = False) -> Document:
+    """The 主席论坛 page, made up by the make-up (fill="layout": the seed's copy is not edited)."""
+    from banmian.core.makeup import Box, Item, Photo, makeup
+    from banmian.core.makeup.engine import rename_frames
+    from banmian.core.typeset.layout import Layouter
+    tpl = sample_template()
+    st = sample_stories()
+    items = [Item(st[sid], prio, widths=widths, head_style=head,
+                  photo=Photo(*PHOTO_PX, PHOTO_REL) if sid == "photo" else None, picture=sid == "photo")
+             for sid, prio, widths, head in PLAN]
+    items.append(Item(st["notice"], 5, box=Box(inside="a3")))
+    res = makeup(tpl, items, alternatives=1, fill="layout", layouter=Layouter(base_dir=SAMPLES))
+    if not res.feasible:
+        raise SystemExit(f"make-up: {res.message}")
+    p = res.proposals[0]
+    if verbose:
+        print(f"  make-up: {p.describe()} ({res.seconds:.1f} s)")
+    doc = p.doc
+    rename_frames(doc, FRAME_IDS)
+    stack = list(FRAME_IDS.values())
+    doc.pages[0].frames.sort(key=lambda f: stack.index(f.id) if f.id in stack else len(stack))
+    # the articles and stories in the page's reading order, named as the editor knows them
+    order = ["a1", "a2", "photo", "notice", "a3"]
+    doc.stories = [s for s in doc.stories if s.id.startswith("master")] + [doc.story(k) for k in order]
+    names = {"a1": "主席之声：培育巾帼工匠", "a2": "主席之声：徐州调研", "photo": "图片新闻：把“支部建在农路上”",
+             "notice": "启事：《主席论坛》邀您“汇谈”", "a3": "履职手记：多维发力"}
+    arts = {a.id: a for a in doc.articles}
+    doc.articles = [arts[f"art-{k}"] for k in order]
+    for k in order:
+        doc.articles[order.index(k)].name = names[k]
     return doc
-
-
-def _layout(doc):
-    from banmian.core.typeset.layout import layout_document
-    r = layout_document(doc, base_dir=SAMPLES)
-    return r, {o.story: o.chars for o in r.overset}, dict(r.underset)
-
-
-def fit(verbose: bool = False, base: dict | None = None) -> dict:
-    """Smallest A1 height and notice-box height (in grid steps) with nothing overset."""
-    q = {**DESIGN, **(base or {})}
-    step = q.get("LEADING", PAGE_LEADING) * MM_PER_PT
-    for key, story, lo, hi in (("H1", "a1", 180.0, 330.0), ("BOXH", "notice", 60.0, 200.0)):
-        best = hi
-        a, b = 0, int((hi - lo) / step)
-        while a <= b:                      # binary search over whole grid steps
-            mid = (a + b) // 2
-            h = lo + mid * step
-            _, over, _ = _layout(build_sample({**q, key: h}))
-            if over.get(story, 0) == 0:
-                best, b = h, mid - 1
-            else:
-                a = mid + 1
-        q[key] = round(best, 3)
-        if verbose:
-            print(f"  fit {key} = {best:.1f} mm")
-    return q
-
-
-def foot_gaps(doc: Document, result=None) -> dict:
-    """Empty body lines at the foot of every text column of the page's articles.
-
-    {(frame id, column): grid lines between the column's last baseline and the frame's
-    own bottom} for each column that holds text of a story ending in or passing through it.
-    """
-    from banmian.core.typeset.layout import layout_document
-    r = result or layout_document(doc, base_dir=SAMPLES)
-    pg = r.pages[0]
-    page = doc.pages[0]
-    out = {}
-    for fl in pg.frames:
-        f = page.frame(fl.frame)
-        if f is None or f.columns < 2 and f.story is not None and f.next is None:
-            continue                      # single heads/caption frames: not body columns
-        bottom = (f.y + f.h - f.inset) / MM_PER_PT
-        for ci in range(f.columns):
-            base = [ln.baseline for ln in pg.lines if ln.frame == f.id and ln.column == ci]
-            out[(f.id, ci)] = (bottom - max(base)) / pg.grid_pitch if base else (f.h / MM_PER_PT) / pg.grid_pitch
-    return out
-
-
-def design(verbose: bool = False) -> dict:
-    """Choose the spacing levers that leave the fewest empty lines at the columns' feet.
-
-    Small, typographically ordinary choices: a line of space before the 小编说 notes, before the
-    调研组成员 list, before an end byline, after a lead.  Each is tried with the geometry refitted; the design
-    with no overset and the smallest worst foot gap wins (ties: the fewest changes).
-    """
-    import itertools
-    best = None
-    L = DESIGN["LEADING"]
-    for note, lst, bye, lead in itertools.product((0.0, L), (0.0, L), (0.0, L), (0.0, L)):
-        styles = {k: dict(v) for k, v in DESIGN["STYLES"].items()}
-        styles.update({"note": {"space_before": note}, "list": {"space_before": lst},
-                       "byline-end": {"space_before": bye}, "lead": {"space_after": lead}})
-        q = fit(base={**DESIGN, "STYLES": styles})
-        doc = build_sample(q)
-        r, over, _ = _layout(doc)
-        if over:
-            continue
-        gaps = foot_gaps(doc, r)
-        score = (round(max(gaps.values()), 2), round(sum(gaps.values()), 2), (note > 0) + (lst > 0) + (bye > 0) + (lead > 0))
-        if verbose:
-            print(f"  design note+{note:g} list+{lst:g} byline+{bye:g} lead+{lead:g}: worst foot {score[0]:.2f} lines")
-        if best is None or score < best[0]:
-            best = (score, q)
-    if best is None:
-        raise SystemExit("no design without overset")
-    return best[1]
 
 
 def fit_report(doc: Document):
@@ -477,7 +361,7 @@ def main(argv=None) -> int:
     if a.what in ("templates", "all"):
         write_templates()
     if a.what in ("sample", "all"):
-        doc = build_sample(design(verbose=True))
+        doc = build_sample(verbose=True)
         path = write_sample(doc)
         print(f"wrote {path.relative_to(ROOT)}")
         try:

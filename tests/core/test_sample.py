@@ -143,16 +143,43 @@ def test_sample_lays_out_without_overset():
         assert pl.ppi >= 200 and not pl.missing
 
 
-def test_make_sample_reproduces_the_stories():
-    """tools/make_sample.py rebuilds the same copy (geometry is refit to the engine, so not compared)."""
+def _make_sample():
     import sys
     sys.path.insert(0, str(ROOT / "tools"))
     import make_sample
-    from banmian.core.io import document_to_dict
-    built = document_to_dict(make_sample.build_sample())
+    return make_sample
+
+
+def test_make_sample_reproduces_the_page(tmp_path):
+    """tools/make_sample.py rebuilds the saved page: copy, styles and every frame's millimetres —
+    which come from the make-up (the script states only stories, priorities, widths, the photo,
+    the box and the styles)."""
+    from banmian.core.io import document_to_dict, save_document
+    save_document(_make_sample().build_sample(), tmp_path / "built.json")
+    built = document_to_dict(load_document(tmp_path / "built.json"))
     saved = document_to_dict(load_document(SAMPLE))
     assert built["stories"] == saved["stories"]
     assert built["paragraph_styles"] == saved["paragraph_styles"]
+    assert built["pages"] == saved["pages"]
+    assert "build_sample(p" not in (ROOT / "tools" / "make_sample.py").read_text(encoding="utf-8")
+
+
+def test_the_sample_needs_the_layout_levers(monkeypatch):
+    """The seed's copy is not edited: the page is filled by spacing levers (a grid line before
+    notes, lists, subheads …); without them the make-up finds it not feasible."""
+    from banmian.core.makeup import fill as F
+    monkeypatch.setattr(F, "spacer_blocks", lambda story: [])
+    with pytest.raises(SystemExit, match="not feasible without editing the copy"):
+        _make_sample().build_sample()
+
+
+def test_the_sample_photo_is_centred_over_its_caption():
+    doc = load_document(SAMPLE)
+    page = doc.pages[0]
+    img, cap = page.frame("photo"), page.frame("photo-caption")
+    assert img.w < cap.w                                   # narrower than its 3 columns (≥ 200 ppi) …
+    assert abs((img.x + img.w / 2) - (cap.x + cap.w / 2)) < 0.01      # … and centred
+    assert page.frame("photo-title").next == "photo-caption"
 
 
 def test_sample_columns_end_full():

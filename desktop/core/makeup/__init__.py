@@ -5,7 +5,7 @@
 
 See :mod:`banmian.core.makeup.engine` for the method and the score.  No Qt, no reportlab.
 """
-_ENGINE = ("Item", "Leaf", "load", "measure", "overflow_chars", "MakeupError", "MakeupResult", "Photo",
+_ENGINE = ("Box", "Item", "Leaf", "load", "measure", "overflow_chars", "MakeupError", "MakeupResult", "Photo",
            "Proposal", "empty_feet", "makeup", "page_capacity", "page_grid")
 __all__ = list(_ENGINE)
 

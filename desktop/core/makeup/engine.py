@@ -103,10 +103,30 @@ class Photo:
 
 
 @dataclass
+class Box:
+    """A story set in a ruled, tinted box (启事, 小编说 …) inside another story's block: at the
+    host's lower right, the host's text running above it, beside it and below it (three linked
+    frames, balanced at its end).  ``inside`` is the host's story id (``fill="layout"`` only)."""
+    inside: str
+    fill: str | None = "Tint K12"
+    tint: float = 100.0
+    stroke: str | None = "Black"
+    stroke_weight: float = 0.75
+    inset: float = 6.0                           # mm, the text's distance from the rule
+    widths: tuple[int, ...] | None = None        # allowed widths in page columns (None: any narrower
+                                                 # than the host)
+
+
+@dataclass
 class Item:
     story: Story
     priority: int = 0
     photo: Photo | None = None
+    widths: tuple[int, ...] | None = None        # allowed block widths in page columns (None: any)
+    head_style: str | None = None                # the headline's style (None: by rank, HEAD_STYLES)
+    picture: bool = False                        # a picture story: heads, the photo, the story's
+                                                 # body as its caption (fill="layout")
+    box: Box | None = None                       # set in a box inside another story (fill="layout")
 
 
 @dataclass(frozen=True)
@@ -123,6 +143,9 @@ class Leaf:
     edit: int            # estimated edit, 字 (+ add, − cut)
     body_w: int = 0      # 0: a rectangle; else the body's columns under a head across ``w``
     head_rows: int = 0   # grid lines of the head band (L leaves)
+    head_step: int = 0   # fill="layout": the headline this many 号 larger (+) or smaller (−)
+    picture: tuple | None = None   # fill="layout", a picture story: (photo width, height) in mm
+    box: tuple | None = None       # fill="layout", a box inside: (item index, columns, lines, lines above it)
 
     @property
     def body_cols(self) -> int:
@@ -148,9 +171,14 @@ class Proposal:
     empty_feet: int = 0              # columns whose foot is empty by more than one line
     empty_cells: int = 0
     grid: "PageGrid | None" = None    # the template's free grid the blocks are on
+    levers: dict = field(default_factory=dict)   # fill="layout": story id -> the levers that fill it
 
     def describe(self) -> str:
         p = self.parts
+        if self.levers is not None and "levers" in p:
+            return (f"score {self.score:.2f} (levers {p['levers']:.0f} + head order {p['head']:.0f} + "
+                    f"photo {p['photo']:.1f}); copy not edited; "
+                    + ("; ".join(f"{sid}: {', '.join(v)}" for sid, v in self.levers.items() if v) or "no levers"))
         return (f"score {self.score:.2f} (edit {p['edit']:.2f} + head order {p['head']:.0f} + photo {p['photo']:.0f}); "
                 + ", ".join(f"{sid} {'加' if d > 0 else '删'} {abs(d)} 字" for sid, d in self.edits.items() if d)
                 or "no edits")
@@ -228,6 +256,25 @@ class Need:
     body_cells: int                # grid cells of the body in one page column
     head_cells: tuple              # per width w (index w-1): grid lines the heads take; None: refused
     caption: dict                  # photo columns -> caption height, mm
+    headline: bool = True          # the story has a headline (撞题 is about headlines)
+    spacers: int = 0               # fill="layout": body blocks that may take a grid line of space before
+    steps: dict | None = None      # fill="layout": head_cells per headline step (−1, 0, +1 号)
+    pic_caption: dict | None = None  # fill="layout", picture story: block columns -> caption height, mm
+    box_rows: dict | None = None   # fill="layout", boxed story: (columns, lines) -> lines of a box it can fill
+
+
+OPENING_ROLES = ("kicker", "headline", "subtitle", "title", "byline")
+
+
+def opening_heads(story: Story) -> int:
+    """How many blocks open the story as its heads (kicker, headline, subtitle, byline …, set
+    across the block); the rest — subheads, notes, an end byline among them — is its body."""
+    k = 0
+    for b in story.blocks:
+        if b.role not in OPENING_ROLES:
+            break
+        k += 1
+    return k
 
 
 def _head_style(rank: int) -> str:
@@ -269,8 +316,8 @@ class Measurer:
         page_h = 4000.0
         doc = self._scratch()
         doc.pages[0].height = page_h
-        body = [b for b in story.blocks if b.role not in HEAD_ROLES]
-        heads = [b for b in story.blocks if b.role in HEAD_ROLES]
+        k = opening_heads(story)
+        heads, body = story.blocks[:k], story.blocks[k:]
         doc.stories.append(Story("m-body", blocks=body or [Block("paragraph", "body", [Run("")])]))
         fr = doc.pages[0].frames
         fr.append(TextFrame("m-body", g.x(0), g.top, g.col_mm, page_h - g.top - 10, story="m-body"))
@@ -321,7 +368,8 @@ class Measurer:
                 n = sum(1 for ln in res.pages[0].lines if ln.frame == fid)
                 caps[w] = n * CAPTION_LEADING * MM_PER_PT + 1.0
         chars = sum(len(b.text) for b in body)
-        out = Need(chars, body_cells, tuple(head_cells), caps)
+        out = Need(chars, body_cells, tuple(head_cells), caps,
+                   headline=any(b.role == "headline" for b in heads))
         self._cache[key] = out
         return out
 
@@ -524,7 +572,8 @@ class _Solver:
         out, seen = [], set()
         for cost, first, second, dc, dr in cands:
             leaves = first + tuple(_shift(l, dc, dr) for l in second)
-            sig = tuple((l.index, l.c0, l.r0, l.w, l.h, l.photo, l.body_w) for l in leaves)
+            sig = tuple((l.index, l.c0, l.r0, l.w, l.h, l.photo, l.body_w, l.head_step, l.picture, l.box)
+                        for l in leaves)
             if sig in seen:
                 continue
             seen.add(sig)
@@ -536,13 +585,19 @@ class _Solver:
 
 
 def _shift(l: Leaf, dc: int, dr: int) -> Leaf:
-    return Leaf(l.index, l.c0 + dc, l.r0 + dr, l.w, l.h, l.photo, l.edit, l.body_w, l.head_rows)
+    return Leaf(l.index, l.c0 + dc, l.r0 + dr, l.w, l.h, l.photo, l.edit, l.body_w, l.head_rows,
+                l.head_step, l.picture, l.box)
 
 
 def head_span(l: Leaf, needs) -> tuple[int, int]:
-    """Grid lines [top, bottom) of a leaf's headline(s)."""
+    """Grid lines [top, bottom) of a leaf's headline(s); (top, top) — nothing to collide — for a
+    story without a headline (a picture story's title is not a 主题)."""
+    nd = needs[l.index]
     off = l.photo[1] if l.photo and l.photo[2] == "top" else 0
-    hc = needs[l.index].head_cells[l.w - 1] or 0
+    if not nd.headline:
+        return l.r0 + off, l.r0 + off
+    cells = nd.steps.get(l.head_step, nd.head_cells) if nd.steps else nd.head_cells
+    hc = cells[l.w - 1] or 0
     return l.r0 + off, l.r0 + off + max(1, hc)
 
 
@@ -750,12 +805,25 @@ def _items_from(items) -> list:
 
 
 def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layouter | None = None,
-           base_dir=None, time_limit: float = 20.0, l_shapes: bool = True,
+           base_dir=None, time_limit: float = 20.0, l_shapes: bool = True, fill: str = "copy",
            _cut_answer: bool = True) -> MakeupResult:
     """Propose pages for ``items`` (Items or Stories, lowest priority number first) on ``template``.
 
     ``l_shapes``: also try a story as an L turned over (heads across its block, the later
-    stories beside its body); off, every block is a rectangle."""
+    stories beside its body); off, every block is a rectangle.
+
+    ``fill``: "copy" fills each block by cutting or adding 字 (within MAX_CUT / MAX_ADD);
+    "layout" never edits the copy — blocks are filled by layout levers only (block height and
+    width, the headline one 号 up or down, a grid line of space before subheads, notes, lists,
+    an end byline), picture stories (``Item.picture``) and boxes inside another story
+    (``Item.box``) are made up, and a page the copy cannot fill so is not feasible, with the
+    reason (see :mod:`banmian.core.makeup.fill`)."""
+    if fill not in ("copy", "layout"):
+        raise MakeupError(f"fill={fill!r}: 'copy' or 'layout'")
+    if fill == "layout":
+        from .fill import makeup_layout
+        return makeup_layout(template, items, alternatives=alternatives, layouter=layouter,
+                             base_dir=base_dir, time_limit=time_limit)
     t0 = time.perf_counter()
     if not template.pages:
         raise MakeupError("the template has no page")
@@ -887,7 +955,7 @@ def column_gaps(doc: Document, result, g: PageGrid, frame: TextFrame) -> list[in
     pr = result.pages[0]
     wraps = [w for w in doc.pages[0].frames if isinstance(w, BoxFrame) and w.wrap.mode == "box"
              and w.article == frame.article]
-    bottom = (frame.y + frame.h) * PT_PER_MM
+    bottom = (frame.y + frame.h - frame.inset) * PT_PER_MM
     colw = (frame.w - frame.gutter * (frame.columns - 1)) / frame.columns
     out = []
     for ci in range(frame.columns):
@@ -983,6 +1051,19 @@ def _cannot_fit(template, items, stories, needs, photos, g, layouter, total, l_s
     per = "; ".join(f"{s.id} 删 {cuts[s.id]} 字" for s in stories)
     return MakeupResult([], False, f"cannot fit: cut ≥ {n} 字 in total ({per})", cuts, n,
                         seconds=time.perf_counter() - t0)
+
+
+def rename_frames(doc: Document, names: dict) -> None:
+    """Give a proposal's frames other ids (``names``: old id -> new id), links and captions kept."""
+    for page in doc.pages:
+        for f in page.frames:
+            if f.id in names:
+                f.id = names[f.id]
+            if isinstance(f, TextFrame):
+                if f.next in names:
+                    f.next = names[f.next]
+                if f.caption_of in names:
+                    f.caption_of = names[f.caption_of]
 
 
 def _cut_of(p: Proposal) -> int:
