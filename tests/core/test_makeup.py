@@ -292,3 +292,55 @@ def test_an_l_block_with_its_headline_across_fits_where_rectangles_cannot():
         beside = [x for x in p.leaves if x.c0 >= l.c0 + l.body_w and x.r0 >= l.r0 + l.head_rows
                   and x.c0 < l.c0 + l.w and x.r0 < l.r0 + l.h]
         assert beside
+
+
+def _one_story_need(g, share_over):
+    """A story (heads 3 lines at every width) whose body is ``share_over`` more than the page holds."""
+    heads = 3
+    room = g.columns * (g.rows - heads)
+    cells = int(round(room * (1 + share_over)))
+    return E.Need(cells * g.cpl, cells, (heads,) * g.columns, {})
+
+
+def test_one_story_may_lose_more_than_max_cut_but_not_more_than_story_max_cut():
+    """A story cut by 15 % where the blocks leave no other choice: beyond MAX_CUT (12 %), within
+    STORY_MAX_CUT (20 %); at 25 % there is no arrangement."""
+    g = page_grid(sikai().pages[0])
+    over = 1 / (1 - 0.15) - 1                              # the body is 15 % longer than its room
+    roots = E._Solver([_one_story_need(g, over)], [None], g).solve(0, 1, g.columns, g.rows)
+    assert roots
+    nd = _one_story_need(g, over)
+    best = min(roots, key=lambda r: r[0])[1][0]
+    assert E.MAX_CUT * nd.chars < -best.edit <= E.STORY_MAX_CUT * nd.chars + g.cpl
+    over25 = 1 / (1 - 0.25) - 1
+    assert not E._Solver([_one_story_need(g, over25)], [None], g).solve(0, 1, g.columns, g.rows)
+
+
+def test_a_cut_beyond_max_cut_costs_spread_more():
+    """Each 字 a story loses beyond MAX_CUT costs SPREAD more, so a cut is spread over the stories."""
+    g = page_grid(sikai().pages[0])
+    nd = _one_story_need(g, 0.0)
+    s = E._Solver([nd], [None], g)
+    rows = g.rows - 3
+    small = s._body_cost(0, g.columns, int(rows * 0.95), None)     # ~5 % cut: linear cost
+    big = s._body_cost(0, g.columns, int(rows * 0.85), None)       # ~15 % cut: beyond MAX_CUT
+    assert small[0] == -small[1]
+    assert big[0] == pytest.approx(-big[1] + E.SPREAD * (-big[1] - E.MAX_CUT * nd.chars))
+
+
+def test_a_proposals_cuts_add_up_to_at_most_total_max_cut(photo, monkeypatch):
+    tpl = sikai()
+    items = three_items(photo)
+    total = sum(len(b.text) for it in items for b in it.story.blocks if b.role != "headline")
+    res = makeup(tpl, items, alternatives=3)
+    assert res.feasible
+    cuts = [sum(-d for d in p.edits.values() if d < 0) for p in res.proposals]
+    cpl = res.proposals[0].grid.cpl
+    assert all(c <= E.TOTAL_MAX_CUT * total + 2 * cpl for c in cuts)
+    # a tighter cap refuses the proposals that cut more than it allows
+    assert max(cuts) > 4 * cpl, cuts
+    cap = (max(cuts) - 3 * cpl) / total
+    monkeypatch.setattr(E, "TOTAL_MAX_CUT", cap)
+    again = makeup(tpl, items, alternatives=3)
+    for p in again.proposals:
+        assert sum(-d for d in p.edits.values() if d < 0) <= cap * total + 2 * cpl

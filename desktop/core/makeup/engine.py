@@ -27,8 +27,11 @@ one empty line at any column foot with 齐栏) is found by laying out the edited
 copy, and the edit is applied to the proposal's copy of the story.  A layout
 whose leaf cannot be filled that way is dropped.
 
-Copy that does not fit.  A proposal may cut each story by at most MAX_CUT of its copy (or add
-MAX_ADD): that is what the make-up does to copy on its own, the rest is the editor's decision.
+Copy that does not fit.  A proposal may cut at most TOTAL_MAX_CUT of the page's copy in all, and
+any one story by at most STORY_MAX_CUT of its copy (or add MAX_ADD); a 字 cut beyond MAX_CUT of a
+story costs SPREAD more, so a cut is spread over the stories where the arrangement allows it, and
+one story loses more only where the blocks leave no other choice.  That is what the make-up does to
+copy on its own, the rest is the editor's decision.
 When no arrangement fills the page within these allowances the answer is "cannot fit: cut ≥ N 字
 in total" with a per-story suggestion, and N does *not* depend on MAX_CUT: it is the smallest cut
 against the page's capacity, i.e. over all arrangements the programme can find.  The same
@@ -68,7 +71,9 @@ from ..typeset.result import Overset
 K_BEST = 4                 # layouts kept per DP state
 L_COST = 2.0               # an L block (heads over the stories beside its body) costs as much as
                            # this many lines of edit: a rectangle is preferred when it is as good
-MAX_CUT = 0.12             # a story may lose at most this share of its copy
+MAX_CUT = 0.12             # a story's cut beyond this share of its copy costs SPREAD more per 字
+STORY_MAX_CUT = 0.20       # ... and a story may lose at most this share
+TOTAL_MAX_CUT = 0.10       # the cuts of a proposal add up to at most this share of the page's copy
 MAX_ADD = 0.10             # … or gain this share (written by the editor)
 MIN_BODY_ROWS = 3          # body lines per column below a block's heads, at least
 MAX_HEAD_LINES = 3         # a headline broken into more lines at a width: that width is refused
@@ -77,7 +82,7 @@ ADD_WEIGHT = 1.5
 CAPTION_LEADING = 14.0     # pt, the templates' caption style
 GAP_MM = 1.5               # photo ↔ caption ↔ text
 HEAD_STYLES = ("headline-1", "headline-1b", "headline-2", "headline-2", "headline-3")
-SPREAD = 2.0               # cannot-fit search: extra cost per 字 cut beyond MAX_CUT of a story
+SPREAD = 2.0               # extra cost per 字 cut beyond MAX_CUT of a story
 RELAX_MAX = 0.9            # … where a story may lose at most this share
 CUT_ROOTS = 4              # … and this many of the cheapest arrangements are filled by the engine
 ADD_FILL = "待补稿件"
@@ -407,10 +412,10 @@ def photo_variants(photo: Photo | None, need: Need, w: int, g: PageGrid) -> list
 
 
 class _Solver:
-    def __init__(self, needs: list, photos: list, g: PageGrid, max_cut=MAX_CUT, max_add=MAX_ADD,
-                 l_shapes: bool = True, spread: float = 0.0):
+    def __init__(self, needs: list, photos: list, g: PageGrid, max_cut=STORY_MAX_CUT, max_add=MAX_ADD,
+                 l_shapes: bool = True, spread: float = SPREAD):
         self.l_shapes = l_shapes
-        self.spread = spread      # cost per 字 cut beyond MAX_CUT of a story (the cannot-fit search)
+        self.spread = spread      # cost per 字 cut beyond MAX_CUT of a story
         self.needs = needs
         self.photos = photos
         self.g = g
@@ -847,6 +852,7 @@ def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layout
     total = sum(nd.chars for nd in needs) or 1
     solver = _Solver(needs, photos, g, l_shapes=l_shapes)
     roots = solver.solve(0, len(items), g.columns, g.rows, keep=max(8, 3 * alternatives))
+    roots = [r for r in roots if _leaves_cut(r[1]) <= TOTAL_MAX_CUT * total]
     if not roots:
         if not _cut_answer:
             return MakeupResult([], False, "cannot fit", seconds=time.perf_counter() - t0)
@@ -875,7 +881,7 @@ def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layout
     for cost, leaves in roots:
         if len(proposals) >= alternatives or time.perf_counter() - t0 > time_limit:
             break
-        p = _realise(template, items, leaves, g, layouter, needs, total)
+        p = _realise(template, items, leaves, g, layouter, needs, total, total_cut=TOTAL_MAX_CUT)
         if p is not None:
             proposals.append(p)
     proposals.sort(key=lambda p: p.score)
@@ -886,7 +892,15 @@ def makeup(template: Document, items, *, alternatives: int = 3, layouter: Layout
     return MakeupResult(proposals, True, f"{len(proposals)} proposal(s)", seconds=secs)
 
 
-def _realise(template, items, leaves, g, layouter, needs, total, max_cut=MAX_CUT) -> Proposal | None:
+def _leaves_cut(leaves) -> int:
+    """字 the leaves' estimates cut in all."""
+    return sum(-l.edit for l in leaves if l.edit < 0)
+
+
+def _realise(template, items, leaves, g, layouter, needs, total, max_cut=STORY_MAX_CUT,
+             total_cut: float | None = None) -> Proposal | None:
+    """The leaves built and filled by the engine; None when a leaf cannot be filled within
+    ``max_cut`` of its story (or MAX_ADD), or the cuts add up to more than ``total_cut`` of the copy."""
     stories = [prepare_story(it, r) for r, it in enumerate(items)]
     doc = build_document(template, items, stories, leaves, g)
     result = layouter.layout(doc)
@@ -903,6 +917,8 @@ def _realise(template, items, leaves, g, layouter, needs, total, max_cut=MAX_CUT
         edits[s.id] = d
         # no relayout here: blocks do not overlap, so another story's edit leaves this layout's
         # lines of the next story as they are; the whole page is laid out once more below
+    if total_cut is not None and sum(-d for d in edits.values() if d < 0) > total_cut * total + 2 * g.cpl:
+        return None
     result = layouter.layout(doc)
     overset = sum(o.chars for o in result.overset)
     if overset:
