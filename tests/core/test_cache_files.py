@@ -84,6 +84,10 @@ def test_metrics_cache_is_a_checked_record(tmp_path, monkeypatch):
     f = tmp_path / f"fontmetrics-{FACE_FILES['song']}.bin"
     header, blobs = cache.read_record(f, "fontmetrics")
     assert header["n_glyphs"] == len(song.advances) and header["n_cmap"] == len(song.cmap)
+    # the advances are kept as the em fractions themselves (float64: read back with one C loop,
+    # no division per glyph), exactly the values read from the font
+    assert tuple(cache.unpack_array("d", blobs[2], header["n_glyphs"])) == song.advances
+    assert song.advances == read_metrics_direct(fontmod.FONTS_DIR / FACE_FILES["song"])["advances"]
     reads = []
     real = fontmod.read_metrics_direct
     monkeypatch.setattr(fontmod, "read_metrics_direct", lambda p, **kw: reads.append(p) or real(p, **kw))

@@ -44,7 +44,8 @@ TEXT_FACES: tuple[str, ...] = ("song", "hei", "hei-bold", "kai")
 # Characters that are never drawn, so never "missing".
 IGNORED_CHARS = frozenset("\n\r\t\u200b\u2028")
 
-_CACHE_FORMAT = 4  # bump when the cached metrics change shape (3: vertical advances + vert map, 4: em box)
+_CACHE_FORMAT = 5  # bump when the cached metrics change shape (3: vertical advances + vert map, 4: em box,
+                   # 5: advances stored as the em fractions themselves, float64)
 
 # The ideographic em box of a face without an OS/2 table: the engine's (the CJK convention,
 # top 0.88 em above the baseline, bottom 0.12 below; the bundled faces say so in OS/2).
@@ -502,11 +503,13 @@ def _load_cached(cache_dir: Path, path: Path, key: tuple) -> dict | None:
     n_cmap, n_glyphs, upem = h.get("n_cmap"), h.get("n_glyphs"), m["units_per_em"]
     cps = cache.unpack_array("I", blobs[0], n_cmap)
     gids = cache.unpack_array("I", blobs[1], n_cmap)
-    aws = cache.unpack_array("I", blobs[2], n_glyphs)
+    # the advances in em as float64, exactly the aw / upem the font gives (tuple() of an array
+    # is a C loop: ~0.6 ms a face against ~2.4 ms dividing 30 000 font units in Python)
+    aws = cache.unpack_array("d", blobs[2], n_glyphs)
     n_vadv, n_vert = h.get("n_vadv"), h.get("n_vert")
     if n_vadv not in (0, n_glyphs) or type(n_vert) is not int:
         return None
-    vaws = cache.unpack_array("I", blobs[3], n_vadv)
+    vaws = cache.unpack_array("d", blobs[3], n_vadv)
     vsrc = cache.unpack_array("I", blobs[4], n_vert)
     vdst = cache.unpack_array("I", blobs[5], n_vert)
     if cps is None or gids is None or aws is None or upem <= 0 or (gids and max(gids) >= n_glyphs):
@@ -514,30 +517,24 @@ def _load_cached(cache_dir: Path, path: Path, key: tuple) -> dict | None:
     if vaws is None or vsrc is None or vdst is None or (vsrc and max(max(vsrc), max(vdst)) >= n_glyphs):
         return None
     m["cmap"] = dict(zip(cps, gids))
-    m["advances"] = tuple([aw / upem for aw in aws])
-    m["vadvances"] = tuple([a / upem for a in vaws])
+    m["advances"] = tuple(aws)
+    m["vadvances"] = tuple(vaws)
     m["vert"] = dict(zip(vsrc, vdst))
     return m
 
 
 def _store_cached(cache_dir: Path, path: Path, key: tuple, metrics: dict, aws=None) -> None:
-    upem = metrics["units_per_em"]
-    if aws is None:
-        aws = [round(a * upem) for a in metrics["advances"]]
-        if any(aw / upem != a for aw, a in zip(aws, metrics["advances"])):
-            return          # advances not whole font units: not worth caching in this form
     vadv = metrics.get("vadvances", ())
-    vaws = [round(a * upem) for a in vadv]
-    if any(v / upem != a for v, a in zip(vaws, vadv)) or len(vaws) not in (0, len(aws)):
+    if len(vadv) not in (0, len(metrics["advances"])):
         return
     header = {name: metrics[name] for name in _SCALARS}
     vert = metrics.get("vert", {})
-    header.update(key=list(key), n_cmap=len(metrics["cmap"]), n_glyphs=len(aws), n_vadv=len(vaws),
-                  n_vert=len(vert))
+    header.update(key=list(key), n_cmap=len(metrics["cmap"]), n_glyphs=len(metrics["advances"]),
+                  n_vadv=len(vadv), n_vert=len(vert))
     cmap = metrics["cmap"]
     cache.write_record(_cache_file(cache_dir, path), "fontmetrics", header,
                        [cache.pack_array("I", cmap.keys()), cache.pack_array("I", cmap.values()),
-                        cache.pack_array("I", aws), cache.pack_array("I", vaws),
+                        cache.pack_array("d", metrics["advances"]), cache.pack_array("d", vadv),
                         cache.pack_array("I", vert.keys()), cache.pack_array("I", vert.values())])
 
 

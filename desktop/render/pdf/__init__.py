@@ -18,8 +18,8 @@ y-down points to PDF's bottom-up user space lives here and nowhere else.
 - Images: Pillow → crop to the frame → downsample above ``max_ppi`` → CMYK
   through the ICC profile → ink limit by grey-component replacement → CMYK
   JPEG (or Flate when JPEG would overshoot the ink limit) passed through.
-- PDF/X identification (OutputIntent, GTS_PDFXVersion, XMP) is added by
-  pdfx.py with pikepdf after reportlab has written the file.
+- PDF/X identification (OutputIntent, GTS_PDFXVersion, XMP) is put into
+  reportlab's document by pdfx.py before it writes the file (no second pass).
 
 The package, one module per concern: ``fonts`` (reportlab font patching and
 subsets), ``images`` (the image pipeline), ``painter`` (the display list on a

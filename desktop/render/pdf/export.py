@@ -125,7 +125,7 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
                             pageCompression=1, invariant=rl_config.invariant, pdfVersion=(1, 6) if pdfx == "4" else (1, 3))
             canvas.setTitle(title)
             canvas.setCreator("Banmian 版面")
-            canvas.setProducer("Banmian 版面 (reportlab pdfgen, pikepdf)")
+            canvas.setProducer("Banmian 版面 (reportlab pdfgen)")
             when = (_dt.datetime.now() if epoch is None else
                     _dt.datetime.fromtimestamp(epoch, _dt.timezone.utc)).strftime("%Y-%m-%d %H:%M")
             slug_info = {"file": source_name or out_path.name,
@@ -157,14 +157,17 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
                 for k in painter.knockouts:
                     report.warnings.append(f"page {k['page']} frame {k['frame']}: black {k['what']} knocked out, "
                                            f"not overprinted (would stack {k['ink']:g} % ink > {ink_limit:g} %)")
+                if pdfx in ("4", "1a"):
+                    from .pdfx import install_pdfx
+                    install_pdfx(canvas, version=pdfx, profile_path=profile_path, profile_desc=profile_desc,
+                                 title=title, press=cond)
                 canvas.save()
+                if pdfx in ("4", "1a") and epoch is not None:
+                    from .pdfx import finish_ids
+                    finish_ids(tmp)
                 report.fonts = efonts.report()
                 report.images = images.report
                 report.pages = len(indexes)
-                if pdfx in ("4", "1a"):
-                    from .pdfx import make_pdfx
-                    make_pdfx(tmp, tmp, version=pdfx, profile_path=profile_path, profile_desc=profile_desc,
-                              title=title, press=cond)
 
             split = _parallel_split(len(indexes), workers)
             if split is None:

@@ -1,7 +1,10 @@
-"""PDF/X identification, added with pikepdf after reportlab has written the file.
+"""PDF/X identification, written by reportlab in the pass that writes the file.
 
-reportlab's catalog keeps a fixed list of keys, so it cannot write an
-OutputIntent or GTS_PDFXVersion (PRINT.md).  This module adds:
+reportlab's catalog keeps a fixed list of keys and its Info dictionary a fixed set,
+so the document on the canvas gets a catalog that also writes /OutputIntents and an
+Info object with the PDF/X keys (PRINT.md) before it is saved (:func:`install_pdfx`;
+there used to be a second pass with pikepdf re-reading and re-writing the whole file:
+~35 ms of import and ~30–150 ms of rewriting per export).  This module adds:
 
 - ``/OutputIntents [<< /S /GTS_PDFX /DestOutputProfile <ICC stream> ... >>]``
   naming the CMYK profile the file was made for;
@@ -11,7 +14,7 @@ OutputIntent or GTS_PDFXVersion (PRINT.md).  This module adds:
   xmp:CreateDate, pdf:Producer, pdf:Trapped, xmpMM ids);
 - the PDF version of the standard: 1.6 for PDF/X-4, 1.3 for PDF/X-1a:2001
   (which also forbids transparency — checked, not silently dropped);
-- a fresh document /ID (qpdf writes one on save).
+- a fresh document /ID (made from the file's content under SOURCE_DATE_EPOCH: :func:`finish_ids`).
 """
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ VERSIONS = {
     "4": ("PDF/X-4", None, "PDF/X-4", "1.6"),
     "1a": ("PDF/X-1:2001", "PDF/X-1a:2001", "PDF/X-1:2001", "1.3"),
 }
-PRODUCER = "Banmian 版面 (reportlab pdfgen + pikepdf)"
+PRODUCER = "Banmian 版面 (reportlab pdfgen)"
 
 
 class PdfxError(Exception):
@@ -96,23 +99,29 @@ def _xmp(*, title: str, created: _dt.datetime, pdfx_xmp: str, conformance: str |
     return packet.encode("utf-8")
 
 
-def _check_no_transparency(pdf) -> list[str]:
-    """Where the file uses transparency (forbidden in PDF/X-1a)."""
-    import pikepdf
+def _check_no_transparency(canvas) -> list[str]:
+    """Where the document uses transparency (forbidden in PDF/X-1a): the canvas's graphics
+    states (constant alpha below 1, a blend mode other than Normal) and soft-masked images."""
     problems = []
-    for n, page in enumerate(pdf.pages, 1):
-        res = page.obj.get("/Resources", {})
-        for name, gs in dict(res.get("/ExtGState", {})).items():
-            for key in ("/CA", "/ca"):
-                if key in gs and float(gs[key]) < 1:
-                    problems.append(f"page {n}: {name} {key} {float(gs[key])}")
-            if "/SMask" in gs and gs.SMask != pikepdf.Name.None_:
-                problems.append(f"page {n}: {name} has a soft mask")
-            if "/BM" in gs and gs.BM not in (pikepdf.Name.Normal, pikepdf.Name.Compatible):
-                problems.append(f"page {n}: {name} blend mode {gs.BM}")
-        for name, xo in dict(res.get("/XObject", {})).items():
-            if "/SMask" in xo:
-                problems.append(f"page {n}: image {name} has a soft mask")
+    states = {}         # every page's graphics states (the canvas starts a fresh table per page)
+    for page in canvas._doc.Pages.pages:
+        table = getattr(page, "ExtGState", None)
+        states.update(table.dict if table is not None else {})
+    ext = getattr(canvas, "_extgstate", None)
+    if ext is not None:
+        states.update(ext.getState().dict if ext._c else {})
+    for name, gs in states.items():
+        for key, value in gs.dict.items():
+            if key in ("CA", "ca") and float(value) < 1:
+                problems.append(f"{name} /{key} {float(value)}")
+            elif key == "BM" and str(value) not in ("/Normal", "/Compatible"):
+                problems.append(f"{name} blend mode {value}")
+            elif key == "SMask" and str(value) != "/None":
+                problems.append(f"{name} has a soft mask")
+    for oid, obj in canvas._doc.idToObject.items():
+        d = getattr(getattr(obj, "dictionary", None), "dict", None)
+        if d and "SMask" in d:
+            problems.append(f"image {oid} has a soft mask")
     return problems
 
 
@@ -170,67 +179,122 @@ def _compressed_icc(path: Path, icc: bytes) -> bytes:
     return data
 
 
-def make_pdfx(src, dst, *, version: str = "4", profile_path, profile_desc: str, title: str,
-              creator: str = "Banmian 版面", producer: str = PRODUCER, press=None) -> None:
-    """Turn the PDF at ``src`` into PDF/X-``version`` at ``dst`` (may be the same path).
+# same length as a uuid and unique in the file: replaced by the ids made from the file's
+# content once it is written (SOURCE_DATE_EPOCH), without moving any byte
+_PLACEHOLDER_UUIDS = tuple(f"{n:08x}-b4b4-4b4b-8b4b-b4b4b4b4b4b4" for n in range(1, 4))
+
+
+def install_pdfx(canvas, *, version: str = "4", profile_path, profile_desc: str, title: str,
+                 creator: str = "Banmian 版面", producer: str = PRODUCER, press=None) -> None:
+    """Make the reportlab document on ``canvas`` a PDF/X-``version`` file when it is saved:
+    the OutputIntent and the XMP packet in its catalog, the Info keys, the standard's PDF
+    version and the document /ID, all written by reportlab in the one pass that writes the
+    file (no second pass re-reading and re-writing it).  Call before ``canvas.save()``;
+    with SOURCE_DATE_EPOCH set, call :func:`finish_ids` on the saved file.
 
     ``press``: the print condition (banmian.core.press.PressCondition) the file was made
     for; it names the OutputIntent."""
-    import pikepdf
+    from reportlab.pdfbase import pdfdoc
     if version not in VERSIONS:
         raise PdfxError(f"unknown PDF/X version {version!r}; choose 4 or 1a")
     info_version, conformance, xmp_version, pdf_version = VERSIONS[version]
+    if version == "1a":
+        problems = _check_no_transparency(canvas)
+        if problems:
+            raise PdfxError("PDF/X-1a forbids transparency: " + "; ".join(problems))
+    doc = canvas._doc
     icc = Path(profile_path).read_bytes()
     naming = output_intent_fields(press, profile_desc)
     from .report import reproducible_epoch
     epoch = reproducible_epoch()
     if epoch is None:
         now = _dt.datetime.now().astimezone().replace(microsecond=0)
-        ids = (uuid.uuid4(), uuid.uuid4(), uuid.uuid4())
-    else:       # SOURCE_DATE_EPOCH: that moment, and ids made from the file's content
-        import hashlib
+        ids = tuple(str(uuid.uuid4()) for _ in range(3))
+    else:       # SOURCE_DATE_EPOCH: that moment, and ids made from the file's content (finish_ids)
         now = _dt.datetime.fromtimestamp(epoch, _dt.timezone.utc)
-        digest = hashlib.sha256(Path(src).read_bytes()).digest()
-        ids = tuple(uuid.UUID(bytes=hashlib.sha256(digest + bytes([n])).digest()[:16], version=4) for n in range(3))
-    with pikepdf.open(str(src), allow_overwriting_input=True) as pdf:
-        if version == "1a":
-            problems = _check_no_transparency(pdf)
-            if problems:
-                raise PdfxError("PDF/X-1a forbids transparency: " + "; ".join(problems))
-        icc_stream = pikepdf.Stream(pdf, _compressed_icc(Path(profile_path), icc))
-        icc_stream.Filter = pikepdf.Name.FlateDecode
-        icc_stream.N = 4
-        intent = pikepdf.Dictionary(
-            Type=pikepdf.Name.OutputIntent,
-            S=pikepdf.Name.GTS_PDFX,
-            **{k: pikepdf.String(v) for k, v in naming.items()},
-            DestOutputProfile=icc_stream,
-        )
-        pdf.Root.OutputIntents = pikepdf.Array([pdf.make_indirect(intent)])
-        info = pdf.docinfo
-        for key in list(info.keys()):   # reportlab's placeholders ("anonymous", "unspecified") go
-            if key not in ("/Title", "/Author", "/Subject", "/Keywords") or \
-                    str(info[key]) in ("", "anonymous", "unspecified"):
-                del info[key]
-        info.Title = pikepdf.String(title)
-        info.Creator = pikepdf.String(creator)
-        info.Producer = pikepdf.String(producer)
-        info.CreationDate = pikepdf.String(_pdf_date(now))
-        info.ModDate = pikepdf.String(_pdf_date(now))
-        info.Trapped = pikepdf.Name("/False")
-        info.GTS_PDFXVersion = pikepdf.String(info_version)
-        if conformance:
-            info.GTS_PDFXConformance = pikepdf.String(conformance)
-        doc_id = ids[0]
-        meta = pikepdf.Stream(pdf, _xmp(title=title, created=now, pdfx_xmp=xmp_version,
-                                        conformance=conformance, producer=producer, creator=creator,
-                                        doc_id=str(doc_id), instance_id=str(ids[1])))
-        meta.Type = pikepdf.Name.Metadata
-        meta.Subtype = pikepdf.Name.XML
-        pdf.Root.Metadata = pdf.make_indirect(meta)
-        # a fresh /ID: [permanent, changing] — both from this export
-        pdf.trailer.ID = pikepdf.Array([pikepdf.String(doc_id.bytes), pikepdf.String(ids[2].bytes)])
-        pdf.save(str(dst), force_version=pdf_version, fix_metadata_version=False,
-                 deterministic_id=epoch is not None,
-                 object_stream_mode=pikepdf.ObjectStreamMode.disable if version == "1a"
-                 else pikepdf.ObjectStreamMode.preserve)
+        ids = _PLACEHOLDER_UUIDS
+    icc_stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"N": 4, "Filter": pdfdoc.PDFName("FlateDecode")}),
+                                  _compressed_icc(Path(profile_path), icc))
+    intent = pdfdoc.PDFDictionary({
+        "Type": pdfdoc.PDFName("OutputIntent"), "S": pdfdoc.PDFName("GTS_PDFX"),
+        **{k: pdfdoc.PDFString(v) for k, v in naming.items()},
+        "DestOutputProfile": doc.Reference(icc_stream, "BanmianOutputProfile")})
+    meta = pdfdoc.PDFStream(pdfdoc.PDFDictionary({"Type": pdfdoc.PDFName("Metadata"),
+                                                  "Subtype": pdfdoc.PDFName("XML")}),
+                            _xmp(title=title, created=now, pdfx_xmp=xmp_version, conformance=conformance,
+                                 producer=producer, creator=creator, doc_id=ids[0], instance_id=ids[1]),
+                            filters=None)     # never compressed: a reader finds the packet by scanning
+    cat = doc.Catalog
+    cat.__class__ = _catalog_class()
+    cat.OutputIntents = pdfdoc.PDFArray([doc.Reference(intent, "BanmianOutputIntent")])
+    cat.Metadata = meta
+    stamp = _pdf_date(now)
+    keys = {"Title": pdfdoc.PDFString(title), "Creator": pdfdoc.PDFString(creator),
+            "Producer": pdfdoc.PDFString(producer), "CreationDate": pdfdoc.PDFString(stamp),
+            "ModDate": pdfdoc.PDFString(stamp), "Trapped": pdfdoc.PDFName("False"),
+            "GTS_PDFXVersion": pdfdoc.PDFString(info_version)}
+    if conformance:
+        keys["GTS_PDFXConformance"] = pdfdoc.PDFString(conformance)
+    info = doc.info
+    info.__class__ = _info_class()
+    info.keys = keys
+    # the /ID: [permanent, changing], both from this export (placeholders under SOURCE_DATE_EPOCH)
+    a, c = uuid.UUID(ids[0]).bytes, uuid.UUID(ids[2]).bytes
+    doc._ID = b"\n[<" + a.hex().encode() + b"> <" + c.hex().encode() + b">]\n"
+    major, minor = pdf_version.split(".")
+    doc._pdfVersion = (int(major), int(minor))
+
+
+_CATALOG = []
+
+
+def _catalog_class():
+    """reportlab's catalog with an /OutputIntents key (an array, written in place)."""
+    if not _CATALOG:
+        from reportlab.pdfbase import pdfdoc
+
+        class PdfxCatalog(pdfdoc.PDFCatalog):
+            __NoDefault__ = pdfdoc.PDFCatalog.__NoDefault__ + ["OutputIntents"]
+            __Refs__ = pdfdoc.PDFCatalog.__Refs__
+        _CATALOG.append(PdfxCatalog)
+    return _CATALOG[0]
+
+
+def _info_class():
+    """reportlab's Info object writing the PDF/X keys only (no placeholders such as "anonymous")."""
+    _catalog_class()            # _CATALOG[0]
+    if len(_CATALOG) < 2:
+        from reportlab.pdfbase import pdfdoc
+
+        class PdfxInfo(pdfdoc.PDFInfo):
+            keys: dict = {}
+
+            def format(self, document):
+                return pdfdoc.PDFDictionary(dict(self.keys)).format(document)
+        _CATALOG.append(PdfxInfo)
+    return _CATALOG[1]
+
+
+def finish_ids(path) -> None:
+    """SOURCE_DATE_EPOCH: put ids made from the written file's content (placeholders in, the
+    same length) into the XMP packet and the trailer's /ID — in place, no offset moves."""
+    import hashlib
+    path = Path(path)
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).digest()
+    ids = [uuid.UUID(bytes=hashlib.sha256(digest + bytes([n])).digest()[:16], version=4) for n in range(3)]
+    out = data
+    for ph, new in zip(_PLACEHOLDER_UUIDS, ids):
+        old_txt, new_txt = ph.encode(), str(new).encode()
+        old_hex, new_hex = uuid.UUID(ph).bytes.hex().encode(), new.bytes.hex().encode()
+        if ph != _PLACEHOLDER_UUIDS[2]:
+            if out.count(old_txt) != 1:
+                raise PdfxError("the XMP packet's document ids are not where they were written")
+            out = out.replace(old_txt, new_txt)
+        tail = out.rindex(b"trailer")
+        if ph != _PLACEHOLDER_UUIDS[1]:
+            if out.count(b"<" + old_hex + b">", tail) != 1:
+                raise PdfxError("the trailer's /ID is not where it was written")
+            out = out[:tail] + out[tail:].replace(b"<" + old_hex + b">", b"<" + new_hex + b">")
+    with open(path, "r+b") as fh:
+        fh.write(out)
