@@ -43,6 +43,21 @@ class FrameGeom:
     vx: float = 0.0          # page x of the content's right edge (y = 0 here)
 
 
+@dataclass(frozen=True, slots=True)
+class StoryFlow:
+    """One story flowed through its frames (``Layouter._flow_story``)."""
+    items: dict              # (page index, frame id) -> display items, in order
+    lines: dict              # (page index, frame id) -> LineInfo, in order
+    frames: list             # [(page index, FrameLines)], one per frame of the thread
+    overset: int             # characters that did not fit
+    overset_at: int          # story index of the first of them
+    underset: int            # body characters of room left (0 when overset)
+    blocks: dict | None = None    # the paragraph memo this flow made (see Layouter._flow_block_memo)
+    memos: dict | None = None     # a balanced story's memos, by flow kind and geometry
+    missing: tuple = ()           # (story, index, char) no bundled face has
+    geometry: tuple | None = None  # the frames' key of a real (display) flow of a balanced story
+
+
 @dataclass(slots=True)
 class Slot:
     fi: int

@@ -23,7 +23,7 @@ from ..model.document import BOLD_FACES, BoxFrame, ImageFrame, ParagraphStyle, R
 from ..cache import SizedLRU
 from ..model.units import mm_to_pt
 from .compose import ParaSpec, compose, glyph_info, itemize, _is_orphan_line
-from .flow import ASCENT, DESCENT, Cursor, frame_geometry
+from .flow import ASCENT, DESCENT, Cursor, StoryFlow, frame_geometry
 from .fonts import default_registry
 from .result import (
     ROTATED, TCY, UPRIGHT, Box, FrameLines, GlyphRun, ImagePlacement, LayoutResult, LineInfo, Overset,
@@ -269,8 +269,8 @@ class Layouter:
                     if got is not None:
                         self._stories.put(slot, got, 1)
             res = self._flow_story(doc, story, geoms, swatches)
-            lines = [ln for lns in res["lines"].values() for ln in lns]
-            return res["overset"], (res["underset"] if not res["overset"] and geoms else 0), lines
+            lines = [ln for lns in res.lines.values() for ln in lns]
+            return res.overset, (res.underset if not res.overset and geoms else 0), lines
         finally:
             self._end_pass(was_enabled)
 
@@ -307,22 +307,22 @@ class Layouter:
                     continue
                 geoms.append(frame_geometry(f, p, pi, exclusions[pi]))
             res = self._flow_story(doc, story, geoms, swatches)
-            for (pi, fid), items in res["items"].items():
+            for (pi, fid), items in res.items.items():
                 per_frame.setdefault((pi, fid), []).extend(items)
-            for (pi, fid), lines in res["lines"].items():
+            for (pi, fid), lines in res.lines.items():
                 per_frame_lines.setdefault((pi, fid), []).extend(lines)
-            for pi, fl in res["frames"]:
+            for pi, fl in res.frames:
                 frame_lines.setdefault(pi, []).append(fl)
                 fl_story.setdefault(pi, []).append(story.id)
             o = u = None
-            if res["overset"]:
-                o = Overset(story.id, geoms[-1].frame.id if geoms else "", res["overset"], res["overset_at"])
+            if res.overset:
+                o = Overset(story.id, geoms[-1].frame.id if geoms else "", res.overset, res.overset_at)
                 overset.append(o)
             elif geoms:
-                u = (story.id, res["underset"])
+                u = (story.id, res.underset)
                 underset.append(u)
-            missing.extend(res["missing"])
-            per_story.append((story.id, o, u, res["missing"]))
+            missing.extend(res.missing)
+            per_story.append((story.id, o, u, res.missing))
             text_frames[story.id] = tuple((g.page_index, g.frame.id) for g in geoms)
 
         # -- pages: master items, then the page's own frames, in order
@@ -344,7 +344,7 @@ class Layouter:
                         continue
                     values = _placeholder_values(doc, page, pi)
                     res = self._flow_story(doc, story, [g], swatches, values)
-                    for its in res["items"].values():
+                    for its in res.items.values():
                         items.extend(its)
                 else:
                     items.extend(self._static_items(f, swatches))
@@ -416,10 +416,10 @@ class Layouter:
             per_frame = dict(asm["per_frame"])
             per_frame_lines = dict(asm["per_frame_lines"])
             for k in keys:
-                per_frame[k] = list(res["items"].get(k, ()))
-                per_frame_lines[k] = list(res["lines"].get(k, ()))
+                per_frame[k] = list(res.items.get(k, ()))
+                per_frame_lines[k] = list(res.lines.get(k, ()))
             new_fl = {}
-            for pi, fl in res["frames"]:
+            for pi, fl in res.frames:
                 new_fl.setdefault(pi, []).append(fl)
             frame_lines = dict(asm["frame_lines"])
             touched = sorted({pi for pi, _ in keys})
@@ -445,10 +445,10 @@ class Layouter:
                 faces = self.fonts.face_table_of(sorted({it.font for it in items if type(it) is GlyphRun}))
                 pages[pi] = replace(old, items=tuple(items), frames=tuple(frame_lines.get(pi, ())),
                                     lines=tuple(lines), faces=faces)
-            o = (Overset(story_id, geoms[-1].frame.id if geoms else "", res["overset"], res["overset_at"])
-                 if res["overset"] else None)
-            u = None if res["overset"] or not geoms else (story_id, res["underset"])
-            per_story = [(sid, o, u, res["missing"]) if sid == story_id else e
+            o = (Overset(story_id, geoms[-1].frame.id if geoms else "", res.overset, res.overset_at)
+                 if res.overset else None)
+            u = None if res.overset or not geoms else (story_id, res.underset)
+            per_story = [(sid, o, u, res.missing) if sid == story_id else e
                          for e in asm["per_story"] for sid in (e[0],)]
             # the overset in story order: stories with no frame at all (wholly overset) as before
             lone = {x.story: x for x in prev.overset if x.story not in asm["text_frames"]}
@@ -526,11 +526,11 @@ class Layouter:
         memo = {}
         same_frames = hit is not None and hit[0][1] == key[1]
         if not balance and same_frames:
-            memo = hit[1].get("blocks") or {}
+            memo = hit[1].blocks or {}
         # a balanced story is flowed twice (dry at full depth, then for real at the balanced
         # depth): each flow reuses the previous layout's paragraphs of the same kind and frames
         # (memos keyed by flow kind and geometry), so a keystroke recomposes from the edit on
-        prev = (hit[1].get("memos") or {}) if balance and same_frames else {}
+        prev = (hit[1].memos or {}) if balance and same_frames else {}
         memos: dict = {}
         self._dry = balance            # the unbalanced flow is only looked at, unless it is the answer
         try:
@@ -539,14 +539,14 @@ class Layouter:
         finally:
             self._dry = False
         if balance:
-            memos[("dry", key[1])] = res.get("blocks") or {}
+            memos[("dry", key[1])] = res.blocks or {}
             res = self._balance(doc, story, geoms, prepared, res, prev, memos) \
-                if not res["overset"] and res["underset"] > 0 \
+                if not res.overset and res.underset > 0 \
                 else self._real_flow(doc, story, geoms, prepared, prev, memos)
             # kept: the dry flow's paragraphs and those of the depth chosen (not the depths tried)
-            res["memos"] = {k: v for k, v in memos.items() if k[0] == "dry" or k == res.get("geometry")}
+            res = replace(res, memos={k: v for k, v in memos.items() if k[0] == "dry" or k == res.geometry})
         # characters no bundled face has: they follow from the story's text, which the key holds
-        res["missing"] = tuple(self._missing(story))
+        res = replace(res, missing=tuple(self._missing(story)))
         # the superseded flow goes; its size estimated from the characters set (~_FLOW_B each)
         self._stories.put(slot, (key, res), (512 + (_FLOW_B + 30) * sum(k[2] for k in key[0]))
                           * (2 if balance else 1))     # a balanced story keeps its dry flow's lines too
@@ -573,9 +573,8 @@ class Layouter:
         """A flow that builds the display list, through the previous layout's paragraphs set in
         exactly these frames (a balanced story's memo for this depth)."""
         gkey = ("real", tuple(_geom_key(g) for g in geoms))
-        r = dict(self._flow_story_uncached(doc, story, geoms, prepared, prev.get(gkey, {})))
-        memos[gkey] = r.get("blocks") or {}
-        r["geometry"] = gkey
+        r = replace(self._flow_story_uncached(doc, story, geoms, prepared, prev.get(gkey, {})), geometry=gkey)
+        memos[gkey] = r.blocks or {}
         return r
 
     def _balance(self, doc, story, geoms, prepared, res, prev=None, memos=None):
@@ -594,17 +593,15 @@ class Layouter:
         first_top = last.grid_y0 + math.ceil((last.y0 - last.grid_y0) / grid - 1e-6) * grid
         colw = last.columns[0][1] - last.columns[0][0]
         per_line = max(1, int(round(colw / last.body_size)))
-        rows_used = ncols * rows_max - res["underset"] / per_line
+        rows_used = ncols * rows_max - res.underset / per_line
         rows = max(1, min(rows_max, math.ceil(rows_used / ncols - 1e-6)))
         while rows < rows_max:
             # exactly `rows` grid cells deep: the bottom of the rows-th cell (its text's descent)
             y1 = first_top + rows * grid - (grid - last.body_size) / 2 + 1e-3
             trial = replace(last, y1=min(last.y1, y1))
             r = self._real_flow(doc, story, geoms[:-1] + [trial], prepared, prev or {}, {} if memos is None else memos)
-            if not r["overset"]:
-                r = dict(r)
-                r["underset"] = res["underset"]   # the room left is still the frame's
-                return r
+            if not r.overset:
+                return replace(r, underset=res.underset)   # the room left is still the frame's
             rows += 1
         return self._real_flow(doc, story, geoms, prepared, prev or {}, {} if memos is None else memos)
 
@@ -685,11 +682,8 @@ class Layouter:
                         cw = gg.columns[0][1] - gg.columns[0][0]
                         rest += c2.cells_left() * int(round(cw / gg.body_size))
                     underset = rest
-        out = {"items": out_items, "lines": out_lines, "frames": frames_out,
-               "overset": overset, "overset_at": overset_at, "underset": underset}
-        if new_memo is not None:
-            out["blocks"] = new_memo     # this flow's paragraphs only: the superseded ones go
-        return out
+        # blocks: this flow's paragraphs only (the superseded ones go)
+        return StoryFlow(out_items, out_lines, frames_out, overset, overset_at, underset, new_memo)
 
     def _flow_block_memo(self, doc, story, block, style, spec, cur, block_start, memo, new_memo):
         """:meth:`_flow_block` through the previous flow's paragraphs.
