@@ -13,34 +13,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ..model.units import mm_to_pt
 
-# The CJK ideographic em box the engine centres lines on: top 0.88 em above the baseline, bottom
-# 0.12 em below — the bundled text faces' own em box (OS/2 typo ascender/descender 880/−120 of
-# 1000; tests/core/test_fonts.py holds them to it).  Baseline-grid maths (checks, the editor's
-# grid) use these; what is drawn around a run (caret, boxes) uses its face's FontFace.em_top/em_bottom.
-ASCENT = 0.88
-DESCENT = 0.12
+# the em box (ASCENT/DESCENT) and the frames' geometry are resolved inputs (typeset/resolve.py)
+from .resolve import ASCENT, DESCENT, FrameGeom, frame_geometry  # noqa: F401
+
 MIN_LINE_EM = 3.0  # a line cut by wrap to less than this many em is skipped
-
-
-@dataclass
-class FrameGeom:
-    frame: object            # TextFrame
-    page_index: int
-    x0: float                # content rect, pt (inset applied)
-    y0: float
-    x1: float
-    y1: float
-    columns: list            # [(cx0, cx1)]
-    exclusions: list         # [(x0, y0, x1, y1)] pt, from wrapping objects
-    grid_y0: float           # page baseline grid: top of cell 0
-    grid: float              # pitch, pt
-    body_size: float
-    # 竖排: the frame is flowed as a horizontal frame turned 90° clockwise — x here is page y
-    # (the measure is the column's height), y is ``vx`` − page x (lines go right to left)
-    vertical: bool = False
-    vx: float = 0.0          # page x of the content's right edge (y = 0 here)
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,42 +175,3 @@ class Cursor:
                 total += 1
                 k += 1
         return total
-
-
-def frame_geometry(frame, page, page_index: int, exclusions) -> FrameGeom:
-    """Content rect and column edges of a text frame, in pt."""
-    inset = mm_to_pt(frame.inset)
-    x0 = mm_to_pt(frame.x) + inset
-    y0 = mm_to_pt(frame.y) + inset
-    x1 = mm_to_pt(frame.x + frame.w) - inset
-    y1 = mm_to_pt(frame.y + frame.h) - inset
-    n = max(1, frame.columns)
-    gutter = mm_to_pt(frame.gutter)
-    colw = (x1 - x0 - gutter * (n - 1)) / n
-    cols = [(x0 + i * (colw + gutter), x0 + i * (colw + gutter) + colw) for i in range(n)]
-    g = page.grid if page is not None else None
-    grid = g.leading if g else 15.0
-    body = g.body_size if g else 9.0
-    grid_y0 = mm_to_pt(page.margins.top + (g.first_baseline if g else 0.0)) if page is not None else 0.0
-    own = (mm_to_pt(frame.x), mm_to_pt(frame.y), mm_to_pt(frame.x + frame.w), mm_to_pt(frame.y + frame.h))
-    ex = []
-    for e in exclusions:
-        # a frame wholly inside a wrapping object (text in a ruled box) is not pushed out of it
-        if e[0] <= own[0] + 1e-6 and e[1] <= own[1] + 1e-6 and e[2] >= own[2] - 1e-6 and e[3] >= own[3] - 1e-6:
-            continue
-        ex.append(e)
-    if getattr(frame, "direction", "horizontal") == "vertical":
-        return _vertical_geometry(frame, page_index, x0, y0, x1, y1, n, gutter, ex, grid, body)
-    return FrameGeom(frame, page_index, x0, y0, x1, y1, cols, ex, grid_y0, grid, body)
-
-
-def _vertical_geometry(frame, page_index, x0, y0, x1, y1, n, gutter, ex, grid, body) -> FrameGeom:
-    """A vertical frame (竖排) as the horizontal frame it is turned 90° clockwise: its lines run
-    down the page (x here = page y) and follow each other right to left (y here = x1 − page x).
-    Its "columns" are bands stacked top to bottom, each holding lines right to left — as a
-    newspaper sets a vertical article in several tiers.  The line pitch is the page grid's,
-    counted from the frame's right edge (a vertical frame is not on the horizontal grid)."""
-    bandh = (y1 - y0 - gutter * (n - 1)) / n
-    bands = [(y0 + i * (bandh + gutter), y0 + i * (bandh + gutter) + bandh) for i in range(n)]
-    vex = [(ey0, x1 - ex1, ey1, x1 - ex0) for ex0, ey0, ex1, ey1 in ex]
-    return FrameGeom(frame, page_index, y0, 0.0, y1, x1 - x0, bands, vex, 0.0, grid, body, True, x1)

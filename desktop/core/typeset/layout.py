@@ -23,7 +23,8 @@ from ..model.document import BOLD_FACES, BoxFrame, ImageFrame, ParagraphStyle, R
 from ..cache import SizedLRU
 from ..model.units import mm_to_pt
 from .compose import ParaSpec, compose, glyph_info, itemize, _is_orphan_line
-from .flow import ASCENT, DESCENT, Cursor, StoryFlow, frame_geometry
+from .flow import ASCENT, DESCENT, Cursor, StoryFlow
+from .resolve import frame_geometry, image_fit, page_exclusions
 from .fonts import default_registry
 from .result import (
     ROTATED, TCY, UPRIGHT, Box, FrameLines, GlyphRun, ImagePlacement, LayoutResult, LineInfo, Overset,
@@ -484,15 +485,8 @@ class Layouter:
             if size is None:
                 return [ImagePlacement(f.id, full, (x, y, w, h), x, y, w, h, 0, 0, 0.0, True)]
             pw, ph = size
-            sx, sy = w / pw, h / ph
-            s = min(sx, sy) if f.fit == "fit" else max(sx, sy)
-            if f.fit == "none":
-                s *= f.scale
-            iw, ih = pw * s, ph * s
-            ix = x + (w - iw) / 2 + (mm_to_pt(f.offset_x) if f.fit == "none" else 0.0)
-            iy = y + (h - ih) / 2 + (mm_to_pt(f.offset_y) if f.fit == "none" else 0.0)
-            ppi = pw / (iw / 72.0) if iw > 0 else 0.0
-            return [ImagePlacement(f.id, full, (x, y, w, h), ix, iy, iw, ih, pw, ph, ppi, False)]
+            fit = image_fit(f, pw, ph)
+            return [ImagePlacement(f.id, full, fit.clip, fit.x, fit.y, fit.w, fit.h, pw, ph, fit.ppi, False)]
         return []
 
     # ------------------------------------------------------------ one story
@@ -1199,12 +1193,7 @@ def _turned_box(b, vx: float):
 
 
 def _exclusions(page, doc):
-    out = []
-    for f in page.frames:
-        if f.wrap.mode == "box" and not isinstance(f, TextFrame):
-            o = f.wrap.offset
-            out.append((mm_to_pt(f.x - o), mm_to_pt(f.y - o), mm_to_pt(f.x + f.w + o), mm_to_pt(f.y + f.h + o)))
-    return out
+    return page_exclusions(page)
 
 
 def _placeholder_values(doc, page, index):
@@ -1228,8 +1217,8 @@ def _style_key(s: ParagraphStyle):
 
 
 def _geom_key(g):
-    return (g.frame.id, g.page_index, g.x0, g.y0, g.x1, g.y1, tuple(g.columns), tuple(g.exclusions),
-            g.grid_y0, g.grid, g.body_size, g.vertical, g.vx)
+    """A frame's part of a flow's cache key: its resolved geometry (hashable by value)."""
+    return g
 
 
 def _ps_key(s: ParagraphStyle):
