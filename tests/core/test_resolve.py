@@ -134,3 +134,29 @@ def test_the_layouter_places_images_through_image_fit():
                 assert (it.clip, it.x, it.y, it.w, it.h, it.ppi) == (fit.clip, fit.x, fit.y, fit.w, fit.h, fit.ppi)
                 n += 1
     assert n >= 1
+
+
+def test_block_rules_move_a_head_off_a_column_foot_and_say_how_it_is_set():
+    from banmian.core.model import ParagraphStyle
+    from banmian.core.model.document import Block, Run
+    from banmian.core.typeset.compose import ParaSpec
+    from banmian.core.typeset.flow import BlockRules, Cursor, block_rules
+    from banmian.core.typeset.resolve import resolve_block
+    page = _page()
+    g = frame_geometry(TextFrame("t", 30, 30, 100, 100, columns=2), page, 0, [])
+    spec = ParaSpec(tuple(("字", "hei", 16.0, (0, 0, 0, 1)) for _ in range(4)), 0.0, "left", 0.0)
+
+    def rules(role, style, y):
+        cur = Cursor([g])
+        cur.start()
+        cur.y = y
+        rb = resolve_block(Block(role, style.name, [Run("字字字字")]), style, spec)
+        return block_rules(rb, cur), cur
+    head = ParagraphStyle("sub", size=16.0, leading=30.0, grid=True)
+    r, cur = rules("subhead", head, g.y1 - 2 * g.grid)     # two body lines left: not alone there
+    assert isinstance(r, BlockRules) and r.keep and not r.on_grid and r.leading == 30.0
+    assert (cur.ci, cur.y) == (1, g.y0)
+    r, cur = rules("paragraph", ParagraphStyle("body", size=9.0), g.y1 - 2 * g.grid)   # body text stays
+    assert not r.keep and r.on_grid and (cur.ci, cur.y) == (0, g.y1 - 2 * g.grid)
+    r, cur = rules("paragraph", ParagraphStyle("note", size=9.0, border=0.5, space_before=6.0), g.y0 + 60)
+    assert r.pad > 0 and cur.y == pytest.approx(g.y0 + 60 + 6.0 + g.grid / 2)

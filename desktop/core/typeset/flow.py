@@ -175,3 +175,63 @@ class Cursor:
                 total += 1
                 k += 1
         return total
+
+
+# ------------------------------------------------------------ block rules
+
+MAX_KEEP_CHARS = 5_000  # longer blocks are never kept together in one column (they flow on)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockRules:
+    """How a paragraph is set where the cursor now stands (:func:`block_rules`)."""
+    size: float
+    leading: float           # its line pitch (the frame's grid when the style has none)
+    on_grid: bool            # body lines on the baseline grid
+    pad: float               # a ruled note's inner air each side, pt (0: no box)
+    span: bool               # a head across all columns of a multi-column frame
+    keep: bool               # a head kept together in one column
+
+
+def block_rules(rb, cur: Cursor) -> BlockRules | None:
+    """The block rules before a paragraph's lines are placed — they move ``cur``: a spanning
+    head starts a new region below everything set so far; space before (not at a column top);
+    a ruled note (小编说) gets half a grid cell of air above and a measure of whole characters
+    inside its rules; a head or a keep-with-next paragraph on the grid that would stand alone
+    at a column foot (fewer than three body lines left) goes to the next column.
+    None when the thread is full."""
+    f0 = cur.frames[cur.fi]
+    grid_pitch = f0.grid
+    size = rb.size
+    leading = rb.leading or grid_pitch
+    on_grid = rb.grid and abs(leading - grid_pitch) < 1e-6 and not rb.span
+    # a frame that starts a new region for a spanning head
+    if rb.span and len(f0.columns) > 1:
+        if cur.ci > 0 or cur.region_bottom_used > cur.region_top + 1e-6:
+            y = cur.region_bottom_used
+            cur.ci = 0
+            cur.y = y
+            cur.region_top = y
+    # space before, not at a column top
+    if rb.space_before and cur.y > cur.frames[cur.fi].y0 + 1e-6 and cur.y > cur.region_top + 1e-6:
+        cur.y += rb.space_before
+    pad = 0.0
+    if rb.border:
+        # the box's inner measure holds a whole number of characters (the character grid),
+        # with at least half an em of air on each side between the rule and the text
+        colw = f0.columns[0][1] - f0.columns[0][0]
+        n = max(1, math.floor((colw - size) / size + 1e-6))
+        pad = (colw - n * size) / 2
+        # one grid cell of air above the boxed paragraph
+        if cur.y > cur.region_top + 1e-6:
+            cur.y += grid_pitch / 2
+    if rb.keep_with_next or rb.is_head:
+        if on_grid or rb.grid:
+            if not cur.done and not cur.room_left(3 if not rb.span else 1):
+                if cur.y > cur.region_top + 1e-6:
+                    cur.next_column()
+    if cur.done:
+        return None
+    keep = (not on_grid and len(rb.spec.chars) <= MAX_KEEP_CHARS
+            and (rb.is_head or rb.keep_with_next or rb.span))
+    return BlockRules(size, leading, on_grid, pad, rb.span and len(f0.columns) > 1, keep)

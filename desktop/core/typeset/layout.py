@@ -23,8 +23,8 @@ from ..model.document import BOLD_FACES, BoxFrame, ImageFrame, ParagraphStyle, R
 from ..cache import SizedLRU
 from ..model.units import mm_to_pt
 from .compose import ParaSpec, compose, glyph_info, itemize, _is_orphan_line
-from .flow import ASCENT, DESCENT, Cursor, StoryFlow
-from .resolve import frame_geometry, image_fit, page_exclusions
+from .flow import ASCENT, DESCENT, Cursor, StoryFlow, block_rules
+from .resolve import HEAD_ROLES, frame_geometry, image_fit, page_exclusions, resolve_block  # noqa: F401 (HEAD_ROLES: copyfit, makeup)
 from .fonts import default_registry
 from .result import (
     ROTATED, TCY, UPRIGHT, Box, FrameLines, GlyphRun, ImagePlacement, LayoutResult, LineInfo, Overset,
@@ -32,7 +32,6 @@ from .result import (
 )
 
 BLACK = (0.0, 0.0, 0.0, 1.0)
-HEAD_ROLES = ("kicker", "headline", "subtitle", "subhead", "title")
 PLACEHOLDERS = ("paper", "date", "page", "section", "editor", "weekday")
 
 
@@ -53,7 +52,6 @@ def _default_style(name: str) -> ParagraphStyle:
 
 
 MAX_HEAD_MOVES = 64     # columns a head that does not fit may move on (see _flow_block)
-MAX_KEEP_CHARS = 5_000  # longer blocks are never kept together in one column (they flow on)
 
 
 class Layouter:
@@ -713,44 +711,19 @@ class Layouter:
         return items, lines, left, ranges
 
     def _flow_block(self, doc, story, block, style, spec, cur: Cursor, block_start, _moves: int = 0):
-        """Place one paragraph at the cursor. Returns (items, lines, overset) or None."""
-        size = style.size
+        """Place one paragraph at the cursor. Returns (items, lines, overset) or None.
+
+        Three steps: the block rules move the cursor and say how the paragraph is set
+        (:func:`flow.block_rules`, from the block's resolved style); its lines are placed in
+        slots (heads kept together, grid heads on whole cells); :meth:`_emit` builds the display
+        items and line records from the placement."""
+        rb = resolve_block(block, style, spec)
         f0 = cur.frames[cur.fi]
         grid_pitch = f0.grid
-        leading = style.leading or grid_pitch
-        role = block.role
-        items: dict = {}
-        lines_out: dict = {}
-        on_grid = style.grid and abs(leading - grid_pitch) < 1e-6 and not style.span
-        # a frame that starts a new region for a spanning head
-        if style.span and len(f0.columns) > 1:
-            if cur.ci > 0 or cur.region_bottom_used > cur.region_top + 1e-6:
-                y = cur.region_bottom_used
-                cur.ci = 0
-                cur.y = y
-                cur.region_top = y
-        # space before, not at a column top
-        if style.space_before and cur.y > cur.frames[cur.fi].y0 + 1e-6 and cur.y > cur.region_top + 1e-6:
-            cur.y += style.space_before
-        border = style.border
-        pad = 0.0
-        if border:
-            # the box's inner measure holds a whole number of characters (the character grid),
-            # with at least half an em of air on each side between the rule and the text
-            colw = f0.columns[0][1] - f0.columns[0][0]
-            n = max(1, math.floor((colw - size) / size + 1e-6))
-            pad = (colw - n * size) / 2
-        if border:
-            # one grid cell of air above the boxed paragraph
-            if cur.y > cur.region_top + 1e-6:
-                cur.y += grid_pitch / 2
-        if style.keep_with_next or role in HEAD_ROLES:
-            if on_grid or style.grid:
-                if not cur.done and not cur.room_left(3 if not style.span else 1):
-                    if cur.y > cur.region_top + 1e-6:
-                        cur.next_column()
-        if cur.done:
+        rules = block_rules(rb, cur)
+        if rules is None:
             return {}, {}, (block.length, block_start)
+        size, leading, on_grid, pad, span = rules.size, rules.leading, rules.on_grid, rules.pad, rules.span
 
         # ---- the slots this paragraph's lines will take
         # keep-together blocks: heads off the grid, or grid blocks with their own leading — not a
@@ -759,9 +732,7 @@ class Layouter:
         # Only heads are kept together: an off-grid *paragraph* (a style with its own leading, a
         # caption, a vertical article) flows from column to column like body text — it used to be
         # kept together, so all but its first column's worth was lost as overset.
-        keep = (not on_grid and len(spec.chars) <= MAX_KEEP_CHARS
-                and (role in HEAD_ROLES or style.keep_with_next or style.span))
-        span = style.span and len(f0.columns) > 1
+        keep = rules.keep
         slots_cache = []
         probe = cur.copy()
 
@@ -850,6 +821,23 @@ class Layouter:
                 cur.region_bottom_used = end_y
                 cur.ci = 0
         # ---- display items
+        items, lines_out = self._emit(p, placed, rb, story, block_start, cur, on_grid, grid_pitch)
+        left = None
+        if n_placed < len(lines):
+            ln = lines[n_placed]
+            src0 = p.items[ln.start].glyphs[0].src
+            left = (block.length - src0, block_start + src0)
+            cur.fi = len(cur.frames)
+        else:
+            self._after(cur, style)
+        return items, lines_out, left
+
+    def _emit(self, p, placed, rb, story, block_start, cur, on_grid, grid_pitch):
+        """The display items (glyph runs, a ruled note's box) and line records of a paragraph's
+        placed lines, per frame (nothing while balancing tries a depth)."""
+        items: dict = {}
+        lines_out: dict = {}
+        size, role, spec, border = rb.size, rb.role, rb.spec, rb.border
         em = size
         for ln, s in (() if self._dry else placed):
             f = cur.frames[s.fi]
@@ -894,15 +882,7 @@ class Layouter:
                 b = Box(cx0 + bw / 2, top, cx1 - cx0 - bw, bottom - top, BLACK, bw, None, f.frame.id)
                 items.setdefault(key, []).insert(0, _turned_box(b, f.vx) if f.vertical else b)
             cur.y += grid_pitch / 2
-        left = None
-        if n_placed < len(lines):
-            ln = lines[n_placed]
-            src0 = p.items[ln.start].glyphs[0].src
-            left = (block.length - src0, block_start + src0)
-            cur.fi = len(cur.frames)
-        else:
-            self._after(cur, style)
-        return items, lines_out, left
+        return items, lines_out
 
     def _after(self, cur, style):
         if style.space_after and not cur.done:
