@@ -70,6 +70,7 @@ from pathlib import Path
 
 from .model.document import BoxFrame, Document, ImageFrame, RuleFrame, TextFrame
 from .model.units import PT_PER_MM
+from .typeset.resolve import image_pixel_box
 from .typeset.result import Box, GlyphRun, ImagePlacement, LayoutResult, Rule, printable
 
 SEVERITIES = ("error", "warning", "info")
@@ -492,10 +493,8 @@ def _image_cmy_max(pl: ImagePlacement, rect, press) -> float:
         with Image.open(pl.path) as im:
             im.load()
             W, H = im.size
-            sx, sy = W / pl.w, H / pl.h
-            box = (max(0, int((rect[0] - pl.x) * sx)), max(0, int((rect[1] - pl.y) * sy)),
-                   min(W, int((rect[0] + rect[2] - pl.x) * sx) + 1), min(H, int((rect[1] + rect[3] - pl.y) * sy) + 1))
-            if box[2] <= box[0] or box[3] <= box[1]:
+            box = image_pixel_box(pl, W, H, rect)
+            if box is None:
                 return 0.0
             part = im.crop(box)
             part.thumbnail((128, 128))

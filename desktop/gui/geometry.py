@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from ..core.model.document import Page
 from ..core.model.pagegrid import column_edges  # noqa: F401  (the editor's guides read the core's grid)
-from ..core.model.units import MM_PER_PT, PT_PER_MM
-from ..core.typeset.flow import ASCENT
+from ..core.typeset.resolve import grid_lines_mm, resolve_page
 
 
 def page_grid(page: Page, result=None) -> tuple[float, float, float]:
@@ -16,8 +15,8 @@ def page_grid(page: Page, result=None) -> tuple[float, float, float]:
     """
     if result is not None and getattr(result, "grid_pitch", 0) > 0:
         return result.grid_origin, result.grid_pitch, result.body_size or page.grid.body_size
-    g = page.grid
-    return (page.margins.top + g.first_baseline) * PT_PER_MM, g.leading, g.body_size
+    rp = resolve_page(page)
+    return rp.grid_origin, rp.grid_pitch, rp.body_size
 
 
 def baseline_lines(page: Page, result=None) -> list[float]:
@@ -28,28 +27,13 @@ def baseline_lines(page: Page, result=None) -> list[float]:
     check verifies with the same constant.
     """
     origin, pitch, size = page_grid(page, result)
-    step = pitch * MM_PER_PT
-    first = (origin + (pitch - size) / 2 + ASCENT * size) * MM_PER_PT
-    bottom = page.height - page.margins.bottom
-    out = []
-    y = first
-    while y <= bottom + 1e-6 and step > 0:
-        out.append(y)
-        y += step
-    return out
+    return grid_lines_mm(origin, pitch, size, page.height - page.margins.bottom, baseline=True)
 
 
 def grid_rows(page: Page, result=None) -> list[float]:
     """Cell tops of the engine's baseline grid (mm), from cell 0 down to the bottom margin."""
-    origin, pitch, _ = page_grid(page, result)
-    step = pitch * MM_PER_PT
-    bottom = page.height - page.margins.bottom
-    out = []
-    y = origin * MM_PER_PT
-    while y <= bottom + 1e-6 and step > 0:
-        out.append(y)
-        y += step
-    return out
+    origin, pitch, size = page_grid(page, result)
+    return grid_lines_mm(origin, pitch, size, page.height - page.margins.bottom)
 
 
 def snap_targets(page: Page, exclude: set[str] = frozenset(), *, baseline: bool = True, result=None):

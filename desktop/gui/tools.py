@@ -14,7 +14,8 @@ from PySide6.QtGui import QColor, QPen
 
 from ..core import commands as C
 from ..core.model.document import BoxFrame, ImageFrame, RuleFrame, TextFrame
-from ..core.model.units import MM_PER_PT, PT_PER_MM
+from ..core.model.units import PT_PER_MM
+from ..core.typeset.resolve import image_fit_inverse
 from ..core.typeset.result import ImagePlacement
 from .geometry import column_edges, snap_targets, snap_value
 
@@ -78,13 +79,9 @@ def crop_props(pl: ImagePlacement, dx_mm: float, dy_mm: float) -> dict:
     shifted by offset_x/offset_y — so the current placement (whatever its fit)
     is converted to those terms first and the drag added to the offsets.
     """
-    cx, cy, cw, ch = pl.clip
-    fill = max(cw / pl.px_w, ch / pl.px_h)
-    scale = (pl.w / pl.px_w) / fill if fill > 0 else 1.0
-    off_x = (pl.x - (cx + (cw - pl.w) / 2)) * MM_PER_PT
-    off_y = (pl.y - (cy + (ch - pl.h) / 2)) * MM_PER_PT
-    return {"fit": "none", "scale": round(scale, 6),
-            "offset_x": round(off_x + dx_mm, 4), "offset_y": round(off_y + dy_mm, 4)}
+    inv = image_fit_inverse(pl.clip, pl.px_w, pl.px_h, pl.x, pl.y, pl.w)
+    return {"fit": "none", "scale": round(inv["scale"], 6),
+            "offset_x": round(inv["offset_x"] + dx_mm, 4), "offset_y": round(inv["offset_y"] + dy_mm, 4)}
 
 
 class SelectionTool(Tool):

@@ -72,7 +72,15 @@ def _steps(doc):
         ("meta", lambda d: C.SetMeta("date", "2026年12月2日")),
         ("page fields", lambda d: C.SetPageFields("p1", section="工会动态", editor="李四")),
         ("page fields back to the document", lambda d: C.SetPageFields("p1", editor=None)),
+        ("image fit", lambda d: C.SetFrameProps("photo", fit="fit")),
+        ("image crop", lambda d: C.SetFrameProps("photo", fit="none", scale=1.4, offset_x=-6.0, offset_y=3.0)),
+        ("place image", lambda d: C.PlaceImage("photo", "images/hubble_deep_field.jpg", fit="fill")),
+        ("story blocks", lambda d: C.SetStoryBlocks("a2", [copy.deepcopy(b) for b in d.story("a2").blocks[1:]])),
+        ("align frames", lambda d: C.AlignFrames(["a2-body", "notice-text"], "left")),
+        ("no master", lambda d: C.ApplyMaster("p1", None)),
+        ("master again", lambda d: C.ApplyMaster("p1", "A")),
         ("duplicate page", lambda d: C.DuplicatePage("p1")),
+        ("move page", lambda d: C.MovePage(d.pages[-1].id, 0)),
         ("delete page", lambda d: C.DeletePage(d.pages[-1].id)),
     ]
 

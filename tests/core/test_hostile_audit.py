@@ -172,9 +172,9 @@ def test_a_spanning_headline_wider_than_its_region_is_set_not_recursed(tmp_path)
 
 def test_a_head_longer_than_any_column_flows_on_instead_of_moving(monkeypatch):
     """bench/fuzz.py seed 953: a 200,000-character subhead was kept together — moved to the next
-    column and set again, column after column. Over layout.MAX_KEEP_CHARS a block flows on from
+    column and set again, column after column. Over flow.MAX_KEEP_CHARS a block flows on from
     where it starts, as body text does (the control: kept together, it is not set there)."""
-    import banmian.core.typeset.layout as L
+    import banmian.core.typeset.flow as L     # (the block rules read the bound)
     from banmian.core.typeset.layout import layout_document
     d = sample()
     story = next(s for s in d["stories"] if s["id"] == "a1")

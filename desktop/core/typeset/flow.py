@@ -13,34 +13,26 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from ..model.units import mm_to_pt
 
-# The CJK ideographic em box the engine centres lines on: top 0.88 em above the baseline, bottom
-# 0.12 em below — the bundled text faces' own em box (OS/2 typo ascender/descender 880/−120 of
-# 1000; tests/core/test_fonts.py holds them to it).  Baseline-grid maths (checks, the editor's
-# grid) use these; what is drawn around a run (caret, boxes) uses its face's FontFace.em_top/em_bottom.
-ASCENT = 0.88
-DESCENT = 0.12
+# the em box (ASCENT/DESCENT) and the frames' geometry are resolved inputs (typeset/resolve.py)
+from .resolve import ASCENT, DESCENT, FrameGeom, frame_geometry  # noqa: F401
+
 MIN_LINE_EM = 3.0  # a line cut by wrap to less than this many em is skipped
 
 
-@dataclass
-class FrameGeom:
-    frame: object            # TextFrame
-    page_index: int
-    x0: float                # content rect, pt (inset applied)
-    y0: float
-    x1: float
-    y1: float
-    columns: list            # [(cx0, cx1)]
-    exclusions: list         # [(x0, y0, x1, y1)] pt, from wrapping objects
-    grid_y0: float           # page baseline grid: top of cell 0
-    grid: float              # pitch, pt
-    body_size: float
-    # 竖排: the frame is flowed as a horizontal frame turned 90° clockwise — x here is page y
-    # (the measure is the column's height), y is ``vx`` − page x (lines go right to left)
-    vertical: bool = False
-    vx: float = 0.0          # page x of the content's right edge (y = 0 here)
+@dataclass(frozen=True, slots=True)
+class StoryFlow:
+    """One story flowed through its frames (``Layouter._flow_story``)."""
+    items: dict              # (page index, frame id) -> display items, in order
+    lines: dict              # (page index, frame id) -> LineInfo, in order
+    frames: list             # [(page index, FrameLines)], one per frame of the thread
+    overset: int             # characters that did not fit
+    overset_at: int          # story index of the first of them
+    underset: int            # body characters of room left (0 when overset)
+    blocks: dict | None = None    # the paragraph memo this flow made (see Layouter._flow_block_memo)
+    memos: dict | None = None     # a balanced story's memos, by flow kind and geometry
+    missing: tuple = ()           # (story, index, char) no bundled face has
+    geometry: tuple | None = None  # the frames' key of a real (display) flow of a balanced story
 
 
 @dataclass(slots=True)
@@ -185,40 +177,61 @@ class Cursor:
         return total
 
 
-def frame_geometry(frame, page, page_index: int, exclusions) -> FrameGeom:
-    """Content rect and column edges of a text frame, in pt."""
-    inset = mm_to_pt(frame.inset)
-    x0 = mm_to_pt(frame.x) + inset
-    y0 = mm_to_pt(frame.y) + inset
-    x1 = mm_to_pt(frame.x + frame.w) - inset
-    y1 = mm_to_pt(frame.y + frame.h) - inset
-    n = max(1, frame.columns)
-    gutter = mm_to_pt(frame.gutter)
-    colw = (x1 - x0 - gutter * (n - 1)) / n
-    cols = [(x0 + i * (colw + gutter), x0 + i * (colw + gutter) + colw) for i in range(n)]
-    g = page.grid if page is not None else None
-    grid = g.leading if g else 15.0
-    body = g.body_size if g else 9.0
-    grid_y0 = mm_to_pt(page.margins.top + (g.first_baseline if g else 0.0)) if page is not None else 0.0
-    own = (mm_to_pt(frame.x), mm_to_pt(frame.y), mm_to_pt(frame.x + frame.w), mm_to_pt(frame.y + frame.h))
-    ex = []
-    for e in exclusions:
-        # a frame wholly inside a wrapping object (text in a ruled box) is not pushed out of it
-        if e[0] <= own[0] + 1e-6 and e[1] <= own[1] + 1e-6 and e[2] >= own[2] - 1e-6 and e[3] >= own[3] - 1e-6:
-            continue
-        ex.append(e)
-    if getattr(frame, "direction", "horizontal") == "vertical":
-        return _vertical_geometry(frame, page_index, x0, y0, x1, y1, n, gutter, ex, grid, body)
-    return FrameGeom(frame, page_index, x0, y0, x1, y1, cols, ex, grid_y0, grid, body)
+# ------------------------------------------------------------ block rules
+
+MAX_KEEP_CHARS = 5_000  # longer blocks are never kept together in one column (they flow on)
 
 
-def _vertical_geometry(frame, page_index, x0, y0, x1, y1, n, gutter, ex, grid, body) -> FrameGeom:
-    """A vertical frame (竖排) as the horizontal frame it is turned 90° clockwise: its lines run
-    down the page (x here = page y) and follow each other right to left (y here = x1 − page x).
-    Its "columns" are bands stacked top to bottom, each holding lines right to left — as a
-    newspaper sets a vertical article in several tiers.  The line pitch is the page grid's,
-    counted from the frame's right edge (a vertical frame is not on the horizontal grid)."""
-    bandh = (y1 - y0 - gutter * (n - 1)) / n
-    bands = [(y0 + i * (bandh + gutter), y0 + i * (bandh + gutter) + bandh) for i in range(n)]
-    vex = [(ey0, x1 - ex1, ey1, x1 - ex0) for ex0, ey0, ex1, ey1 in ex]
-    return FrameGeom(frame, page_index, y0, 0.0, y1, x1 - x0, bands, vex, 0.0, grid, body, True, x1)
+@dataclass(frozen=True, slots=True)
+class BlockRules:
+    """How a paragraph is set where the cursor now stands (:func:`block_rules`)."""
+    size: float
+    leading: float           # its line pitch (the frame's grid when the style has none)
+    on_grid: bool            # body lines on the baseline grid
+    pad: float               # a ruled note's inner air each side, pt (0: no box)
+    span: bool               # a head across all columns of a multi-column frame
+    keep: bool               # a head kept together in one column
+
+
+def block_rules(rb, cur: Cursor) -> BlockRules | None:
+    """The block rules before a paragraph's lines are placed — they move ``cur``: a spanning
+    head starts a new region below everything set so far; space before (not at a column top);
+    a ruled note (小编说) gets half a grid cell of air above and a measure of whole characters
+    inside its rules; a head or a keep-with-next paragraph on the grid that would stand alone
+    at a column foot (fewer than three body lines left) goes to the next column.
+    None when the thread is full."""
+    f0 = cur.frames[cur.fi]
+    grid_pitch = f0.grid
+    size = rb.size
+    leading = rb.leading or grid_pitch
+    on_grid = rb.grid and abs(leading - grid_pitch) < 1e-6 and not rb.span
+    # a frame that starts a new region for a spanning head
+    if rb.span and len(f0.columns) > 1:
+        if cur.ci > 0 or cur.region_bottom_used > cur.region_top + 1e-6:
+            y = cur.region_bottom_used
+            cur.ci = 0
+            cur.y = y
+            cur.region_top = y
+    # space before, not at a column top
+    if rb.space_before and cur.y > cur.frames[cur.fi].y0 + 1e-6 and cur.y > cur.region_top + 1e-6:
+        cur.y += rb.space_before
+    pad = 0.0
+    if rb.border:
+        # the box's inner measure holds a whole number of characters (the character grid),
+        # with at least half an em of air on each side between the rule and the text
+        colw = f0.columns[0][1] - f0.columns[0][0]
+        n = max(1, math.floor((colw - size) / size + 1e-6))
+        pad = (colw - n * size) / 2
+        # one grid cell of air above the boxed paragraph
+        if cur.y > cur.region_top + 1e-6:
+            cur.y += grid_pitch / 2
+    if rb.keep_with_next or rb.is_head:
+        if on_grid or rb.grid:
+            if not cur.done and not cur.room_left(3 if not rb.span else 1):
+                if cur.y > cur.region_top + 1e-6:
+                    cur.next_column()
+    if cur.done:
+        return None
+    keep = (not on_grid and len(rb.spec.chars) <= MAX_KEEP_CHARS
+            and (rb.is_head or rb.keep_with_next or rb.span))
+    return BlockRules(size, leading, on_grid, pad, rb.span and len(f0.columns) > 1, keep)

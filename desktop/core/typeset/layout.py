@@ -23,7 +23,8 @@ from ..model.document import BOLD_FACES, BoxFrame, ImageFrame, ParagraphStyle, R
 from ..cache import SizedLRU
 from ..model.units import mm_to_pt
 from .compose import ParaSpec, compose, glyph_info, itemize, _is_orphan_line
-from .flow import ASCENT, DESCENT, Cursor, frame_geometry
+from .flow import ASCENT, DESCENT, Cursor, StoryFlow, block_rules
+from .resolve import HEAD_ROLES, frame_geometry, image_fit, page_exclusions, resolve_block  # noqa: F401 (HEAD_ROLES: copyfit, makeup)
 from .fonts import default_registry
 from .result import (
     ROTATED, TCY, UPRIGHT, Box, FrameLines, GlyphRun, ImagePlacement, LayoutResult, LineInfo, Overset,
@@ -31,7 +32,6 @@ from .result import (
 )
 
 BLACK = (0.0, 0.0, 0.0, 1.0)
-HEAD_ROLES = ("kicker", "headline", "subtitle", "subhead", "title")
 PLACEHOLDERS = ("paper", "date", "page", "section", "editor", "weekday")
 
 
@@ -52,7 +52,6 @@ def _default_style(name: str) -> ParagraphStyle:
 
 
 MAX_HEAD_MOVES = 64     # columns a head that does not fit may move on (see _flow_block)
-MAX_KEEP_CHARS = 5_000  # longer blocks are never kept together in one column (they flow on)
 
 
 class Layouter:
@@ -269,8 +268,8 @@ class Layouter:
                     if got is not None:
                         self._stories.put(slot, got, 1)
             res = self._flow_story(doc, story, geoms, swatches)
-            lines = [ln for lns in res["lines"].values() for ln in lns]
-            return res["overset"], (res["underset"] if not res["overset"] and geoms else 0), lines
+            lines = [ln for lns in res.lines.values() for ln in lns]
+            return res.overset, (res.underset if not res.overset and geoms else 0), lines
         finally:
             self._end_pass(was_enabled)
 
@@ -307,22 +306,22 @@ class Layouter:
                     continue
                 geoms.append(frame_geometry(f, p, pi, exclusions[pi]))
             res = self._flow_story(doc, story, geoms, swatches)
-            for (pi, fid), items in res["items"].items():
+            for (pi, fid), items in res.items.items():
                 per_frame.setdefault((pi, fid), []).extend(items)
-            for (pi, fid), lines in res["lines"].items():
+            for (pi, fid), lines in res.lines.items():
                 per_frame_lines.setdefault((pi, fid), []).extend(lines)
-            for pi, fl in res["frames"]:
+            for pi, fl in res.frames:
                 frame_lines.setdefault(pi, []).append(fl)
                 fl_story.setdefault(pi, []).append(story.id)
             o = u = None
-            if res["overset"]:
-                o = Overset(story.id, geoms[-1].frame.id if geoms else "", res["overset"], res["overset_at"])
+            if res.overset:
+                o = Overset(story.id, geoms[-1].frame.id if geoms else "", res.overset, res.overset_at)
                 overset.append(o)
             elif geoms:
-                u = (story.id, res["underset"])
+                u = (story.id, res.underset)
                 underset.append(u)
-            missing.extend(res["missing"])
-            per_story.append((story.id, o, u, res["missing"]))
+            missing.extend(res.missing)
+            per_story.append((story.id, o, u, res.missing))
             text_frames[story.id] = tuple((g.page_index, g.frame.id) for g in geoms)
 
         # -- pages: master items, then the page's own frames, in order
@@ -344,7 +343,7 @@ class Layouter:
                         continue
                     values = _placeholder_values(doc, page, pi)
                     res = self._flow_story(doc, story, [g], swatches, values)
-                    for its in res["items"].values():
+                    for its in res.items.values():
                         items.extend(its)
                 else:
                     items.extend(self._static_items(f, swatches))
@@ -416,10 +415,10 @@ class Layouter:
             per_frame = dict(asm["per_frame"])
             per_frame_lines = dict(asm["per_frame_lines"])
             for k in keys:
-                per_frame[k] = list(res["items"].get(k, ()))
-                per_frame_lines[k] = list(res["lines"].get(k, ()))
+                per_frame[k] = list(res.items.get(k, ()))
+                per_frame_lines[k] = list(res.lines.get(k, ()))
             new_fl = {}
-            for pi, fl in res["frames"]:
+            for pi, fl in res.frames:
                 new_fl.setdefault(pi, []).append(fl)
             frame_lines = dict(asm["frame_lines"])
             touched = sorted({pi for pi, _ in keys})
@@ -445,10 +444,10 @@ class Layouter:
                 faces = self.fonts.face_table_of(sorted({it.font for it in items if type(it) is GlyphRun}))
                 pages[pi] = replace(old, items=tuple(items), frames=tuple(frame_lines.get(pi, ())),
                                     lines=tuple(lines), faces=faces)
-            o = (Overset(story_id, geoms[-1].frame.id if geoms else "", res["overset"], res["overset_at"])
-                 if res["overset"] else None)
-            u = None if res["overset"] or not geoms else (story_id, res["underset"])
-            per_story = [(sid, o, u, res["missing"]) if sid == story_id else e
+            o = (Overset(story_id, geoms[-1].frame.id if geoms else "", res.overset, res.overset_at)
+                 if res.overset else None)
+            u = None if res.overset or not geoms else (story_id, res.underset)
+            per_story = [(sid, o, u, res.missing) if sid == story_id else e
                          for e in asm["per_story"] for sid in (e[0],)]
             # the overset in story order: stories with no frame at all (wholly overset) as before
             lone = {x.story: x for x in prev.overset if x.story not in asm["text_frames"]}
@@ -484,15 +483,8 @@ class Layouter:
             if size is None:
                 return [ImagePlacement(f.id, full, (x, y, w, h), x, y, w, h, 0, 0, 0.0, True)]
             pw, ph = size
-            sx, sy = w / pw, h / ph
-            s = min(sx, sy) if f.fit == "fit" else max(sx, sy)
-            if f.fit == "none":
-                s *= f.scale
-            iw, ih = pw * s, ph * s
-            ix = x + (w - iw) / 2 + (mm_to_pt(f.offset_x) if f.fit == "none" else 0.0)
-            iy = y + (h - ih) / 2 + (mm_to_pt(f.offset_y) if f.fit == "none" else 0.0)
-            ppi = pw / (iw / 72.0) if iw > 0 else 0.0
-            return [ImagePlacement(f.id, full, (x, y, w, h), ix, iy, iw, ih, pw, ph, ppi, False)]
+            fit = image_fit(f, pw, ph)
+            return [ImagePlacement(f.id, full, fit.clip, fit.x, fit.y, fit.w, fit.h, pw, ph, fit.ppi, False)]
         return []
 
     # ------------------------------------------------------------ one story
@@ -526,11 +518,11 @@ class Layouter:
         memo = {}
         same_frames = hit is not None and hit[0][1] == key[1]
         if not balance and same_frames:
-            memo = hit[1].get("blocks") or {}
+            memo = hit[1].blocks or {}
         # a balanced story is flowed twice (dry at full depth, then for real at the balanced
         # depth): each flow reuses the previous layout's paragraphs of the same kind and frames
         # (memos keyed by flow kind and geometry), so a keystroke recomposes from the edit on
-        prev = (hit[1].get("memos") or {}) if balance and same_frames else {}
+        prev = (hit[1].memos or {}) if balance and same_frames else {}
         memos: dict = {}
         self._dry = balance            # the unbalanced flow is only looked at, unless it is the answer
         try:
@@ -539,14 +531,14 @@ class Layouter:
         finally:
             self._dry = False
         if balance:
-            memos[("dry", key[1])] = res.get("blocks") or {}
+            memos[("dry", key[1])] = res.blocks or {}
             res = self._balance(doc, story, geoms, prepared, res, prev, memos) \
-                if not res["overset"] and res["underset"] > 0 \
+                if not res.overset and res.underset > 0 \
                 else self._real_flow(doc, story, geoms, prepared, prev, memos)
             # kept: the dry flow's paragraphs and those of the depth chosen (not the depths tried)
-            res["memos"] = {k: v for k, v in memos.items() if k[0] == "dry" or k == res.get("geometry")}
+            res = replace(res, memos={k: v for k, v in memos.items() if k[0] == "dry" or k == res.geometry})
         # characters no bundled face has: they follow from the story's text, which the key holds
-        res["missing"] = tuple(self._missing(story))
+        res = replace(res, missing=tuple(self._missing(story)))
         # the superseded flow goes; its size estimated from the characters set (~_FLOW_B each)
         self._stories.put(slot, (key, res), (512 + (_FLOW_B + 30) * sum(k[2] for k in key[0]))
                           * (2 if balance else 1))     # a balanced story keeps its dry flow's lines too
@@ -573,9 +565,8 @@ class Layouter:
         """A flow that builds the display list, through the previous layout's paragraphs set in
         exactly these frames (a balanced story's memo for this depth)."""
         gkey = ("real", tuple(_geom_key(g) for g in geoms))
-        r = dict(self._flow_story_uncached(doc, story, geoms, prepared, prev.get(gkey, {})))
-        memos[gkey] = r.get("blocks") or {}
-        r["geometry"] = gkey
+        r = replace(self._flow_story_uncached(doc, story, geoms, prepared, prev.get(gkey, {})), geometry=gkey)
+        memos[gkey] = r.blocks or {}
         return r
 
     def _balance(self, doc, story, geoms, prepared, res, prev=None, memos=None):
@@ -594,17 +585,15 @@ class Layouter:
         first_top = last.grid_y0 + math.ceil((last.y0 - last.grid_y0) / grid - 1e-6) * grid
         colw = last.columns[0][1] - last.columns[0][0]
         per_line = max(1, int(round(colw / last.body_size)))
-        rows_used = ncols * rows_max - res["underset"] / per_line
+        rows_used = ncols * rows_max - res.underset / per_line
         rows = max(1, min(rows_max, math.ceil(rows_used / ncols - 1e-6)))
         while rows < rows_max:
             # exactly `rows` grid cells deep: the bottom of the rows-th cell (its text's descent)
             y1 = first_top + rows * grid - (grid - last.body_size) / 2 + 1e-3
             trial = replace(last, y1=min(last.y1, y1))
             r = self._real_flow(doc, story, geoms[:-1] + [trial], prepared, prev or {}, {} if memos is None else memos)
-            if not r["overset"]:
-                r = dict(r)
-                r["underset"] = res["underset"]   # the room left is still the frame's
-                return r
+            if not r.overset:
+                return replace(r, underset=res.underset)   # the room left is still the frame's
             rows += 1
         return self._real_flow(doc, story, geoms, prepared, prev or {}, {} if memos is None else memos)
 
@@ -685,11 +674,8 @@ class Layouter:
                         cw = gg.columns[0][1] - gg.columns[0][0]
                         rest += c2.cells_left() * int(round(cw / gg.body_size))
                     underset = rest
-        out = {"items": out_items, "lines": out_lines, "frames": frames_out,
-               "overset": overset, "overset_at": overset_at, "underset": underset}
-        if new_memo is not None:
-            out["blocks"] = new_memo     # this flow's paragraphs only: the superseded ones go
-        return out
+        # blocks: this flow's paragraphs only (the superseded ones go)
+        return StoryFlow(out_items, out_lines, frames_out, overset, overset_at, underset, new_memo)
 
     def _flow_block_memo(self, doc, story, block, style, spec, cur, block_start, memo, new_memo):
         """:meth:`_flow_block` through the previous flow's paragraphs.
@@ -725,44 +711,19 @@ class Layouter:
         return items, lines, left, ranges
 
     def _flow_block(self, doc, story, block, style, spec, cur: Cursor, block_start, _moves: int = 0):
-        """Place one paragraph at the cursor. Returns (items, lines, overset) or None."""
-        size = style.size
+        """Place one paragraph at the cursor. Returns (items, lines, overset) or None.
+
+        Three steps: the block rules move the cursor and say how the paragraph is set
+        (:func:`flow.block_rules`, from the block's resolved style); its lines are placed in
+        slots (heads kept together, grid heads on whole cells); :meth:`_emit` builds the display
+        items and line records from the placement."""
+        rb = resolve_block(block, style, spec)
         f0 = cur.frames[cur.fi]
         grid_pitch = f0.grid
-        leading = style.leading or grid_pitch
-        role = block.role
-        items: dict = {}
-        lines_out: dict = {}
-        on_grid = style.grid and abs(leading - grid_pitch) < 1e-6 and not style.span
-        # a frame that starts a new region for a spanning head
-        if style.span and len(f0.columns) > 1:
-            if cur.ci > 0 or cur.region_bottom_used > cur.region_top + 1e-6:
-                y = cur.region_bottom_used
-                cur.ci = 0
-                cur.y = y
-                cur.region_top = y
-        # space before, not at a column top
-        if style.space_before and cur.y > cur.frames[cur.fi].y0 + 1e-6 and cur.y > cur.region_top + 1e-6:
-            cur.y += style.space_before
-        border = style.border
-        pad = 0.0
-        if border:
-            # the box's inner measure holds a whole number of characters (the character grid),
-            # with at least half an em of air on each side between the rule and the text
-            colw = f0.columns[0][1] - f0.columns[0][0]
-            n = max(1, math.floor((colw - size) / size + 1e-6))
-            pad = (colw - n * size) / 2
-        if border:
-            # one grid cell of air above the boxed paragraph
-            if cur.y > cur.region_top + 1e-6:
-                cur.y += grid_pitch / 2
-        if style.keep_with_next or role in HEAD_ROLES:
-            if on_grid or style.grid:
-                if not cur.done and not cur.room_left(3 if not style.span else 1):
-                    if cur.y > cur.region_top + 1e-6:
-                        cur.next_column()
-        if cur.done:
+        rules = block_rules(rb, cur)
+        if rules is None:
             return {}, {}, (block.length, block_start)
+        size, leading, on_grid, pad, span = rules.size, rules.leading, rules.on_grid, rules.pad, rules.span
 
         # ---- the slots this paragraph's lines will take
         # keep-together blocks: heads off the grid, or grid blocks with their own leading — not a
@@ -771,9 +732,7 @@ class Layouter:
         # Only heads are kept together: an off-grid *paragraph* (a style with its own leading, a
         # caption, a vertical article) flows from column to column like body text — it used to be
         # kept together, so all but its first column's worth was lost as overset.
-        keep = (not on_grid and len(spec.chars) <= MAX_KEEP_CHARS
-                and (role in HEAD_ROLES or style.keep_with_next or style.span))
-        span = style.span and len(f0.columns) > 1
+        keep = rules.keep
         slots_cache = []
         probe = cur.copy()
 
@@ -862,6 +821,23 @@ class Layouter:
                 cur.region_bottom_used = end_y
                 cur.ci = 0
         # ---- display items
+        items, lines_out = self._emit(p, placed, rb, story, block_start, cur, on_grid, grid_pitch)
+        left = None
+        if n_placed < len(lines):
+            ln = lines[n_placed]
+            src0 = p.items[ln.start].glyphs[0].src
+            left = (block.length - src0, block_start + src0)
+            cur.fi = len(cur.frames)
+        else:
+            self._after(cur, style)
+        return items, lines_out, left
+
+    def _emit(self, p, placed, rb, story, block_start, cur, on_grid, grid_pitch):
+        """The display items (glyph runs, a ruled note's box) and line records of a paragraph's
+        placed lines, per frame (nothing while balancing tries a depth)."""
+        items: dict = {}
+        lines_out: dict = {}
+        size, role, spec, border = rb.size, rb.role, rb.spec, rb.border
         em = size
         for ln, s in (() if self._dry else placed):
             f = cur.frames[s.fi]
@@ -906,15 +882,7 @@ class Layouter:
                 b = Box(cx0 + bw / 2, top, cx1 - cx0 - bw, bottom - top, BLACK, bw, None, f.frame.id)
                 items.setdefault(key, []).insert(0, _turned_box(b, f.vx) if f.vertical else b)
             cur.y += grid_pitch / 2
-        left = None
-        if n_placed < len(lines):
-            ln = lines[n_placed]
-            src0 = p.items[ln.start].glyphs[0].src
-            left = (block.length - src0, block_start + src0)
-            cur.fi = len(cur.frames)
-        else:
-            self._after(cur, style)
-        return items, lines_out, left
+        return items, lines_out
 
     def _after(self, cur, style):
         if style.space_after and not cur.done:
@@ -1205,12 +1173,7 @@ def _turned_box(b, vx: float):
 
 
 def _exclusions(page, doc):
-    out = []
-    for f in page.frames:
-        if f.wrap.mode == "box" and not isinstance(f, TextFrame):
-            o = f.wrap.offset
-            out.append((mm_to_pt(f.x - o), mm_to_pt(f.y - o), mm_to_pt(f.x + f.w + o), mm_to_pt(f.y + f.h + o)))
-    return out
+    return page_exclusions(page)
 
 
 def _placeholder_values(doc, page, index):
@@ -1234,8 +1197,8 @@ def _style_key(s: ParagraphStyle):
 
 
 def _geom_key(g):
-    return (g.frame.id, g.page_index, g.x0, g.y0, g.x1, g.y1, tuple(g.columns), tuple(g.exclusions),
-            g.grid_y0, g.grid, g.body_size, g.vertical, g.vx)
+    """A frame's part of a flow's cache key: its resolved geometry (hashable by value)."""
+    return g
 
 
 def _ps_key(s: ParagraphStyle):

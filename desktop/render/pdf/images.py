@@ -297,18 +297,13 @@ class _Images:
             if orient in (5, 6, 7, 8):
                 W, H = H, W
             if p.w > 0 and p.h > 0 and W > 0 and H > 0:
-                import math
-                sx, sy = W / p.w, H / p.h            # px per pt
-                cx, cy, cw, ch = p.clip
-                vx0, vy0 = max(cx, p.x), max(cy, p.y)
-                vx1, vy1 = min(cx + cw, p.x + p.w), min(cy + ch, p.y + p.h)
-                if vx1 > vx0 and vy1 > vy0:
-                    px0 = max(0, int(math.floor((vx0 - p.x) * sx)))
-                    py0 = max(0, int(math.floor((vy0 - p.y) * sy)))
-                    px1 = min(W, int(math.ceil((vx1 - p.x) * sx)))
-                    py1 = min(H, int(math.ceil((vy1 - p.y) * sy)))
+                from banmian.core.typeset.resolve import image_pixel_box
+                box = image_pixel_box(p, W, H, p.clip)     # the pixels the frame shows
+                if box is not None:
+                    sx, sy = W / p.w, H / p.h            # px per pt
+                    px0, py0, px1, py1 = box
                     rect = (p.x + px0 / sx, p.y + py0 / sy, (px1 - px0) / sx, (py1 - py0) / sy)
-                    geo = ((px0, py0, px1, py1), rect, (W, H), (sx, sy))
+                    geo = (box, rect, (W, H), (sx, sy))
         except Exception as e:  # missing/unreadable: preflight reports it; draw nothing
             self.report.append({"path": p.path, "frame": p.frame, "error": str(e)})
         self._geo[key] = geo
