@@ -62,10 +62,10 @@ from functools import lru_cache
 from ..model.document import (
     Article, Block, BoxFrame, Document, ImageFrame, Page, RuleFrame, Run, Story, TextFrame, Wrap,
 )
-from ..model.pagegrid import column_metrics
 from ..model.units import MM_PER_PT, PT_PER_MM
 from ..typeset.copyfit import FitState, edited_blocks, fit_state
 from ..typeset.layout import HEAD_ROLES, Layouter
+from ..typeset.resolve import resolve_page
 from ..typeset.result import Overset
 
 K_BEST = 4                 # layouts kept per DP state
@@ -228,7 +228,7 @@ class PageGrid:
 def page_grid(page: Page) -> PageGrid:
     """The page's column × line grid, less full-width fixed items (ads) at its top or bottom."""
     g = page.grid
-    x0, col, gut, total = column_metrics(page)
+    x0, col, gut, total = resolve_page(page).column_metrics_mm()   # the grid the layout reads
     pitch = g.leading * MM_PER_PT
     top = page.margins.top + g.first_baseline
     bottom = page.height - page.margins.bottom
