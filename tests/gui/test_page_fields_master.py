@@ -46,11 +46,14 @@ def answer_info(qtbot, values: dict, scope: str):
         for k, v in values.items():
             type_field(qtbot, dlg.fields[k], v)
         radio = dlg.this_page if scope == "page" else dlg.all_pages
+        seen["this_page"] = dlg.this_page.text()      # (read while the dialog lives: it is deleted on close)
         qtbot.mouseClick(radio, Qt.MouseButton.LeftButton)
         assert radio.isChecked()
         dlg.grab().save(str(artifacts_dir() / f"document_info_{scope}.png"))
         qtbot.mouseClick(dlg.buttons.button(dlg.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
-    return when_modal(qtbot, answer, DocumentInfoDialog)
+    seen: dict = {}
+    found = when_modal(qtbot, answer, DocumentInfoDialog)
+    return found, seen
 
 
 def test_section_for_this_page_only_through_the_dialog(qtbot, window):
@@ -60,10 +63,10 @@ def test_section_for_this_page_only_through_the_dialog(qtbot, window):
     assert [header(w, p, "A-section") for p in pids] == [doc_section, doc_section]
     click_item(qtbot, w.pages_panel.list, 1)               # the second page is "this page"
     assert w.session.current_page == pids[1]
-    found = answer_info(qtbot, {"section": "工会动态", "editor": "李四"}, "page")
+    found, seen = answer_info(qtbot, {"section": "工会动态", "editor": "李四"}, "page")
     key(qtbot, w, Qt.Key.Key_I, CTRL | ALT)                # Page → 报眉信息…
     qtbot.waitUntil(lambda: w.session.doc.pages[1].fields.get("section") == "工会动态", timeout=5000)
-    assert found and "2" in found[0].this_page.text()
+    assert found and "2" in seen["this_page"]
     # the canvas's layout: page 2 says its own section and editor, page 1 the document's
     assert header(w, pids[1], "A-section") == "工会动态"
     assert "李四" in header(w, pids[1], "A-paper")
