@@ -160,3 +160,32 @@ def test_block_rules_move_a_head_off_a_column_foot_and_say_how_it_is_set():
     assert not r.keep and r.on_grid and (cur.ci, cur.y) == (0, g.y1 - 2 * g.grid)
     r, cur = rules("paragraph", ParagraphStyle("note", size=9.0, border=0.5, space_before=6.0), g.y0 + 60)
     assert r.pad > 0 and cur.y == pytest.approx(g.y0 + 60 + 6.0 + g.grid / 2)
+
+
+def test_a_paragraph_is_placed_as_a_typed_block_flow():
+    """Layouter._flow_block returns a BlockFlow (items, lines, left), not bare dicts."""
+    from banmian.core.model.document import Block, Run, Story, TextFrame
+    from banmian.core.templates import document_from_template
+    from banmian.core import paths
+    from banmian.core.typeset.flow import BlockFlow
+    from banmian.core.typeset.layout import Layouter
+    doc = document_from_template(paths.templates_dir() / "sikai.json")
+    page = doc.pages[0]
+    doc.stories.append(Story("s", "s", [Block("paragraph", "body", [Run("今年以来，工会坚持服务职工。" * 3)])]))
+    page.frames.append(TextFrame("f", page.margins.left, page.margins.top, 40.0, 30.0, story="s"))
+    lay = Layouter()
+    got = []
+    real = lay._flow_block
+
+    def spy(*a, **k):
+        r = real(*a, **k)
+        got.append(r)
+        return r
+    lay._flow_block = spy
+    r = lay.layout(doc)
+    assert got and all(type(b) is BlockFlow for b in got)
+    flowed = [ln for b in got for lns in b.lines.values() for ln in lns if ln.story == "s"]
+    # (the page names each line's runs afterwards; the rest of the record is the flow's)
+    assert [(ln.start, ln.end, ln.baseline) for ln in flowed] == \
+        [(ln.start, ln.end, ln.baseline) for ln in r.pages[0].lines if ln.story == "s"]
+    assert got[0].left is None

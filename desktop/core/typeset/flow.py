@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 # the em box (ASCENT/DESCENT) and the frames' geometry are resolved inputs (typeset/resolve.py)
@@ -33,6 +34,14 @@ class StoryFlow:
     memos: dict | None = None     # a balanced story's memos, by flow kind and geometry
     missing: tuple = ()           # (story, index, char) no bundled face has
     geometry: tuple | None = None  # the frames' key of a real (display) flow of a balanced story
+
+
+class BlockFlow(NamedTuple):
+    """One paragraph placed (``Layouter._flow_block``): its display items and line records per
+    (page index, frame id), and what did not fit — (characters, story index) — or None."""
+    items: dict
+    lines: dict
+    left: tuple | None
 
 
 @dataclass(slots=True)

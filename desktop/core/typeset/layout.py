@@ -23,7 +23,7 @@ from ..model.document import BOLD_FACES, BoxFrame, ImageFrame, ParagraphStyle, R
 from ..cache import SizedLRU
 from ..model.units import mm_to_pt
 from .compose import ParaSpec, compose, glyph_info, itemize, _is_orphan_line
-from .flow import ASCENT, DESCENT, Cursor, StoryFlow, block_rules
+from .flow import ASCENT, DESCENT, BlockFlow, Cursor, StoryFlow, block_rules
 from .resolve import HEAD_ROLES, frame_geometry, image_fit, page_exclusions, resolve_block  # noqa: F401 (HEAD_ROLES: copyfit, makeup)
 from .fonts import default_registry
 from .result import (
@@ -711,7 +711,7 @@ class Layouter:
         return items, lines, left, ranges
 
     def _flow_block(self, doc, story, block, style, spec, cur: Cursor, block_start, _moves: int = 0):
-        """Place one paragraph at the cursor. Returns (items, lines, overset) or None.
+        """Place one paragraph at the cursor. Returns a BlockFlow (items, lines, what did not fit).
 
         Three steps: the block rules move the cursor and say how the paragraph is set
         (:func:`flow.block_rules`, from the block's resolved style); its lines are placed in
@@ -722,7 +722,7 @@ class Layouter:
         grid_pitch = f0.grid
         rules = block_rules(rb, cur)
         if rules is None:
-            return {}, {}, (block.length, block_start)
+            return BlockFlow({}, {}, (block.length, block_start))
         size, leading, on_grid, pad, span = rules.size, rules.leading, rules.on_grid, rules.pad, rules.span
 
         # ---- the slots this paragraph's lines will take
@@ -750,7 +750,7 @@ class Layouter:
 
         first = slot_at(0)
         if first is None:
-            return {}, {}, (block.length, block_start)
+            return BlockFlow({}, {}, (block.length, block_start))
         if not spec.chars:
             # an empty block (e.g. a headline for the editor to write) keeps its line
             cur.fi, cur.ci, cur.y = first.fi, first.ci, first.bottom
@@ -759,7 +759,7 @@ class Layouter:
                 cur.region_top = cur.region_bottom_used = first.bottom
                 cur.ci = 0
             self._after(cur, style)
-            return {}, {}, None
+            return BlockFlow({}, {}, None)
         p, lines = self._compose(spec, measures, first.measure)
 
         def place(together):
@@ -783,7 +783,7 @@ class Layouter:
             # it is set where it is
             cur.next_column()
             if cur.done:
-                return {}, {}, (block.length, block_start)
+                return BlockFlow({}, {}, (block.length, block_start))
             return self._flow_block(doc, story, block, style, spec, cur, block_start, _moves + 1)
         if keep and n_placed < len(lines) and slot_at(n_placed) is not None:
             # longer than a column holds, or nowhere left to move it: the head flows on (split)
@@ -830,7 +830,7 @@ class Layouter:
             cur.fi = len(cur.frames)
         else:
             self._after(cur, style)
-        return items, lines_out, left
+        return BlockFlow(items, lines_out, left)
 
     def _emit(self, p, placed, rb, story, block_start, cur, on_grid, grid_pitch):
         """The display items (glyph runs, a ruled note's box) and line records of a paragraph's
