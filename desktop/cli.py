@@ -147,6 +147,32 @@ def cmd_export(args) -> int:
     if not out.parent.exists():
         raise _Fail(EXIT_OUTPUT, f"{out.parent}: no such folder")
     doc, base = _load(args.file)
+    early = _convert_early(doc, base, args)
+    try:
+        return _export_laid_out(args, out, doc, base, early)
+    finally:
+        if early is not None:
+            early.close()       # (export_pdf has taken it over, or the export never began)
+
+
+def _convert_early(doc, base, args):
+    """On a first export, the photos are converted on the other core while the pages are laid
+    out (images.convert_early); not for a page range, serially (BANMIAN_SERIAL=1) or without fork."""
+    if args.pages:
+        return None
+    from banmian.render.pdf.export import _can_fork
+    if not _can_fork():
+        return None
+    from banmian.render.pdf.images import convert_early
+    try:
+        return convert_early(doc, base, _press(args))
+    except _Fail:
+        return None          # (a bad --press is reported where the export reads it)
+    except Exception:  # noqa: BLE001 — only a head start: the export converts what is left
+        return None
+
+
+def _export_laid_out(args, out, doc, base, early) -> int:
     result = _layout(doc, base)
     if args.pages:
         from banmian.render.pdf import parse_pages
@@ -161,7 +187,7 @@ def cmd_export(args) -> int:
         findings = _preflight(doc, result, base, cond)
         if _refused(findings, args):
             return EXIT_ERRORS
-        rep = _export(doc, result, out, base, args, cond, pdfx, workers=os.cpu_count() or 1)
+        rep = _export(doc, result, out, base, args, cond, pdfx, workers=os.cpu_count() or 1, images=early)
     else:
         # preflight runs in a forked process on the other core while this one paints the PDF;
         # the PDF replaces OUT only once the findings allow it (export refused: nothing written)
@@ -174,7 +200,8 @@ def cmd_export(args) -> int:
         try:
             # the cores the preflight process leaves: on two, preflight beside one painter
             # balances best (a second painter repeats most of the first one's work: parallel.py)
-            rep = _export(doc, result, out, base, args, cond, pdfx, commit=commit, workers=_painters())
+            rep = _export(doc, result, out, base, args, cond, pdfx, commit=commit, workers=_painters(),
+                          images=early)
         except _Refused:
             return EXIT_ERRORS
         except _Fail:
@@ -234,12 +261,12 @@ def _refused(findings, args) -> bool:
     return False
 
 
-def _export(doc, result, out, base, args, cond, pdfx, commit=None, workers=1):
+def _export(doc, result, out, base, args, cond, pdfx, commit=None, workers=1, images=None):
     from banmian.render.pdf import ExportError, export_pdf
     try:
         return export_pdf(doc, result, out, base_dir=base, pages=args.pages, marks=not args.no_marks,
                           press=cond, pdfx=pdfx, source_name=Path(args.file).name, commit=commit,
-                          workers=workers, fork_images=True)
+                          workers=workers, fork_images=True, images=images)
     except (_Refused, _Fail):
         raise
     except ExportError as e:

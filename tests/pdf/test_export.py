@@ -367,3 +367,43 @@ def test_page_selection(sample, tmp_path):
     with pytest.raises(ExportError):
         export_pdf(doc, result, tmp_path / "x.pdf", base_dir=base, pages="2")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_first_export_converts_the_photos_while_the_page_is_laid_out(sample, tmp_path):
+    """`banmian export` with an empty cache folder forks the photo conversion before the layout
+    (images.convert_early): the converter is running while the text is set, the export takes
+    its result over, and the file is byte for byte the serial export's."""
+    import sys
+    doc, result, base = sample
+    from banmian.core.io import save_document
+    save_document(doc, base / "page.json")
+    code = (
+        "import os, sys\n"
+        "import banmian.render.pdf.images as I\n"
+        "import banmian.core.typeset.layout as L\n"
+        "events = []\n"
+        "real_early, real_layout = I.convert_early, L.layout_document\n"
+        "def early(*a, **k):\n"
+        "    r = real_early(*a, **k)\n"
+        "    events.append(('early', bool(r is not None and r._converters)))\n"
+        "    return r\n"
+        "def layout(*a, **k):\n"
+        "    events.append(('layout', None))\n"
+        "    return real_layout(*a, **k)\n"
+        "I.convert_early, L.layout_document = early, layout\n"
+        "from banmian.cli import main\n"
+        "rc = main(['export', sys.argv[1], '-o', sys.argv[2]])\n"
+        "print(rc, events)\n")
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
+    env.pop("BANMIAN_SERIAL", None)
+    outs = {}
+    for name, extra in (("early", {}), ("serial", {"BANMIAN_SERIAL": "1"})):
+        out = tmp_path / f"{name}.pdf"
+        r = subprocess.run([sys.executable, "-c", code, str(base / "page.json"), str(out)], capture_output=True,
+                           text=True, timeout=180, env=dict(env, BANMIAN_HOME=str(tmp_path / f"home-{name}"), **extra))
+        assert r.returncode == 0, r.stderr
+        outs[name] = (out.read_bytes(), r.stdout.strip().splitlines()[-1])
+    rc, _, events = outs["early"][1].partition(" ")
+    assert rc == "0" and events.startswith("[('early', True), ('layout', None)"), events   # forked, then laid out
+    assert "('early', True)" not in outs["serial"][1]                  # serially: no head start
+    assert outs["early"][0] == outs["serial"][0]

@@ -463,6 +463,14 @@ class Layouter:
         finally:
             self._end_pass(was_enabled)
 
+    def image_placements(self, doc) -> list:
+        """The photos of the document's pages as the layout places them (the same image fit),
+        without laying any text out — what an export can start converting at once."""
+        from ..imagefile import link_folders
+        self._link_folders = link_folders(doc.meta, self.base_dir)
+        return [it for page in doc.pages for f in page.frames if isinstance(f, ImageFrame)
+                for it in self._static_items(f, {}) if isinstance(it, ImagePlacement)]
+
     def _static_items(self, f, swatches):
         x, y, w, h = (mm_to_pt(v) for v in (f.x, f.y, f.w, f.h))
         if isinstance(f, RuleFrame):

@@ -48,7 +48,7 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
                progress: Callable[[int, int], None] | None = None, fonts=None,
                max_ppi: float = MAX_PPI, source_name: str | None = None, press=None,
                commit: Callable[[], None] | None = None, workers: int = 1,
-               fork_images: bool = False) -> ExportReport:
+               fork_images: bool = False, images=None) -> ExportReport:
     """Write ``result`` as a print-ready PDF to ``out_path`` (atomically).
 
     ``pages``: None for all, an iterable of 0-based page indexes, or a "1,3-4" string.
@@ -66,6 +66,8 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
     (parallel.py).  1 (the default: the editor's export, which runs in a thread) paints here.
     ``fork_images``: photos missing from the disk cache are converted in a forked process
     (the command line; never from a process with other threads, e.g. the editor's).
+    ``images``: the converter :func:`images.convert_early` started before the layout (the
+    command line's first export); used when it converts for this print condition.
     ``commit()``, when given, is called once the file is complete, before it replaces
     ``out_path``; whatever it raises calls the export off (nothing is written) and goes
     to the caller — the command line's preflight verdict, arriving from another process.
@@ -105,7 +107,10 @@ def export_pdf(doc, result: LayoutResult, out_path, *, base_dir=None, pages=None
     report.press = cond.name
 
     efonts = _Fonts()
-    images = _Images(profile_path, ink_limit, max_ppi, intent=cond.intent)
+    if images is not None and not images.matches(profile_path, ink_limit, max_ppi, cond.intent):
+        images.close()
+        images = None
+    images = images or _Images(profile_path, ink_limit, max_ppi, intent=cond.intent)
     # the slug line (not part of any page's display list) is set in the first run's face
     mark_face = next((p.face(i.font) for p in result.pages for i in p.items if isinstance(i, GlyphRun)), None)
     if mark_face is None:      # no text on any page: the registry's 黑体 for the slug

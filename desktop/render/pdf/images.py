@@ -217,7 +217,9 @@ class _Images:
         todo = [p for p in placements if not p.missing and p.path]
         if not todo:
             return
-        if fork:
+        # (those a converter started earlier is doing already: see convert_early)
+        todo = [p for p in todo if self._key(p) not in getattr(self, "_converted", ())]
+        if fork and todo:
             missing, seen = [], set()
             for p in todo:
                 geo = self.geometry(p)
@@ -233,18 +235,22 @@ class _Images:
                             self._prepare(p)
                     finally:
                         os._exit(0)
-                self._converter = pid
-                self._converted = {self._key(p) for p in missing}
+                self._converters = getattr(self, "_converters", []) + [pid]
+                self._converted = getattr(self, "_converted", set()) | {self._key(p) for p in missing}
                 todo = [p for p in todo if self._key(p) not in self._converted]
         if not todo:
             return
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="banmian-images")
         self._futures = {self._key(p): self._pool.submit(self._prepare, p) for p in todo}
 
+    def matches(self, profile_path, ink_limit, max_ppi, intent) -> bool:
+        """Converts for this profile, ink limit, ppi cap and intent."""
+        return (Path(self.profile_path) == Path(profile_path) and self.ink_limit == ink_limit
+                and self.max_ppi == max_ppi and self.intent == intent)
+
     def _wait_converter(self) -> None:
-        pid = getattr(self, "_converter", None)
-        if pid is not None:
-            self._converter = None
+        pids, self._converters = getattr(self, "_converters", []), []
+        for pid in pids:
             try:
                 os.waitpid(pid, 0)
             except ChildProcessError:
@@ -255,12 +261,13 @@ class _Images:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-        if getattr(self, "_converter", None) is not None:
+        if getattr(self, "_converters", None):
             import signal
-            try:
-                os.kill(self._converter, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            for pid in self._converters:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
             self._wait_converter()
 
     @staticmethod
@@ -520,3 +527,24 @@ def _fill_images(images: _Images) -> None:
         if filt == "DCTDecode":
             obj._dotrans = 1    # Adobe CMYK JPEGs (what Pillow writes) store inverted values
         del obj._banmian_placement
+
+
+def convert_early(doc, base_dir, cond, max_ppi: float = MAX_PPI) -> "_Images | None":
+    """A first export's photo conversion, started before the layout (the command line).
+
+    What a photo's converted pixels depend on — the frame, its fit and crop, the file — is
+    known from the document alone (``Layouter.image_placements``: the layout's own image fit),
+    so the photos not in the disk cache yet are converted in a forked process on the other
+    core while this one lays the pages out; ``export_pdf(images=...)`` then takes the result
+    over (it waits for the converter only when it needs the pixels).  None when every photo
+    is cached already, or there is none.  Only call it from a process without other threads."""
+    from banmian.core.typeset.layout import Layouter
+    placements = Layouter(base_dir=base_dir).image_placements(doc)
+    if not placements:
+        return None
+    images = _Images(cond.profile_path(), cond.ink_limit, max_ppi, intent=cond.intent)
+    images.start(placements, fork=True)
+    if not getattr(images, "_converters", None):
+        images.close()
+        return None
+    return images
