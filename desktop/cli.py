@@ -165,11 +165,10 @@ def _convert_early(doc, base, args):
         return None
     from banmian.render.pdf.images import convert_early
     try:
-        return convert_early(doc, base, _press(args))
+        cond = _press(args)
     except _Fail:
         return None          # (a bad --press is reported where the export reads it)
-    except Exception:  # noqa: BLE001 — only a head start: the export converts what is left
-        return None
+    return convert_early(doc, base, cond)
 
 
 def _export_laid_out(args, out, doc, base, early) -> int:

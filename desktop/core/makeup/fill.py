@@ -7,7 +7,7 @@ levers only, each checked by laying the block out with the real engine:
   programme of :mod:`.engine` chooses them; a story fills a block when its body needs between
   the block's cells less the balance tolerance of its last frame (one line per column, 齐栏)
   and the block's cells);
-* its headline one 号 larger or smaller (copyfit's 号 steps, ``copyfit._hao_step``);
+* its headline one 号 larger or smaller (copyfit's 号 steps, ``copyfit.hao_step``);
 * a grid line of space before a note (小编说), a list, an end byline, the paragraph after a lead,
   a subhead — one each, tried in that order until the columns end full.
 
@@ -31,7 +31,7 @@ import time
 
 from ..model.document import Article, Block, BoxFrame, Document, ImageFrame, RuleFrame, Run, Story, TextFrame
 from ..model.units import HAO_SIZES, MM_PER_PT, PT_PER_MM
-from ..typeset.copyfit import _hao_step
+from ..typeset.copyfit import hao_step
 from ..typeset.layout import Layouter
 from . import engine as E
 
@@ -54,7 +54,7 @@ def head_variant(doc: Document, style: str, step: int) -> str | None:
         return None
     size = st.size
     for _ in range(abs(step)):
-        size = _hao_step(size, smaller=step < 0)
+        size = hao_step(size, smaller=step < 0)
         if size is None:
             return None
     name = f"{style}@{size:g}"

@@ -239,7 +239,7 @@ def _frame_height_remedies(trial: _Trial, state: FitState, pi: int, frame: TextF
     return out
 
 
-def _hao_step(size: float, smaller: bool) -> float | None:
+def hao_step(size: float, smaller: bool) -> float | None:
     sizes = sorted(set(HAO_SIZES.values()))
     if smaller:
         cands = [s for s in sizes if s < size - 1e-6]
@@ -259,7 +259,7 @@ def _headline_remedies(trial: _Trial, state: FitState) -> list[Remedy]:
         st = doc.paragraph_style(b.style)
         if st is None:
             continue
-        new_size = _hao_step(st.size, smaller=state.over > 0)
+        new_size = hao_step(st.size, smaller=state.over > 0)
         if new_size is None:
             continue
         name = f"{st.name}@{new_size:g}"

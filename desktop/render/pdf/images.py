@@ -185,6 +185,8 @@ class _Images:
         self.cache: dict = {}
         self.report: list[dict] = []
         self._cmy: dict = {}          # key -> per-block max C+M+Y (%), for overprint stacking
+        self._converters: list = []   # forked converter processes still to be waited for
+        self._converted: set = set()  # placement keys those converters write to the disk cache
 
     def _transform(self, mode: str, icc: bytes | None):
         from PIL import ImageCms
@@ -218,7 +220,7 @@ class _Images:
         if not todo:
             return
         # (those a converter started earlier is doing already: see convert_early)
-        todo = [p for p in todo if self._key(p) not in getattr(self, "_converted", ())]
+        todo = [p for p in todo if self._key(p) not in self._converted]
         if fork and todo:
             missing, seen = [], set()
             for p in todo:
@@ -235,8 +237,8 @@ class _Images:
                             self._prepare(p)
                     finally:
                         os._exit(0)
-                self._converters = getattr(self, "_converters", []) + [pid]
-                self._converted = getattr(self, "_converted", set()) | {self._key(p) for p in missing}
+                self._converters.append(pid)
+                self._converted |= {self._key(p) for p in missing}
                 todo = [p for p in todo if self._key(p) not in self._converted]
         if not todo:
             return
@@ -249,7 +251,7 @@ class _Images:
                 and self.max_ppi == max_ppi and self.intent == intent)
 
     def _wait_converter(self) -> None:
-        pids, self._converters = getattr(self, "_converters", []), []
+        pids, self._converters = self._converters, []
         for pid in pids:
             try:
                 os.waitpid(pid, 0)
@@ -261,7 +263,7 @@ class _Images:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
-        if getattr(self, "_converters", None):
+        if self._converters:
             import signal
             for pid in self._converters:
                 try:
@@ -279,7 +281,7 @@ class _Images:
         fut = getattr(self, "_futures", {}).get(self._key(p))
         if fut is not None:
             return fut.result()
-        if self._key(p) in getattr(self, "_converted", ()):
+        if self._key(p) in self._converted:
             self._wait_converter()        # the forked converter has put it in the disk cache
         return self._prepare(p)
 
@@ -544,7 +546,7 @@ def convert_early(doc, base_dir, cond, max_ppi: float = MAX_PPI) -> "_Images | N
         return None
     images = _Images(cond.profile_path(), cond.ink_limit, max_ppi, intent=cond.intent)
     images.start(placements, fork=True)
-    if not getattr(images, "_converters", None):
+    if not images._converters:
         images.close()
         return None
     return images
