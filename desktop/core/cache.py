@@ -165,6 +165,17 @@ class SizedLRU:
             _k, (_v, s, _g) = self._d.popitem(last=False)
             self.bytes -= s
 
+    def touch(self, keys) -> None:
+        """Mark the entries of ``keys`` used (as :meth:`get` does), without returning them."""
+        d = self._d
+        g = self.generation
+        to_end = d.move_to_end
+        for k in keys:
+            e = d.get(k)
+            if e is not None:
+                to_end(k)
+                e[2] = g
+
     def pop(self, key, default=None):
         e = self._d.pop(key, None)
         if e is None:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
 from ..core.model.document import BoxFrame, ImageFrame, RuleFrame, TextFrame
 from ..core.model.units import MM_PER_PT, PT_PER_MM
-from ..core.typeset.result import Box, GlyphRun, ImagePlacement, Rule
+from ..core.typeset.result import Box, GlyphRun, ImagePlacement, Rule, draws_as
 from ..render.qt import paint_into
 from .geometry import baseline_lines, column_edges
 from . import canvas_problems as problems
@@ -109,8 +109,8 @@ class PageImage:
         offsets moved by one but whose glyphs did not, are not repainted."""
         old = self.result
         self.result = new_result
-        if old.items is new_result.items:
-            return []
+        if draws_as(new_result, old) or old.items is new_result.items:
+            return []       # (only its text's offsets moved: an edit earlier in the thread)
         if len(self._boxes) > 4 * len(new_result.items) + 64:     # forget items long gone
             live = {id(i) for i in new_result.items}
             self._boxes = {k: v for k, v in self._boxes.items() if k in live}

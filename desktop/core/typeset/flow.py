@@ -34,6 +34,14 @@ class StoryFlow:
     memos: dict | None = None     # a balanced story's memos, by flow kind and geometry
     missing: tuple = ()           # (story, index, char) no bundled face has
     geometry: tuple | None = None  # the frames' key of a real (display) flow of a balanced story
+    # per paragraph flowed, in order: (its memo key — which holds the cursor state it started
+    # at —, items and lines already in the cursor's frame then): what lets the next flow take
+    # this one's unchanged beginning and converged end over without setting them again
+    starts: list | None = None
+    # frames whose records are wholly an earlier flow's (``base``), moved by so many characters
+    moved: dict | None = None
+    serial: int = 0               # this flow's number (Layouter-wide)
+    base: int | None = None       # the serial of the flow ``moved`` refers to
 
 
 class BlockFlow(NamedTuple):

@@ -26,9 +26,10 @@ from .compose import ParaSpec, compose, glyph_info, itemize, _is_orphan_line
 from .flow import ASCENT, DESCENT, BlockFlow, Cursor, StoryFlow, block_rules
 from .resolve import HEAD_ROLES, frame_geometry, image_fit, page_exclusions, resolve_block  # noqa: F401 (HEAD_ROLES: copyfit, makeup)
 from .fonts import default_registry
+from .frameseq import FrameSeq, as_list
 from .result import (
     ROTATED, TCY, UPRIGHT, Box, FrameLines, GlyphRun, ImagePlacement, LayoutResult, LineInfo, Overset,
-    PageResult, Rule,
+    PageResult, Rule, ShiftedPage,
 )
 
 BLACK = (0.0, 0.0, 0.0, 1.0)
@@ -40,6 +41,7 @@ MiB = 1 << 20
 CACHE_BUDGETS = {"specs": 48 * MiB, "paras": 160 * MiB, "lines": 64 * MiB, "stories": 128 * MiB,
                  "images": 1 * MiB}
 KEEP_PASSES = 3     # an entry no layout pass used among the last three is dropped
+# (≥ 3: a story's paragraphs taken over from its previous flow are kept fresh every other pass)
 
 # Estimated bytes per character, measured with tracemalloc on the seed text (CPython 3.11):
 # ParaSpec with its key ~100, itemized Paragraph ~360, composed lines ~130,
@@ -76,6 +78,8 @@ class Layouter:
         self._pass_style_keys: dict = {}   # id(style) -> (style, spec key part, flow key part), one pass
         self._pass_styles: dict = {}       # paragraph style name -> style, one pass
         self._named_runs: dict = {}  # (page index, frame id) -> (its lines as flowed, base, lines with runs)
+        self._serial = 0             # the number of the last story flow made (StoryFlow.serial)
+        self._lean = False           # True while an unbalanced story flows: memo entries without records
 
     def cache_bytes(self) -> dict:
         """Estimated bytes held by each cache."""
@@ -291,6 +295,7 @@ class Layouter:
         per_story: list = []       # (story id, overset, underset, missing) in story order (relayout_story)
         text_frames: dict = {}     # story id -> its frames' keys (page index, frame id), as flowed
         fl_story: dict[int, list] = {}   # page index -> the story of each of its FrameLines
+        serials: dict = {}         # story id -> the serial of the flow its pages were made of
         for story in doc.stories:
             thread = threads.get(story.id, [])
             if not thread or thread[0][0] is None:
@@ -323,6 +328,7 @@ class Layouter:
             missing.extend(res.missing)
             per_story.append((story.id, o, u, res.missing))
             text_frames[story.id] = tuple((g.page_index, g.frame.id) for g in geoms)
+            serials[story.id] = res.serial
 
         # -- pages: master items, then the page's own frames, in order
         pages = []
@@ -371,7 +377,7 @@ class Layouter:
         self._assembly = {"result": result, "doc": doc, "shape": _shape(doc),
                           "parts": parts_of, "per_frame": per_frame, "per_frame_lines": per_frame_lines,
                           "frame_lines": frame_lines, "fl_story": fl_story, "per_story": per_story,
-                          "text_frames": text_frames, "swatches": swatches}
+                          "text_frames": text_frames, "swatches": swatches, "serials": serials}
         return result
 
     def relayout_story(self, doc, prev: LayoutResult, story_id: str) -> LayoutResult:
@@ -415,8 +421,12 @@ class Layouter:
             per_frame = dict(asm["per_frame"])
             per_frame_lines = dict(asm["per_frame_lines"])
             for k in keys:
-                per_frame[k] = list(res.items.get(k, ()))
-                per_frame_lines[k] = list(res.lines.get(k, ()))
+                per_frame[k] = res.items.get(k, ())       # (a list, or a FrameSeq read when needed)
+                per_frame_lines[k] = res.lines.get(k, ())
+            # frames wholly taken over from the flow the previous pages were made of: their
+            # pages draw what they drew, only the story's offsets moved (ShiftedPage)
+            moved = res.moved if res.moved and res.base == asm["serials"].get(story_id) else {}
+            serials = dict(asm["serials"], **{story_id: res.serial})
             new_fl = {}
             for pi, fl in res.frames:
                 new_fl.setdefault(pi, []).append(fl)
@@ -429,12 +439,22 @@ class Layouter:
             pages = list(prev.pages)
             named = self._named_runs
             for pi in touched:
+                ds = {moved.get(k) for k in keys if k[0] == pi} if moved else {None}
+                if None not in ds and len(ds) == 1:
+                    old, d = prev.pages[pi], ds.pop()
+                    fr = tuple(frame_lines.get(pi, ()))
+                    pages[pi] = old if not d and fr == old.frames else ShiftedPage.of(old, {story_id: d}, fr)
+                    continue
                 items: list = []
                 lines: list = []
                 for part in asm["parts"][pi]:
                     if type(part) is tuple and len(part) == 2 and type(part[0]) is int and type(part[1]) is str:
-                        its = per_frame.get(part, ())
-                        lns = per_frame_lines.get(part, ())
+                        its = per_frame[part] = as_list(per_frame.get(part, ()))
+                        lns = per_frame_lines[part] = as_list(per_frame_lines.get(part, ()))
+                        if part in res.items and res.items[part] is not its:
+                            res.items[part] = its       # (read once: the flow keeps the list, not
+                        if part in res.lines and res.lines[part] is not lns:   # the moved-from records)
+                            res.lines[part] = lns
                         out = named[part] = _named(named.get(part), lns, its, len(items))
                         lines.extend(out[2])
                         items.extend(its)
@@ -457,7 +477,7 @@ class Layouter:
             missing = [x for _sid, _o, _u, m in per_story for x in m]
             result = LayoutResult(tuple(pages), tuple(ordered), tuple(missing), tuple(underset))
             asm = dict(asm, result=result, per_frame=per_frame, per_frame_lines=per_frame_lines,
-                       frame_lines=frame_lines, per_story=per_story)
+                       frame_lines=frame_lines, per_story=per_story, serials=serials)
             self._assembly = asm
             return result
         finally:
@@ -503,21 +523,42 @@ class Layouter:
         # a story is composed for the direction of its first frame (纵中横 numbers are 1 em there)
         vertical = bool(geoms) and geoms[0].vertical
         styles = self._pass_styles
+        vkey = tuple(sorted(values.items())) if values else None
+        slot = (story.id, tuple((g.page_index, g.frame.id) for g in geoms), vkey)
+        hit = self._stories.get(slot)
+        # a paragraph of one plain run whose text (the same string) and style are as in the last
+        # flow has the same ParaSpec: found by the block, without building its key (a keystroke
+        # in a 2,000-paragraph story looks up one, not 2,000)
+        known = hit[2] if hit is not None else {}
+        specs_of: dict = {}
+        per_style: dict = {}
+        keys = []
         for block in blocks:
-            style = styles.get(block.style) or _default_style(block.style)
+            sname = block.style
+            st = per_style.get(sname)
+            if st is None:
+                style = styles.get(sname) or _default_style(sname)
+                st = per_style[sname] = (style, *self._style_keys(style, swatches))
+            style, sk_spec, sk_flow = st
             if values is not None:
                 text = _fill(block.text, values)
                 spec = self._spec(doc, block, style, swatches, text, vertical)
             else:
                 text = None
-                spec = self._spec(doc, block, style, swatches, None, vertical)
+                runs = block.runs
+                r0 = runs[0] if len(runs) == 1 else None
+                if r0 is not None and r0.style is None and r0.local is None:
+                    e = known.get(id(block))
+                    if e is not None and e[0] is block and e[1] is r0.text and e[2] == sk_spec and e[4] is vertical:
+                        spec = e[3]
+                    else:
+                        spec = self._spec(doc, block, style, swatches, None, vertical)
+                    specs_of[id(block)] = (block, r0.text, sk_spec, spec, vertical)
+                else:
+                    spec = self._spec(doc, block, style, swatches, None, vertical)
             prepared.append((block, style, spec, text))
-        vkey = tuple(sorted(values.items())) if values else None
-        slot = (story.id, tuple((g.page_index, g.frame.id) for g in geoms), vkey)
-        key = (tuple((spec, block.role, block.length, self._style_keys(style, swatches)[1])
-                     for block, style, spec, _ in prepared),
-               tuple(_geom_key(g) for g in geoms))
-        hit = self._stories.get(slot)
+            keys.append((spec, block.role, block.length, sk_flow))
+        key = (tuple(keys), tuple(_geom_key(g) for g in geoms))
         if hit is not None and hit[0] == key:
             return hit[1]
         balance = bool(geoms) and getattr(geoms[-1].frame, "balance", False) and len(geoms[-1].columns) > 1
@@ -525,19 +566,26 @@ class Layouter:
         # paragraph is unchanged and starts where it started then (a balanced story tries other depths)
         memo = {}
         same_frames = hit is not None and hit[0][1] == key[1]
+        take = None
         if not balance and same_frames:
             memo = hit[1].blocks or {}
+            if hit[1].starts is not None:
+                take = _changed_span(hit[1], hit[0][0], key[0])
         # a balanced story is flowed twice (dry at full depth, then for real at the balanced
         # depth): each flow reuses the previous layout's paragraphs of the same kind and frames
         # (memos keyed by flow kind and geometry), so a keystroke recomposes from the edit on
         prev = (hit[1].memos or {}) if balance and same_frames else {}
         memos: dict = {}
         self._dry = balance            # the unbalanced flow is only looked at, unless it is the answer
+        # an unbalanced story's next flow takes this one's records over by frame (``take``), not
+        # through the memo: its entries keep no records of their own (no second copy to keep alive)
+        self._lean = not balance
         try:
             res = self._flow_story_uncached(doc, story, geoms, prepared,
-                                            prev.get(("dry", key[1]), {}) if balance else memo)
+                                            prev.get(("dry", key[1]), {}) if balance else memo, take)
         finally:
             self._dry = False
+            self._lean = False
         if balance:
             memos[("dry", key[1])] = res.blocks or {}
             res = self._balance(doc, story, geoms, prepared, res, prev, memos) \
@@ -548,7 +596,7 @@ class Layouter:
         # characters no bundled face has: they follow from the story's text, which the key holds
         res = replace(res, missing=tuple(self._missing(story)))
         # the superseded flow goes; its size estimated from the characters set (~_FLOW_B each)
-        self._stories.put(slot, (key, res), (512 + (_FLOW_B + 30) * sum(k[2] for k in key[0]))
+        self._stories.put(slot, (key, res, specs_of), (512 + (_FLOW_B + 30) * sum(k[2] for k in key[0]))
                           * (2 if balance else 1))     # a balanced story keeps its dry flow's lines too
         return res
 
@@ -605,7 +653,7 @@ class Layouter:
             rows += 1
         return self._real_flow(doc, story, geoms, prepared, prev or {}, {} if memos is None else memos)
 
-    def _flow_story_uncached(self, doc, story, geoms, prepared, memo=None):
+    def _flow_story_uncached(self, doc, story, geoms, prepared, memo=None, take=None):
         """Flow the prepared paragraphs from the top of the first frame.
 
         With ``memo`` (the previous flow's paragraphs, see :meth:`_flow_block_memo`), a paragraph
@@ -613,17 +661,54 @@ class Layouter:
         again: its lines are taken over (moved in the story's text if an edit before it changed
         the length) — so after an edit only the paragraphs from the edit until the flow converges
         with the previous one (same frame, column and y) are recomposed.
+
+        With ``take`` — (the previous flow through these frames, the first paragraph that
+        changed, the first of the unchanged ones at the end, how many paragraphs were added,
+        how many characters) — not even that: the paragraphs before the edit are the previous
+        flow's as they are, and once a paragraph of the unchanged end starts where it started
+        then, it and all after it are the previous flow's, moved (:class:`FrameSeq`, read only
+        when the pages are) — a keystroke costs the paragraphs it changed, whatever the length.
         """
         out_items: dict = {}
         out_lines: dict = {}
         frame_ranges: dict = {}
         new_memo = {} if memo is not None else None
+        starts = [] if memo is not None else None
+        pre: dict = {}       # frame key -> (items, lines) taken over before this flow's own
+        post: dict = {}      # frame key -> (items, lines) taken over after them
+        moved: dict = {}     # frame key -> characters moved, for frames wholly taken over
+        old_ranges = None
         cur = Cursor(geoms)
         cur.start()
         offset = 0
         overset = 0
         overset_at = 0
-        for bi, (block, style, spec, text) in enumerate(prepared):
+        first_bi = 0
+        old = None
+        if take is not None and memo is not None:
+            old, head, tail_from, dblocks, dlen = take
+            old_ranges = [(fl.first_char, fl.end_char) for _pi, fl in old.frames]
+            if 0 < head < len(old.starts):
+                # the paragraphs before the edit: the previous flow's, where they were
+                mk, ni, nl = old.starts[head]
+                fi = mk[4][0]
+                for gi in range(fi):
+                    k = (geoms[gi].page_index, geoms[gi].frame.id)
+                    pre[k] = (old.items.get(k, ()), old.lines.get(k, ()))
+                    moved[k] = 0
+                    frame_ranges[k] = list(old_ranges[gi])
+                k = (geoms[fi].page_index, geoms[fi].frame.id)
+                pre[k] = (FrameSeq.of(old.items.get(k, []))[:ni], FrameSeq.of(old.lines.get(k, []))[:nl])
+                cur.fi, cur.ci, cur.y, cur.region_top, cur.region_bottom_used = mk[4]
+                starts.extend(old.starts[:head])
+                self._keep_cached(old.starts[:head], memo)
+                offset = sum(e[0].length + 1 for e in prepared[:head])
+                first_bi = head
+            conv_from = max(tail_from, first_bi)
+        n_blocks = len(prepared)
+        bi = first_bi
+        while bi < n_blocks:
+            block, style, spec, text = prepared[bi]
             if text is None:
                 text = block.text
             block_start = offset
@@ -632,16 +717,33 @@ class Layouter:
                 overset += len(text)
                 if not overset_at:
                     overset_at = block_start
+                bi += 1
                 continue
             if memo is None:
                 res = self._flow_block(doc, story, block, style, spec, cur, block_start)
+                bi += 1
                 if res is None:
                     continue
                 items, lines, left = res
                 ranges = None
             else:
-                items, lines, left, ranges = self._flow_block_memo(doc, story, block, style, spec, cur,
-                                                                   block_start, memo, new_memo)
+                state = (cur.fi, cur.ci, cur.y, cur.region_top, cur.region_bottom_used)
+                if old is not None and bi >= conv_from:
+                    bo = bi - dblocks
+                    if bo < len(old.starts) and old.starts[bo][0][4] == state:
+                        self._take_end(old, bo, bi, geoms, state, dlen, memo, new_memo, starts,
+                                       pre, post, moved, out_items, out_lines, frame_ranges, old_ranges)
+                        overset = old.overset
+                        overset_at = old.overset_at + dlen if old.overset else 0
+                        break
+                k0 = (geoms[cur.fi].page_index, geoms[cur.fi].frame.id)
+                p0 = pre.get(k0)
+                ni = len(out_items.get(k0, ())) + (len(p0[0]) if p0 else 0)
+                nl = len(out_lines.get(k0, ())) + (len(p0[1]) if p0 else 0)
+                items, lines, left, ranges, mkey = self._flow_block_memo(
+                    doc, story, block, style, spec, cur, block_start, memo, new_memo, state)
+                starts.append((mkey, ni, nl))
+                bi += 1
             for key, its in items.items():
                 out_items.setdefault(key, []).extend(its)
             for key, lns in lines.items():
@@ -659,6 +761,20 @@ class Layouter:
             if left:
                 overset += left[0]
                 overset_at = left[1]
+        else:
+            old = None          # (no end taken over: the room left is this flow's)
+        if take is not None and memo is not None:
+            # the memo: the previous flow's, less the paragraphs set again, plus this flow's own
+            # (the same dict: an entry holds for any flow through these frames — O(edit), not O(story))
+            if old is not None:
+                for e in take[0].starts[first_bi:bo]:
+                    memo.pop(e[0], None)
+                memo.update(new_memo)
+                new_memo = memo
+            elif first_bi:
+                new_memo = {**{e[0]: memo[e[0]] for e in take[0].starts[:first_bi]}, **new_memo}
+        if pre or post:
+            out_items, out_lines = _joined(pre, post, out_items, out_lines, frame_ranges, moved)
         frames_out = []
         for g in geoms:
             key = (g.page_index, g.frame.id)
@@ -666,6 +782,11 @@ class Layouter:
             cols = (tuple((g.vx - g.y1, c[0], g.vx - g.y0, c[1]) for c in g.columns) if g.vertical
                     else tuple((c[0], g.y0, c[1], g.y1) for c in g.columns))
             frames_out.append((g.page_index, FrameLines(g.frame.id, story.id, cols, r[0], r[1])))
+        self._serial += 1
+        base = take[0].serial if take is not None and moved else None
+        if old is not None:
+            return StoryFlow(out_items, out_lines, frames_out, overset, overset_at, old.underset, new_memo,
+                             starts=starts, moved=moved, serial=self._serial, base=base)
         underset = 0
         if not overset and geoms:
             # room left in the last frame, in body characters
@@ -683,19 +804,61 @@ class Layouter:
                         rest += c2.cells_left() * int(round(cw / gg.body_size))
                     underset = rest
         # blocks: this flow's paragraphs only (the superseded ones go)
-        return StoryFlow(out_items, out_lines, frames_out, overset, overset_at, underset, new_memo)
+        return StoryFlow(out_items, out_lines, frames_out, overset, overset_at, underset, new_memo,
+                         starts=starts, moved=moved or None, serial=self._serial, base=base)
 
-    def _flow_block_memo(self, doc, story, block, style, spec, cur, block_start, memo, new_memo):
+    def _take_end(self, old, bo, bi, geoms, state, dlen, memo, new_memo, starts, pre, post, moved,
+                  out_items, out_lines, frame_ranges, old_ranges):
+        """The flow has converged at paragraph ``bi`` (the previous flow's ``bo``): it and every
+        paragraph after it are the previous flow's, moved by ``dlen`` characters — in the
+        cursor's frame after what this flow set there, in every later frame wholly."""
+        fi = state[0]
+        mk, ni, nl = old.starts[bo]
+        k = (geoms[fi].page_index, geoms[fi].frame.id)
+        p0 = pre.get(k)
+        have_i = len(out_items.get(k, ())) + (len(p0[0]) if p0 else 0)
+        have_l = len(out_lines.get(k, ())) + (len(p0[1]) if p0 else 0)
+        post[k] = (FrameSeq.of(old.items.get(k, []))[ni:].moved(dlen),
+                   FrameSeq.of(old.lines.get(k, []))[nl:].moved(dlen))
+        for gi in range(fi + 1, len(geoms)):
+            kk = (geoms[gi].page_index, geoms[gi].frame.id)
+            its, lns = old.items.get(kk), old.lines.get(kk)
+            post[kk] = (FrameSeq.of(its).moved(dlen) if its else [], FrameSeq.of(lns).moved(dlen) if lns else [])
+            moved[kk] = dlen
+            a, z = old_ranges[gi]
+            frame_ranges[kk] = [a + dlen, z + dlen] if lns else [a, z]
+        # the paragraphs taken over: their memo entries, and where they start (the counts of
+        # those in the converged frame now follow this flow's own records there)
+        tail = old.starts[bo:]
+        self._keep_cached(tail, memo)
+        j = 0
+        while j < len(tail) and tail[j][0][4][0] == fi:
+            e = tail[j]
+            tail[j] = (e[0], e[1] - ni + have_i, e[2] - nl + have_l)
+            j += 1
+        starts.extend(tail)
+
+    def _keep_cached(self, starts, memo) -> None:
+        """The paragraphs taken over stay as fresh in the caches as paragraphs set again: a later
+        edit that moves them (a line added above) sets them from their composed lines."""
+        # (half of them each pass, by their hash: an entry kept lives KEEP_PASSES passes)
+        half = self._pass & 1
+        starts = [e for e in starts if e[0][0]._hash & 1 == half]
+        self._paras.touch([e[0][0] for e in starts])
+        self._lines.touch([k for e in starts for k in memo[e[0]][6]])
+
+    def _flow_block_memo(self, doc, story, block, style, spec, cur, block_start, memo, new_memo, state=None):
         """:meth:`_flow_block` through the previous flow's paragraphs.
 
         A paragraph's placement depends only on its content and style and on where the cursor
         stands (frame, column, y, region top and bottom) when it starts — the frames being the
         same — so that is the key; the entry keeps what it produced and where the cursor ended.
-        Returns (items, lines, overset, per-frame story ranges)."""
-        state = (cur.fi, cur.ci, cur.y, cur.region_top, cur.region_bottom_used)
+        Returns (items, lines, overset, per-frame story ranges, the memo key)."""
+        if state is None:
+            state = (cur.fi, cur.ci, cur.y, cur.region_top, cur.region_bottom_used)
         mkey = (spec, _style_key(style), block.role, block.length, state)
         e = memo.get(mkey)
-        if e is not None:
+        if e is not None and e[0] is not None:
             items, lines, left, end_state, built_at, ranges, used = e
             # keep the paragraph's cache entries alive: a later edit above may need them again
             self._paras.get(spec)
@@ -714,9 +877,11 @@ class Layouter:
             items, lines, left = res if res is not None else ({}, {}, None)
             ranges = {k: (min(ln.start for ln in v), max(ln.end for ln in v)) for k, v in lines.items() if v}
             lines = {k: v for k, v in lines.items() if v}
-        new_memo[mkey] = (items, lines, left, (cur.fi, cur.ci, cur.y, cur.region_top, cur.region_bottom_used),
-                          block_start, ranges, tuple(dict.fromkeys(used)))
-        return items, lines, left, ranges
+        lean = self._lean
+        new_memo[mkey] = (None if lean else items, None if lean else lines, left,
+                          (cur.fi, cur.ci, cur.y, cur.region_top, cur.region_bottom_used),
+                          block_start, None if lean else ranges, tuple(dict.fromkeys(used)))
+        return items, lines, left, ranges, mkey
 
     def _flow_block(self, doc, story, block, style, spec, cur: Cursor, block_start, _moves: int = 0):
         """Place one paragraph at the cursor. Returns a BlockFlow (items, lines, what did not fit).
@@ -911,6 +1076,51 @@ class Layouter:
             c.mark_used(bottom)
             return Slot(c.fi, 0, f.x0, f.x1 - f.x0, baseline, top, bottom)
         return c.line_slot(size, leading, grid, pad)
+
+
+def _changed_span(old, old_keys, new_keys):
+    """What ``_flow_story_uncached`` needs to take over the previous flow ``old`` (made of
+    paragraphs ``old_keys``) for paragraphs ``new_keys``: (old, the first paragraph that
+    differs, the first of the unchanged ones at the end, paragraphs added, characters added)."""
+    n, m = len(new_keys), len(old_keys)
+    lim = min(n, m)
+    head = 0
+    while head < lim and new_keys[head] == old_keys[head]:
+        head += 1
+    t = 0
+    while t < lim - head and new_keys[n - 1 - t] == old_keys[m - 1 - t]:
+        t += 1
+    dlen = sum(k[2] for k in new_keys) + n - sum(k[2] for k in old_keys) - m
+    return old, head, n - t, n - m, dlen
+
+
+def _joined(pre, post, mid_items, mid_lines, frame_ranges, moved):
+    """Each frame's records: what was taken over before this flow's own (``pre``), its own
+    (``mid_*``), what was taken over after them (``post``).  A frame wholly taken over keeps
+    the previous flow's records (a list or FrameSeq) with its range already moved; one made of
+    parts becomes a FrameSeq over them, its range read from its line records."""
+    items, lines = dict(mid_items), dict(mid_lines)
+    for k in {**pre, **post}:
+        a, z = pre.get(k), post.get(k)
+        if k in moved:
+            its, lns = a if a is not None else z
+            if its:
+                items[k] = its
+            if lns:
+                lines[k] = lns
+            continue
+        parts_i = [x for x in (a and a[0], mid_items.get(k), z and z[0]) if x]
+        parts_l = [x for x in (a and a[1], mid_lines.get(k), z and z[1]) if x]
+        if parts_i:
+            items[k] = FrameSeq([seg for x in parts_i for seg in FrameSeq.of(x).segs])
+        if parts_l:
+            lines[k] = FrameSeq([seg for x in parts_l for seg in FrameSeq.of(x).segs])
+            r = lines[k].line_range()
+            frame_ranges[k] = list(r) if r is not None else [0, 0]
+        else:
+            lines.pop(k, None)
+            frame_ranges.pop(k, None)
+    return items, lines
 
 
 def _moved(items, lines, left, ranges, d):

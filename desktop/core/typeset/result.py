@@ -276,3 +276,129 @@ def printable(page: PageResult) -> PageResult:
     lines = tuple(ln._replace(runs=(kept_before[ln.runs[0]], kept_before[ln.runs[1]])) for ln in page.lines)
     from dataclasses import replace
     return replace(page, items=tuple(keep), lines=lines)
+
+
+# ---------------------------------------------------------------- text moved, nothing drawn moved
+
+def moved_record(rec, d: int):
+    """A glyph run or line record whose source lies ``d`` characters further on in its story's
+    text (an edit before it); any other display item is returned as it is."""
+    t = type(rec)
+    if t is GlyphRun:
+        v = list(rec)
+        v[9] += d
+        return tuple.__new__(GlyphRun, v)
+    if t is LineInfo:
+        v = list(rec)
+        v[7] += d
+        v[8] += d
+        return tuple.__new__(LineInfo, v)
+    return rec
+
+
+def _moved_for(recs, shifts: dict) -> tuple:
+    """``recs`` (a page's items or lines) with the records of each story in ``shifts`` moved by
+    its shift; the rest are the same objects."""
+    out = []
+    append = out.append
+    for r in recs:
+        t = type(r)
+        if t is GlyphRun:
+            d = shifts.get(r[8])
+            if d:
+                v = list(r)
+                v[9] += d
+                r = tuple.__new__(GlyphRun, v)
+        elif t is LineInfo:
+            d = shifts.get(r[2])
+            if d:
+                v = list(r)
+                v[7] += d
+                v[8] += d
+                r = tuple.__new__(LineInfo, v)
+        append(r)
+    return tuple(out)
+
+
+class _Read:
+    """A ShiftedPage's ``items`` / ``lines``: made from its root's on the first reading, then
+    an instance value (a non-data descriptor: the instance's own value wins once set)."""
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, page, owner=None):
+        if page is None:
+            return self
+        d = page.__dict__
+        root, sh = d["_root"], d["_shifts"]
+        items = _moved_for(root.items, sh) if sh else root.items
+        lines = _moved_for(root.lines, sh) if sh else root.lines
+        object.__setattr__(page, "items", items)
+        object.__setattr__(page, "lines", lines)
+        return items if self.name == "items" else lines
+
+
+class ShiftedPage(PageResult):
+    """A page on which, since ``root`` was assembled, only the source offsets of some stories'
+    text moved (an edit earlier in a threaded story): it draws exactly what ``root`` draws.
+
+    ``items`` and ``lines`` are made from the root's on first access (a keystroke in a long
+    story makes its later pages ShiftedPages; the editor reads only the pages it shows), every
+    other field is a plain value.  Otherwise it is a PageResult: equal to the page it stands
+    for, and ``dataclasses.replace`` gives a plain one."""
+
+    def __new__(cls, *args, **kwargs):
+        if args or kwargs:       # dataclasses.replace(): a plain page of the given fields
+            return PageResult(*args, **kwargs)
+        return object.__new__(cls)
+
+    @classmethod
+    def of(cls, page: PageResult, shifts: dict, frames: tuple) -> "ShiftedPage":
+        """``page`` with the stories in ``shifts`` (story id -> characters) moved, and its
+        frame records replaced by ``frames`` (the moved stories' ranges moved with them)."""
+        root = page
+        acc = dict(shifts)
+        if type(page) is ShiftedPage and "_root" in page.__dict__:
+            # always from the assembled page: a read ShiftedPage's own moved copies die with it
+            root = page._root
+            for sid, d in page._shifts.items():
+                acc[sid] = acc.get(sid, 0) + d
+        self = object.__new__(cls)
+        for f in fields(PageResult):
+            if f.name not in ("items", "lines", "frames"):
+                object.__setattr__(self, f.name, getattr(page, f.name))
+        object.__setattr__(self, "frames", tuple(frames))
+        object.__setattr__(self, "_root", root)
+        object.__setattr__(self, "_shifts", {k: v for k, v in acc.items() if v})
+        return self
+
+    items = _Read()
+    lines = _Read()
+
+    def draws_as(self, other) -> bool:
+        """True when this page is known to draw exactly what ``other`` draws (no reading of items)."""
+        root = self.__dict__.get("_root")
+        if root is None:
+            return False
+        return other is root or (type(other) is ShiftedPage and other.__dict__.get("_root") is root)
+
+    def plain(self) -> PageResult:
+        return PageResult(**{f.name: getattr(self, f.name) for f in fields(PageResult)})
+
+    def __eq__(self, other):
+        if not isinstance(other, PageResult):
+            return NotImplemented
+        return all(getattr(self, f.name) == getattr(other, f.name) for f in fields(PageResult) if f.compare)
+
+    def __hash__(self):
+        return hash(self.plain())
+
+    def __reduce__(self):
+        return (PageResult, tuple(getattr(self, f.name) for f in fields(PageResult)))
+
+
+def draws_as(page, other) -> bool:
+    """True when ``page`` is known to draw what ``other`` draws without comparing their items:
+    the same object, or the same page with only its text's source offsets moved."""
+    return page is other or (type(page) is ShiftedPage and page.draws_as(other))
