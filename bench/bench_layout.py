@@ -90,13 +90,17 @@ def long_bench(a) -> int:
             if line is None:
                 print(f"  ! {name} failed: {out.stderr.strip()[-300:]}", file=sys.stderr)
                 continue
-            res[name] += [float(v) for v in line.split()[1:]]
+            res[name].append([float(v) for v in line.split()[1:]])
     print(f"one-character edit in a 200k-character story, relayout ms ({a.rounds} rounds × 12 edits, "
           f"interleaved; the machine is shared and busy)")
-    for name, vals in res.items():
+    for name, rounds in res.items():
+        vals = [v for r in rounds for v in r]
         if vals:
             m, lo, hi = ms([v / 1000 for v in vals])
             print(f"{name:<12} median {m:8.1f}  min {lo:8.1f}  max {hi:8.1f}")
+            # by where the edit is (1/12 … 12/12 of the story): the median over the rounds
+            by_pos = [statistics.median(r[i] for r in rounds) for i in range(min(len(r) for r in rounds))]
+            print(f"{'':<12} by position " + " ".join(f"{v:.0f}" for v in by_pos))
     return 0
 
 

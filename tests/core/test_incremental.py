@@ -190,3 +190,23 @@ def test_frameseq_slices_and_moves_without_copying():
     assert [ln.start for ln in joined] == [24, 34]
     assert joined.line_range() == (24, 44)
     assert FrameSeq.of(base)[6:].line_range() is None
+
+
+def test_a_copyfit_trial_leaves_the_editors_flow_as_it_was(fonts):
+    """A trial Layouter (copyfit's variants) starts from the editor's flow of the story; its own
+    flow must not change what the editor's next keystroke takes over."""
+    import copy
+    doc = long_doc(9000, 3)
+    lay = Layouter(fonts)
+    res = lay.layout(doc)
+    variant = copy.deepcopy(doc)
+    _insert(variant, len(variant.stories[0].blocks) // 2, 3, "试")
+    trial = lay.trial()
+    over, room, lines = trial.story_fit(variant, "seed")
+    assert lines and over == 0
+    slot = ("seed", tuple((p.index, p.frames[0].frame) for p in res.pages), None)
+    flow = lay._stories.get(slot)[1]
+    assert all(e[0] in flow.blocks for e in flow.starts)     # its memo as it was
+    _insert(doc, len(doc.stories[0].blocks) // 3, 3, "新")
+    res = lay.relayout_story(doc, res, "seed")
+    assert _norm(res) == _norm(Layouter(fonts).layout(doc))

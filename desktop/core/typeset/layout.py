@@ -53,6 +53,8 @@ def _default_style(name: str) -> ParagraphStyle:
     return ParagraphStyle(name)
 
 
+_NO_ENTRY = (None,) * 6 + ((),)     # (a memo entry that is not there: no cache keys to keep)
+
 MAX_HEAD_MOVES = 64     # columns a head that does not fit may move on (see _flow_block)
 
 
@@ -767,12 +769,14 @@ class Layouter:
             # the memo: the previous flow's, less the paragraphs set again, plus this flow's own
             # (the same dict: an entry holds for any flow through these frames — O(edit), not O(story))
             if old is not None:
+                if self._no_runs:
+                    memo = dict(memo)    # (a trial's flow starts from the editor's: never changes its memo)
                 for e in take[0].starts[first_bi:bo]:
                     memo.pop(e[0], None)
                 memo.update(new_memo)
                 new_memo = memo
             elif first_bi:
-                new_memo = {**{e[0]: memo[e[0]] for e in take[0].starts[:first_bi]}, **new_memo}
+                new_memo = {**{e[0]: memo[e[0]] for e in take[0].starts[:first_bi] if e[0] in memo}, **new_memo}
         if pre or post:
             out_items, out_lines = _joined(pre, post, out_items, out_lines, frame_ranges, moved)
         frames_out = []
@@ -845,7 +849,7 @@ class Layouter:
         half = self._pass & 1
         starts = [e for e in starts if e[0][0]._hash & 1 == half]
         self._paras.touch([e[0][0] for e in starts])
-        self._lines.touch([k for e in starts for k in memo[e[0]][6]])
+        self._lines.touch([k for e in starts for k in memo.get(e[0], _NO_ENTRY)[6]])
 
     def _flow_block_memo(self, doc, story, block, style, spec, cur, block_start, memo, new_memo, state=None):
         """:meth:`_flow_block` through the previous flow's paragraphs.
