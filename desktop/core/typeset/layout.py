@@ -313,6 +313,7 @@ class Layouter:
                     continue
                 geoms.append(frame_geometry(f, p, pi, exclusions[pi]))
             res = self._flow_story(doc, story, geoms, swatches)
+            _concrete(res)
             for (pi, fid), items in res.items.items():
                 per_frame.setdefault((pi, fid), []).extend(items)
             for (pi, fid), lines in res.lines.items():
@@ -1080,6 +1081,15 @@ class Layouter:
             c.mark_used(bottom)
             return Slot(c.fi, 0, f.x0, f.x1 - f.x0, baseline, top, bottom)
         return c.line_slot(size, leading, grid, pad)
+
+
+def _concrete(res) -> None:
+    """A flow's frames as lists (a whole layout reads them all): kept so in the flow, whose
+    moved-from records then go."""
+    for d in (res.items, res.lines):
+        for k, v in d.items():
+            if type(v) is FrameSeq:
+                d[k] = v.list()
 
 
 def _changed_span(old, old_keys, new_keys):
