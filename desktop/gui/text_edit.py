@@ -14,6 +14,7 @@ overlay from the layout's records — the model holds no preedit text.
 """
 from __future__ import annotations
 
+import bisect
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -57,16 +58,27 @@ def style_for_role(doc, role: str) -> str:
 
 
 class _Line:
-    """One line of the story on a page; its glyph list is built only when asked for
-    (a keystroke needs the caret's line, not the thousands of glyphs of the story)."""
+    """One line of the story on a page; its glyph runs and glyph list are read only when asked
+    for (a keystroke needs the caret's line, not the thousands of glyphs of the story).
+    ``part``/``j``: where it is in its StoryGeometry (the part's ``j``-th line)."""
 
-    __slots__ = ("page", "info", "_runs", "_glyphs")
+    __slots__ = ("page", "info", "part", "j", "_pr", "_runs", "_glyphs")
 
-    def __init__(self, page: str, info, runs):
-        self.page = page
+    def __init__(self, pr, info, part: int, j: int):
+        self.page = pr.page
         self.info = info            # LineInfo
-        self._runs = runs
+        self.part = part
+        self.j = j
+        self._pr = pr
+        self._runs = None
         self._glyphs = None
+
+    @property
+    def runs(self) -> tuple:
+        """The GlyphRuns that draw the line (reads the page's items)."""
+        if self._runs is None:
+            self._runs = self._pr.line_runs(self.info)
+        return self._runs
 
     @property
     def glyphs(self) -> list:
@@ -75,7 +87,7 @@ class _Line:
             ln = self.info
             lo, hi = ln.start, max(ln.end, ln.start + 1)
             gl = []
-            for r in self._runs:
+            for r in self.runs:
                 base = r.start
                 if r.orient:     # a vertical line: positions along it run down the page
                     for i, off in enumerate(r.offsets):
@@ -90,31 +102,143 @@ class _Line:
         return self._glyphs
 
 
+class _Part:
+    """A stretch of the story's text shown by one frame (by several, in the unlikely case their
+    ranges overlap): its range, where it is, and its lines once read."""
+
+    __slots__ = ("first", "end", "frames", "lines")
+
+    def __init__(self, first: int, end: int, pi: int, frame: str):
+        self.first, self.end = first, end
+        self.frames = [(pi, frame)]
+        self.lines = None           # [_Line] sorted by (start, end), read on first use
+
+
 class StoryGeometry:
-    """Where a story's characters are on the pages (built from one LayoutResult)."""
+    """Where a story's characters are on the pages (built from one LayoutResult).
+
+    Built again after every keystroke, so it reads only what a query needs: the story's
+    frames on each page (``pr.frames``: the text range each shows) are indexed when it is
+    made, and a page's ``lines`` (and, for glyph positions, its ``items``) are read when a
+    query reaches a frame on it — the caret's frame, the frame before or after it for Up/Down
+    or an empty paragraph between frames, the frames a selection covers.  (The pages a
+    keystroke did not change may compute their lines only on that first access.)
+
+    Lines are handles (:class:`_Line`); :meth:`next_line` / :meth:`prev_line` step through
+    the story's lines in order, (start, end), as a list of all of them sorted would."""
 
     def __init__(self, result, story_id: str):
         self.result = result
         self.story_id = story_id
-        self.lines: list[_Line] = []
-        for pr in result.pages:
-            infos = [ln for ln in pr.lines if ln.story == story_id]
-            if not infos:
-                continue
-            for ln in infos:
-                self.lines.append(_Line(pr.page, ln, pr.line_runs(ln)))
-        self.lines.sort(key=lambda L: (L.info.start, L.info.end))
+        found = []
+        for pi, pr in enumerate(result.pages):
+            for fl in pr.frames:
+                # a frame showing no line has the range (0, 0); every line holds a character
+                # (LineInfo end > start), so a frame with lines has end_char > first_char
+                if fl.story == story_id and fl.end_char > fl.first_char:
+                    found.append((fl.first_char, fl.end_char, pi, fl.frame))
+        found.sort()
+        parts: list[_Part] = []
+        for a, z, pi, fid in found:
+            if parts and a < parts[-1].end:         # ranges overlap (a thread never does this)
+                parts[-1].end = max(parts[-1].end, z)
+                parts[-1].frames.append((pi, fid))
+            else:
+                parts.append(_Part(a, z, pi, fid))
+        self._parts = parts
+        # sorted, non-overlapping ranges: both bounds ascend, so both bisect
+        self._firsts = [p.first for p in parts]
+        self._ends = [p.end for p in parts]
+        self._page_lines: dict[int, dict] = {}      # page index -> {frame id: [LineInfo]}
+        self._at: dict = {}                         # line_at's answers
 
-    def line_index(self, pos: int, at_end: bool = False) -> int | None:
+    # ------------------------------------------------------------------ reading pages
+    def _frame_lines(self, pi: int) -> dict:
+        d = self._page_lines.get(pi)
+        if d is None:
+            d = self._page_lines[pi] = {}
+            for ln in self.result.pages[pi].lines:
+                if ln.story == self.story_id:
+                    d.setdefault(ln.frame, []).append(ln)
+        return d
+
+    def _lines(self, k: int) -> list[_Line]:
+        """Part ``k``'s lines (its pages' ``lines`` are read the first time)."""
+        part = self._parts[k]
+        if part.lines is None:
+            infos = [(self.result.pages[pi], ln) for pi, fid in part.frames
+                     for ln in self._frame_lines(pi).get(fid, ())]
+            infos.sort(key=lambda t: (t[1].start, t[1].end))
+            part.lines = [_Line(pr, ln, k, j) for j, (pr, ln) in enumerate(infos)]
+        return part.lines
+
+    def _parts_meeting(self, a: int, b: int) -> range:
+        """The parts that may hold a line with start <= b and end >= a."""
+        return range(bisect.bisect_left(self._ends, a), bisect.bisect_right(self._firsts, b))
+
+    # ------------------------------------------------------------------ lines
+    def line_at(self, pos: int, at_end: bool = False) -> _Line | None:
         """The line showing position ``pos`` (at a line break: the next line unless ``at_end``)."""
-        cands = [i for i, L in enumerate(self.lines) if L.info.start <= pos <= L.info.end]
+        key = (pos, at_end)
+        if key in self._at:
+            return self._at[key]
+        cands = [L for k in self._parts_meeting(pos, pos) for L in self._lines(k)
+                 if L.info.start <= pos <= L.info.end]
         if not cands:
-            return None
-        if len(cands) > 1 and not at_end:
-            later = [i for i in cands if pos < self.lines[i].info.end or self.lines[i].info.start == pos]
-            return later[-1] if later else cands[-1]
-        return cands[0]
+            L = None
+        elif len(cands) > 1 and not at_end:
+            later = [L for L in cands if pos < L.info.end or L.info.start == pos]
+            L = later[-1] if later else cands[-1]
+        else:
+            L = cands[0]
+        self._at[key] = L
+        return L
 
+    def next_line(self, L: _Line) -> _Line | None:
+        """The story's line after ``L`` (None after the last)."""
+        lines = self._lines(L.part)
+        if L.j + 1 < len(lines):
+            return lines[L.j + 1]
+        for k in range(L.part + 1, len(self._parts)):
+            lines = self._lines(k)
+            if lines:
+                return lines[0]
+        return None
+
+    def prev_line(self, L: _Line) -> _Line | None:
+        """The story's line before ``L`` (None before the first)."""
+        if L.j > 0:
+            return self._lines(L.part)[L.j - 1]
+        for k in range(L.part - 1, -1, -1):
+            lines = self._lines(k)
+            if lines:
+                return lines[-1]
+        return None
+
+    def first_line(self) -> _Line | None:
+        for k in range(len(self._parts)):
+            lines = self._lines(k)
+            if lines:
+                return lines[0]
+        return None
+
+    def _last_ending_before(self, pos: int) -> _Line | None:
+        """The last line (in the story's order) with end < pos."""
+        for k in range(bisect.bisect_left(self._firsts, pos) - 1, -1, -1):
+            for L in reversed(self._lines(k)):
+                if L.info.end < pos:
+                    return L
+        return None
+
+    def _first_starting_after(self, pos: int) -> _Line | None:
+        """The first line with start > pos."""
+        for k in range(bisect.bisect_right(self._ends, pos), len(self._parts)):
+            for L in self._lines(k):
+                if L.info.start > pos:
+                    return L
+        return None
+
+    # ------------------------------------------------------------------ positions
     @staticmethod
     def x_of(L: _Line, pos: int) -> float:
         before = None
@@ -133,30 +257,28 @@ class StoryGeometry:
 
     def caret(self, pos: int, default_size: float, at_end: bool = False):
         """(page id, x pt, baseline pt, size pt) of the caret, or None (overset / no lines)."""
-        i = self.line_index(pos, at_end)
-        if i is not None:
-            L = self.lines[i]
+        L = self.line_at(pos, at_end)
+        if L is not None:
             return L.page, self.x_of(L, pos), L.info.baseline, self.size_of(L, default_size)
         # an empty paragraph has no line: between its neighbours, at the measure's start
-        prev = [L for L in self.lines if L.info.end < pos]
-        nxt = [L for L in self.lines if L.info.start > pos]
-        if prev:
-            P = prev[-1]
+        P = self._last_ending_before(pos)
+        N = self._first_starting_after(pos)
+        if P is not None:
             size = self.size_of(P, default_size)
-            if nxt and nxt[0].page == P.page and nxt[0].info.frame == P.info.frame \
-                    and nxt[0].info.column == P.info.column:
-                base = (P.info.baseline + nxt[0].info.baseline) / 2
+            if N is not None and N.page == P.page and N.info.frame == P.info.frame \
+                    and N.info.column == P.info.column:
+                base = (P.info.baseline + N.info.baseline) / 2
             else:
                 base = P.info.baseline + size * 1.6
             return P.page, P.info.x0, base, size
-        if nxt:
-            N = nxt[0]
+        if N is not None:
             size = self.size_of(N, default_size)
             return N.page, N.info.x0, N.info.baseline - size * 1.6, size
         return None
 
-    def char_in_line(self, i: int, x: float) -> int:
-        L = self.lines[i]
+    @staticmethod
+    def char_in_line(L: _Line, x: float) -> int:
+        """The caret position in line ``L`` nearest to ``x``."""
         for gx, adv, ch, _ in L.glyphs:
             if x < gx + adv / 2:
                 return ch
@@ -165,14 +287,15 @@ class StoryGeometry:
     def spans(self, a: int, b: int):
         """(page, x0, x1, baseline, size) for each line piece of the range [a, b)."""
         out = []
-        for L in self.lines:
-            s, e = max(a, L.info.start), min(b, L.info.end)
-            if s > e or (s == e and not (L.info.start <= a < b and a == s == L.info.end)):
-                continue
-            x0 = self.x_of(L, s)
-            x1 = self.x_of(L, e) if e < L.info.end else max(
-                [gx + adv for gx, adv, ch, _ in L.glyphs if ch < e] or [x0])
-            out.append((L.page, x0, max(x1, x0 + 1.0), L.info.baseline, self.size_of(L, 9.0)))
+        for k in self._parts_meeting(a, b):
+            for L in self._lines(k):
+                s, e = max(a, L.info.start), min(b, L.info.end)
+                if s > e or (s == e and not (L.info.start <= a < b and a == s == L.info.end)):
+                    continue
+                x0 = self.x_of(L, s)
+                x1 = self.x_of(L, e) if e < L.info.end else max(
+                    [gx + adv for gx, adv, ch, _ in L.glyphs if ch < e] or [x0])
+                out.append((L.page, x0, max(x1, x0 + 1.0), L.info.baseline, self.size_of(L, 9.0)))
         return out
 
 
@@ -293,8 +416,8 @@ class TypeTool:
         pid, x, base, size = cg
         c = self.canvas
         g = self.geometry()
-        i = g.line_index(self.caret, self.at_end) if g is not None else None
-        if i is not None and g.lines[i].info.vertical:
+        L = g.line_at(self.caret, self.at_end) if g is not None else None
+        if L is not None and L.info.vertical:
             # a vertical line (竖排): x is the caret's place down the line, base the line's centre
             left = c.page_mm_to_view(pid, (base - size / 2) * MM_PER_PT, x * MM_PER_PT)
             right = c.page_mm_to_view(pid, (base + size / 2) * MM_PER_PT, x * MM_PER_PT)
@@ -568,35 +691,31 @@ class TypeTool:
 
     def _caret_line_vertical(self) -> bool:
         g = self.geometry()
-        i = g.line_index(self.caret, self.at_end) if g is not None and g.lines else None
-        return i is not None and bool(getattr(g.lines[i].info, "vertical", False))
+        L = g.line_at(self.caret, self.at_end) if g is not None else None
+        return L is not None and bool(getattr(L.info, "vertical", False))
 
     def _line_move(self, step: int, extend: bool):
         g = self.geometry()
-        if g is None or not g.lines:
-            return
-        i = g.line_index(self.caret, self.at_end)
-        if i is None:
+        L = g.line_at(self.caret, self.at_end) if g is not None else None
+        if L is None:
             return
         if self._goal_x is None:
-            self._goal_x = g.x_of(g.lines[i], self.caret)
-        j = i + step
-        if j < 0:
-            self.move_caret(0, extend)
-        elif j >= len(g.lines):
-            self.move_caret(len(self.story().text), extend)
+            self._goal_x = g.x_of(L, self.caret)
+        M = g.prev_line(L) if step < 0 else g.next_line(L)
+        if M is None:       # above the first line / below the last: the story's start / end
+            self.move_caret(0 if step < 0 else len(self.story().text), extend)
         else:
             goal = self._goal_x
-            pos = g.char_in_line(j, goal)
-            self.move_caret(pos, extend, at_end=pos == g.lines[j].info.end)
+            pos = g.char_in_line(M, goal)
+            self.move_caret(pos, extend, at_end=pos == M.info.end)
             self._goal_x = goal
 
     def _line_edge(self, end: bool, extend: bool):
         g = self.geometry()
-        i = g.line_index(self.caret, self.at_end) if g else None
-        if i is None:
+        L = g.line_at(self.caret, self.at_end) if g else None
+        if L is None:
             return
-        ln = g.lines[i].info
+        ln = L.info
         self.move_caret(ln.end if end else ln.start, extend, at_end=end)
 
     # ---------------------------------------------------------------- keys
@@ -801,9 +920,8 @@ class TypeTool:
         g = self.geometry()
         line = None
         if g is not None:
-            i = g.line_index(self.caret, self.at_end)
-            line = g.lines[i] if i is not None else None
-        font_id = next((run.font for run in (line._runs if line else ())), None)
+            line = g.line_at(self.caret, self.at_end)
+        font_id = next((run.font for run in (line.runs if line else ())), None)
         raw = glyphs = None
         if font_id is not None:
             from ..render.qt import default_font_cache
@@ -830,7 +948,7 @@ class TypeTool:
             end = max(end, c.page_mm_to_view(pid, line.info.x1 * MM_PER_PT, 0).x() + 1)
             dx = shift / s
             above, below = self._em_at(self.caret)
-            for run in line._runs:
+            for run in line.runs:
                 keep = [k for k, off in enumerate(run.offsets)
                         if self.caret <= run.start + off < max(line.info.end, line.info.start + 1)]
                 if not keep:

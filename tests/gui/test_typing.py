@@ -124,7 +124,7 @@ def test_backspace_delete_and_arrows(qtbot, typing):
     assert story_text(w, "s2").startswith("短x讯熹")
     qtbot.keyClick(w.canvas, Qt.Key.Key_End)
     g = tool.geometry()
-    first = g.lines[0].info
+    first = g.first_line().info
     assert tool.caret == first.end
     qtbot.keyClick(w.canvas, Qt.Key.Key_Home)
     assert tool.caret == first.start == 0
@@ -134,10 +134,10 @@ def test_up_down_move_by_line_and_shift_selects(qtbot, typing):
     w, tool = typing
     click(qtbot, w, point_of_char(w, "s1", 40))
     g = tool.geometry()
-    i = g.line_index(40)
+    below = g.next_line(g.line_at(40)).info
     _, x0, base0, size = tool.caret_geometry()
     qtbot.keyClick(w.canvas, Qt.Key.Key_Down)
-    assert g.lines[i + 1].info.start <= tool.caret <= g.lines[i + 1].info.end
+    assert below.start <= tool.caret <= below.end
     _, x1, base1, _ = tool.caret_geometry()
     assert base1 > base0 and abs(x1 - x0) <= size           # straight below, within a character
     qtbot.keyClick(w.canvas, Qt.Key.Key_Up)
