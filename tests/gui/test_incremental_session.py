@@ -38,3 +38,31 @@ def test_pages_after_an_edit_are_reported_unchanged_and_not_read(long_session):
     # read now, they hold the story's text one character on
     assert [ln.start for ln in later[0].lines] == [ln.start + 1 for ln in before.lines]
     assert [r.start for r in later[0].glyph_runs()] == [r.start + 1 for r in before.glyph_runs()]
+
+
+def test_typing_on_page_1_of_a_long_story_leaves_the_later_pages_unread(qtbot, tmp_path, settings):
+    """Through the Type tool: a click on page 1, a key typed, the event loop's repaint — the
+    pages after the edit are ShiftedPages nobody read (not the session, the canvas or the
+    caret's geometry), and the caret stands after the typed character."""
+    from PySide6.QtCore import Qt
+    from test_story_geometry import SID, long_document, point_of_char  # tests/gui
+    from helpers import open_window
+    from banmian.core.io import save_document
+    path = tmp_path / "long.json"
+    save_document(long_document(), path)
+    w = open_window(qtbot, path, settings)
+    w.canvas.setFocus()
+    qtbot.keyClick(w.canvas, Qt.Key.Key_T)
+    tool = w.canvas.tool
+    p1 = w.session.page_result("p1")
+    ln = next(x for x in p1.lines if x.story == SID and x.last and x.end - x.start < 8 and x.end - x.start > 2)
+    w.canvas.scroll_to_page("p1")
+    qtbot.mouseClick(w.canvas.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     point_of_char(w, "p1", ln.start + 1))
+    at = tool.caret
+    qtbot.keyClicks(w.canvas, "x")
+    qtbot.wait(50)                                   # (the repaint and the deferred work)
+    assert w.session.doc.story(SID).text[at] == "x" and tool.caret == at + 1
+    assert tool.caret_geometry()[0] == "p1"
+    later = w.session.result.pages[3:]
+    assert later and all(type(p) is ShiftedPage and "items" not in p.__dict__ for p in later)
