@@ -11,6 +11,8 @@
   (story editor, panels) happens there, as it would.  Also timed: the same
   keystroke followed by a forced repaint of the whole viewport (the worst case).
   Interleaved round by round with the story editor figure above.
+- ``--typing --long``: the same typing on the page, in a 200,000-character story threaded
+  through 50 pages (bench_memory's), a third of the way in (no story editor figure)
 - ``--typing --against PYTHON``: the typing figures of this tree and of the tree
   another interpreter imports ``banmian`` from (e.g. a venv of the main branch),
   in alternating processes of one run (before/after figures)
@@ -145,6 +147,8 @@ def _enter_type_tool(w, app, story, block_index):
         for r in pr.items:
             if isinstance(r, GlyphRun) and r.story == story.id and r.start <= target < r.start + len(r.text):
                 i = next((k for k, off in enumerate(r.offsets) if r.start + off >= target), 0)
+                c.scroll_to_page(pr.page)
+                app.processEvents()
                 p = c.page_mm_to_view(pr.page, (r.xs[i] + 1) * MM_PER_PT, (r.y - r.size * 0.4) * MM_PER_PT)
                 QTest.mouseClick(c.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                                  QPoint(round(p.x()), round(p.y())))
@@ -161,14 +165,27 @@ def _settle(app, ms):
         time.sleep(0.002)
 
 
-def main(only_typing=False, gap_ms=120.0, rounds=6, quiet=False):
+def long_file(out_dir: Path) -> Path:
+    """bench_memory's 200,000-character story through 50 pages, saved as a layout file."""
+    sys.path.insert(0, str(ROOT))
+    from bench.bench_memory import long_story_document
+    from banmian.core.io import save_document
+    path = out_dir / "long-story.json"
+    save_document(long_story_document(), path)
+    return path
+
+
+def main(only_typing=False, gap_ms=120.0, rounds=6, quiet=False, long=False):
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QInputMethodEvent
     from PySide6.QtWidgets import QApplication
     app = QApplication.instance() or QApplication([])
     from banmian.gui.main_window import MainWindow
-    settings = QSettings(str(Path("/tmp/banmian-bench.ini")), QSettings.Format.IniFormat)
-    w = MainWindow(SAMPLE if SAMPLE.is_file() else None, settings=settings, ask=lambda *a: False)
+    import tempfile
+    tmp = tempfile.TemporaryDirectory()
+    settings = QSettings(str(Path(tmp.name) / "banmian-bench.ini"), QSettings.Format.IniFormat)
+    path = long_file(Path(tmp.name)) if long else (SAMPLE if SAMPLE.is_file() else None)
+    w = MainWindow(path, settings=settings, ask=lambda *a: False)
     w.prompt_save = lambda: "discard"
     w.resize(1600, 1000)
     w.show()
@@ -182,25 +199,32 @@ def main(only_typing=False, gap_ms=120.0, rounds=6, quiet=False):
     head = s.doc.thread(story.id)[0]
     w.canvas.scroll_to_page(head[0].id)
     app.processEvents()
-    w.open_story(story.id)
-    app.processEvents()
-    # keystrokes
-    ed = w.story_editor
-    idx = max(range(len(story.blocks)), key=lambda i: len(story.blocks[i].text))
-    box = ed._rows[idx][2]
-    box.setFocus()
-    cur = box.textCursor()
-    cur.setPosition(len(box.toPlainText()) // 2)
-    box.setTextCursor(cur)
+    if long:
+        # (--long: typing on the page only, a third of the way into the story, on page 17)
+        idx = len(story.blocks) // 3
+        w.canvas.scroll_to_page(s.doc.pages[16].id)
+        app.processEvents()
+        box = None
+    else:
+        w.open_story(story.id)
+        app.processEvents()
+        ed = w.story_editor
+        idx = max(range(len(story.blocks)), key=lambda i: len(story.blocks[i].text))
+        box = ed._rows[idx][2]
+        box.setFocus()
+        cur = box.textCursor()
+        cur.setPosition(len(box.toPlainText()) // 2)
+        box.setTextCursor(cur)
     c = w.canvas
     vp = c.viewport()
     times, canvas_times, canvas_full, canvas_layout = [], [], [], []
     typer = None
     for rnd in range(rounds):
         # story editor keystrokes (the baseline) …
-        box.setFocus()
-        _settle(app, gap_ms)
-        for i in range(8):
+        for i in range(8 if box is not None else 0):
+            if i == 0:
+                box.setFocus()
+                _settle(app, gap_ms)
             ev = QInputMethodEvent()
             ev.setCommitString("字")
             t0 = time.perf_counter()
@@ -232,7 +256,7 @@ def main(only_typing=False, gap_ms=120.0, rounds=6, quiet=False):
             canvas_full.append((time.perf_counter() - t0) * 1000)
             _settle(app, gap_ms)
         assert typer.story_id == story.id, "the canvas keystrokes did not reach the story"
-    key_ms = statistics.median(times)
+    key_ms = statistics.median(times) if times else float("nan")
     lay_ms = s.last_layout_ms
     if quiet:      # one process of an --against run: the samples, for the parent
         print("samples", " ".join(f"{x:.2f}" for x in canvas_times), "|",
@@ -248,8 +272,9 @@ def main(only_typing=False, gap_ms=120.0, rounds=6, quiet=False):
     print(f"  the same keystroke + a forced repaint of the whole viewport: median "
           f"{statistics.median(canvas_full):.1f} ms (min {min(canvas_full):.1f}, max {max(canvas_full):.1f})")
     if only_typing:
-        print(f"keystroke → canvas, story editor (interleaved baseline): median {key_ms:.1f} ms "
-              f"(min {min(times):.1f}, max {max(times):.1f})")
+        if times:
+            print(f"keystroke → canvas, story editor (interleaved baseline): median {key_ms:.1f} ms "
+                  f"(min {min(times):.1f}, max {max(times):.1f})")
         w.session.undo_stack.setClean()
         w.close()
         return
@@ -347,14 +372,14 @@ def view_against(other: str | None, procs: int, rounds: int) -> None:
               f"repaint once the zoom settled {fig(st, 'ms')}")
 
 
-def against(other: str, rounds: int, gap_ms: float) -> None:
+def against(other: str, rounds: int, gap_ms: float, long=False) -> None:
     """Typing figures of this tree and of ``other``'s, processes alternating (ABAB…)."""
     import subprocess
     trees = {"this tree": sys.executable, "other": other}
     got = {k: ([], [], []) for k in trees}
     for r in range(rounds):
         for name, py in trees.items():
-            out = subprocess.run([py, __file__, "--samples", "--gap", str(gap_ms)], cwd=ROOT,
+            out = subprocess.run([py, __file__, "--samples", "--gap", str(gap_ms)] + (["--long"] if long else []), cwd=ROOT,
                                  capture_output=True, text=True, timeout=600)
             line = next((x for x in out.stdout.splitlines() if x.startswith("samples ")), None)
             if line is None:
@@ -379,6 +404,8 @@ if __name__ == "__main__":
     ap.add_argument("--against", metavar="PYTHON", help="with --typing: interleave with another tree's interpreter")
     ap.add_argument("--rounds", type=int, default=4, help="with --against: processes per tree")
     ap.add_argument("--samples", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--long", action="store_true",
+                    help="with --typing: type on the page of a 200,000-character story through 50 pages")
     ap.add_argument("--view", action="store_true",
                     help="only the scroll and zoom figures (with --against: interleaved with another tree)")
     ap.add_argument("--view-run", type=int, default=0, help=argparse.SUPPRESS)
@@ -390,11 +417,11 @@ if __name__ == "__main__":
     elif a.view:
         view_against(a.against, a.rounds, 3)
     elif a.samples:
-        main(only_typing=True, gap_ms=a.gap, rounds=3, quiet=True)
+        main(only_typing=True, gap_ms=a.gap, rounds=3, quiet=True, long=a.long)
     elif a.typing and a.against:
-        against(a.against, a.rounds, a.gap)
+        against(a.against, a.rounds, a.gap, a.long)
     elif a.typing:
-        main(only_typing=True, gap_ms=a.gap)
+        main(only_typing=True, gap_ms=a.gap, long=a.long)
     else:
         main()
         memory_figures(max(1, a.n))
