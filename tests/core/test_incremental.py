@@ -210,3 +210,21 @@ def test_a_copyfit_trial_leaves_the_editors_flow_as_it_was(fonts):
     _insert(doc, len(doc.stories[0].blocks) // 3, 3, "新")
     res = lay.relayout_story(doc, res, "seed")
     assert _norm(res) == _norm(Layouter(fonts).layout(doc))
+
+
+def test_a_line_added_above_moves_the_runs_below_without_setting_them_again(fonts):
+    """An edit that adds a line moves every later paragraph down: their lines are placed again,
+    but where a line keeps its x, frame and column its runs are the previous ones at the new
+    baseline — the same glyph tuples (layout._runs_of), not new ones."""
+    doc = long_doc(6000, 2)
+    lay = Layouter(fonts)
+    prev = lay.layout(doc)
+    old_xs = {id(r.xs): r for p in prev.pages for r in p.glyph_runs()}
+    _insert(doc, 0, 2, "新闻报道新闻报道新闻报道新闻")       # a line more in the first paragraph
+    res = lay.relayout_story(doc, prev, "seed")
+    assert _norm(res) == _norm(Layouter(fonts).layout(doc))
+    runs = [r for p in res.pages for r in p.glyph_runs()]
+    shared = [r for r in runs if id(r.xs) in old_xs]
+    moved = [r for r in shared if r.y != old_xs[id(r.xs)].y]
+    assert len(moved) > len(runs) // 2            # most lines kept their column and moved down
+    assert all(r.start == old_xs[id(r.xs)].start + 14 for r in moved)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from itertools import accumulate
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .breaking import (
     ASCII_TO_FULLWIDTH, CLOSING, DASHES, ELLIPSES, INTERPUNCT, NEVER_END, NEVER_START,
@@ -107,6 +107,9 @@ class Line:
     last: bool
     lspace: list = None  # per item: extra space between the glyphs of a unit (last resort), pt
     hyphen: tuple = None # (gid, advance pt) of a hyphen drawn after the last item (a hyphenated word)
+    # the layout's glyph runs of this line where it was last placed: (where, their shapes) —
+    # see layout._runs_of (a paragraph moved down a line draws the same glyphs at another y)
+    placed: tuple = field(default=None, compare=False, repr=False)
 
 
 @dataclass(slots=True)

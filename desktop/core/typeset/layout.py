@@ -1041,7 +1041,7 @@ class Layouter:
                 runs = _vertical_items(runs, boxes, p, ln, f.vx, self.fonts, block_start,
                                        f.vx - s.baseline + CENTRE * em)
             else:
-                runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, role, spec)
+                runs = _runs_of(p, ln, s, story.id, block_start, f.frame.id, role, spec)
             items.setdefault(key, []).extend(runs)
             src0 = p.items[ln.start].glyphs[0].src
             src1 = p.items[ln.end - 1].glyphs[-1].src + 1
@@ -1232,6 +1232,26 @@ def _with_runs(lines, items, base: int):
             k += 1
         out.append(tuple.__new__(LineInfo, (*ln[:-1], (base + a, base + k))))   # runs is LineInfo's last field
     return out
+
+
+def _runs_of(p, ln, s, story_id, block_start, frame_id, role, spec):
+    """A horizontal line's glyph runs (:func:`_glyph_runs`): where the composed line was placed
+    before at the same x, in the same frame, column and role — a paragraph moved down or up
+    (a line added above it) — the same runs at the new baseline, sharing their glyph tuples."""
+    if spec.extras is not None:           # (emphasis dots, shifts: drawn from the baseline)
+        return _glyph_runs(p, ln, s, story_id, block_start, frame_id, role, spec)
+    where = (s.x, frame_id, s.ci, story_id, role)
+    got = ln.placed
+    if got is not None and got[0] == where:
+        y = s.baseline
+        new = tuple.__new__
+        return [new(GlyphRun, (font, size, color, y, xs, gl, tx, adv, story_id, block_start + s0, offs,
+                               frame_id, ci, role, 1.0, lc, wd, (), 0))
+                for font, size, color, xs, gl, tx, adv, s0, offs, ci, lc, wd in got[1]]
+    runs = _glyph_runs(p, ln, s, story_id, block_start, frame_id, role, spec)
+    ln.placed = (where, tuple((r.font, r.size, r.color, r.xs, r.glyphs, r.text, r.advances, r.start - block_start,
+                               r.offsets, r.column, r.lcuts, r.widths) for r in runs))
+    return runs
 
 
 def _glyph_runs(p, ln, s, story_id, block_start, frame_id, role, spec, boxes=None):
