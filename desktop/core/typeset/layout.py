@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import gc
 import math
-import os
 import unicodedata
 from dataclasses import fields as _fields, replace
 from pathlib import Path
@@ -29,7 +28,7 @@ from .fonts import default_registry
 from .frameseq import FrameSeq, as_list
 from .result import (
     ROTATED, TCY, UPRIGHT, Box, FrameLines, GlyphRun, ImagePlacement, LayoutResult, LineInfo, Overset,
-    PageResult, Rule, ShiftedPage,
+    PageResult, Rule, ShiftedPage, moved_record,
 )
 
 BLACK = (0.0, 0.0, 0.0, 1.0)
@@ -1152,25 +1151,8 @@ def _joined(pre, post, mid_items, mid_lines, frame_ranges, moved):
 
 def _moved(items, lines, left, ranges, d):
     """A paragraph's items and lines moved by ``d`` characters in the story's text."""
-    new_items = {}
-    for key, its in items.items():
-        out = []
-        for it in its:
-            if type(it) is GlyphRun:
-                t = list(it)
-                t[9] += d
-                it = tuple.__new__(GlyphRun, t)
-            out.append(it)
-        new_items[key] = out
-    new_lines = {}
-    for key, lns in lines.items():
-        out = []
-        for ln in lns:
-            t = list(ln)
-            t[7] += d
-            t[8] += d
-            out.append(tuple.__new__(LineInfo, t))
-        new_lines[key] = out
+    new_items = {key: [moved_record(it, d) for it in its] for key, its in items.items()}
+    new_lines = {key: [moved_record(ln, d) for ln in lns] for key, lns in lines.items()}
     if left:
         left = (left[0], left[1] + d)
     return new_items, new_lines, left, {k: (a + d, z + d) for k, (a, z) in ranges.items()}
