@@ -107,8 +107,8 @@ class Line:
     last: bool
     lspace: list = None  # per item: extra space between the glyphs of a unit (last resort), pt
     hyphen: tuple = None # (gid, advance pt) of a hyphen drawn after the last item (a hyphenated word)
-    # the layout's glyph runs of this line where it was last placed: (where, their shapes) —
-    # see layout._runs_of (a paragraph moved down a line draws the same glyphs at another y)
+    # where the layout last placed this line, with its glyph runs' shapes and its line record —
+    # see layout._placed_again (a paragraph moved down a line draws the same glyphs at another y)
     placed: tuple = field(default=None, compare=False, repr=False)
 
 

@@ -1040,7 +1040,16 @@ class Layouter:
                 runs = _vertical_items(runs, boxes, p, ln, f.vx, self.fonts, block_start,
                                        f.vx - s.baseline + CENTRE * em)
             else:
-                runs = _runs_of(p, ln, s, story.id, block_start, f.frame.id, role, spec)
+                # placed again where it was placed before (a line added above moved it down or
+                # up): the same runs and line record at the new baseline (shared glyph tuples)
+                where = (s.x, s.measure, f.frame.id, s.ci, story.id, role, on_grid)
+                got = ln.placed if spec.extras is None else None
+                if got is not None and got[0] == where:
+                    runs, info = _placed_again(got, s.baseline, block_start)
+                    items.setdefault(key, []).extend(runs)
+                    lines_out.setdefault(key, []).append(info)
+                    continue
+                runs = _glyph_runs(p, ln, s, story.id, block_start, f.frame.id, role, spec)
             items.setdefault(key, []).extend(runs)
             src0 = p.items[ln.start].glyphs[0].src
             src1 = p.items[ln.end - 1].glyphs[-1].src + 1
@@ -1057,6 +1066,10 @@ class Layouter:
                             set_x0, set_x1, ln.last and ln.start > 0 and _is_orphan_line(p, ln.start, ln.end),
                             f.vertical)
             lines_out.setdefault(key, []).append(info)
+            if not f.vertical and not self._no_runs and spec.extras is None:
+                ln.placed = (where, tuple((r.font, r.size, r.color, r.xs, r.glyphs, r.text, r.advances,
+                                           r.start - block_start, r.offsets, r.column, r.lcuts, r.widths)
+                                          for r in runs), info, block_start)
         if border and placed:
             # the ruled box around each column's part of the paragraph
             groups = {}
@@ -1216,24 +1229,22 @@ def _with_runs(lines, items, base: int):
     return out
 
 
-def _runs_of(p, ln, s, story_id, block_start, frame_id, role, spec):
-    """A horizontal line's glyph runs (:func:`_glyph_runs`): where the composed line was placed
-    before at the same x, in the same frame, column and role — a paragraph moved down or up
-    (a line added above it) — the same runs at the new baseline, sharing their glyph tuples."""
-    if spec.extras is not None:           # (emphasis dots, shifts: drawn from the baseline)
-        return _glyph_runs(p, ln, s, story_id, block_start, frame_id, role, spec)
-    where = (s.x, frame_id, s.ci, story_id, role)
-    got = ln.placed
-    if got is not None and got[0] == where:
-        y = s.baseline
-        new = tuple.__new__
-        return [new(GlyphRun, (font, size, color, y, xs, gl, tx, adv, story_id, block_start + s0, offs,
-                               frame_id, ci, role, 1.0, lc, wd, (), 0))
-                for font, size, color, xs, gl, tx, adv, s0, offs, ci, lc, wd in got[1]]
-    runs = _glyph_runs(p, ln, s, story_id, block_start, frame_id, role, spec)
-    ln.placed = (where, tuple((r.font, r.size, r.color, r.xs, r.glyphs, r.text, r.advances, r.start - block_start,
-                               r.offsets, r.column, r.lcuts, r.widths) for r in runs))
-    return runs
+def _placed_again(got, baseline: float, block_start: int):
+    """The glyph runs and line record of a composed line placed again where ``got`` (its
+    ``Line.placed``) says it was placed: the same glyph tuples, at ``baseline``, its source
+    moved to the paragraph's ``block_start``."""
+    where, shapes, info, was_at = got
+    _x, _m, frame_id, _ci, story_id, role, _g = where
+    new = tuple.__new__
+    runs = [new(GlyphRun, (font, size, color, baseline, xs, gl, tx, adv, story_id, block_start + s0, offs,
+                           frame_id, ci, role, 1.0, lc, wd, (), 0))
+            for font, size, color, xs, gl, tx, adv, s0, offs, ci, lc, wd in shapes]
+    v = list(info)
+    d = block_start - was_at
+    v[6] = baseline
+    v[7] += d
+    v[8] += d
+    return runs, new(LineInfo, v)
 
 
 def _glyph_runs(p, ln, s, story_id, block_start, frame_id, role, spec, boxes=None):
