@@ -215,7 +215,7 @@ def test_a_copyfit_trial_leaves_the_editors_flow_as_it_was(fonts):
 def test_a_line_added_above_moves_the_runs_below_without_setting_them_again(fonts):
     """An edit that adds a line moves every later paragraph down: their lines are placed again,
     but where a line keeps its x, frame and column its runs are the previous ones at the new
-    baseline — the same glyph tuples (layout._runs_of), not new ones."""
+    baseline — the same glyph tuples (layout._placed_again), not new ones."""
     doc = long_doc(6000, 2)
     lay = Layouter(fonts)
     prev = lay.layout(doc)
