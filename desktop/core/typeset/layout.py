@@ -453,8 +453,11 @@ class Layouter:
                                    for sid, fl in zip(asm["fl_story"][pi], asm["frame_lines"][pi])]
             pages = list(prev.pages)
             named = self._named_runs
+            on_page: dict = {}          # page index -> the moves of the story's frames there
+            for k in keys:
+                on_page.setdefault(k[0], set()).add(moved.get(k))
             for pi in touched:
-                ds = {moved.get(k) for k in keys if k[0] == pi} if moved else {None}
+                ds = on_page[pi]
                 if None not in ds and len(ds) == 1:
                     old, d = prev.pages[pi], ds.pop()
                     fr = tuple(frame_lines.get(pi, ()))
@@ -830,7 +833,7 @@ class Layouter:
         paragraph after it are the previous flow's, moved by ``dlen`` characters — in the
         cursor's frame after what this flow set there, in every later frame wholly."""
         fi = state[0]
-        mk, ni, nl = old.starts[bo]
+        _mk, ni, nl = old.starts[bo]
         k = (geoms[fi].page_index, geoms[fi].frame.id)
         p0 = pre.get(k)
         have_i = len(out_items.get(k, ())) + (len(p0[0]) if p0 else 0)

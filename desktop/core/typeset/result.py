@@ -303,26 +303,14 @@ def _moved_for(recs, shifts: dict) -> tuple:
     append = out.append
     for r in recs:
         t = type(r)
-        if t is GlyphRun:
-            d = shifts.get(r[8])
-            if d:
-                v = list(r)
-                v[9] += d
-                r = tuple.__new__(GlyphRun, v)
-        elif t is LineInfo:
-            d = shifts.get(r[2])
-            if d:
-                v = list(r)
-                v[7] += d
-                v[8] += d
-                r = tuple.__new__(LineInfo, v)
-        append(r)
+        d = shifts.get(r[8]) if t is GlyphRun else shifts.get(r[2]) if t is LineInfo else None
+        append(moved_record(r, d) if d else r)
     return tuple(out)
 
 
 class _Read:
-    """A ShiftedPage's ``items`` / ``lines``: made from its root's on the first reading, then
-    an instance value (a non-data descriptor: the instance's own value wins once set)."""
+    """A ShiftedPage's ``items`` / ``lines``: each made from its root's on its first reading,
+    then an instance value (a non-data descriptor: the instance's own value wins once set)."""
 
     def __set_name__(self, owner, name):
         self.name = name
@@ -331,12 +319,11 @@ class _Read:
         if page is None:
             return self
         d = page.__dict__
-        root, sh = d["_root"], d["_shifts"]
-        items = _moved_for(root.items, sh) if sh else root.items
-        lines = _moved_for(root.lines, sh) if sh else root.lines
-        object.__setattr__(page, "items", items)
-        object.__setattr__(page, "lines", lines)
-        return items if self.name == "items" else lines
+        recs = getattr(d["_root"], self.name)
+        if d["_shifts"]:
+            recs = _moved_for(recs, d["_shifts"])
+        object.__setattr__(page, self.name, recs)     # (the other one waits for its own reading)
+        return recs
 
 
 class ShiftedPage(PageResult):
